@@ -1,0 +1,41 @@
+package cn.zhenggai.audit.log;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/audit/log}: the audit trail, for discipline inspection and the party committee only. */
+@RestController
+class AuditLogController {
+
+    private final AuditLog log;
+
+    AuditLogController(AuditLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/api/audit/log")
+    @PreAuthorize("hasAnyRole('DISCIPLINE', 'PARTY_COMMITTEE')")
+    Map<String, Object> entries(@RequestParam(required = false) String aggregateId,
+                                @RequestParam(required = false) String department,
+                                @RequestParam(defaultValue = "200") int limit) {
+        List<Document> entries = log.entries(aggregateId, department, Math.max(1, Math.min(limit, 1000)));
+        return Map.of("total", log.size(), "count", entries.size(), "entries", entries);
+    }
+
+    @Configuration
+    static class Wiring {
+        @Bean
+        AuditLog auditLog(MongoDatabase readModels) {
+            return new AuditLog(readModels);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package cn.zhenggai.contracts.messaging;
+
+import cn.zhenggai.contracts.report.ProblemIdentified;
+import cn.zhenggai.contracts.report.ReportDrafted;
+import org.axonframework.serialization.Revision;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The registry of published event types: envelope {@code type} name ↔ contract record. */
+public final class EventTypes {
+
+    private static final Map<String, Class<?>> BY_NAME = Stream.<Class<?>>of(
+                    ReportDrafted.class,
+                    ProblemIdentified.class)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static Optional<Class<?>> classOf(String typeName) {
+        return Optional.ofNullable(typeName).map(BY_NAME::get);
+    }
+
+    public static boolean isPublished(Class<?> type) {
+        return BY_NAME.get(type.getSimpleName()) == type;
+    }
+
+    /** The type name carried in the envelope. */
+    public static String nameOf(Class<?> type) {
+        return type.getSimpleName();
+    }
+
+    /** The revision declared by {@code @Revision} on the event class, or {@code "1"} if none. */
+    public static String revisionOf(Class<?> type) {
+        Revision revision = type.getAnnotation(Revision.class);
+        return revision == null ? "1" : revision.value();
+    }
+
+    public static Iterable<Class<?>> all() {
+        return BY_NAME.values();
+    }
+}

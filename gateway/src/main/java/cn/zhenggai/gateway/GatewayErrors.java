@@ -1,0 +1,70 @@
+package cn.zhenggai.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The gateway's own refusals, in the same {@code {code, message}} shape as every service's. */
+@RestControllerAdvice
+public class GatewayErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A refused request. */
+    public static class Refused extends RuntimeException {
+        private final HttpStatus status;
+        private final String code;
+
+        public Refused(HttpStatus status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<Map<String, String>> refused(Refused e) {
+        return ResponseEntity.status(e.status).body(body(e.code, e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, String>> invalid(MethodArgumentNotValidException e) {
+        return ResponseEntity.badRequest().body(body("VALIDATION_FAILED", "请求内容不完整或格式有误"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(body("MALFORMED_REQUEST", "请求格式有误，无法读取"));
+    }
+
+    static Map<String, String> body(String code, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        return body;
+    }
+
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String message)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(JSON.writeValueAsString(body(code, message)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

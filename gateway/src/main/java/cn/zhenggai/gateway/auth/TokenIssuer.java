@@ -1,0 +1,61 @@
+package cn.zhenggai.gateway.auth;
+
+import cn.zhenggai.contracts.security.TokenClaims;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Issues RS256-signed access tokens (short-lived) and refresh tokens (longer, usable only to refresh). */
+public class TokenIssuer {
+
+    private final JwtEncoder encoder;
+    private final Duration accessTtl;
+    private final Duration refreshTtl;
+    private final Clock clock;
+
+    public TokenIssuer(JwtEncoder encoder, Duration accessTtl, Duration refreshTtl, Clock clock) {
+        this.encoder = encoder;
+        this.accessTtl = accessTtl;
+        this.refreshTtl = refreshTtl;
+        this.clock = clock;
+    }
+
+    public record Tokens(String accessToken, String refreshToken, long expiresIn) {
+    }
+
+    public Tokens issue(DirectoryUser user) {
+        Instant now = clock.instant();
+        JwtClaimsSet access = JwtClaimsSet.builder()
+                .issuer(TokenClaims.ISSUER)
+                .subject(user.username())
+                .issuedAt(now)
+                .expiresAt(now.plus(accessTtl))
+                .id(UUID.randomUUID().toString())
+                .claim(TokenClaims.ROLES, List.copyOf(user.roles()))
+                .claim(TokenClaims.DEPARTMENT, user.department())
+                .claim(TokenClaims.DISPLAY_NAME, user.displayName())
+                .build();
+        JwtClaimsSet refresh = JwtClaimsSet.builder()
+                .issuer(TokenClaims.ISSUER)
+                .subject(user.username())
+                .issuedAt(now)
+                .expiresAt(now.plus(refreshTtl))
+                .id(UUID.randomUUID().toString())
+                .claim(TokenClaims.TOKEN_TYPE, TokenClaims.REFRESH)
+                .build();
+        return new Tokens(sign(access), sign(refresh), accessTtl.toSeconds());
+    }
+
+    private String sign(JwtClaimsSet claims) {
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+}

@@ -1,0 +1,74 @@
+package cn.zhenggai.platform.axon;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Axon on PostgreSQL without Axon Server: the JDBC event store, token store and saga store (schema created on
+ * start), persistent deadlines through db-scheduler, and the metadata every event carries (actor, department).
+ */
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
+@ConditionalOnBean(DataSource.class)
+public class AxonStorageAutoConfiguration {
+
+    /** Metadata keys copied from a command onto every event it causes. */
+    public static final String ACTOR = "actor";
+    public static final String DEPARTMENT = "department";
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    public AxonSchemaInitializer axonSchemaInitializer(DataSource dataSource,
+                                                       @Value("${zhenggai.database.schema}") String schema) {
+        return new AxonSchemaInitializer(dataSource, schema);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, DEPARTMENT);
+    }
+
+    /**
+     * db-scheduler keeps deadlines in the {@code scheduled_tasks} table, so they survive a restart; Axon's
+     * db-scheduler auto-configuration contributes the deadline and event tasks and the DeadlineManager.
+     */
+    @Bean(destroyMethod = "stop")
+    public Scheduler deadlineScheduler(DataSource dataSource,
+                                       AxonSchemaInitializer schema,
+                                       List<Task<?>> tasks,
+                                       @Value("${zhenggai.deadlines.polling-interval:PT1S}") Duration pollingInterval) {
+        return Scheduler.create(dataSource, tasks)
+                .threads(2)
+                .pollingInterval(pollingInterval)
+                .registerShutdownHook()
+                .build();
+    }
+
+    @Bean
+    public DeadlineSchedulerStarter deadlineSchedulerStarter(Scheduler scheduler) {
+        return new DeadlineSchedulerStarter(scheduler);
+    }
+}

@@ -1,0 +1,42 @@
+package cn.zhenggai.platform.kafka;
+
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.messaging.EventTypes;
+import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.Objects;
+
+/** Turns a stored Axon event into the envelope published on Kafka. */
+public final class EnvelopeMapper {
+
+    private EnvelopeMapper() {
+    }
+
+    public static EventEnvelope toEnvelope(EventMessage<?> message) {
+        Object payload = message.getPayload();
+        String aggregateType = null;
+        String aggregateId = message.getIdentifier();
+        long sequence = 0;
+        if (message instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        Object actor = message.getMetaData().get(AxonStorageAutoConfiguration.ACTOR);
+        Object department = message.getMetaData().get(AxonStorageAutoConfiguration.DEPARTMENT);
+        return new EventEnvelope(
+                message.getIdentifier(),
+                EventTypes.nameOf(payload.getClass()),
+                EventTypes.revisionOf(payload.getClass()),
+                aggregateType,
+                aggregateId,
+                sequence,
+                message.getTimestamp(),
+                Objects.toString(actor, "system"),
+                department == null ? null : department.toString(),
+                EnvelopeCodec.toTree(payload));
+    }
+}

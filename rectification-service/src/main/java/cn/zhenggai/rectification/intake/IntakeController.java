@@ -1,0 +1,49 @@
+package cn.zhenggai.rectification.intake;
+
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/rectification/problems}: problems that reports brought in, scoped to the caller's department. */
+@RestController
+class IntakeController {
+
+    private final ProblemIntake intake;
+
+    IntakeController(ProblemIntake intake) {
+        this.intake = intake;
+    }
+
+    @GetMapping("/api/rectification/problems")
+    Map<String, Object> problems(@RequestParam(required = false) String department,
+                                 @RequestParam(required = false) String reportId,
+                                 @RequestParam(defaultValue = "200") int limit,
+                                 Caller caller) {
+        String scope = department;
+        if (scope == null && !caller.crossDepartment()) {
+            scope = caller.department();
+        }
+        if (scope != null && !caller.canSee(scope)) {
+            throw ApiException.forbidden("无权查看其他部门的数据");
+        }
+        List<Document> problems = intake.problems(scope, reportId, Math.max(1, Math.min(limit, 1000)));
+        return Map.of("department", scope == null ? "*" : scope, "count", problems.size(), "problems", problems);
+    }
+
+    @Configuration
+    static class Wiring {
+        @Bean
+        ProblemIntake problemIntake(MongoDatabase readModels) {
+            return new ProblemIntake(readModels);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.zhenggai.rectification.intake;
+
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.report.ProblemIdentified;
+import cn.zhenggai.contracts.report.ReportDrafted;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Read model of what reports bring to rectification: the reports and the problems identified in them
+ * (collections {@code intake_reports} and {@code intake_problems}). Every write is an upsert keyed by the
+ * report or problem id that only sets fields on insert, so a redelivered event changes nothing.
+ */
+public class ProblemIntake {
+
+    static final String REPORTS = "intake_reports";
+    static final String PROBLEMS = "intake_problems";
+
+    private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> problems;
+
+    public ProblemIntake(MongoDatabase database) {
+        this.reports = database.getCollection(REPORTS);
+        this.problems = database.getCollection(PROBLEMS);
+    }
+
+    /** Returns whether the event changed the read model (false for a duplicate). */
+    public boolean on(ReportDrafted event, EventEnvelope envelope) {
+        return reports.updateOne(Filters.eq("_id", event.reportId()), Updates.combine(
+                        Updates.setOnInsert("title", event.title()),
+                        Updates.setOnInsert("year", event.year()),
+                        Updates.setOnInsert("author", event.author()),
+                        Updates.setOnInsert("department", event.department()),
+                        Updates.setOnInsert("draftedAt", Date.from(envelope.timestamp())),
+                        Updates.setOnInsert("eventId", envelope.eventId())),
+                new UpdateOptions().upsert(true)).getUpsertedId() != null;
+    }
+
+    public boolean on(ProblemIdentified event, EventEnvelope envelope) {
+        return problems.updateOne(Filters.eq("_id", event.problemId()), Updates.combine(
+                        Updates.setOnInsert("reportId", event.reportId()),
+                        Updates.setOnInsert("department", event.department()),
+                        Updates.setOnInsert("theme", event.theme()),
+                        Updates.setOnInsert("ordinal", event.ordinal()),
+                        Updates.setOnInsert("statement", event.statement()),
+                        Updates.setOnInsert("example", event.example()),
+                        Updates.setOnInsert("identifiedAt", Date.from(envelope.timestamp())),
+                        Updates.setOnInsert("identifiedBy", envelope.actor()),
+                        Updates.setOnInsert("eventId", envelope.eventId())),
+                new UpdateOptions().upsert(true)).getUpsertedId() != null;
+    }
+
+    /** Problems of one department, or of all departments when {@code department} is null. */
+    public List<Document> problems(String department, String reportId, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (department != null) {
+            filters.add(Filters.eq("department", department));
+        }
+        if (reportId != null) {
+            filters.add(Filters.eq("reportId", reportId));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        List<Document> found = new ArrayList<>();
+        problems.find(filter).sort(Sorts.ascending("identifiedAt")).limit(limit).forEach(d -> {
+            d.put("problemId", d.remove("_id"));
+            found.add(d);
+        });
+        return found;
+    }
+}

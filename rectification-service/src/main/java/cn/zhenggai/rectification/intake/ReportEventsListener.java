@@ -1,0 +1,42 @@
+package cn.zhenggai.rectification.intake;
+
+import cn.zhenggai.contracts.Topics;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
+import cn.zhenggai.contracts.report.ProblemIdentified;
+import cn.zhenggai.contracts.report.ReportDrafted;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Applies report-service's events to the intake read model. */
+@Component
+class ReportEventsListener {
+
+    private final ProblemIntake intake;
+    private final MeterRegistry registry;
+
+    ReportEventsListener(ProblemIntake intake, MeterRegistry registry) {
+        this.intake = intake;
+        this.registry = registry;
+    }
+
+    @KafkaListener(topics = Topics.REPORT_EVENTS, groupId = "${zhenggai.consuming.group}")
+    void on(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = EnvelopeCodec.fromJson(record.value());
+        if (record.key() != null && !record.key().equals(envelope.aggregateId())) {
+            throw new MalformedEnvelopeException("record key " + record.key()
+                    + " differs from aggregate id " + envelope.aggregateId());
+        }
+        boolean applied = switch (envelope.type()) {
+            case "ReportDrafted" -> intake.on(EnvelopeCodec.payloadAs(envelope, ReportDrafted.class), envelope);
+            case "ProblemIdentified" ->
+                    intake.on(EnvelopeCodec.payloadAs(envelope, ProblemIdentified.class), envelope);
+            default -> false;
+        };
+        registry.counter("zhenggai.events.consumed", "type", envelope.type(),
+                "outcome", applied ? "applied" : "skipped").increment();
+    }
+}

@@ -11,7 +11,12 @@ import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
@@ -22,13 +27,24 @@ import java.util.List;
  * Axon on PostgreSQL without Axon Server: the JDBC event store, token store and saga store (schema created on
  * start), persistent deadlines through db-scheduler, and the metadata every event carries (actor, department).
  */
-@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
-@ConditionalOnBean(DataSource.class)
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        before = {JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
+                AxonDbSchedulerAutoConfiguration.class})
 public class AxonStorageAutoConfiguration {
 
     /** Metadata keys copied from a command onto every event it causes. */
     public static final String ACTOR = "actor";
     public static final String DEPARTMENT = "department";
+
+    /**
+     * Axon's units of work run in Spring's JDBC transactions. (Declared here because Axon's own auto-configuration
+     * orders itself after Boot 3's class names and would fall back to no transactions on Boot 4.)
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
 
     @Bean
     public SagaSqlSchema sagaSqlSchema() {

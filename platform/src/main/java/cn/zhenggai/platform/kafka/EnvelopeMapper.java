@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.messaging.EventTypes;
 import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -26,7 +27,11 @@ public final class EnvelopeMapper {
             sequence = domain.getSequenceNumber();
         }
         Object actor = message.getMetaData().get(AxonStorageAutoConfiguration.ACTOR);
-        Object department = message.getMetaData().get(AxonStorageAutoConfiguration.DEPARTMENT);
+        JsonNode tree = EnvelopeCodec.toTree(payload);
+        // the department an event belongs to is its own (a report's); the actor's department is only a fallback
+        JsonNode ownDepartment = tree.get("department");
+        Object department = ownDepartment != null && ownDepartment.isTextual() ? ownDepartment.asText()
+                : message.getMetaData().get(AxonStorageAutoConfiguration.DEPARTMENT);
         return new EventEnvelope(
                 message.getIdentifier(),
                 EventTypes.nameOf(payload.getClass()),
@@ -37,6 +42,6 @@ public final class EnvelopeMapper {
                 message.getTimestamp(),
                 Objects.toString(actor, "system"),
                 department == null ? null : department.toString(),
-                EnvelopeCodec.toTree(payload));
+                tree);
     }
 }

@@ -1,0 +1,303 @@
+package cn.zhenggai.launcher;
+
+import cn.zhenggai.contracts.Topics;
+import cn.zhenggai.launcher.infra.InfraConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole platform over the real embedded infrastructure: PostgreSQL, Kafka (KRaft), the MongoDB-compatible
+ * store, and the four services as their own JVMs, built by the reactor before this module.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private PlatformStack stack;
+    private GatewayClient liaison;
+    private GatewayClient auditor;
+    private String reportId;
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        stack = new PlatformStack(new PlatformStack.Settings(Path.of("..").toAbsolutePath().normalize(),
+                InfraConfig.temporary(), 0, 320, Map.of()));
+        stack.start(Duration.ofMinutes(5));
+        liaison = new GatewayClient(stack.gatewayUrl()).login("demo-dept", "demo");
+        auditor = new GatewayClient(stack.gatewayUrl()).login("demo-audit", "demo");
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCommandThroughTheGatewayReachesKafkaTheReadModelAndTheAuditLog() throws Exception {
+        GatewayClient.Answer drafted = liaison.post("/api/reports", Map.of("title", "2022年度民主生活会个人发言提纲", "year", 2022));
+        assertThat(drafted.status()).isEqualTo(201);
+        reportId = drafted.text("reportId");
+
+        GatewayClient.Answer identified = liaison.post("/api/reports/" + reportId + "/problems", problem(1));
+        assertThat(identified.status()).isEqualTo(201);
+        String problemId = identified.text("problemId");
+
+        List<ConsumerRecord<String, String>> records = readTopic(Topics.REPORT_EVENTS, reportId, 2);
+        ConsumerRecord<String, String> record = records.get(1);
+        assertThat(record.key()).isEqualTo(reportId);
+        JsonNode envelope = JSON.readTree(record.value());
+        assertThat(envelope.get("type").asText()).isEqualTo("ProblemIdentified");
+        assertThat(envelope.get("revision").asText()).isEqualTo("2");
+        assertThat(envelope.get("aggregateType").asText()).isEqualTo("Report");
+        assertThat(envelope.get("aggregateId").asText()).isEqualTo(reportId);
+        assertThat(envelope.get("sequence").asLong()).isEqualTo(1);
+        assertThat(envelope.get("actor").asText()).isEqualTo("demo-dept");
+        assertThat(envelope.get("department").asText()).isEqualTo("XZSPJ");
+        assertThat(envelope.get("eventId").asText()).isNotBlank();
+        assertThat(envelope.get("timestamp").asText()).isNotBlank();
+        assertThat(envelope.get("payload").get("problemId").asText()).isEqualTo(problemId);
+        assertThat(envelope.get("payload").get("statement").asText()).isEqualTo("第1个问题：理论学习不够深入。");
+
+        JsonNode problems = eventually(() -> {
+            JsonNode body = liaison.get("/api/rectification/problems?reportId=" + reportId).body();
+            return body.get("count").asInt() == 1 ? body : null;
+        });
+        assertThat(problems.get("problems").get(0).get("problemId").asText()).isEqualTo(problemId);
+        assertThat(problems.get("problems").get(0).get("example").asText()).isEqualTo("比如学习停留在读原文。");
+
+        JsonNode log = eventually(() -> {
+            JsonNode body = auditor.get("/api/audit/log?aggregateId=" + reportId).body();
+            return body.get("count").asInt() == 2 ? body : null;
+        });
+        assertThat(log.get("entries").get(0).get("type").asText()).isEqualTo("ReportDrafted");
+        assertThat(log.get("entries").get(1).get("type").asText()).isEqualTo("ProblemIdentified");
+    }
+
+    @Test
+    @Order(2)
+    void commandsAcceptedWhileKafkaIsDownArriveOnceItReturns() throws Exception {
+        stack.infra().kafka().stop();
+        try {
+            for (int i = 2; i <= 6; i++) {
+                GatewayClient.Answer answer = liaison.post("/api/reports/" + reportId + "/problems", problem(i));
+                assertThat(answer.status()).as("command %d accepted while Kafka is down", i).isEqualTo(201);
+            }
+            assertThat(storedEvents("report", reportId)).isEqualTo(7);
+        } finally {
+            stack.infra().kafka().start();
+        }
+
+        JsonNode problems = eventually(() -> {
+            JsonNode body = liaison.get("/api/rectification/problems?reportId=" + reportId).body();
+            return body.get("count").asInt() >= 6 ? body : null;
+        });
+        JsonNode log = eventually(() -> {
+            JsonNode body = auditor.get("/api/audit/log?aggregateId=" + reportId).body();
+            return body.get("count").asInt() >= 7 ? body : null;
+        });
+        Thread.sleep(3_000); // let any redelivery land before counting
+        problems = liaison.get("/api/rectification/problems?reportId=" + reportId).body();
+        log = auditor.get("/api/audit/log?aggregateId=" + reportId).body();
+        assertThat(problems.get("count").asInt()).isEqualTo(6);
+        List<Integer> ordinals = new ArrayList<>();
+        problems.get("problems").forEach(p -> ordinals.add(p.get("ordinal").asInt()));
+        assertThat(ordinals).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+
+        assertThat(log.get("count").asInt()).isEqualTo(7);
+        Set<String> eventIds = new HashSet<>();
+        List<Long> sequences = new ArrayList<>();
+        log.get("entries").forEach(e -> {
+            eventIds.add(e.get("eventId").asText());
+            sequences.add(e.get("sequence").asLong());
+        });
+        assertThat(eventIds).hasSize(7);
+        assertThat(sequences).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+
+        List<ConsumerRecord<String, String>> records = readTopic(Topics.REPORT_EVENTS, reportId, 7);
+        List<Long> published = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            published.add(JSON.readTree(r.value()).get("sequence").asLong());
+        }
+        assertThat(published).as("published in order").isSorted();
+    }
+
+    @Test
+    @Order(3)
+    void badCommandsAreRefusedWithACodeAndChangeNothing() throws Exception {
+        long before = storedEvents("report", null);
+
+        GatewayClient.Answer missing = liaison.post("/api/reports/" + reportId + "/problems", Map.of("theme", "某方面"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.text("code")).isEqualTo("VALIDATION_FAILED");
+        assertThat(missing.text("message")).isNotBlank();
+
+        GatewayClient.Answer malformed = liaison.postRaw("/api/reports", "{not json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.text("code")).isEqualTo("MALFORMED_REQUEST");
+
+        GatewayClient.Answer unknown = liaison.post("/api/reports/rpt-" + UUID.randomUUID() + "/problems", problem(1));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("code")).isEqualTo("REPORT_NOT_FOUND");
+
+        GatewayClient.Answer duplicate = liaison.post("/api/reports/" + reportId + "/problems", problem(1));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.text("code")).isEqualTo("DUPLICATE_ORDINAL");
+
+        GatewayClient anonymous = new GatewayClient(stack.gatewayUrl());
+        GatewayClient.Answer unauthenticated = anonymous.post("/api/reports/" + reportId + "/problems", problem(9));
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.text("code")).isEqualTo("UNAUTHENTICATED");
+
+        GatewayClient forged = anonymous.withToken(forgedToken());
+        assertThat(forged.post("/api/reports", Map.of("title", "伪造")).status()).isEqualTo(401);
+
+        GatewayClient direct = new GatewayClient(stack.serviceUrl("report-service"));
+        GatewayClient.Answer bypass = direct.post("/api/reports/" + reportId + "/problems", problem(9));
+        assertThat(bypass.status()).as("the service checks the token itself").isEqualTo(401);
+        assertThat(bypass.text("code")).isEqualTo("UNAUTHENTICATED");
+
+        GatewayClient.Answer wrongLogin = anonymous.post("/api/auth/login", Map.of("username", "demo-dept", "password", "x"));
+        assertThat(wrongLogin.status()).isEqualTo(401);
+        assertThat(wrongLogin.text("code")).isEqualTo("BAD_CREDENTIALS");
+
+        GatewayClient.Answer otherDepartment = auditor.get("/api/audit/log");
+        assertThat(otherDepartment.status()).isEqualTo(200);
+        assertThat(liaison.get("/api/audit/log").status()).as("audit log is not for liaisons").isEqualTo(403);
+        assertThat(liaison.get("/api/rectification/problems?department=CZJ").status()).isEqualTo(403);
+
+        assertThat(storedEvents("report", null)).as("no event stored by refused commands").isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aPoisonRecordIsDeadLetteredAndTheRecordsAfterItKeepFlowing() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra().kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(Topics.REPORT_EVENTS, reportId, "{\"this is\": not an envelope")).get();
+        }
+        GatewayClient.Answer after = liaison.post("/api/reports/" + reportId + "/problems", problem(7));
+        assertThat(after.status()).isEqualTo(201);
+
+        eventually(() -> liaison.get("/api/rectification/problems?reportId=" + reportId).body()
+                .get("count").asInt() == 7 ? Boolean.TRUE : null);
+        eventually(() -> auditor.get("/api/audit/log?aggregateId=" + reportId).body()
+                .get("count").asInt() == 8 ? Boolean.TRUE : null);
+
+        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+        for (String service : List.of("rectification", "audit")) {
+            JsonNode letters = party.get("/api/" + service + "/dead-letters").body();
+            assertThat(letters.get("count").asInt()).as(service + " dead letters").isEqualTo(1);
+            JsonNode letter = letters.get("latest").get(0);
+            assertThat(letter.get("topic").asText()).isEqualTo(Topics.REPORT_EVENTS);
+            assertThat(letter.get("error").asText()).isEqualTo("MalformedEnvelopeException");
+            assertThat(letter.get("value").asText()).contains("not an envelope");
+        }
+        assertThat(liaison.get("/api/rectification/dead-letters").status()).isEqualTo(403);
+    }
+
+    private static Map<String, Object> problem(int ordinal) {
+        return Map.of("theme", "带头深刻领悟“两个确立”的决定性意义", "ordinal", ordinal,
+                "statement", "第" + ordinal + "个问题：理论学习不够深入。", "example", "比如学习停留在读原文。");
+    }
+
+    private long storedEvents(String schema, String aggregateId) throws Exception {
+        try (Connection connection = stack.infra().postgres().connect(PlatformStack.DATABASE);
+             Statement statement = connection.createStatement()) {
+            String where = aggregateId == null ? "" : " WHERE aggregateidentifier = '" + aggregateId + "'";
+            ResultSet count = statement.executeQuery("SELECT count(*) FROM " + schema + ".domainevententry" + where);
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> readTopic(String topic, String key, int expected) throws Exception {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra().kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        assertThat(found).as("records with key %s on %s", key, topic).hasSize(expected);
+        return found;
+    }
+
+    private static <T> T eventually(Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s");
+    }
+
+    /** A well-formed token with the right claims, signed by a key that is not the gateway's. */
+    private static String forgedToken() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes());
+        long now = System.currentTimeMillis() / 1000;
+        String claims = b64.encodeToString(("{\"iss\":\"zhenggai-gateway\",\"sub\":\"demo-party\",\"roles\":[\"PARTY_COMMITTEE\"],"
+                + "\"dept\":\"DW\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}").getBytes());
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        signer.initSign(pair.getPrivate());
+        signer.update((header + "." + claims).getBytes());
+        return header + "." + claims + "." + b64.encodeToString(signer.sign());
+    }
+}

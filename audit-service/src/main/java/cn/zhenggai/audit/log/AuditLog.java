@@ -41,7 +41,7 @@ public class AuditLog {
                 .append("timestamp", Date.from(envelope.timestamp()))
                 .append("actor", envelope.actor())
                 .append("department", envelope.department())
-                .append("payload", Document.parse(EnvelopeCodec.mapper().valueToTree(envelope.payload()).toString()))
+                .append("payload", Document.parse(envelope.payload().toString()))
                 .append("source", new Document("topic", topic).append("partition", partition).append("offset", offset))
                 .append("loggedAt", Date.from(Instant.now()));
         try {

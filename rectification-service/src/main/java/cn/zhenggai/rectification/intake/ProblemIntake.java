@@ -56,7 +56,8 @@ public class ProblemIntake {
                         Updates.setOnInsert("example", event.example()),
                         Updates.setOnInsert("identifiedAt", Date.from(envelope.timestamp())),
                         Updates.setOnInsert("identifiedBy", envelope.actor()),
-                        Updates.setOnInsert("eventId", envelope.eventId())),
+                        Updates.setOnInsert("eventId", envelope.eventId()),
+                        Updates.setOnInsert("projectedAt", new Date())),
                 new UpdateOptions().upsert(true)).getUpsertedId() != null;
     }
 

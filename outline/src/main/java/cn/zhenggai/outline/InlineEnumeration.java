@@ -1,0 +1,154 @@
+package cn.zhenggai.outline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds enumerations written inside running text: {@code 一是…二是…}, {@code 其一，…},
+ * {@code 第一，…}, {@code （1）…（2）…}, {@code ①…②…}. Markers are searched in sequence (2 after
+ * 1, 3 after 2 …) and only at a clause boundary, so the 一是 of 统一是 is not a marker. A skipped
+ * numeral (一是 then 三是) is tolerated; the item keeps the numeral written, so callers can report it.
+ */
+final class InlineEnumeration {
+
+    /** Text before the first marker, where the first marker starts, and the items (markers removed). */
+    record Split(String prefix, int start, List<Item> items) {
+
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+    }
+
+    /** One item: its numeral as written and its text without the marker. */
+    record Item(int ordinal, String text) {
+    }
+
+    /** Enumerations longer than this are not expected (and ⑳ is the last circled number). */
+    private static final int MAX_ITEMS = 20;
+
+    /** Characters after which a marker may start a new item. */
+    private static final String BOUNDARY = "。；;：:！？!?，,\n ”’）)";
+
+    private enum Family {
+        SHI(n -> "(?:其?" + ChineseNumerals.format(n) + "是|[第其]" + ChineseNumerals.format(n) + "[，,、：:])"),
+        PAREN_NUMBER(n -> "[（(]" + n + "[）)]"),
+        CIRCLED(n -> String.valueOf((char) ('①' + n - 1)));
+
+        /** Patterns for items 1 to {@link #MAX_ITEMS}, compiled once (index = item number). */
+        private final Pattern[] patterns = new Pattern[MAX_ITEMS + 1];
+
+        Family(IntFunction<String> regexFor) {
+            for (int n = 1; n <= MAX_ITEMS; n++) {
+                patterns[n] = Pattern.compile(regexFor.apply(n) + "[，,：:、]?\\s*");
+            }
+        }
+
+        /** The literal text every marker for item n contains. */
+        String key(int n) {
+            return switch (this) {
+                case SHI -> ChineseNumerals.format(n);
+                case PAREN_NUMBER -> String.valueOf(n);
+                case CIRCLED -> String.valueOf((char) ('①' + n - 1));
+            };
+        }
+
+        Pattern pattern(int n) {
+            return patterns[n];
+        }
+    }
+
+    private InlineEnumeration() {
+    }
+
+    /** Splits text at the enumeration that starts earliest; an empty split when there is none. */
+    static Split split(String text) {
+        return split(text, 1);
+    }
+
+    /**
+     * Like {@link #split(String)}, for text whose first item carries {@code firstOrdinal} (a
+     * paragraph starting with 二是 continues a list begun in an earlier paragraph).
+     */
+    static Split split(String text, int firstOrdinal) {
+        Split best = null;
+        int bestStart = Integer.MAX_VALUE;
+        for (Family family : Family.values()) {
+            Split candidate = split(text, family, firstOrdinal);
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            int start = candidate.start();
+            boolean better = best == null
+                    || (candidate.items().size() >= 2 && best.items().size() < 2)
+                    || (candidate.items().size() >= 2 == best.items().size() >= 2 && start < bestStart);
+            if (better) {
+                best = candidate;
+                bestStart = start;
+            }
+        }
+        return best != null ? best : new Split(text, text.length(), List.of());
+    }
+
+    /** An item's text, trimmed, with a trailing ；or ， (the list separator) made a full stop. */
+    static String finish(String itemText) {
+        String t = Sentences.stripLeadingSeparators(itemText.strip());
+        int end = t.length();
+        while (end > 0 && "；;，,、 ".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end < t.length() && end > 0 ? t.substring(0, end) + "。" : t;
+    }
+
+    private static Split split(String text, Family family, int firstOrdinal) {
+        List<int[]> found = new ArrayList<>(); // {start, end, ordinal}
+        int pos = 0;
+        int expected = Math.max(1, Math.min(firstOrdinal, MAX_ITEMS));
+        while (expected <= MAX_ITEMS) {
+            int[] hit = find(text, family, expected, pos);
+            if (hit == null && expected + 1 <= MAX_ITEMS && !found.isEmpty()) {
+                hit = find(text, family, expected + 1, pos);
+                if (hit != null) {
+                    expected++;
+                }
+            }
+            if (hit == null) {
+                break;
+            }
+            found.add(new int[] {hit[0], hit[1], expected});
+            pos = hit[1];
+            expected++;
+        }
+        if (found.isEmpty()) {
+            return new Split(text, text.length(), List.of());
+        }
+        List<Item> items = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            int end = i + 1 < found.size() ? found.get(i + 1)[0] : text.length();
+            items.add(new Item(found.get(i)[2], finish(text.substring(found.get(i)[1], end))));
+        }
+        int start = found.get(0)[0];
+        return new Split(text.substring(0, start).strip(), start, items);
+    }
+
+    /**
+     * The first marker for item {@code n} at or after {@code from} that starts at a boundary.
+     * Candidates are found by the numeral's literal text (一, 12, ①) and then checked with the
+     * family's pattern, which may start one character earlier (其一是, 第一，, （1）).
+     */
+    private static int[] find(String text, Family family, int n, int from) {
+        String key = family.key(n);
+        Matcher m = family.pattern(n).matcher(text);
+        for (int idx = text.indexOf(key, from); idx >= 0; idx = text.indexOf(key, idx + 1)) {
+            for (int start = Math.max(from, idx - 1); start <= idx; start++) {
+                m.region(start, text.length());
+                if (m.lookingAt() && (start == 0 || BOUNDARY.indexOf(text.charAt(start - 1)) >= 0)) {
+                    return new int[] {start, m.end()};
+                }
+            }
+        }
+        return null;
+    }
+}

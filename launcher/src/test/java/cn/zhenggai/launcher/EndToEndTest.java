@@ -235,6 +235,45 @@ class EndToEndTest {
         assertThat(liaison.get("/api/rectification/dead-letters").status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(5)
+    void eachServiceKeepsEventsTokensSagasAndDeadlinesInItsOwnSchema() throws Exception {
+        try (Connection connection = stack.infra().postgres().connect(PlatformStack.DATABASE);
+             Statement statement = connection.createStatement()) {
+            for (String schema : List.of("report", "rectification", "audit")) {
+                for (String table : List.of("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",
+                        "associationvalueentry", "scheduled_tasks")) {
+                    ResultSet found = statement.executeQuery("SELECT count(*) FROM information_schema.tables "
+                            + "WHERE table_schema = '" + schema + "' AND table_name = '" + table + "'");
+                    found.next();
+                    assertThat(found.getInt(1)).as(schema + "." + table).isEqualTo(1);
+                }
+            }
+            ResultSet token = statement.executeQuery(
+                    "SELECT count(*) FROM report.tokenentry WHERE processorname = 'kafka-publisher'");
+            token.next();
+            assertThat(token.getInt(1)).as("the publisher's tracking token is stored").isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void everyServiceExposesHealthAndPrometheusMetricsIncludingAxons() throws Exception {
+        for (String service : PlatformStack.SERVICES) {
+            GatewayClient direct = new GatewayClient(stack.serviceUrl(service));
+            assertThat(direct.get("/actuator/health").status()).as(service + " health").isEqualTo(200);
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.serviceUrl("report-service") + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("zhenggai_events_published_total").contains("axon");
+        String consumer = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.serviceUrl("rectification-service") + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(consumer).contains("zhenggai_events_consumed_total").contains("zhenggai_dead_letters");
+    }
+
     private static Map<String, Object> problem(int ordinal) {
         return Map.of("theme", "带头深刻领悟“两个确立”的决定性意义", "ordinal", ordinal,
                 "statement", "第" + ordinal + "个问题：理论学习不够深入。", "example", "比如学习停留在读原文。");

@@ -1,0 +1,18 @@
+package cn.zhenggai.platform.metrics;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+
+/**
+ * Puts Axon's Micrometer auto-configuration after Boot 4's meter registries. Axon 4.13 orders itself after
+ * Boot 3's class names, so on Boot 4 it would create a private registry of its own and its processor metrics
+ * (latency, capacity, counters per processing group) would never reach {@code /actuator/prometheus}.
+ * This configuration holds no beans: it only bridges the ordering.
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"},
+        beforeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
+public class AxonMetricsOrdering {
+}

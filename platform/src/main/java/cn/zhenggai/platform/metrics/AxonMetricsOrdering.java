@@ -4,8 +4,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 
 /**
  * Puts Axon's Micrometer auto-configuration after Boot 4's meter registries. Axon 4.13 orders itself after
- * Boot 3's class names, so on Boot 4 it would create a private registry of its own and its processor metrics
- * (latency, capacity, counters per processing group) would never reach {@code /actuator/prometheus}.
+ * Boot 3's class names, so on Boot 4 its conditions could be evaluated before Boot's registries exist and it
+ * would create a private registry whose processor metrics (latency, capacity, counters per processing group)
+ * never reach {@code /actuator/prometheus}. With this ordering its {@code GlobalMetricRegistry} is built on
+ * Boot's Prometheus registry.
  * This configuration holds no beans: it only bridges the ordering.
  */
 @AutoConfiguration(

@@ -277,6 +277,78 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(8)
+    void theAuditLogIsChainedVerifiableAndExportedAsABundleThatVerifiesOffline() throws Exception {
+        JsonNode verified = auditor.get("/api/audit/verify").body();
+        assertThat(verified.get("ok").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("checked").asLong()).isGreaterThanOrEqualTo(8);
+        assertThat(verified.get("firstBroken").isNull()).isTrue();
+        JsonNode digests = auditor.get("/api/audit/digests").body();
+        assertThat(digests.get("count").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(digests.get("digests").get(0).get("headHash").asText()).hasSize(64);
+
+        JsonNode timeline = auditor.get("/api/audit/aggregates/" + reportId + "/timeline").body();
+        assertThat(timeline.get("count").asInt()).isEqualTo(8);
+        assertThat(timeline.get("events").get(0).get("summary").asText()).startsWith("起草报告：《2022年度民主生活会个人发言提纲》");
+        assertThat(timeline.get("events").get(1).get("summary").asText()).isEqualTo("提出问题：第1个问题：理论学习不够深入。");
+        assertThat(timeline.get("events").get(1).get("actor").asText()).isEqualTo("demo-dept");
+
+        java.net.http.HttpResponse<byte[]> bundle = raw(auditor, "/api/audit/export?aggregateId=" + reportId);
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        Path file = java.nio.file.Files.createTempFile("audit-bundle", ".json");
+        java.nio.file.Files.write(file, bundle.body());
+        Cli ok = zhenggai("audit", "verify", file.toString());
+        assertThat(ok.exit()).as(ok.output()).isEqualTo(0);
+        assertThat(ok.output()).startsWith("OK 8 records");
+        java.nio.file.Files.writeString(file, new String(bundle.body(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("第3个问题", "第9个问题"));
+        Cli broken = zhenggai("audit", "verify", file.toString());
+        assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
+        assertThat(broken.output()).contains("BROKEN at position").contains("PAYLOAD_MODIFIED");
+        java.nio.file.Files.delete(file);
+
+        java.net.http.HttpResponse<byte[]> csv = raw(auditor, "/api/audit/export?department=XZSPJ&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+
+        assertThat(liaison.get("/api/audit/verify").status()).isEqualTo(403);
+        GatewayClient.Answer ownDepartment = liaison.get("/api/audit/aggregates/" + reportId + "/timeline");
+        assertThat(ownDepartment.status()).isEqualTo(403);
+        assertThat(ownDepartment.text("code")).isEqualTo("FORBIDDEN_ROLE");
+        GatewayClient.Answer otherDepartment = liaison.get("/api/audit/export?department=CZJ");
+        assertThat(otherDepartment.status()).isEqualTo(403);
+        assertThat(otherDepartment.text("code")).isEqualTo("FORBIDDEN_DEPARTMENT");
+        GatewayClient.Answer badDate = auditor.get("/api/audit/aggregates/" + reportId + "/timeline?asOf=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.text("code")).isEqualTo("BAD_DATE");
+        GatewayClient.Answer reversed = auditor.get("/api/audit/digests?from=2022-12-21&to=2022-12-20");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.text("code")).isEqualTo("BAD_RANGE");
+    }
+
+    private java.net.http.HttpResponse<byte[]> raw(GatewayClient client, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(stack.gatewayUrl() + path))
+                        .header("Authorization", "Bearer " + client.accessToken()).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private record Cli(int exit, String output) {
+    }
+
+    /** Runs the ./zhenggai script at the repository root, as a user would. */
+    private static Cli zhenggai(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of("..", "zhenggai").toAbsolutePath().normalize().toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Cli(process.exitValue(), output);
+    }
+
+    @Test
     @Order(99)
     void stoppingTheStackLeavesNoProcessBehind() throws Exception {
         List<Long> pids = new ArrayList<>(stack.pids());

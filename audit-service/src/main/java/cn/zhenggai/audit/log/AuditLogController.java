@@ -1,10 +1,11 @@
 package cn.zhenggai.audit.log;
 
+import cn.zhenggai.audit.access.AuditAccess;
+import cn.zhenggai.platform.security.Caller;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,20 +15,22 @@ import java.util.Map;
 
 /** {@code GET /api/audit/log}: the audit trail, for discipline inspection and the party committee only. */
 @RestController
-class AuditLogController {
+public class AuditLogController {
 
     private final AuditLog log;
 
-    AuditLogController(AuditLog log) {
+    public AuditLogController(AuditLog log) {
         this.log = log;
     }
 
     @GetMapping("/api/audit/log")
-    @PreAuthorize("hasAnyRole('DISCIPLINE', 'PARTY_COMMITTEE')")
-    Map<String, Object> entries(@RequestParam(required = false) String aggregateId,
-                                @RequestParam(required = false) String department,
-                                @RequestParam(defaultValue = "200") int limit) {
+    public Map<String, Object> entries(@RequestParam(required = false) String aggregateId,
+                                       @RequestParam(required = false) String department,
+                                       @RequestParam(defaultValue = "200") int limit, Caller caller) {
+        AuditAccess.requireScope(caller, department);
         List<Document> entries = log.entries(aggregateId, department, Math.max(1, Math.min(limit, 1000)));
+        entries.stream().filter(e -> !AuditAccess.mayReadPayload(caller, e.getString("type")))
+                .forEach(e -> e.put("payload", null));
         return Map.of("total", log.size(), "count", entries.size(), "entries", entries);
     }
 
@@ -35,7 +38,9 @@ class AuditLogController {
     static class Wiring {
         @Bean
         AuditLog auditLog(MongoDatabase readModels) {
-            return new AuditLog(readModels);
+            AuditLog log = new AuditLog(readModels);
+            log.recover();
+            return log;
         }
     }
 }

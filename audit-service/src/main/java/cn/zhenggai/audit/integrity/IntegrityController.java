@@ -1,0 +1,75 @@
+package cn.zhenggai.audit.integrity;
+
+import cn.zhenggai.audit.access.AuditAccess;
+import cn.zhenggai.audit.access.Params;
+import cn.zhenggai.audit.log.AuditLog;
+import cn.zhenggai.platform.security.Caller;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/audit/verify}: recomputes both chains; {@code GET /api/audit/digests}: the chain head at the end of
+ * each day, to be printed or recorded outside the system ({@code format=text} gives one printable line per day).
+ */
+@RestController
+public class IntegrityController {
+
+    private final AuditLog log;
+    private final ChainVerifier verifier;
+
+    public IntegrityController(AuditLog log) {
+        this.log = log;
+        this.verifier = new ChainVerifier(log);
+    }
+
+    @GetMapping("/api/audit/verify")
+    public Map<String, Object> verify(Caller caller) {
+        AuditAccess.requireAuditor(caller);
+        return verifier.verify().toMap();
+    }
+
+    @GetMapping("/api/audit/digests")
+    public ResponseEntity<?> digests(@RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String format, Caller caller) {
+        AuditAccess.requireAuditor(caller);
+        LocalDate fromDay = Params.day("from", from);
+        LocalDate toDay = Params.day("to", to);
+        Params.range(fromDay, toDay);
+        String chosen = Params.format(format, "json", "text");
+        List<Map<String, Object>> digests = new ArrayList<>();
+        for (Document d : log.digests(fromDay, toDay)) {
+            Map<String, Object> digest = new LinkedHashMap<>();
+            digest.put("day", d.get("_id"));
+            digest.put("firstPosition", d.get("firstPosition"));
+            digest.put("lastPosition", d.get("lastPosition"));
+            digest.put("lastEventId", d.get("lastEventId"));
+            digest.put("headHash", d.get("headHash"));
+            digests.add(digest);
+        }
+        if (chosen.equals("text")) {
+            StringBuilder text = new StringBuilder("# Zhenggai 审计日志每日摘要 (SHA-256 链头, UTC)\n");
+            text.append("# 日期 最后位置 链头哈希\n");
+            digests.forEach(d -> text.append(d.get("day")).append(' ').append(d.get("lastPosition")).append(' ')
+                    .append(d.get("headHash")).append('\n'));
+            return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(text.toString());
+        }
+        Document head = log.head();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("head", Map.of("position", head.get("position"), "hash", head.get("hash")));
+        body.put("count", digests.size());
+        body.put("digests", digests);
+        return ResponseEntity.ok(body);
+    }
+}

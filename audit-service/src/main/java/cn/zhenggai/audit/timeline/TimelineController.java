@@ -1,0 +1,70 @@
+package cn.zhenggai.audit.timeline;
+
+import cn.zhenggai.audit.access.AuditAccess;
+import cn.zhenggai.audit.access.Params;
+import cn.zhenggai.audit.log.AuditLog;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/audit/aggregates/{id}/timeline}: every event of one aggregate, with actor, time and a summary. */
+@RestController
+public class TimelineController {
+
+    private final AuditLog log;
+
+    public TimelineController(AuditLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/api/audit/aggregates/{aggregateId}/timeline")
+    public Map<String, Object> timeline(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
+                                        Caller caller) {
+        Instant until = Params.asOf("asOf", asOf);
+        Document first = log.firstOf(aggregateId);
+        AuditAccess.requireScope(caller, first == null ? null : first.getString("department"));
+        if (first == null) {
+            throw ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId);
+        }
+        List<Document> records = new ArrayList<>(log.chainOf(aggregateId));
+        records.sort(Comparator.comparing((Document d) -> ((Number) d.get("sequence")).longValue())
+                .thenComparing(d -> d.get("position") instanceof Number n ? n.longValue() : Long.MAX_VALUE));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Document record : records) {
+            if (until != null && record.getDate("timestamp").toInstant().isAfter(until)) {
+                continue;
+            }
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("sequence", record.get("sequence"));
+            event.put("eventId", record.get("_id"));
+            event.put("type", record.getString("type"));
+            event.put("time", record.getDate("timestamp").toInstant().toString());
+            event.put("actor", record.getString("actor"));
+            event.put("department", record.getString("department"));
+            event.put("summary", Summaries.of(record.getString("type"), AuditAccess.mayReadPayload(caller,
+                    record.getString("type")) ? record.get("payload", Document.class) : null));
+            event.put("position", record.get("position"));
+            event.put("loggedAt", record.getDate("loggedAt").toInstant().toString());
+            events.add(event);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("aggregateId", aggregateId);
+        body.put("aggregateType", first.getString("aggregateType"));
+        body.put("department", first.getString("department"));
+        body.put("asOf", until == null ? null : until.toString());
+        body.put("count", events.size());
+        body.put("events", events);
+        return body;
+    }
+}

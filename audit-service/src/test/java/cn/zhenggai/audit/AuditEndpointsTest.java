@@ -1,0 +1,212 @@
+package cn.zhenggai.audit;
+
+import cn.zhenggai.audit.export.BundleVerifier;
+import cn.zhenggai.audit.export.ExportController;
+import cn.zhenggai.audit.integrity.IntegrityController;
+import cn.zhenggai.audit.log.AuditLogController;
+import cn.zhenggai.audit.timeline.TimelineController;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiExceptionHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.MethodParameter;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The audit endpoints over HTTP (Spring MVC with the platform's error handler; the caller comes from test headers
+ * instead of a token, which the platform and the end-to-end test cover): roles, department scope, bad parameters,
+ * answers.
+ */
+class AuditEndpointsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestLog store = new TestLog();
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        store.appendSample(4); // r1 (XZSPJ): d1, e1, e2, e4; r2 (CZJ): d2, e3
+        store.log.append(TestLog.of("pm1", "PersonalMattersDeclared", "r1", 9, "2022-12-20T09:00:00Z", "XZSPJ",
+                "{\"reportId\":\"r1\",\"text\":\"本人住房一套，面积*平方米\"}"), "t", 0, 20);
+        store.log.append(TestLog.of("x1", "SomethingNew", "r1", 10, "2022-12-20T09:00:01Z", "XZSPJ",
+                "{\"title\":\"新事件\"}"), "t", 0, 21);
+        mvc = MockMvcBuilders.standaloneSetup(new AuditLogController(store.log), new IntegrityController(store.log),
+                        new TimelineController(store.log), new ExportController(store.log))
+                .setControllerAdvice(new ApiExceptionHandler())
+                .setCustomArgumentResolvers(new HeaderCaller())
+                .build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/audit/log", "/api/audit/verify", "/api/audit/digests",
+            "/api/audit/aggregates/r1/timeline", "/api/audit/export?aggregateId=r1", "/api/audit/export?department=XZSPJ"})
+    void onlyDisciplineAndThePartyCommitteeMayUseTheAuditEndpoints(String path) throws Exception {
+        for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE", "ORG_DEPT"}) {
+            MvcResult refused = call(path, role, "XZSPJ");
+            assertThat(refused.getResponse().getStatus()).as(role + " " + path).isEqualTo(403);
+            assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+        }
+        assertThat(call(path, "DISCIPLINE", "JW").getResponse().getStatus()).isEqualTo(200);
+        assertThat(call(path, "PARTY_COMMITTEE", "DW").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/audit/aggregates/r2/timeline", "/api/audit/export?aggregateId=r2",
+            "/api/audit/export?department=CZJ", "/api/audit/log?department=CZJ"})
+    void aDepartmentUserAskingForAnotherDepartmentIsToldSo(String path) throws Exception {
+        MvcResult refused = call(path, "DEPT_LIAISON", "XZSPJ");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
+        assertThat(body(refused).get("message").asText()).contains("CZJ");
+    }
+
+    @Test
+    void badParametersAreRefusedWithACode() throws Exception {
+        assertBad("/api/audit/aggregates/r1/timeline?asOf=yesterday", "BAD_DATE");
+        assertBad("/api/audit/export?aggregateId=r1&asOf=2022-13-45", "BAD_DATE");
+        assertBad("/api/audit/digests?from=20221220", "BAD_DATE");
+        assertBad("/api/audit/digests?from=2022-12-21&to=2022-12-20", "BAD_RANGE");
+        assertBad("/api/audit/digests?format=pdf", "UNKNOWN_FORMAT");
+        assertBad("/api/audit/export?aggregateId=r1&format=xml", "UNKNOWN_FORMAT");
+        assertBad("/api/audit/export", "SCOPE_REQUIRED");
+        assertBad("/api/audit/export?aggregateId=r1&department=XZSPJ", "SCOPE_REQUIRED");
+        MvcResult unknown = call("/api/audit/aggregates/nope/timeline", "DISCIPLINE", "JW");
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        assertThat(body(unknown).get("code").asText()).isEqualTo("AGGREGATE_NOT_FOUND");
+    }
+
+    @Test
+    void verifyAnswersOkCheckedAndFirstBroken() throws Exception {
+        JsonNode ok = body(call("/api/audit/verify", "DISCIPLINE", "JW"));
+        assertThat(ok.get("ok").asBoolean()).isTrue();
+        assertThat(ok.get("checked").asLong()).isEqualTo(8);
+        assertThat(ok.get("firstBroken").isNull()).isTrue();
+
+        store.records().deleteOne(new org.bson.Document("position", 2L));
+        JsonNode broken = body(call("/api/audit/verify", "PARTY_COMMITTEE", "DW"));
+        assertThat(broken.get("ok").asBoolean()).isFalse();
+        assertThat(broken.get("firstBroken").get("position").asLong()).isEqualTo(2);
+        assertThat(broken.get("firstBroken").get("reason").asText()).isNotBlank();
+        assertThat(broken.get("firstBroken").has("eventId")).isTrue();
+    }
+
+    @Test
+    void digestsArePrintable() throws Exception {
+        JsonNode digests = body(call("/api/audit/digests", "DISCIPLINE", "JW"));
+        assertThat(digests.get("count").asInt()).isEqualTo(1);
+        assertThat(digests.get("digests").get(0).get("lastPosition").asLong()).isEqualTo(8);
+        assertThat(digests.get("digests").get(0).get("headHash").asText()).isEqualTo(store.log.head().getString("hash"));
+        MvcResult text = call("/api/audit/digests?format=text", "DISCIPLINE", "JW");
+        assertThat(text.getResponse().getContentType()).startsWith("text/plain");
+        assertThat(text.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(" 8 " + store.log.head().getString("hash"));
+    }
+
+    @Test
+    void theTimelineSummarisesEveryEventInChinese() throws Exception {
+        JsonNode timeline = body(call("/api/audit/aggregates/r1/timeline", "DISCIPLINE", "JW"));
+        assertThat(timeline.get("count").asInt()).isEqualTo(6);
+        JsonNode events = timeline.get("events");
+        assertThat(events.get(0).get("summary").asText()).isEqualTo("起草报告：《2022年度民主生活会个人发言提纲》");
+        assertThat(events.get(0).get("actor").asText()).isEqualTo("cadre-1");
+        assertThat(events.get(0).get("time").asText()).isEqualTo("2022-12-20T08:00:00Z");
+        assertThat(events.get(1).get("summary").asText()).isEqualTo("提出问题：第1个问题：理论学习不够深入。");
+        assertThat(events.get(4).get("summary").asText()).isEqualTo("填报个人有关事项");
+        assertThat(events.get(5).get("summary").asText()).isEqualTo("其他事件（SomethingNew）：新事件");
+
+        JsonNode before = body(call("/api/audit/aggregates/r1/timeline?asOf=2022-12-20T08:00:01Z", "DISCIPLINE", "JW"));
+        assertThat(before.get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theCsvExportOpensInExcel() throws Exception {
+        MvcResult csv = call("/api/audit/export?aggregateId=r1&format=csv", "DISCIPLINE", "JW");
+        assertThat(csv.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+        byte[] bytes = csv.getResponse().getContentAsByteArray();
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines).hasSize(7);
+        assertThat(lines[0]).startsWith("位置,事件时间(UTC),记录时间(UTC),对象类型,对象ID");
+        assertThat(lines[2]).contains("提出问题：第1个问题：理论学习不够深入。").contains("demo-dept").contains("XZSPJ");
+    }
+
+    @Test
+    void theJsonBundleOfAnAggregateOrADepartmentVerifiesOffline() throws Exception {
+        JsonNode aggregate = body(call("/api/audit/export?aggregateId=r1", "DISCIPLINE", "JW"));
+        assertThat(aggregate.get("format").asText()).isEqualTo("zhenggai-audit-bundle");
+        assertThat(aggregate.get("records")).hasSize(6);
+        assertThat(BundleVerifier.verify(aggregate).broken()).isNull();
+
+        JsonNode department = body(call("/api/audit/export?department=CZJ", "PARTY_COMMITTEE", "DW"));
+        assertThat(department.get("records")).hasSize(2);
+        assertThat(BundleVerifier.verify(department).ok()).isTrue();
+    }
+
+    @Test
+    void personalMattersAreLeftOutForThePartyCommitteeAndTheBundleStillVerifies() throws Exception {
+        JsonNode party = body(call("/api/audit/export?aggregateId=r1", "PARTY_COMMITTEE", "DW"));
+        JsonNode declaration = party.get("records").get(4);
+        assertThat(declaration.get("entry").get("type").asText()).isEqualTo("PersonalMattersDeclared");
+        assertThat(declaration.get("payload").isNull()).isTrue();
+        assertThat(declaration.get("payloadRedacted").asBoolean()).isTrue();
+        assertThat(BundleVerifier.verify(party).ok()).isTrue();
+        assertThat(body(call("/api/audit/log?aggregateId=r1", "PARTY_COMMITTEE", "DW")).toString()).doesNotContain("本人住房");
+
+        JsonNode discipline = body(call("/api/audit/export?aggregateId=r1", "DISCIPLINE", "JW"));
+        assertThat(discipline.get("records").get(4).get("payload").get("text").asText()).contains("本人住房");
+    }
+
+    private void assertBad(String path, String code) throws Exception {
+        MvcResult bad = call(path, "DISCIPLINE", "JW");
+        assertThat(bad.getResponse().getStatus()).as(path).isEqualTo(400);
+        assertThat(body(bad).get("code").asText()).as(path).isEqualTo(code);
+        assertThat(body(bad).get("message").asText()).isNotBlank();
+    }
+
+    private MvcResult call(String path, String role, String department) throws Exception {
+        return mvc.perform(get(path).header("X-Test-Roles", role).header("X-Test-Department", department)).andReturn();
+    }
+
+    private static JsonNode body(MvcResult result) throws Exception {
+        return JSON.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** The caller from test headers. */
+    private static final class HeaderCaller implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                      WebDataBinderFactory binders) {
+            return new Caller("tester", request.getHeader("X-Test-Department"),
+                    Set.of(request.getHeader("X-Test-Roles").split(",")));
+        }
+    }
+}

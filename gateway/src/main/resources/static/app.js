@@ -31,6 +31,7 @@ function show() {
     state.user = claims(state.token);
     $('who-name').textContent = (state.user.name || state.user.sub) + '（' + state.user.dept + '）';
     $('audit-card').hidden = !(state.user.roles || []).some((r) => r === 'DISCIPLINE' || r === 'PARTY_COMMITTEE');
+    $('import-card').hidden = !(state.user.roles || []).some((r) => ['CADRE', 'DEPT_LIAISON', 'DEPT_HEAD'].includes(r));
     refreshProblems();
   }
 }
@@ -83,6 +84,45 @@ $('problem-form').addEventListener('submit', async (event) => {
       body: JSON.stringify({ theme: $('problem-theme').value, ordinal: Number($('problem-ordinal').value),
         statement: $('problem-statement').value, example: $('problem-example').value || null }) });
     say('问题已记录，正在同步到整改台账…'); setTimeout(refreshProblems, 800);
+  } catch (e) { say(e.message); }
+});
+
+// Outline import: preview (creates nothing), then confirm to create the draft report.
+async function upload(path) {
+  const file = $('import-file').files[0];
+  if (!file) throw new Error('请选择文件');
+  return api(path + '?fileName=' + encodeURIComponent(file.name),
+    { method: 'POST', body: file, headers: { 'Content-Type': 'application/octet-stream' } });
+}
+
+function showPreview(data) {
+  const box = $('import-preview'); box.replaceChildren();
+  const o = data.outline, c = data.counts;
+  const summary = document.createElement('p');
+  summary.textContent = (o.title || '（无标题）') + '，' + (o.year || '年度未知') + '年度；落实情况' + c.carryOver + '组，问题'
+    + c.problems + '个，未发现问题的方面' + c.cleanAreas + '个，根源' + c.rootCauses + '条，整改措施' + c.measures + '项'
+    + (c.personalMatters ? '，含个人有关事项（将加密保存）' : '') + '。';
+  box.appendChild(summary);
+  if (data.warnings.length) {
+    const list = document.createElement('ul');
+    data.warnings.forEach((w) => { const li = document.createElement('li'); li.textContent = '提示：' + w; list.appendChild(li); });
+    box.appendChild(list);
+  }
+}
+
+$('import-form').addEventListener('submit', async (event) => {
+  event.preventDefault(); say(''); $('import-confirm').disabled = true;
+  try { showPreview(await upload('/api/outlines/preview')); $('import-confirm').disabled = false; }
+  catch (e) { $('import-preview').replaceChildren(); say(e.message); }
+});
+
+$('import-confirm').addEventListener('click', async () => {
+  say(''); $('import-confirm').disabled = true;
+  try {
+    const created = await upload('/api/outlines/import');
+    $('problem-report').value = created.reportId;
+    say('已导入为草稿报告 ' + created.reportId + '（问题' + created.counts.problems + '个），正在同步到整改台账…');
+    setTimeout(refreshProblems, 1500);
   } catch (e) { say(e.message); }
 });
 

@@ -1,22 +1,21 @@
 package cn.zhenggai.launcher;
 
-import cn.zhenggai.outline.Outline;
-import cn.zhenggai.outline.OutlineParser;
-import cn.zhenggai.outline.Problem;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Demo data of the embedded default, loaded once through the public API: the sample outline (an administrative
- * approval bureau's 2022 outline) as the report of the sample department, with its problems.
+ * approval bureau's 2022 outline) imported by the sample department's liaison through the outline import endpoint
+ * (one draft with all its content), then submitted for review.
  */
 final class DemoData {
 
     static final String SAMPLE = "/demo/2022-xingzheng-shenpi-ju-fayan-tigang.txt";
+    static final String SAMPLE_NAME = "2022-xingzheng-shenpi-ju-fayan-tigang.txt";
 
     private DemoData() {
     }
@@ -33,27 +32,19 @@ final class DemoData {
             }
             sample = in.readAllBytes();
         }
-        Outline outline = OutlineParser.parse(sample, "sample.txt");
         GatewayClient liaison = gateway.login("demo-dept", "demo");
-        GatewayClient.Answer report = liaison.post("/api/reports",
-                Map.of("title", outline.title(), "year", outline.year()));
-        if (!report.ok()) {
-            throw new IOException("demo report refused: " + report.status() + " " + report.body());
+        // the import endpoint takes the file as the raw request body (the sample is UTF-8 text)
+        GatewayClient.Answer imported = liaison.postRaw("/api/outlines/import?fileName=" + SAMPLE_NAME,
+                new String(sample, StandardCharsets.UTF_8));
+        if (!imported.ok()) {
+            throw new IOException("demo outline import refused: " + imported.status() + " " + imported.body());
         }
-        String reportId = report.text("reportId");
-        int loaded = 0;
-        for (Problem problem : outline.problems()) {
-            Map<String, Object> body = new java.util.HashMap<>();
-            body.put("theme", problem.theme());
-            body.put("ordinal", problem.ordinal());
-            body.put("statement", problem.statement());
-            body.put("example", problem.example());
-            GatewayClient.Answer answer = liaison.post("/api/reports/" + reportId + "/problems", body);
-            if (!answer.ok()) {
-                throw new IOException("demo problem refused: " + answer.status() + " " + answer.body());
-            }
-            loaded++;
+        String reportId = imported.text("reportId");
+        GatewayClient.Answer submitted = liaison.post("/api/reports/" + reportId + "/submission", Map.of());
+        if (!submitted.ok()) {
+            throw new IOException("demo report submission refused: " + submitted.status() + " " + submitted.body());
         }
+        int loaded = imported.body().path("counts").path("problems").asInt();
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, reportId + "\n");
         return loaded;

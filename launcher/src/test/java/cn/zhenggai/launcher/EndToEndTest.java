@@ -378,6 +378,60 @@ class EndToEndTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void theDemoOutlineIsImportedThroughTheGatewaySubmittedAndItsPersonalMattersStaySealed() throws Exception {
+        Path marker = java.nio.file.Files.createTempDirectory("zhenggai-demo").resolve("demo-loaded");
+        assertThat(DemoData.loadOnce(new GatewayClient(stack.gatewayUrl()), marker)).isEqualTo(21);
+        assertThat(DemoData.loadOnce(new GatewayClient(stack.gatewayUrl()), marker)).as("loaded once").isZero();
+        String demoReport = java.nio.file.Files.readString(marker).strip();
+
+        JsonNode report = liaison.get("/api/reports/" + demoReport).body();
+        assertThat(report.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(report.get("department").asText()).isEqualTo("XZSPJ");
+        assertThat(report.get("author").asText()).isEqualTo("demo-dept");
+        assertThat(report.get("problems").size()).isEqualTo(21);
+        assertThat(report.get("measures").size()).isEqualTo(3);
+
+        int events = 1 + 1 + 1 + 21 + 1 + 3 + 1 + 3 + 1; // drafted … measures, submitted
+        List<ConsumerRecord<String, String>> records = readTopic(Topics.REPORT_EVENTS, demoReport, events);
+        for (ConsumerRecord<String, String> r : records) {
+            assertThat(r.value()).as("no personal matter in clear on Kafka").doesNotContain("秘书").doesNotContain("商业房");
+        }
+        eventually(() -> liaison.get("/api/rectification/problems?reportId=" + demoReport).body()
+                .get("count").asInt() == 21 ? Boolean.TRUE : null);
+        eventually(() -> auditor.get("/api/audit/log?aggregateId=" + demoReport).body()
+                .get("count").asInt() == events ? Boolean.TRUE : null);
+        eventually(() -> {
+            for (JsonNode r : liaison.get("/api/reports").body().get("reports")) {
+                if (r.get("reportId").asText().equals(demoReport) && r.get("status").asText().equals("SUBMITTED")) {
+                    return Boolean.TRUE;
+                }
+            }
+            return null;
+        });
+
+        GatewayClient org = new GatewayClient(stack.gatewayUrl()).login("demo-org", "demo");
+        GatewayClient.Answer read = org.get("/api/reports/" + demoReport + "/personal-matters");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("readAs").asText()).isEqualTo("ORG_DEPT");
+        assertThat(read.body().get("declaration").get("properties").size()).isEqualTo(4);
+        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+        assertThat(party.get("/api/reports/" + demoReport + "/personal-matters").status()).isEqualTo(403);
+        eventually(() -> auditor.get("/api/audit/log?aggregateId=" + demoReport).body()
+                .get("count").asInt() == events + 1 ? Boolean.TRUE : null);
+
+        long before = storedEvents("report", null);
+        GatewayClient.Answer empty = liaison.postRaw("/api/outlines/import?fileName=empty.txt", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.text("code")).isEqualTo("EMPTY");
+        GatewayClient.Answer prose = liaison.postRaw("/api/outlines/import?fileName=notes.txt",
+                "今天天气晴朗，气温适宜。\n上午召开了部门例会。\n");
+        assertThat(prose.status()).isEqualTo(400);
+        assertThat(prose.text("code")).isEqualTo("NO_STRUCTURE");
+        assertThat(storedEvents("report", null)).as("a refused import stores nothing").isEqualTo(before);
+    }
+
     private static Map<String, Object> problem(int ordinal) {
         return Map.of("theme", "带头深刻领悟“两个确立”的决定性意义", "ordinal", ordinal,
                 "statement", "第" + ordinal + "个问题：理论学习不够深入。", "example", "比如学习停留在读原文。");

@@ -16,11 +16,21 @@ class ArchitectureTest {
 
     @Test
     void theDomainModelDependsOnNoFrameworkButAxonsAnnotations() {
-        noClasses().that().resideInAPackage("cn.zhenggai.report.drafting")
-                .and().haveNameNotMatching(".*Controller(\\$.*)?")
+        noClasses().that().resideInAnyPackage("cn.zhenggai.report.drafting", "cn.zhenggai.report.meeting")
+                .and().haveNameNotMatching(".*(Controller|Meetings)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "jakarta..", "cn.zhenggai.platform..", "com.mongodb..",
                         "org.apache.kafka..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theReportsRulesKnowNothingOfParsingCryptographyOrDocuments() {
+        noClasses().that().resideInAPackage("cn.zhenggai.report.drafting")
+                .and().haveNameNotMatching(".*Controller(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.zhenggai.outline..", "javax.crypto..",
+                        "org.apache.poi..", "cn.zhenggai.report.confidential..", "cn.zhenggai.report.importing..",
+                        "cn.zhenggai.report.exporting..", "cn.zhenggai.report.viewing..")
                 .check(classes);
     }
 

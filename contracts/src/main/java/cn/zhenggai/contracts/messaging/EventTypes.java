@@ -1,7 +1,21 @@
 package cn.zhenggai.contracts.messaging;
 
+import cn.zhenggai.contracts.report.CarryOverStated;
+import cn.zhenggai.contracts.report.CleanAreasDeclared;
+import cn.zhenggai.contracts.report.MeasureProposed;
+import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.contracts.report.MeetingReferenced;
+import cn.zhenggai.contracts.report.PersonalMattersDeclared;
+import cn.zhenggai.contracts.report.PersonalMattersRead;
+import cn.zhenggai.contracts.report.PersonalMattersShredded;
 import cn.zhenggai.contracts.report.ProblemIdentified;
+import cn.zhenggai.contracts.report.ProblemRevised;
+import cn.zhenggai.contracts.report.ProblemWithdrawn;
+import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmitted;
+import cn.zhenggai.contracts.report.RootCauseAnalyzed;
 import org.axonframework.serialization.Revision;
 
 import java.util.Map;
@@ -15,7 +29,21 @@ public final class EventTypes {
 
     private static final Map<String, Class<?>> BY_NAME = Stream.<Class<?>>of(
                     ReportDrafted.class,
-                    ProblemIdentified.class)
+                    ProblemIdentified.class,
+                    MeetingConvened.class,
+                    MeetingReferenced.class,
+                    ProblemRevised.class,
+                    ProblemWithdrawn.class,
+                    RootCauseAnalyzed.class,
+                    CleanAreasDeclared.class,
+                    CarryOverStated.class,
+                    MeasureProposed.class,
+                    PersonalMattersDeclared.class,
+                    PersonalMattersRead.class,
+                    PersonalMattersShredded.class,
+                    ReportSubmitted.class,
+                    ReportReturned.class,
+                    ReportAccepted.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -1,53 +1,107 @@
 package cn.zhenggai.report.drafting;
 
-import cn.zhenggai.contracts.security.Roles;
-import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import cn.zhenggai.contracts.report.MeetingConvened;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiError;
 import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.report.meeting.Meetings;
+import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.report.drafting.Commands.AcceptReport;
+import cn.zhenggai.report.drafting.Commands.ActionDraft;
+import cn.zhenggai.report.drafting.Commands.AnalyzeRootCause;
+import cn.zhenggai.report.drafting.Commands.CarryOverGroup;
+import cn.zhenggai.report.drafting.Commands.DeclareCleanAreas;
+import cn.zhenggai.report.drafting.Commands.MeasureDraft;
+import cn.zhenggai.report.drafting.Commands.ProposeMeasure;
+import cn.zhenggai.report.drafting.Commands.ReturnReport;
+import cn.zhenggai.report.drafting.Commands.ReviseProblem;
+import cn.zhenggai.report.drafting.Commands.StateCarryOver;
+import cn.zhenggai.report.drafting.Commands.SubmitReport;
+import cn.zhenggai.report.drafting.Commands.WithdrawProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Drafting commands over HTTP: {@code /api/reports}. */
+/** Drafting and review commands over HTTP: {@code /api/reports}. */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
 
-    private final CommandGateway commands;
+    private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
 
-    ReportController(CommandGateway commands) {
+    private final CommandSender commands;
+    private final Meetings meetings;
+
+    ReportController(CommandSender commands, Meetings meetings) {
         this.commands = commands;
+        this.meetings = meetings;
     }
 
     record DraftReportRequest(@NotBlank @Size(max = 200) String title,
-                              @Min(2000) @Max(2100) Integer year) {
+                              @Min(2000) @Max(2100) Integer year,
+                              @Size(max = 80) String meetingId,
+                              @Size(max = 200) String notice) {
     }
 
-    record IdentifyProblemRequest(@NotBlank @Size(max = 100) String theme,
-                                  @NotNull @Min(1) @Max(99) Integer ordinal,
-                                  @NotBlank @Size(max = Report.MAX_TEXT) String statement,
-                                  @Size(max = Report.MAX_TEXT) String example) {
+    record ProblemRequest(@NotBlank @Size(max = 500) String theme,
+                          @NotNull @Min(1) @Max(99) Integer ordinal,
+                          @NotBlank @Size(max = Report.MAX_TEXT) String statement,
+                          @Size(max = Report.MAX_TEXT) String example) {
+    }
+
+    record WithdrawRequest(@Size(max = 500) String reason) {
+    }
+
+    record RootCauseRequest(@NotBlank @Size(max = 500) String title,
+                            @Size(max = Report.MAX_TEXT) String analysis,
+                            @Size(max = 200) List<@NotBlank String> problemIds) {
+    }
+
+    record CleanAreasRequest(@NotNull @Size(max = 200) List<@NotBlank @Size(max = 500) String> areas) {
+    }
+
+    record CarryOverRequest(@NotNull @Size(max = 200) List<@Valid GroupRequest> groups) {
+    }
+
+    record GroupRequest(@NotBlank @Size(max = 500) String heading, @Size(max = 500) String theme,
+                        @NotEmpty @Size(max = 200) List<@NotBlank @Size(max = Report.MAX_TEXT) String> items) {
+    }
+
+    record ActionRequest(@NotBlank @Size(max = Report.MAX_TEXT) String text,
+                         @Pattern(regexp = DATE) String deadline,
+                         @Size(max = 100) String deadlineText) {
+    }
+
+    record MeasureRequest(@NotBlank @Size(max = 500) String title,
+                          @Size(max = Report.MAX_TEXT) String content,
+                          @Size(max = 200) List<@Valid ActionRequest> actions,
+                          @Pattern(regexp = DATE) String deadline,
+                          @Size(max = 100) String deadlineText,
+                          @Size(max = 100) String owner,
+                          @Size(max = 100) String leadDepartment,
+                          @Size(max = 50) List<@NotBlank @Size(max = 100) String> cooperatingDepartments,
+                          @Size(max = 200) List<@NotBlank String> rootCauseIds) {
+    }
+
+    record ReturnRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
     }
 
     @PostMapping
@@ -55,46 +109,138 @@ class ReportController {
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
     Map<String, String> draft(@Valid @RequestBody DraftReportRequest request, Caller caller) {
         String reportId = "rpt-" + UUID.randomUUID();
-        send(new DraftReport(reportId, request.title(), request.year(), editor(caller)), caller);
+        if (request.meetingId() != null) {
+            MeetingConvened meeting = meetings.require(request.meetingId());
+            if (request.year() != null && request.year() != meeting.year()) {
+                throw ApiException.badRequest("YEAR_MISMATCH", "报告年度与民主生活会年度不一致");
+            }
+        }
+        commands.toReport(new DraftReport(reportId, request.title(), request.year(), request.meetingId(),
+                request.notice(), editor(caller)), caller);
         return Map.of("reportId", reportId);
     }
 
     @PostMapping("/{reportId}/problems")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> identifyProblem(@PathVariable String reportId,
-                                        @Valid @RequestBody IdentifyProblemRequest request,
+    Map<String, String> identifyProblem(@PathVariable String reportId, @Valid @RequestBody ProblemRequest request,
                                         Caller caller) {
-        if (!reportId.matches("[A-Za-z0-9-]{1,80}")) {
-            throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
-        }
+        checkReport(reportId);
         String problemId = "prb-" + UUID.randomUUID();
-        send(new IdentifyProblem(reportId, problemId, request.theme(), request.ordinal(), request.statement(),
-                request.example(), editor(caller)), caller);
+        commands.toReport(new IdentifyProblem(reportId, problemId, request.theme(), request.ordinal(),
+                request.statement(), request.example(), editor(caller)), caller);
         return Map.of("reportId", reportId, "problemId", problemId);
     }
 
-    private void send(Object command, Caller caller) {
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                    AxonStorageAutoConfiguration.ACTOR, caller.username(),
-                    AxonStorageAutoConfiguration.DEPARTMENT, String.valueOf(caller.department())))));
-        } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + e.getAggregateIdentifier());
-        }
+    @PutMapping("/{reportId}/problems/{problemId}")
+    Map<String, String> reviseProblem(@PathVariable String reportId, @PathVariable String problemId,
+                                      @Valid @RequestBody ProblemRequest request, Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new ReviseProblem(reportId, problemId, request.theme(), request.ordinal(),
+                request.statement(), request.example(), editor(caller)), caller);
+        return Map.of("reportId", reportId, "problemId", problemId);
+    }
+
+    @DeleteMapping("/{reportId}/problems/{problemId}")
+    Map<String, String> withdrawProblem(@PathVariable String reportId, @PathVariable String problemId,
+                                        @Valid @RequestBody(required = false) WithdrawRequest request,
+                                        Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new WithdrawProblem(reportId, problemId, request == null ? null : request.reason(),
+                editor(caller)), caller);
+        return Map.of("reportId", reportId, "problemId", problemId);
+    }
+
+    @PostMapping("/{reportId}/root-causes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> analyzeRootCause(@PathVariable String reportId, @Valid @RequestBody RootCauseRequest request,
+                                         Caller caller) {
+        checkReport(reportId);
+        String rootCauseId = "rc-" + UUID.randomUUID();
+        commands.toReport(new AnalyzeRootCause(reportId, rootCauseId, request.title(), request.analysis(),
+                request.problemIds() == null ? List.of() : request.problemIds(), editor(caller)), caller);
+        return Map.of("reportId", reportId, "rootCauseId", rootCauseId);
+    }
+
+    @PutMapping("/{reportId}/root-causes/{rootCauseId}")
+    Map<String, String> reviseRootCause(@PathVariable String reportId, @PathVariable String rootCauseId,
+                                        @Valid @RequestBody RootCauseRequest request, Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new Commands.ReviseRootCause(reportId, rootCauseId, request.title(), request.analysis(),
+                request.problemIds() == null ? List.of() : request.problemIds(), editor(caller)), caller);
+        return Map.of("reportId", reportId, "rootCauseId", rootCauseId);
+    }
+
+    @PutMapping("/{reportId}/measures/{measureId}")
+    Map<String, String> reviseMeasure(@PathVariable String reportId, @PathVariable String measureId,
+                                      @Valid @RequestBody MeasureRequest request, Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new Commands.ReviseMeasure(reportId, measureId, measureDraft(request), editor(caller)),
+                caller);
+        return Map.of("reportId", reportId, "measureId", measureId);
+    }
+
+    @PutMapping("/{reportId}/clean-areas")
+    Map<String, String> declareCleanAreas(@PathVariable String reportId, @Valid @RequestBody CleanAreasRequest request,
+                                          Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new DeclareCleanAreas(reportId, request.areas(), editor(caller)), caller);
+        return Map.of("reportId", reportId);
+    }
+
+    @PutMapping("/{reportId}/carry-over")
+    Map<String, String> stateCarryOver(@PathVariable String reportId, @Valid @RequestBody CarryOverRequest request,
+                                       Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new StateCarryOver(reportId, request.groups().stream()
+                .map(g -> new CarryOverGroup(g.heading(), g.theme(), g.items())).toList(), editor(caller)), caller);
+        return Map.of("reportId", reportId);
+    }
+
+    @PostMapping("/{reportId}/measures")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> proposeMeasure(@PathVariable String reportId, @Valid @RequestBody MeasureRequest request,
+                                       Caller caller) {
+        checkReport(reportId);
+        String measureId = "msr-" + UUID.randomUUID();
+        commands.toReport(new ProposeMeasure(reportId, measureId, measureDraft(request), editor(caller)), caller);
+        return Map.of("reportId", reportId, "measureId", measureId);
+    }
+
+    @PostMapping("/{reportId}/submission")
+    Map<String, String> submit(@PathVariable String reportId, Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new SubmitReport(reportId, editor(caller)), caller);
+        return Map.of("reportId", reportId, "status", "SUBMITTED");
+    }
+
+    @PostMapping("/{reportId}/return")
+    Map<String, String> returnReport(@PathVariable String reportId, @Valid @RequestBody ReturnRequest request,
+                                     Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new ReturnReport(reportId, request.reasons(), editor(caller)), caller);
+        return Map.of("reportId", reportId, "status", "RETURNED");
+    }
+
+    @PostMapping("/{reportId}/acceptance")
+    Map<String, String> accept(@PathVariable String reportId, Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new AcceptReport(reportId, editor(caller)), caller);
+        return Map.of("reportId", reportId, "status", "ACCEPTED");
+    }
+
+    private static MeasureDraft measureDraft(MeasureRequest request) {
+        List<ActionDraft> actions = request.actions() == null ? List.of() : request.actions().stream()
+                .map(a -> new ActionDraft(a.text(), a.deadline(), a.deadlineText())).toList();
+        return new MeasureDraft(request.title(), request.content(), actions, request.deadline(),
+                request.deadlineText(), request.owner(), request.leadDepartment(), request.cooperatingDepartments(),
+                request.rootCauseIds());
+    }
+
+    private static void checkReport(String reportId) {
+        CommandSender.checkId(reportId, "REPORT_NOT_FOUND", "报告不存在：");
     }
 
     private static Editor editor(Caller caller) {
-        return new Editor(caller.username(), caller.department(),
-                caller.hasAnyRole(Roles.PARTY_COMMITTEE, Roles.ORG_DEPT));
-    }
-
-    @ExceptionHandler(ReportRefused.class)
-    ResponseEntity<ApiError> refused(ReportRefused e) {
-        HttpStatus status = switch (e.reason()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return ResponseEntity.status(status).body(ApiError.of(e.code(), e.getMessage()));
+        return CommandSender.editor(caller);
     }
 }

@@ -3,7 +3,7 @@ package cn.zhenggai.report.drafting;
 /** A drafting command the report's rules refuse; nothing was applied. */
 public class ReportRefused extends RuntimeException {
 
-    public enum Reason { INVALID, FORBIDDEN, CONFLICT }
+    public enum Reason { INVALID, FORBIDDEN, CONFLICT, NOT_FOUND }
 
     private final Reason reason;
     private final String code;

@@ -1,0 +1,53 @@
+package cn.zhenggai.report;
+
+import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.report.drafting.Editor;
+import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** Sends a command on behalf of the caller, with actor and department in its metadata. */
+@Component
+public class CommandSender {
+
+    private final CommandGateway commands;
+
+    public CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    public <R> R send(Object command, Caller caller, String notFoundCode, String notFoundMessage) {
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
+                    Map.of(AxonStorageAutoConfiguration.ACTOR, caller.username(),
+                            AxonStorageAutoConfiguration.DEPARTMENT, String.valueOf(caller.department())))));
+        } catch (AggregateNotFoundException e) {
+            throw ApiException.notFound(notFoundCode, notFoundMessage + e.getAggregateIdentifier());
+        }
+    }
+
+    /** A command to a report. */
+    public <R> R toReport(Object command, Caller caller) {
+        return send(command, caller, "REPORT_NOT_FOUND", "报告不存在：");
+    }
+
+    /** The caller as the report's rules see them. */
+    public static Editor editor(Caller caller) {
+        return new Editor(caller.username(), caller.department(),
+                caller.hasAnyRole(Roles.PARTY_COMMITTEE, Roles.ORG_DEPT), caller.hasRole(Roles.ORG_DEPT));
+    }
+
+    /** Report and meeting ids are made by this service; anything else cannot exist. */
+    public static void checkId(String id, String code, String message) {
+        if (id == null || !id.matches("[A-Za-z0-9-]{1,80}")) {
+            throw ApiException.notFound(code, message + id);
+        }
+    }
+}

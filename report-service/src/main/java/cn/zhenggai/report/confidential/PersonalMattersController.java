@@ -1,0 +1,118 @@
+package cn.zhenggai.report.confidential;
+
+import cn.zhenggai.outline.PersonalMatters;
+import cn.zhenggai.outline.Property;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.report.drafting.Commands.DeclarePersonalMatters;
+import cn.zhenggai.report.viewing.ReportHistory;
+import cn.zhenggai.report.viewing.ReportView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The confidential personal matters declaration: declared sealed with the author's key, read only by the author,
+ * the organization department and discipline inspection (each read recorded as an event first), shredded by
+ * deleting the person's key.
+ */
+@RestController
+class PersonalMattersController {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalMattersController.class);
+
+    private final CommandSender commands;
+    private final ReportHistory history;
+    private final PersonalMattersCipher cipher;
+    private final PersonalKeys keys;
+    private final PersonalMattersAccess access;
+    private final TransactionTemplate transactions;
+
+    PersonalMattersController(CommandSender commands, ReportHistory history, PersonalMattersCipher cipher,
+                              PersonalKeys keys, PersonalMattersAccess access, PlatformTransactionManager tm) {
+        this.transactions = new TransactionTemplate(tm);
+        this.commands = commands;
+        this.history = history;
+        this.cipher = cipher;
+        this.keys = keys;
+        this.access = access;
+    }
+
+    record PropertyRequest(@NotBlank @Size(max = 20) String kind, @Size(max = 200) String location,
+                           @Size(max = 20) String areaM2, @Size(max = 20) String priceWan,
+                           @Size(max = 20) String loanWan, @Size(max = 20) String monthlyPaymentYuan) {
+    }
+
+    record DeclarationRequest(@NotBlank @Size(max = 20000) String text, Boolean secretary, Boolean officialCar,
+                              Boolean sideIncome, Boolean travelAbroad, Boolean familyBusiness,
+                              @Size(max = 50) List<@Valid PropertyRequest> properties, Boolean stocks,
+                              Boolean disciplinaryTalks) {
+
+        PersonalMatters toMatters() {
+            return new PersonalMatters(text, secretary, officialCar, sideIncome, travelAbroad, familyBusiness,
+                    properties == null ? List.of() : properties.stream().map(p -> new Property(p.kind(),
+                            p.location(), p.areaM2(), p.priceWan(), p.loanWan(), p.monthlyPaymentYuan())).toList(),
+                    stocks, disciplinaryTalks);
+        }
+    }
+
+    @PutMapping("/api/reports/{reportId}/personal-matters")
+    Map<String, Object> declare(@PathVariable String reportId, @Valid @RequestBody DeclarationRequest request,
+                                Caller caller) {
+        ReportView report = history.load(reportId);
+        if (!caller.canSee(report.department)) {
+            throw ApiException.forbidden("不能修改其他部门的报告");
+        }
+        commands.toReport(new DeclarePersonalMatters(reportId, cipher.seal(report.author, request.toMatters()),
+                CommandSender.editor(caller)), caller);
+        return Map.of("reportId", reportId, "personalMattersDeclared", true);
+    }
+
+    @GetMapping("/api/reports/{reportId}/personal-matters")
+    Map<String, Object> read(@PathVariable String reportId, Caller caller) {
+        PersonalMattersAccess.Opened opened = access.read(reportId, caller, "VIEW");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reportId", reportId);
+        body.put("person", opened.person());
+        body.put("readAs", opened.readAs());
+        body.put("declaration", opened.declaration());
+        return body;
+    }
+
+    /** Crypto-shredding for retention rules: the person's declarations become unreadable for good. */
+    @DeleteMapping("/api/reports/personal-matters-keys/{person}")
+    @PreAuthorize("hasRole('ORG_DEPT')")
+    Map<String, Object> shred(@PathVariable String person, Caller caller) {
+        if (person == null || person.isBlank() || person.length() > 100) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "人员标识有误");
+        }
+        // the keys go and the shredding is recorded in one transaction: both or neither
+        Integer deleted = transactions.execute(status -> {
+            int n = keys.shred(person);
+            if (n == 0) {
+                throw ApiException.notFound("KEY_NOT_FOUND", "该人员没有个人有关事项密钥：" + person);
+            }
+            commands.send(new Keyring.RecordShredding(Keyring.idOf(person), person, n, caller.username(),
+                    caller.department()), caller, "KEY_NOT_FOUND", "");
+            return n;
+        });
+        log.info("Personal matters keys of {} shredded by {} ({} key(s))", person, caller.username(), deleted);
+        return Map.of("person", person, "keysDeleted", deleted);
+    }
+}

@@ -1,0 +1,55 @@
+package cn.zhenggai.report.exporting;
+
+import cn.zhenggai.outline.PersonalMatters;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.report.confidential.PersonalMattersAccess;
+import cn.zhenggai.report.viewing.ReportHistory;
+import cn.zhenggai.report.viewing.ReportView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /api/reports/{id}/export.docx}: the report as a Word document. Personal matters are included only
+ * with {@code ?personalMatters=true}, for those who may read them, and that read is recorded.
+ */
+@RestController
+class ExportController {
+
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final ReportHistory history;
+    private final PersonalMattersAccess personalMatters;
+
+    ExportController(ReportHistory history, PersonalMattersAccess personalMatters) {
+        this.history = history;
+        this.personalMatters = personalMatters;
+    }
+
+    @GetMapping("/api/reports/{reportId}/export.docx")
+    ResponseEntity<byte[]> export(@PathVariable String reportId,
+                                  @RequestParam(name = "personalMatters", defaultValue = "false") boolean include,
+                                  Caller caller) {
+        ReportView report = history.load(reportId);
+        if (!caller.canSee(report.department)) {
+            throw ApiException.forbidden("不能查看其他部门的报告");
+        }
+        PersonalMatters matters = include && report.personalMattersDeclared
+                ? personalMatters.read(reportId, caller, "EXPORT").declaration() : null;
+        byte[] docx = DocxExporter.export(report, matters);
+        return ResponseEntity.ok()
+                .contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(report.title + ".docx", StandardCharsets.UTF_8).build().toString())
+                .body(docx);
+    }
+}

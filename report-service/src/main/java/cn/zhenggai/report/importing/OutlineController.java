@@ -1,0 +1,236 @@
+package cn.zhenggai.report.importing;
+
+import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.outline.Outline;
+import cn.zhenggai.outline.OutlineJson;
+import cn.zhenggai.outline.OutlineParseException;
+import cn.zhenggai.outline.OutlineParser;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.report.confidential.PersonalMattersCipher;
+import cn.zhenggai.report.drafting.Commands;
+import cn.zhenggai.report.meeting.Meetings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Outline import: {@code preview} parses an uploaded outline and shows what would be imported (creates nothing);
+ * {@code import} creates a draft report with all of it in one command. The file comes as multipart part
+ * {@code file}, or as the raw request body with its name in {@code ?fileName=} or the {@code X-File-Name} header.
+ */
+@RestController
+@RequestMapping("/api/outlines")
+class OutlineController {
+
+    private static final ObjectMapper JSON = OutlineJson.mapper();
+
+    private final CommandSender commands;
+    private final PersonalMattersCipher cipher;
+    private final Meetings meetings;
+    private final Timer parseTimer;
+
+    OutlineController(CommandSender commands, PersonalMattersCipher cipher, Meetings meetings,
+                      MeterRegistry registry) {
+        this.commands = commands;
+        this.cipher = cipher;
+        this.meetings = meetings;
+        this.parseTimer = Timer.builder("zhenggai.outline.parse").description("Outline parse time")
+                .register(registry);
+    }
+
+    record Upload(byte[] content, String fileName) {
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    ResponseEntity<String> previewMultipart(@RequestPart("file") MultipartFile file, Caller caller) {
+        return preview(fromPart(file));
+    }
+
+    @PostMapping(path = "/preview")
+    @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    ResponseEntity<String> previewRaw(HttpServletRequest request,
+                                      @RequestParam(name = "fileName", required = false) String fileName,
+                                      @RequestHeader(name = "X-File-Name", required = false) String header,
+                                      Caller caller) {
+        return preview(fromBody(request, fileName, header));
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    ResponseEntity<String> importMultipart(@RequestPart("file") MultipartFile file,
+                                           @RequestParam(name = "meetingId", required = false) String meetingId,
+                                           @RequestParam(name = "title", required = false) String title,
+                                           Caller caller) {
+        return importOutline(fromPart(file), meetingId, title, caller);
+    }
+
+    @PostMapping(path = "/import")
+    @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    ResponseEntity<String> importRaw(HttpServletRequest request,
+                                     @RequestParam(name = "fileName", required = false) String fileName,
+                                     @RequestHeader(name = "X-File-Name", required = false) String header,
+                                     @RequestParam(name = "meetingId", required = false) String meetingId,
+                                     @RequestParam(name = "title", required = false) String title,
+                                     Caller caller) {
+        return importOutline(fromBody(request, fileName, header), meetingId, title, caller);
+    }
+
+    private ResponseEntity<String> preview(Upload upload) {
+        Outline outline = parse(upload);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("fileName", upload.fileName());
+        body.set("outline", JSON.valueToTree(outline));
+        body.set("warnings", JSON.valueToTree(outline.warnings()));
+        body.set("counts", counts(outline));
+        return json(HttpStatus.OK, body);
+    }
+
+    private ResponseEntity<String> importOutline(Upload upload, String meetingId, String title, Caller caller) {
+        if (title != null && title.length() > 200) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "标题过长（最多200字）");
+        }
+        Outline outline = parse(upload);
+        MeetingConvened meeting = null;
+        if (meetingId != null && !meetingId.isBlank()) {
+            meeting = meetings.require(meetingId);
+            if (outline.year() != null && outline.year() != meeting.year()) {
+                throw ApiException.badRequest("YEAR_MISMATCH",
+                        "提纲年度（" + outline.year() + "）与民主生活会年度（" + meeting.year() + "）不一致");
+            }
+        } else {
+            meetingId = null;
+        }
+        String reportId = "rpt-" + UUID.randomUUID();
+        Commands.SealedMatters sealed = outline.personalMatters() == null ? null
+                : cipher.seal(caller.username(), outline.personalMatters());
+        OutlineToReport.Mapped mapped = OutlineToReport.map(outline, reportId, title, meetingId, sealed,
+                CommandSender.editor(caller), OutlineController::newId);
+        commands.toReport(mapped.command(), caller);
+        List<String> warnings = new java.util.ArrayList<>(mapped.warnings());
+        if (meeting != null) {
+            warnings.addAll(OutlineToReport.themesOutsideMeeting(mapped.command().problems(),
+                    meeting.themes().stream().map(MeetingConvened.Theme::name).toList()));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("reportId", reportId);
+        body.put("title", mapped.command().title());
+        body.put("year", mapped.command().year());
+        body.set("counts", counts(outline));
+        body.set("warnings", JSON.valueToTree(warnings));
+        return json(HttpStatus.CREATED, body);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private Outline parse(Upload upload) {
+        long start = System.nanoTime();
+        try {
+            return OutlineParser.parse(upload.content(), upload.fileName());
+        } catch (OutlineParseException e) {
+            throw refusal(e);
+        } finally {
+            parseTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    static ApiException refusal(OutlineParseException e) {
+        String code = e.code().name();
+        return switch (e.code()) {
+            case TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "文件过大，最大10MB");
+            case UNSUPPORTED_TYPE -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, code,
+                    "不支持的文件类型，请上传 .txt、.md 或 .docx 文件");
+            case EMPTY -> ApiException.badRequest(code, "文件为空");
+            case BINARY -> ApiException.badRequest(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
+            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档");
+            case ZIP_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
+            case NO_STRUCTURE -> ApiException.badRequest(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
+            case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");
+        };
+    }
+
+    private static ObjectNode counts(Outline outline) {
+        ObjectNode counts = JSON.createObjectNode();
+        counts.put("carryOver", outline.carryOver().size());
+        counts.put("problems", outline.problems().size());
+        counts.put("cleanAreas", outline.cleanAreas().size());
+        counts.put("rootCauses", outline.rootCauses().size());
+        counts.put("personalMatters", outline.personalMatters() != null);
+        counts.put("measures", outline.measures().size());
+        return counts;
+    }
+
+    private static Upload fromPart(MultipartFile file) {
+        if (file == null) {
+            throw ApiException.badRequest("EMPTY", "文件为空");
+        }
+        if (file.getSize() > OutlineParser.MAX_BYTES) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+        }
+        try {
+            return new Upload(file.getBytes(), name(file.getOriginalFilename()));
+        } catch (IOException e) {
+            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+        }
+    }
+
+    private static Upload fromBody(HttpServletRequest request, String fileName, String header) {
+        String name = fileName != null ? fileName : header == null ? null
+                : URLDecoder.decode(header, StandardCharsets.UTF_8);
+        if (request.getContentLengthLong() > OutlineParser.MAX_BYTES) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] content = in.readNBytes((int) OutlineParser.MAX_BYTES + 1);
+            if (content.length > OutlineParser.MAX_BYTES) {
+                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            }
+            return new Upload(content, name(name));
+        } catch (IOException e) {
+            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+        }
+    }
+
+    private static String name(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "outline.txt";
+        }
+        String name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static ResponseEntity<String> json(HttpStatus status, ObjectNode body) {
+        try {
+            return ResponseEntity.status(status).contentType(new MediaType("application", "json",
+                    StandardCharsets.UTF_8)).body(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

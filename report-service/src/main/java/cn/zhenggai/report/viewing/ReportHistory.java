@@ -1,0 +1,38 @@
+package cn.zhenggai.report.viewing;
+
+import cn.zhenggai.platform.web.ApiException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** Reads a report's events from the event store (upcast), for queries that must be exact, and for the export. */
+@Component
+public class ReportHistory {
+
+    private final EventStore events;
+
+    public ReportHistory(EventStore events) {
+        this.events = events;
+    }
+
+    /** The report as it stands now; 404 REPORT_NOT_FOUND when there is no such report. */
+    public ReportView load(String reportId) {
+        if (reportId == null || !reportId.matches("[A-Za-z0-9-]{1,80}")) {
+            throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
+        }
+        ReportView view = new ReportView();
+        DomainEventStream stream = events.readEvents(reportId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (!"Report".equals(message.getType())) {
+                break;
+            }
+            view.apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+        }
+        if (view.reportId == null) {
+            throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
+        }
+        return view;
+    }
+}

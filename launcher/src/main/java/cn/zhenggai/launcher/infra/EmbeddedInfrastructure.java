@@ -36,6 +36,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     public EmbeddedInfrastructure(InfraConfig config) {
         this.config = config;
         this.postgres = new EmbeddedPostgres(config.postgresDir(), config.postgresPort(), config.ephemeral());
+        if (!config.ephemeral()) {
+            // zonky starts PostgreSQL with fsync off; data that is kept must survive an OS crash (nothing is lost)
+            postgres.withServerConfig("fsync", "on")
+                    .withServerConfig("synchronous_commit", "on")
+                    .withServerConfig("full_page_writes", "on");
+        }
         this.kafka = new EmbeddedKafka(config.kafkaDir(), config.kafkaPort(), config.kafkaControllerPort(),
                 config.ephemeral());
         this.mongo = new EmbeddedMongo(config.mongoFile(), config.mongoPort(), EmbeddedMongo.DEFAULT_CACHE_MB,

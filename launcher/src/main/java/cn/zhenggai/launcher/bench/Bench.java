@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,11 +33,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Options: {@code --home DIR} (repository root), {@code --heap-mb 384} (per service), {@code --levels 1,16,64},
  * {@code --seconds 15} (per level), {@code --max-commands 12000} (per level), {@code --warmup-seconds 20},
  * {@code --problems-per-report 25}, {@code --ceiling-seconds 4}, {@code --out FILE} (also write the figures there).
+ * Outline import (see {@link OutlineImports}): {@code --parse-warmup 300}, {@code --parse-runs 1000} (in this JVM,
+ * before the stack starts), {@code --imports 1000} (in all, split evenly over the levels; 0 skips the imports),
+ * {@code --import-clients 4,8}, {@code --import-warmup 40}, {@code --import-seconds 150} (at most, per level). The
+ * imports run last, after the ceilings.
  */
 public final class Bench {
 
     private static final long T0 = System.nanoTime();
     private static final Duration FRESHNESS_WAIT = Duration.ofSeconds(90);
+    private static final Duration IMPORT_DRAIN_WAIT = Duration.ofSeconds(90);
 
     private Bench() {
     }
@@ -52,11 +58,24 @@ public final class Bench {
         int perReport = Integer.parseInt(option(args, "--problems-per-report", "25"));
         Duration ceilingTime = Duration.ofSeconds(Long.parseLong(option(args, "--ceiling-seconds", "4")));
         String out = option(args, "--out", null);
+        int parseWarmUp = Integer.parseInt(option(args, "--parse-warmup", "300"));
+        int parseRuns = Integer.parseInt(option(args, "--parse-runs", "1000"));
+        int imports = Integer.parseInt(option(args, "--imports", "1000"));
+        int[] importLevels = java.util.Arrays.stream(option(args, "--import-clients", "4,8").split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        int importWarmUp = Integer.parseInt(option(args, "--import-warmup", "40"));
+        Duration importTime = Duration.ofSeconds(Long.parseLong(option(args, "--import-seconds", "150")));
         quietLogging();
 
         String loadAtStart = Proc.loadAverage();
         String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT));
-        progress("Zhenggai bench: starting the embedded stack from " + home + " (load average " + loadAtStart + ")");
+        progress("Zhenggai bench (load average " + loadAtStart + "): outline parse time in this JVM, "
+                + parseWarmUp + " warm-up + " + parseRuns + " runs");
+        OutlineImports.ParseTime parseTime = OutlineImports.parseTime(OutlineImports.sample(),
+                OutlineImports.SAMPLE_NAME, parseWarmUp, parseRuns, Duration.ofSeconds(120));
+        progress(String.format(Locale.ROOT, "  %d runs: mean %.3f ms, p50 %.3f ms, p95 %.3f ms",
+                parseTime.runs(), parseTime.meanMs(), parseTime.p50Ms(), parseTime.p95Ms()));
+        progress("starting the embedded stack from " + home);
 
         PlatformStack stack = new PlatformStack(new PlatformStack.Settings(home, InfraConfig.temporary(), 0, heapMb,
                 Map.of()));
@@ -173,9 +192,13 @@ public final class Bench {
             }
             ceilings.dropPostgres();
 
+            ImportFigures importFigures = imports <= 0 ? null
+                    : importPhase(stack, token, imports, importLevels, importWarmUp, importTime, clockTicks);
+
             report.append(render(date, loadAtStart, loadBeforeLevels, Proc.loadAverage(), stack, heapMb, perReport,
                     levelTime, maxCommands, warmUp, ceilingTime, memoryAtReady, memoryAfterLoad, results, freshness,
                     idleCpu, cpu, pgCommits, idleCommitsPerSecond, ceilingFigures, pgSettings));
+            report.append(renderImports(parseTime, importFigures, importWarmUp, importTime));
         } catch (Exception e) {
             exit = 1;
             progress("bench failed: " + e);
@@ -328,6 +351,165 @@ public final class Bench {
                 .append("  (PostgreSQL: single-row INSERT of 1 KB, autocommit, one connection per thread. Kafka: "
                         + "1 KB records, acks=all, idempotent,\n   linger 5 ms, 3 partitions, one shared producer; "
                         + "closed loop = each thread waits for its ack; pipelined = no waiting.)\n");
+        return r.toString();
+    }
+
+    /** One import level, with the CPU of the stack during it and how long the read model took to catch up. */
+    record ImportRow(OutlineImports.Level level, Map<String, Long> cpuPercent, long intakeExpected,
+                     long intakeMissing, double drainSeconds) {
+    }
+
+    record ImportFigures(String sampleTitle, String sampleCounts, OutlineImports.Level warmUp, List<ImportRow> rows,
+                         String loadBefore, String loadAfter) {
+    }
+
+    private static ImportFigures importPhase(PlatformStack stack, String token, int imports, int[] levels,
+                                             int warmUpCount, Duration maxTime, long clockTicks) throws Exception {
+        OutlineImports importer = new OutlineImports(stack.gatewayUrl(), token);
+        String loadBefore = Proc.loadAverage();
+        progress("outline imports: generating " + (warmUpCount + imports) + " outlines (each parsed here to check it)");
+        List<OutlineImports.Generated> warmUpOutlines = importer.generate(warmUpCount);
+        List<List<OutlineImports.Generated>> perLevel = new ArrayList<>();
+        for (int i = 0; i < levels.length; i++) {
+            int count = imports / levels.length + (i == levels.length - 1 ? imports % levels.length : 0);
+            perLevel.add(importer.generate(count));
+        }
+        OutlineImports.Level warm = null;
+        if (warmUpCount > 0) {
+            progress("  import warm-up: " + warmUpCount + " outlines, " + levels[0] + " clients");
+            warm = importer.run(levels[0], warmUpOutlines, maxTime, stack.infra().postgres(), PlatformStack.DATABASE,
+                    () -> { }, () -> { });
+            progress(String.format(Locale.ROOT, "  warm-up: %d ok, %d errors in %.1f s%s", warm.ok(),
+                    warm.errorCount(), warm.seconds(),
+                    warm.firstError() == null ? "" : "; first error: " + warm.firstError()));
+        }
+        List<ImportRow> rows = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create(stack.infra().mongo().connectionString())) {
+            MongoCollection<Document> problems = mongo.getDatabase("zhenggai_rectification")
+                    .getCollection("intake_problems");
+            waitForIntake(problems, -1, Duration.ofSeconds(60)); // let the warm-up's events drain first
+            for (int i = 0; i < levels.length; i++) {
+                int clients = levels[i];
+                List<OutlineImports.Generated> outlines = perLevel.get(i);
+                progress("  imports: " + outlines.size() + " outlines, " + clients + " clients (at most "
+                        + maxTime.toSeconds() + " s)");
+                long intakeBefore = problems.countDocuments();
+                Map<Long, Long> ticksBefore = new LinkedHashMap<>();
+                long[] cpuWindow = new long[2];
+                Map<String, Long> used = new LinkedHashMap<>();
+                OutlineImports.Level level = importer.run(clients, outlines, maxTime, stack.infra().postgres(),
+                        PlatformStack.DATABASE, () -> {
+                            ticksBefore.putAll(StackProcesses.cpuTicksByPid(stack));
+                            cpuWindow[0] = System.nanoTime();
+                        }, () -> {
+                            used.putAll(StackProcesses.cpuTicksSince(stack, ticksBefore));
+                            cpuWindow[1] = System.nanoTime();
+                        });
+                double cpuSeconds = (cpuWindow[1] - cpuWindow[0]) / 1e9;
+                Map<String, Long> percent = new LinkedHashMap<>();
+                used.forEach((k, v) -> percent.put(k, Math.round(100.0 * v / clockTicks / cpuSeconds)));
+                long expected = intakeBefore + level.problems();
+                long drainStart = System.nanoTime();
+                long missing = waitForIntake(problems, expected, IMPORT_DRAIN_WAIT);
+                double drain = (System.nanoTime() - drainStart) / 1e9;
+                rows.add(new ImportRow(level, percent, level.problems(), missing, drain));
+                progress(String.format(Locale.ROOT,
+                        "  %d ok, %d errors in %.1f s: %.1f outlines/s, %.0f events/s, p50 %.0f ms; read model %s%s",
+                        level.ok(), level.errorCount(), level.seconds(), level.perSecond(), level.eventsPerSecond(),
+                        Table.percentile(level.latencyNanos(), 50) / 1e6,
+                        missing == 0 ? String.format(Locale.ROOT, "caught up %.1f s later", drain)
+                                : missing + " problems missing after " + IMPORT_DRAIN_WAIT.toSeconds() + " s",
+                        level.firstError() == null ? "" : "; first error: " + level.firstError()));
+            }
+        }
+        return new ImportFigures(importer.sampleTitle(), importer.sampleCounts(), warm, rows, loadBefore,
+                Proc.loadAverage());
+    }
+
+    /**
+     * Waits until {@code problems} holds at least {@code expected} documents (or, with −1, until its count stops
+     * changing for 3 s), at most {@code maxWait}; returns how many are still missing.
+     */
+    private static long waitForIntake(MongoCollection<Document> problems, long expected, Duration maxWait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (true) {
+            long count = problems.countDocuments();
+            if (expected >= 0 && count >= expected) {
+                return 0;
+            }
+            if (count != last) {
+                last = count;
+                stableSince = System.nanoTime();
+            } else if (expected < 0 && System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(3)) {
+                return 0;
+            }
+            if (System.nanoTime() > deadline) {
+                return expected < 0 ? 0 : expected - count;
+            }
+            Thread.sleep(expected < 0 ? 500 : 100);
+        }
+    }
+
+    private static String renderImports(OutlineImports.ParseTime p, ImportFigures f, int warmUpCount,
+                                        Duration maxTime) {
+        StringBuilder r = new StringBuilder();
+        r.append('\n').append(String.format(Locale.ROOT,
+                "Outline parse in this JVM (OutlineParser.parse(byte[], name), before the stack started): %s, %d bytes;"
+                        + " %d warm-up + %d timed runs%n  mean %.3f ms, p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, "
+                        + "max %.3f ms%n  (parsed: %s)%n",
+                p.fileName(), p.bytes(), p.warmUp(), p.runs(), p.meanMs(), p.p50Ms(), p.p95Ms(), p.p99Ms(),
+                p.maxMs(), p.counts()));
+        if (f == null) {
+            return r.toString();
+        }
+        r.append(String.format(Locale.ROOT, "%nOutline imports through the gateway (POST /api/outlines/import?fileName=…,"
+                + " raw text/plain body, as demo-dept), closed-loop clients;%n  each outline = the sample (\"%s\") with "
+                + "its title line changed (department, year, number); each parses to: %s.%n  Warm-up: %s. Each level at "
+                + "most %d s. Load average before %s, after %s.%n", f.sampleTitle(), f.sampleCounts(),
+                f.warmUp() == null ? "none" : warmUpCount + " imports at " + f.warmUp().clients() + " clients, "
+                        + f.warmUp().ok() + " ok, " + f.warmUp().errorCount() + " errors",
+                maxTime.toSeconds(), f.loadBefore(), f.loadAfter()));
+        Table t = new Table("Clients", "Imports", "OK", "Errors", "Seconds", "outlines/s", "events", "events/s",
+                "events/import", "lat p50 ms", "p95", "p99", "max", "read model caught up s");
+        for (ImportRow row : f.rows()) {
+            OutlineImports.Level l = row.level();
+            long[] lat = l.latencyNanos();
+            t.row(l.clients(), l.planned(), l.ok(), l.errorCount(), Table.f1(l.seconds()), Table.f1(l.perSecond()),
+                    l.events(), Table.f0(l.eventsPerSecond()),
+                    l.ok() == 0 || l.events() < 0 ? "-" : Table.f1((double) l.events() / l.ok()),
+                    Table.f0(Table.percentile(lat, 50) / 1e6), Table.f0(Table.percentile(lat, 95) / 1e6),
+                    Table.f0(Table.percentile(lat, 99) / 1e6), Table.f0(Table.percentile(lat, 100) / 1e6),
+                    row.intakeMissing() == 0 ? Table.f1(row.drainSeconds())
+                            : row.intakeMissing() + " of " + row.intakeExpected() + " missing");
+        }
+        r.append(t.render("  "));
+        for (ImportRow row : f.rows()) {
+            OutlineImports.Level l = row.level();
+            if (l.errorCount() > 0 || l.threadsStillRunning() > 0 || l.stoppedByTime()) {
+                r.append("  level ").append(l.clients()).append(": errors ").append(l.errors())
+                        .append(l.firstError() == null ? "" : ", first: " + l.firstError())
+                        .append(", stopped by time ").append(l.stoppedByTime())
+                        .append(", clients abandoned ").append(l.threadsStillRunning()).append('\n');
+            }
+        }
+        if (f.warmUp() != null && f.warmUp().firstError() != null) {
+            r.append("  warm-up first error: ").append(f.warmUp().firstError()).append('\n');
+        }
+        r.append("  (events = new rows in report.domainevententry during the level; read model caught up = from the "
+                + "last answer until\n   rectification's intake_problems held every imported problem)\n");
+        Table cpuTable = new Table("Clients", "bench JVM", "gateway", "report", "rectification", "audit",
+                "postgres", "total");
+        for (ImportRow row : f.rows()) {
+            Map<String, Long> c = row.cpuPercent();
+            long total = c.values().stream().mapToLong(Long::longValue).sum();
+            cpuTable.row(row.level().clients(), c.get(StackProcesses.SELF), c.get("gateway JVM"),
+                    c.get("report-service JVM"), c.get("rectification-service JVM"), c.get("audit-service JVM"),
+                    c.get(StackProcesses.PG_ALL), total + " of " + Runtime.getRuntime().availableProcessors() * 100);
+        }
+        r.append("CPU % of one core during each import level, by process:\n").append(cpuTable.render("  "));
         return r.toString();
     }
 

@@ -37,7 +37,11 @@ public final class Up {
         try {
             stack.start(Duration.ofMinutes(4));
         } catch (Exception e) {
-            System.err.println("Zhenggai could not start: " + e.getMessage());
+            StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                reason.append("\n  because: ").append(cause.getMessage());
+            }
+            System.err.println("Zhenggai could not start: " + reason);
             System.exit(1);
         }
         int demo = DemoData.loadOnce(new GatewayClient(stack.gatewayUrl()), data.resolve("demo-loaded"));

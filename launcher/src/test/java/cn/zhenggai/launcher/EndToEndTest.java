@@ -51,6 +51,7 @@ class EndToEndTest {
     private GatewayClient liaison;
     private GatewayClient auditor;
     private String reportId;
+    private String demoReportId;
 
     @BeforeAll
     void startPlatform() throws Exception {
@@ -385,6 +386,7 @@ class EndToEndTest {
         assertThat(DemoData.loadOnce(new GatewayClient(stack.gatewayUrl()), marker)).isEqualTo(21);
         assertThat(DemoData.loadOnce(new GatewayClient(stack.gatewayUrl()), marker)).as("loaded once").isZero();
         String demoReport = java.nio.file.Files.readString(marker).strip();
+        demoReportId = demoReport;
 
         JsonNode report = liaison.get("/api/reports/" + demoReport).body();
         assertThat(report.get("status").asText()).isEqualTo("SUBMITTED");
@@ -430,6 +432,113 @@ class EndToEndTest {
         assertThat(prose.status()).isEqualTo(400);
         assertThat(prose.text("code")).isEqualTo("NO_STRUCTURE");
         assertThat(storedEvents("report", null)).as("a refused import stores nothing").isEqualTo(before);
+    }
+
+    @Test
+    @Order(10)
+    void anAcceptedReportsMeasuresReachTheLedgerAndOneIsCompletedVerifiedAndCountedInTheOverview() throws Exception {
+        assertThat(demoReportId).as("the demo report of test 7").isNotNull();
+        GatewayClient org = new GatewayClient(stack.gatewayUrl()).login("demo-org", "demo");
+        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+        GatewayClient.Answer accepted = org.post("/api/reports/" + demoReportId + "/acceptance", Map.of());
+        assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+
+        JsonNode ledger = eventually(() -> {
+            JsonNode body = liaison.get("/api/ledger?department=XZSPJ").body();
+            return rowsOf(body, demoReportId).size() == 3 ? body : null;
+        });
+        List<JsonNode> rows = rowsOf(ledger, demoReportId);
+        for (JsonNode row : rows) {
+            assertThat(row.get("measureId").asText()).startsWith("mea-");
+            assertThat(row.get("source").asText()).isEqualTo("REPORT");
+            assertThat(row.get("leadDepartment").asText()).isEqualTo("XZSPJ");
+            assertThat(row.get("status").asText()).isEqualTo("PLANNED");
+            assertThat(row.get("title").asText()).isNotBlank();
+            assertThat(row.has("problem") && row.has("owner") && row.has("deadline") && row.has("colour")
+                    && row.has("lastProgress")).as(row.toString()).isTrue();
+        }
+        assertThat(liaison.get("/api/ledger?department=ZZB").status()).as("another department's ledger").isEqualTo(403);
+        assertThat(liaison.get("/api/overview?department=ZZB").status()).isEqualTo(403);
+
+        String measure = rows.get(0).get("measureId").asText();
+        String inAMonth = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        long before = storedEvents("rectification", measure);
+        GatewayClient.Answer past = liaison.post("/api/measures/" + measure + "/assignment", Map.of(
+                "leadDepartment", "XZSPJ", "owner", "张*", "deadline", "2020-01-01"));
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.text("code")).isEqualTo("DEADLINE_IN_PAST");
+        GatewayClient.Answer unknown = liaison.post("/api/measures/" + measure + "/assignment", Map.of(
+                "leadDepartment", "NOPE", "owner", "张*", "deadline", inAMonth));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text("code")).isEqualTo("UNKNOWN_DEPARTMENT");
+        assertThat(storedEvents("rectification", measure)).as("refusals store nothing").isEqualTo(before);
+
+        GatewayClient.Answer assigned = liaison.post("/api/measures/" + measure + "/assignment", Map.of(
+                "leadDepartment", "XZSPJ", "cooperatingDepartments", List.of("ZZB"), "owner", "张*",
+                "deadline", inAMonth));
+        assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
+        assertThat(liaison.post("/api/measures/" + measure + "/progress", Map.of("text", "已开展三次集中学习。"))
+                .status()).isEqualTo(200);
+        assertThat(liaison.post("/api/measures/" + measure + "/completion", Map.of("summary", "全年开展理论学习12次。"))
+                .status()).isEqualTo(200);
+        GatewayClient.Answer notParty = liaison.post("/api/measures/" + measure + "/verification", Map.of());
+        assertThat(notParty.status()).isEqualTo(403);
+        assertThat(notParty.text("code")).isEqualTo("FORBIDDEN_ROLE");
+        GatewayClient.Answer verified = party.post("/api/measures/" + measure + "/verification",
+                Map.of("opinion", "整改到位，同意销号。"));
+        assertThat(verified.status()).as(String.valueOf(verified.body())).isEqualTo(200);
+        GatewayClient.Answer again = liaison.post("/api/measures/" + measure + "/completion", Map.of("summary", "再次完成。"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("MEASURE_VERIFIED");
+
+        JsonNode overview = eventually(() -> {
+            JsonNode body = party.get("/api/overview").body();
+            for (JsonNode d : body.get("departments")) {
+                if (d.get("department").asText().equals("XZSPJ") && d.get("verified").asInt() == 1) {
+                    return d;
+                }
+            }
+            return null;
+        });
+        assertThat(overview.get("total").asInt()).isEqualTo(3);
+        assertThat(overview.get("completed").asInt()).isEqualTo(1);
+        assertThat(overview.get("overdue").asInt()).isZero();
+        assertThat(overview.get("completionRate").asDouble()).isBetween(0.333, 0.334);
+        JsonNode own = liaison.get("/api/overview").body();
+        assertThat(own.get("departments").size()).isEqualTo(1);
+        assertThat(own.get("departments").get(0).get("department").asText()).isEqualTo("XZSPJ");
+        JsonNode row = liaison.get("/api/measures/" + measure).body();
+        assertThat(row.get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(row.get("colour").asText()).isEqualTo("green");
+        assertThat(row.get("owner").asText()).isEqualTo("张*");
+        assertThat(row.get("deadline").asText()).isEqualTo(inAMonth);
+        assertThat(row.get("lastProgress").asText()).isEqualTo("已开展三次集中学习。");
+
+        List<ConsumerRecord<String, String>> published = readTopic(Topics.RECTIFICATION_EVENTS, measure, 5);
+        List<String> types = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : published) {
+            JsonNode envelope = JSON.readTree(r.value());
+            types.add(envelope.get("type").asText());
+            assertThat(envelope.get("department").asText()).isEqualTo("XZSPJ");
+            assertThat(envelope.get("aggregateType").asText()).isEqualTo("Measure");
+        }
+        assertThat(types).containsExactly("MeasurePlanned", "MeasureAssigned", "ProgressReported",
+                "MeasureCompleted", "MeasureVerified");
+        assertThat(JSON.readTree(published.get(4).value()).get("actor").asText()).isEqualTo("demo-party");
+        assertThat(JSON.readTree(published.get(3).value()).get("actor").asText()).isEqualTo("demo-dept");
+    }
+
+    private static List<JsonNode> rowsOf(JsonNode ledger, String reportId) {
+        List<JsonNode> rows = new ArrayList<>();
+        if (ledger != null && ledger.has("rows")) {
+            ledger.get("rows").forEach(r -> {
+                if (reportId.equals(r.path("reportId").asText())) {
+                    rows.add(r);
+                }
+            });
+        }
+        return rows;
     }
 
     private static Map<String, Object> problem(int ordinal) {

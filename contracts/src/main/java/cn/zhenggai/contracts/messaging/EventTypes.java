@@ -1,5 +1,16 @@
 package cn.zhenggai.contracts.messaging;
 
+import cn.zhenggai.contracts.rectification.DeadlineExtended;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
+import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
+import cn.zhenggai.contracts.rectification.MeasureOverdue;
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.MeasureReopened;
+import cn.zhenggai.contracts.rectification.MeasureVerified;
+import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.CleanAreasDeclared;
 import cn.zhenggai.contracts.report.MeasureProposed;
@@ -43,7 +54,18 @@ public final class EventTypes {
                     PersonalMattersShredded.class,
                     ReportSubmitted.class,
                     ReportReturned.class,
-                    ReportAccepted.class)
+                    ReportAccepted.class,
+                    MeasurePlanned.class,
+                    MeasureAssigned.class,
+                    ProgressReported.class,
+                    MeasureCompleted.class,
+                    MeasureVerified.class,
+                    MeasureRejected.class,
+                    MeasureReopened.class,
+                    DeadlineExtensionRequested.class,
+                    DeadlineExtended.class,
+                    DeadlineExtensionRefused.class,
+                    MeasureOverdue.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -5,21 +5,28 @@ import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
 import cn.zhenggai.contracts.report.ProblemIdentified;
+import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.rectification.measure.MeasurePlanning;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies report-service's events to the intake read model. */
+/**
+ * Applies report-service's events: to the intake read model, and an accepted report's measures become items
+ * (one listener for the topic: two in the same consumer group would split its partitions between them).
+ */
 @Component
 class ReportEventsListener {
 
     private final ProblemIntake intake;
+    private final MeasurePlanning planning;
     private final MeterRegistry registry;
 
-    ReportEventsListener(ProblemIntake intake, MeterRegistry registry) {
+    ReportEventsListener(ProblemIntake intake, MeasurePlanning planning, MeterRegistry registry) {
         this.intake = intake;
+        this.planning = planning;
         this.registry = registry;
     }
 
@@ -34,6 +41,8 @@ class ReportEventsListener {
             case "ReportDrafted" -> intake.on(EnvelopeCodec.payloadAs(envelope, ReportDrafted.class), envelope);
             case "ProblemIdentified" ->
                     intake.on(EnvelopeCodec.payloadAs(envelope, ProblemIdentified.class), envelope);
+            case "ReportAccepted" ->
+                    planning.plan(EnvelopeCodec.payloadAs(envelope, ReportAccepted.class), envelope) > 0;
             default -> false;
         };
         registry.counter("zhenggai.events.consumed", "type", envelope.type(),

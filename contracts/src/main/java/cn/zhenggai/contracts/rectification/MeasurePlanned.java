@@ -1,0 +1,64 @@
+package cn.zhenggai.contracts.rectification;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/**
+ * A measure became a rectification item (整改事项) of the ledger. Planned from an accepted report, its id is derived
+ * from the report's and the measure's ids, so a redelivered ReportAccepted plans nothing twice. What the report
+ * proposed (deadline, owner, lead department) is kept as proposed; MeasureAssigned decides. Dates are ISO strings.
+ *
+ * @param measureId              the item
+ * @param department             code of the department whose ledger holds it (the proposed lead department when
+ *                               it is a known department, else the report's department)
+ * @param source                 where it comes from: {@code REPORT} (民主生活会); later also 巡察 and 审计 findings
+ * @param reportId               the accepted report
+ * @param reportMeasureId        the measure's id in the report
+ * @param reportDepartment       code of the report's department
+ * @param author                 the cadre whose report it is
+ * @param year                   the meeting year, or null
+ * @param ordinal                1-based position among the report's measures
+ * @param title                  the measure's title
+ * @param content                the measure's text
+ * @param actions                its concrete actions
+ * @param proposedDeadline       the deadline the report proposed, or null
+ * @param deadlineText           the deadline as written (2024年6月底前, 长期坚持), or null
+ * @param proposedOwner          责任人 as proposed, or null
+ * @param proposedLeadDepartment 牵头单位 as proposed, or null
+ * @param cooperatingDepartments 配合单位 as proposed
+ * @param rootCauseIds           the root causes it answers
+ * @param problems               the problems it answers
+ */
+@Revision("1")
+public record MeasurePlanned(String measureId,
+                             String department,
+                             String source,
+                             String reportId,
+                             String reportMeasureId,
+                             String reportDepartment,
+                             String author,
+                             Integer year,
+                             int ordinal,
+                             String title,
+                             String content,
+                             List<Action> actions,
+                             String proposedDeadline,
+                             String deadlineText,
+                             String proposedOwner,
+                             String proposedLeadDepartment,
+                             List<String> cooperatingDepartments,
+                             List<String> rootCauseIds,
+                             List<Problem> problems) {
+
+    /** Source of an item planned from an accepted report. */
+    public static final String SOURCE_REPORT = "REPORT";
+
+    /** A concrete action of the measure; deadline YYYY-MM-DD or null. */
+    public record Action(String text, String deadline, String deadlineText) {
+    }
+
+    /** A problem the measure answers, as the report stated it. */
+    public record Problem(String problemId, String theme, int ordinal, String statement) {
+    }
+}

@@ -1,0 +1,53 @@
+package cn.zhenggai.rectification;
+
+import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.rectification.measure.Actor;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** Sends a command on behalf of a caller (or of the system), with actor and department in its metadata. */
+@Component
+public class CommandSender {
+
+    private final CommandGateway commands;
+
+    public CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** A command to an item on behalf of an HTTP caller; an unknown item is a 404. */
+    public <R> R toMeasure(Object command, Caller caller) {
+        return send(command, caller.username(), String.valueOf(caller.department()));
+    }
+
+    public <R> R send(Object command, String actor, String department) {
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
+                    Map.of(AxonStorageAutoConfiguration.ACTOR, actor,
+                            AxonStorageAutoConfiguration.DEPARTMENT, String.valueOf(department)))));
+        } catch (AggregateNotFoundException e) {
+            throw ApiException.notFound("MEASURE_NOT_FOUND", "整改事项不存在：" + e.getAggregateIdentifier());
+        }
+    }
+
+    /** The caller as the item's rules see them. */
+    public static Actor actor(Caller caller) {
+        return new Actor(caller.username(), caller.department(),
+                caller.hasAnyRole(Roles.DEPT_LIAISON, Roles.DEPT_HEAD), caller.hasRole(Roles.PARTY_COMMITTEE));
+    }
+
+    /** Item ids are made by this service; anything else cannot exist. */
+    public static void checkId(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9-]{1,80}")) {
+            throw ApiException.notFound("MEASURE_NOT_FOUND", "整改事项不存在：" + id);
+        }
+    }
+}

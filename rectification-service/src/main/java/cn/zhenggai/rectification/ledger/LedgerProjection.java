@@ -1,0 +1,192 @@
+package cn.zhenggai.rectification.ledger;
+
+import cn.zhenggai.contracts.rectification.DeadlineExtended;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
+import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
+import cn.zhenggai.contracts.rectification.MeasureOverdue;
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.MeasureReopened;
+import cn.zhenggai.contracts.rectification.MeasureVerified;
+import cn.zhenggai.contracts.rectification.ProgressReported;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The ledger read model (整改台账, collection {@code ledger}): one document per item, written by a tracking
+ * processor over the service's own event store (ADR 0020). Idempotent: each document keeps the sequence number of
+ * the last event applied, and an update applies only to a document whose sequence is lower, so a redelivered or
+ * replayed event changes nothing.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.GROUP)
+public class LedgerProjection {
+
+    public static final String GROUP = "ledger";
+    static final String COLLECTION = "ledger";
+
+    static final String PLANNED = "PLANNED";
+    static final String IN_PROGRESS = "IN_PROGRESS";
+    static final String COMPLETED = "COMPLETED";
+    static final String VERIFIED = "VERIFIED";
+
+    private final MongoCollection<Document> ledger;
+
+    public LedgerProjection(MongoDatabase database) {
+        this.ledger = database.getCollection(COLLECTION);
+        try {
+            ledger.createIndex(Indexes.ascending("department", "status"));
+            ledger.createIndex(Indexes.ascending("cooperatingDepartments"));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(LedgerProjection.class).warn("Indexes on {} not created now: {}", COLLECTION,
+                    e.getMessage());
+        }
+    }
+
+    @EventHandler
+    void on(MeasurePlanned e, @SequenceNumber long seq, @Timestamp Instant at) {
+        List<String> statements = e.problems() == null ? List.of()
+                : e.problems().stream().map(MeasurePlanned.Problem::statement).toList();
+        List<Document> problems = e.problems() == null ? List.of() : e.problems().stream()
+                .map(p -> new Document("problemId", p.problemId()).append("theme", p.theme())
+                        .append("ordinal", p.ordinal()).append("statement", p.statement()))
+                .toList();
+        ledger.updateOne(Filters.eq("_id", e.measureId()), Updates.combine(
+                Updates.setOnInsert("department", e.department()),
+                Updates.setOnInsert("cooperatingDepartments", listOf(e.cooperatingDepartments())),
+                Updates.setOnInsert("source", e.source()),
+                Updates.setOnInsert("reportId", e.reportId()),
+                Updates.setOnInsert("reportMeasureId", e.reportMeasureId()),
+                Updates.setOnInsert("reportDepartment", e.reportDepartment()),
+                Updates.setOnInsert("author", e.author()),
+                Updates.setOnInsert("year", e.year()),
+                Updates.setOnInsert("ordinal", e.ordinal()),
+                Updates.setOnInsert("title", e.title()),
+                Updates.setOnInsert("content", e.content()),
+                Updates.setOnInsert("problem", String.join("；", statements)),
+                Updates.setOnInsert("problems", problems),
+                Updates.setOnInsert("owner", e.proposedOwner()),
+                Updates.setOnInsert("deadline", null),
+                Updates.setOnInsert("proposedDeadline", e.proposedDeadline()),
+                Updates.setOnInsert("deadlineText", e.deadlineText()),
+                Updates.setOnInsert("longTerm", false),
+                Updates.setOnInsert("status", PLANNED),
+                Updates.setOnInsert("overdue", false),
+                Updates.setOnInsert("lastProgress", null),
+                Updates.setOnInsert("progressCount", 0),
+                Updates.setOnInsert("plannedAt", Date.from(at)),
+                Updates.setOnInsert("updatedAt", Date.from(at)),
+                Updates.setOnInsert("lastSequence", seq)), new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(MeasureAssigned e, @SequenceNumber long seq, @Timestamp Instant at) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set("department", e.leadDepartment()),
+                Updates.set("cooperatingDepartments", listOf(e.cooperatingDepartments())),
+                Updates.set("owner", e.owner()),
+                Updates.set("deadline", e.deadline()),
+                Updates.set("longTerm", e.longTerm()),
+                Updates.set("reviewPeriodMonths", e.reviewPeriodMonths()),
+                Updates.set("status", IN_PROGRESS),
+                Updates.set("assignedBy", e.assignedBy())));
+        apply(e.measureId(), seq, at, updates.toArray(Bson[]::new));
+        // a new deadline clears an earlier overdue notice (the aggregate does the same)
+        ledger.updateOne(Filters.and(Filters.eq("_id", e.measureId()), Filters.eq("lastSequence", seq),
+                Filters.ne("overdueDeadline", e.deadline())), Updates.set("overdue", false));
+    }
+
+    @EventHandler
+    void on(ProgressReported e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("lastProgress", e.text()),
+                Updates.set("lastProgressBy", e.reportedBy()), Updates.set("lastProgressAt", Date.from(at)),
+                Updates.inc("progressCount", 1));
+    }
+
+    @EventHandler
+    void on(MeasureCompleted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("status", COMPLETED), Updates.set("completedBy", e.completedBy()),
+                Updates.set("completedAt", Date.from(at)), Updates.set("completionSummary", e.summary()),
+                Updates.set("completedLate", e.late()));
+    }
+
+    @EventHandler
+    void on(MeasureVerified e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("status", VERIFIED), Updates.set("verifiedBy", e.verifiedBy()),
+                Updates.set("verifiedAt", Date.from(at)), Updates.set("verificationOpinion", e.opinion()));
+    }
+
+    @EventHandler
+    void on(MeasureRejected e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("lastRejection", e.reasons()),
+                Updates.set("lastRejectedBy", e.rejectedBy()), Updates.inc("rejections", 1));
+    }
+
+    @EventHandler
+    void on(MeasureReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("status", IN_PROGRESS), Updates.set("completedBy", null),
+                Updates.set("completedAt", null), Updates.set("verifiedBy", null), Updates.set("verifiedAt", null),
+                Updates.set("reopenedReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("pendingExtension", new Document("deadline", e.requestedDeadline())
+                .append("reason", e.reason()).append("requestedBy", e.requestedBy())));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("deadline", e.deadline()), Updates.set("pendingExtension", null),
+                Updates.set("overdue", false), Updates.inc("extensions", 1));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRefused e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("pendingExtension", null));
+    }
+
+    @EventHandler
+    void on(MeasureOverdue e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.measureId(), seq, at, Updates.set("overdue", true), Updates.set("overdueDeadline", e.deadline()),
+                Updates.set("overdueAt", Date.from(at)));
+    }
+
+    @ResetHandler
+    void reset() {
+        ledger.deleteMany(new Document());
+    }
+
+    private void apply(String measureId, long seq, Instant at, Bson... updates) {
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(Updates.set("lastSequence", seq));
+        all.add(Updates.set("updatedAt", Date.from(at)));
+        ledger.updateOne(Filters.and(Filters.eq("_id", measureId), Filters.lt("lastSequence", seq)),
+                Updates.combine(all));
+    }
+
+    private static List<String> listOf(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,60 @@
+package cn.zhenggai.rectification.measure;
+
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The commands an item takes (one file: they are small and read best together). */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /** Plan an item from a measure of an accepted report; planning it again changes nothing. */
+    public record PlanMeasure(@TargetAggregateIdentifier String measureId, String reportId, String reportMeasureId,
+                              String reportDepartment, String author, Integer year, int ordinal, String title,
+                              String content, List<MeasurePlanned.Action> actions, String proposedDeadline,
+                              String deadlineText, String proposedOwner, String proposedLeadDepartment,
+                              List<String> cooperatingDepartments, List<String> rootCauseIds,
+                              List<MeasurePlanned.Problem> problems) {
+    }
+
+    /**
+     * Assign (or reassign) an item: a deadline, or long-term with a review period. {@code today} is the date in
+     * China when the command was issued (deadlines are dates there).
+     */
+    public record AssignMeasure(@TargetAggregateIdentifier String measureId, String leadDepartment,
+                                List<String> cooperatingDepartments, String owner, LocalDate deadline,
+                                boolean longTerm, Integer reviewPeriodMonths, LocalDate today, Actor actor) {
+    }
+
+    public record ReportProgress(@TargetAggregateIdentifier String measureId, String text, Actor actor) {
+    }
+
+    public record CompleteMeasure(@TargetAggregateIdentifier String measureId, String summary, Actor actor) {
+    }
+
+    /** Verify and close (销号); party committee only, never whoever completed it. */
+    public record VerifyMeasure(@TargetAggregateIdentifier String measureId, String opinion, Actor actor) {
+    }
+
+    /** Reject a completion with reasons; the item is reopened. */
+    public record RejectMeasure(@TargetAggregateIdentifier String measureId, List<String> reasons, Actor actor) {
+    }
+
+    /** Reopen a verified item (the party committee found it not rectified after all). */
+    public record ReopenMeasure(@TargetAggregateIdentifier String measureId, String reason, Actor actor) {
+    }
+
+    public record RequestDeadlineExtension(@TargetAggregateIdentifier String measureId, LocalDate deadline,
+                                           String reason, LocalDate today, Actor actor) {
+    }
+
+    public record ApproveDeadlineExtension(@TargetAggregateIdentifier String measureId, Actor actor) {
+    }
+
+    public record RefuseDeadlineExtension(@TargetAggregateIdentifier String measureId, String reason, Actor actor) {
+    }
+}

@@ -1,0 +1,177 @@
+package cn.zhenggai.rectification.measure;
+
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
+import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
+import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
+import cn.zhenggai.rectification.measure.Commands.RefuseDeadlineExtension;
+import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
+import cn.zhenggai.rectification.measure.Commands.ReopenMeasure;
+import cn.zhenggai.rectification.measure.Commands.ReportProgress;
+import cn.zhenggai.rectification.measure.Commands.RequestDeadlineExtension;
+import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lifecycle of an item over HTTP: {@code POST /api/measures/{id}/…}. Who may do what is the item's rule
+ * (department scope, party committee, separation of duties); refusals come back as 4xx with a code.
+ */
+@RestController
+@RequestMapping("/api/measures/{measureId}")
+class MeasureController {
+
+    private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
+
+    private final CommandSender commands;
+    private final Clock clock;
+
+    MeasureController(CommandSender commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record AssignRequest(@NotBlank @Size(max = 32) String leadDepartment,
+                         @Size(max = 50) List<@NotBlank @Size(max = 32) String> cooperatingDepartments,
+                         @NotBlank @Size(max = 100) String owner,
+                         @Pattern(regexp = DATE) String deadline,
+                         Boolean longTerm,
+                         @Min(1) @Max(12) Integer reviewPeriodMonths) {
+    }
+
+    record TextRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String text) {
+    }
+
+    record SummaryRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String summary) {
+    }
+
+    record OpinionRequest(@Size(max = Measure.MAX_TEXT) String opinion) {
+    }
+
+    record RejectRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record OptionalReasonRequest(@Size(max = 1000) String reason) {
+    }
+
+    record ExtensionRequest(@NotNull @Pattern(regexp = DATE) String deadline,
+                            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/assignment")
+    Map<String, String> assign(@PathVariable String measureId, @Valid @RequestBody AssignRequest request,
+                               Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new AssignMeasure(measureId, request.leadDepartment(), request.cooperatingDepartments(),
+                request.owner(), date(request.deadline()), Boolean.TRUE.equals(request.longTerm()),
+                request.reviewPeriodMonths(),
+                today(), CommandSender.actor(caller)), caller);
+        return done(measureId, "ASSIGNED");
+    }
+
+    @PostMapping("/progress")
+    Map<String, String> progress(@PathVariable String measureId, @Valid @RequestBody TextRequest request,
+                                 Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new ReportProgress(measureId, request.text(), CommandSender.actor(caller)), caller);
+        return done(measureId, "PROGRESS_REPORTED");
+    }
+
+    @PostMapping("/completion")
+    Map<String, String> complete(@PathVariable String measureId, @Valid @RequestBody SummaryRequest request,
+                                 Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new CompleteMeasure(measureId, request.summary(), CommandSender.actor(caller)), caller);
+        return done(measureId, "COMPLETED");
+    }
+
+    @PostMapping("/verification")
+    Map<String, String> verify(@PathVariable String measureId, @Valid @RequestBody(required = false)
+                               OpinionRequest request, Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new VerifyMeasure(measureId, request == null ? null : request.opinion(),
+                CommandSender.actor(caller)), caller);
+        return done(measureId, "VERIFIED");
+    }
+
+    @PostMapping("/rejection")
+    Map<String, String> reject(@PathVariable String measureId, @Valid @RequestBody RejectRequest request,
+                               Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new RejectMeasure(measureId, request.reasons(), CommandSender.actor(caller)), caller);
+        return done(measureId, "REOPENED");
+    }
+
+    @PostMapping("/reopening")
+    Map<String, String> reopen(@PathVariable String measureId, @Valid @RequestBody ReasonRequest request,
+                               Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new ReopenMeasure(measureId, request.reason(), CommandSender.actor(caller)), caller);
+        return done(measureId, "REOPENED");
+    }
+
+    @PostMapping("/extension-request")
+    Map<String, String> requestExtension(@PathVariable String measureId,
+                                         @Valid @RequestBody ExtensionRequest request, Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new RequestDeadlineExtension(measureId, date(request.deadline()), request.reason(),
+                today(), CommandSender.actor(caller)), caller);
+        return done(measureId, "EXTENSION_REQUESTED");
+    }
+
+    @PostMapping("/extension-approval")
+    Map<String, String> approveExtension(@PathVariable String measureId, Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new ApproveDeadlineExtension(measureId, CommandSender.actor(caller)), caller);
+        return done(measureId, "DEADLINE_EXTENDED");
+    }
+
+    @PostMapping("/extension-refusal")
+    Map<String, String> refuseExtension(@PathVariable String measureId,
+                                        @Valid @RequestBody(required = false) OptionalReasonRequest request,
+                                        Caller caller) {
+        CommandSender.checkId(measureId);
+        commands.toMeasure(new RefuseDeadlineExtension(measureId, request == null ? null : request.reason(),
+                CommandSender.actor(caller)), caller);
+        return done(measureId, "EXTENSION_REFUSED");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw cn.zhenggai.platform.web.ApiException.badRequest("INVALID_DEADLINE", "日期格式应为YYYY-MM-DD：" + value);
+        }
+    }
+
+    private static Map<String, String> done(String measureId, String outcome) {
+        return Map.of("measureId", measureId, "outcome", outcome);
+    }
+}

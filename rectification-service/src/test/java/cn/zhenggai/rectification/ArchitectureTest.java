@@ -1,0 +1,34 @@
+package cn.zhenggai.rectification;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The items' rules stay free of Spring, HTTP and infrastructure; adapters sit beside them, not inside. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.zhenggai.rectification");
+
+    @Test
+    void theItemsRulesDependOnNoFrameworkButAxonsAnnotations() {
+        noClasses().that().resideInAPackage("cn.zhenggai.rectification.measure")
+                .and().haveNameNotMatching(".*(Controller|Planning)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta..", "cn.zhenggai.platform..", "com.mongodb..",
+                        "org.apache.kafka..", "java.sql..", "cn.zhenggai.rectification.ledger..",
+                        "cn.zhenggai.rectification.intake..")
+                .check(classes);
+    }
+
+    @Test
+    void theLedgerKnowsTheItemsOnlyByTheirPublishedEvents() {
+        noClasses().that().resideInAPackage("cn.zhenggai.rectification.ledger")
+                .should().dependOnClassesThat().resideInAPackage("cn.zhenggai.rectification.measure")
+                .check(classes);
+    }
+}

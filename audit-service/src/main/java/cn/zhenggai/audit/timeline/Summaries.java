@@ -36,8 +36,10 @@ public final class Summaries {
             Map.entry("MeasureOverdue", p -> "整改措施逾期" + colon(prefixed("期限 ", first(p, "deadline")))),
             Map.entry("SupervisionIssued", p -> "发出督办" + colon(first(p, "note", "text", "reason"))),
             Map.entry("MeasureCompleted", p -> "完成整改" + colon(first(p, "summary", "note"))),
-            Map.entry("MeasureVerified", p -> "验收销号" + colon(first(p, "note", "comment"))),
-            Map.entry("MeasureRejected", p -> "验收未通过" + colon(first(p, "reason", "comment"))),
+            Map.entry("DeadlineExtensionRequested", p -> "申请延期" + colon(prefixed("至 ", first(p, "requestedDeadline")))),
+            Map.entry("DeadlineExtensionRefused", p -> "不同意延期" + colon(first(p, "reason", "opinion"))),
+            Map.entry("MeasureVerified", p -> "验收销号" + colon(first(p, "opinion", "note", "comment"))),
+            Map.entry("MeasureRejected", p -> "验收未通过" + colon(or(list(p, "reasons"), first(p, "reason", "comment")))),
             Map.entry("MeasureReopened", p -> "重新打开整改措施" + colon(first(p, "reason"))));
 
     private Summaries() {

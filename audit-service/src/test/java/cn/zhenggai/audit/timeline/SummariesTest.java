@@ -20,6 +20,12 @@ class SummariesTest {
         assertThat(Summaries.of("PersonalMattersRead", Map.of("reader", "demo-org", "readerRole", "ORG_DEPT", "person", "cadre-1")))
                 .isEqualTo("查阅个人有关事项：demo-org（ORG_DEPT） 查阅 cadre-1 的申报");
         assertThat(Summaries.of("ReportSubmitted", Map.of())).isEqualTo("提交报告");
+        assertThat(Summaries.of("MeasureVerified", Map.of("opinion", "整改到位")))
+                .isEqualTo("验收销号：整改到位");
+        assertThat(Summaries.of("MeasureRejected", Map.of("reasons", List.of("佐证不足", "未建立长效机制"))))
+                .isEqualTo("验收未通过：佐证不足、未建立长效机制");
+        assertThat(Summaries.of("DeadlineExtensionRequested", Map.of("requestedDeadline", "2024-06-30")))
+                .isEqualTo("申请延期：至 2024-06-30");
     }
 
     @Test

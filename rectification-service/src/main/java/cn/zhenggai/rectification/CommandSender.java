@@ -1,25 +1,19 @@
 package cn.zhenggai.rectification;
 
 import cn.zhenggai.contracts.security.Roles;
-import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import cn.zhenggai.platform.axon.CommandDispatcher;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.measure.Actor;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /** Sends a command on behalf of a caller (or of the system), with actor and department in its metadata. */
 @Component
 public class CommandSender {
 
-    private final CommandGateway commands;
+    private final CommandDispatcher commands;
 
-    public CommandSender(CommandGateway commands) {
+    public CommandSender(CommandDispatcher commands) {
         this.commands = commands;
     }
 
@@ -29,13 +23,7 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, String actor, String department) {
-        try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
-                    Map.of(AxonStorageAutoConfiguration.ACTOR, actor,
-                            AxonStorageAutoConfiguration.DEPARTMENT, String.valueOf(department)))));
-        } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound("MEASURE_NOT_FOUND", "整改事项不存在：" + e.getAggregateIdentifier());
-        }
+        return commands.send(command, actor, department, "MEASURE_NOT_FOUND", "整改事项不存在：");
     }
 
     /** The caller as the item's rules see them. */

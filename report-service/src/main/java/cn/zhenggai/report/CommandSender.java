@@ -2,35 +2,23 @@ package cn.zhenggai.report;
 
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.report.drafting.Editor;
-import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import cn.zhenggai.platform.axon.CommandDispatcher;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /** Sends a command on behalf of the caller, with actor and department in its metadata. */
 @Component
 public class CommandSender {
 
-    private final CommandGateway commands;
+    private final CommandDispatcher commands;
 
-    public CommandSender(CommandGateway commands) {
+    public CommandSender(CommandDispatcher commands) {
         this.commands = commands;
     }
 
     public <R> R send(Object command, Caller caller, String notFoundCode, String notFoundMessage) {
-        try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
-                    Map.of(AxonStorageAutoConfiguration.ACTOR, caller.username(),
-                            AxonStorageAutoConfiguration.DEPARTMENT, String.valueOf(caller.department())))));
-        } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound(notFoundCode, notFoundMessage + e.getAggregateIdentifier());
-        }
+        return commands.send(command, caller.username(), caller.department(), notFoundCode, notFoundMessage);
     }
 
     /** A command to a report. */

@@ -2,6 +2,7 @@ package cn.zhenggai.platform.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -44,6 +45,11 @@ public class AxonStorageAutoConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);
+    }
+
+    @Bean
+    public CommandDispatcher commandDispatcher(CommandGateway commandGateway) {
+        return new CommandDispatcher(commandGateway);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.report.MeasureProposed;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.platform.axon.CommandDispatcher;
 import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
 import org.axonframework.commandhandling.CommandMessage;
@@ -41,7 +42,7 @@ class MeasurePlanningTest {
     void eachMeasureIsPlannedWithADerivedIdAndWhatItAnswers() {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.sendAndWait(any())).thenReturn(true, false);
-        MeasurePlanning planning = new MeasurePlanning(new CommandSender(gateway));
+        MeasurePlanning planning = new MeasurePlanning(new CommandSender(new CommandDispatcher(gateway)));
 
         assertThat(planning.plan(ACCEPTED, envelope())).isEqualTo(1);
 
@@ -65,7 +66,7 @@ class MeasurePlanningTest {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.sendAndWait(any())).thenThrow(new MeasureRefused(MeasureRefused.Reason.INVALID, "MISSING_TITLE",
                 "整改措施标题不能为空"));
-        MeasurePlanning planning = new MeasurePlanning(new CommandSender(gateway));
+        MeasurePlanning planning = new MeasurePlanning(new CommandSender(new CommandDispatcher(gateway)));
         assertThatThrownBy(() -> planning.plan(ACCEPTED, envelope()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MISSING_TITLE");
     }

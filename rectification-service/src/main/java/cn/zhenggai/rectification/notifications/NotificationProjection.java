@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
@@ -93,6 +94,13 @@ public class NotificationProjection {
         boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
         insert(message, review ? "REVIEW" : "SUPERVISION", e.level(), e.measureId(), e.department(),
                 review ? "长期坚持事项评估提醒" : "督办通知", e.reason(), audience);
+    }
+
+    @EventHandler
+    void on(MeasureCompleted e, EventMessage<?> message) {
+        insert(message, "COMPLETED", null, e.measureId(), e.department(), "整改事项待验收",
+                "整改事项“" + titleOf(e.measureId()) + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号："
+                        + e.summary(), List.of(role(Roles.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler

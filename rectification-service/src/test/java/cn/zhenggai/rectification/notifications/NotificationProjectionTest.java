@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
@@ -123,6 +124,17 @@ class NotificationProjectionTest {
                 .containsExactly("EXTENSION_APPROVED", "EXTENSION_REFUSED", "REJECTED");
         assertThat(items(PARTY)).extracting(n -> n.get("kind")).containsExactly("EXTENSION_REQUESTED");
         assertThat(items(LIAISON).get(2).get("message").toString()).contains("缺少佐证材料。");
+    }
+
+    @Test
+    void aCompletionAwaitsThePartyCommitteesVerification() {
+        projection.on(new MeasureCompleted("m1", "XZSPJ", "全年开展理论学习12次。", "demo-dept", "2023-06-30", true),
+                message(null));
+        assertThat(items(PARTY)).singleElement().satisfies(n -> {
+            assertThat(n.get("kind")).isEqualTo("COMPLETED");
+            assertThat((String) n.get("message")).contains("强化理论武装").contains("逾期后完成").contains("全年开展理论学习12次。");
+        });
+        assertThat(items(LIAISON)).isEmpty();
     }
 
     @Test

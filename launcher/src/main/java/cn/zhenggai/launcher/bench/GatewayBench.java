@@ -64,8 +64,12 @@ final class GatewayBench {
 
         String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT));
         String loadAtStart = Proc.loadAverage();
-        List<String> gatewayArgs = List.of("--zhenggai.login.ip-capacity=1000000",
-                "--zhenggai.login.user-capacity=1000000");
+        List<String> gatewayArgs = new ArrayList<>(List.of("--zhenggai.login.ip-capacity=1000000",
+                "--zhenggai.login.user-capacity=1000000"));
+        String extra = option(args, "--gateway-args", "");
+        if (!extra.isBlank()) {
+            gatewayArgs.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
         PlatformStack stack = new PlatformStack(new PlatformStack.Settings(home, InfraConfig.temporary(), 0, heapMb,
                 Map.of("gateway", gatewayArgs)));
         AtomicBoolean closed = new AtomicBoolean();
@@ -96,11 +100,18 @@ final class GatewayBench {
                     Table.percentile(paired[0], 50) / 1e6, Table.percentile(paired[1], 50) / 1e6));
 
             List<Run> runs = new ArrayList<>();
+            List<Map<String, Long>> cpu = new ArrayList<>();
+            long ticks = Proc.clockTicks();
             for (String[] target : new String[][] {{"gateway", viaGateway}, {"direct", direct}}) {
                 Bench.progress(clients + " clients → " + target[0] + ": " + warmUp.toSeconds() + " s warm-up, "
                         + seconds.toSeconds() + " s timed");
                 closedLoop(target[0], clients, warmUp, () -> get(target[1], token));
+                Map<Long, Long> before = StackProcesses.cpuTicksByPid(stack);
                 Run run = closedLoop(target[0], clients, seconds, () -> get(target[1], token));
+                Map<String, Long> percent = new java.util.LinkedHashMap<>();
+                StackProcesses.cpuTicksSince(stack, before).forEach((k, v) ->
+                        percent.put(k, Math.round(100.0 * v / ticks / run.seconds())));
+                cpu.add(percent);
                 runs.add(run);
                 Bench.progress(String.format(Locale.ROOT, "  %d ok, %d errors: %.0f req/s, p50 %.1f ms%s", run.ok(),
                         run.errors(), run.perSecond(), Table.percentile(run.latencies(), 50) / 1e6,
@@ -116,7 +127,7 @@ final class GatewayBench {
                     logins.errors(), logins.perSecond()));
 
             report.append(render(date, loadAtStart, loadBeforeThroughput, Proc.loadAverage(), stack, heapMb, measures,
-                    pairWarmUp, paired, runs, logins, warmUp, seconds));
+                    pairWarmUp, paired, runs, cpu, logins, warmUp, seconds, extra));
         } catch (Exception e) {
             exit = 1;
             Bench.progress("gateway bench failed: " + e);
@@ -291,7 +302,8 @@ final class GatewayBench {
 
     private static String render(String date, String loadAtStart, String loadBefore, String loadAtEnd,
                                  PlatformStack stack, int heapMb, long measures, int pairWarmUp, long[][] paired,
-                                 List<Run> runs, Run logins, Duration warmUp, Duration seconds) {
+                                 List<Run> runs, List<Map<String, Long>> cpu, Run logins, Duration warmUp,
+                                 Duration seconds, String gatewayArgs) {
         StringBuilder r = new StringBuilder();
         Runtime rt = Runtime.getRuntime();
         r.append("\n== Zhenggai gateway bench ").append(date).append(" ==\n\n");
@@ -302,7 +314,8 @@ final class GatewayBench {
                 .append(loadBefore).append(", at end ").append(loadAtEnd).append('\n');
         r.append("Stack: embedded, temporary data, services -Xmx").append(heapMb).append("m; ready in ")
                 .append(stack.startMillis()).append(" ms. Request: GET ").append(PATH).append(" as demo-party (")
-                .append(measures).append(" measures in the overview).\n\n");
+                .append(measures).append(" measures in the overview).")
+                .append(gatewayArgs.isBlank() ? "" : " Gateway arguments: " + gatewayArgs + ".").append("\n\n");
         long[] g = paired[0];
         long[] d = paired[1];
         r.append("Added latency, one client alternating gateway / direct (").append(g.length).append(" pairs after ")
@@ -320,6 +333,17 @@ final class GatewayBench {
             u.row(run.target(), run.ok(), run.errors(), Table.f0(run.perSecond()), ms(l, 50), ms(l, 95), ms(l, 99));
         }
         r.append(u.render("  "));
+        Table c = new Table("Target", "bench JVM", "gateway", "report", "rectification", "audit", "postgres",
+                "total");
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, Long> p = cpu.get(i);
+            c.row(runs.get(i).target(), p.get(StackProcesses.SELF), p.get("gateway JVM"), p.get("report-service JVM"),
+                    p.get("rectification-service JVM"), p.get("audit-service JVM"), p.get(StackProcesses.PG_ALL),
+                    p.values().stream().mapToLong(Long::longValue).sum() + " of "
+                            + Runtime.getRuntime().availableProcessors() * 100);
+        }
+        r.append("CPU % of one core during each run, by process (the machine's other processes not shown):\n")
+                .append(c.render("  "));
         r.append('\n').append(String.format(Locale.ROOT,
                 "Logins (POST /api/auth/login, BCrypt cost 10, directory in PostgreSQL), %d closed-loop clients, %.0f s:"
                         + "%n  %d ok, %d errors, %.1f logins/s, p50 %s ms, p99 %s ms%s%n",

@@ -1,7 +1,10 @@
 package cn.zhenggai.gateway;
 
+import cn.zhenggai.gateway.auth.Sessions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 
@@ -17,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "zhenggai.login.user-capacity=4", "zhenggai.login.user-period=PT1M",
         "zhenggai.login.max-failures=3", "zhenggai.login.lock-duration=PT10M"})
 class LoginProtectionTest extends GatewayHttpTest {
+
+    @Autowired
+    private Sessions sessions;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void threeFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockRunsOut() throws Exception {
@@ -85,5 +93,24 @@ class LoginProtectionTest extends GatewayHttpTest {
                 .isEqualTo(429);
         clock.advance(Duration.ofMinutes(1));
         assertThat(login("demo-cz", "demo", "10.4.0.9").status()).isEqualTo(200);
+    }
+
+    @Test
+    void oldFailureCountsAndExpiredRefreshTokensAreForgottenByTheHourlyJob() throws Exception {
+        login("passing-typo", "guess", "10.5.0.1");
+        assertThat(login("demo-party", "demo", "10.5.0.1").status()).isEqualTo(200);
+        assertThat(count("login_failures WHERE username = 'passing-typo'")).isEqualTo(1);
+        assertThat(count("refresh_tokens WHERE username = 'demo-party'")).isPositive();
+
+        sessions.forgetOld();
+        assertThat(count("login_failures WHERE username = 'passing-typo'")).as("too young").isEqualTo(1);
+        clock.advance(Duration.ofHours(8 + 24).plusMinutes(1));
+        sessions.forgetOld();
+        assertThat(count("login_failures WHERE username = 'passing-typo'")).isZero();
+        assertThat(count("refresh_tokens WHERE username = 'demo-party'")).isZero();
+    }
+
+    private long count(String from) {
+        return jdbc.queryForObject("SELECT count(*) FROM gw_protection." + from, Long.class);
     }
 }

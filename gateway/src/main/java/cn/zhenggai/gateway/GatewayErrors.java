@@ -3,6 +3,7 @@ package cn.zhenggai.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,21 +23,39 @@ public class GatewayErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A refused request. */
+    /** A refused request; {@code retryAfterSeconds} > 0 adds a {@code Retry-After} header (429, 423). */
     public static class Refused extends RuntimeException {
         private final HttpStatus status;
         private final String code;
+        private final long retryAfterSeconds;
 
         public Refused(HttpStatus status, String code, String message) {
-            super(message);
+            this(status, code, message, 0);
+        }
+
+        public Refused(HttpStatus status, String code, String message, long retryAfterSeconds) {
+            super(message, null, false, false);
             this.status = status;
             this.code = code;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public HttpStatus status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
         }
     }
 
     @ExceptionHandler(Refused.class)
     ResponseEntity<Map<String, String>> refused(Refused e) {
-        return ResponseEntity.status(e.status).body(body(e.code, e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status);
+        if (e.retryAfterSeconds > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds));
+        }
+        return answer.body(body(e.code, e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -51,7 +51,7 @@ public final class PlatformStack implements AutoCloseable {
     public PlatformStack start(Duration healthTimeout) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         infra.start();
-        infra.postgres().ensureDatabase(DATABASE, "report", "rectification", "audit");
+        infra.postgres().ensureDatabase(DATABASE, "report", "rectification", "audit", "gateway");
         Path keys = Keys.ensure(settings.infra().dataDir().resolve("keys"));
         assignPorts();
         Path logs = settings.infra().dataDir().resolve("logs");
@@ -60,18 +60,23 @@ public final class PlatformStack implements AutoCloseable {
         for (String service : SERVICES) {
             List<String> args = new ArrayList<>();
             args.add("--zhenggai.security.public-key=" + keys.resolve("public.pem"));
+            // every service, the gateway too (its user directory), has its own schema in the one database
+            String schema = service.equals("gateway") ? "gateway" : service.substring(0, service.indexOf('-'));
+            args.add("--spring.datasource.url=" + infra.postgres().jdbcUrl(DATABASE) + "?currentSchema=" + schema);
+            args.add("--spring.datasource.username=" + infra.postgres().username());
+            args.add("--spring.datasource.password=" + infra.postgres().password());
             if (service.equals("gateway")) {
                 args.add("--zhenggai.security.private-key=" + keys.resolve("private.pem"));
                 args.add("--zhenggai.routes.report=http://127.0.0.1:" + ports.get("report-service"));
                 args.add("--zhenggai.routes.rectification=http://127.0.0.1:" + ports.get("rectification-service"));
                 args.add("--zhenggai.routes.audit=http://127.0.0.1:" + ports.get("audit-service"));
             } else {
-                String schema = service.substring(0, service.indexOf('-'));
-                args.add("--spring.datasource.url=" + infra.postgres().jdbcUrl(DATABASE) + "?currentSchema=" + schema);
-                args.add("--spring.datasource.username=" + infra.postgres().username());
-                args.add("--spring.datasource.password=" + infra.postgres().password());
                 args.add("--spring.kafka.bootstrap-servers=" + kafka);
                 args.add("--spring.mongodb.uri=" + mongo);
+            }
+            if (service.equals("rectification-service")) {
+                // evidence files live beside the stack's other data, not in the working directory
+                args.add("--zhenggai.evidence.dir=" + settings.infra().dataDir().resolve("evidence"));
             }
             args.addAll(settings.extraArgs().getOrDefault(service, List.of()));
             services.put(service, ServiceProcess.start(service, jarOf(service), ports.get(service),

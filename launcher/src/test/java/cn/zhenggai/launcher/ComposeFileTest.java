@@ -111,6 +111,16 @@ class ComposeFileTest {
         }
         assertThat(healthCheck(gateway)).contains("http://localhost:" + app.getProperty("server.port") + "/actuator/health");
         assertJarMounted(gateway, "gateway");
+
+        // the user directory lives in the gateway's schema of the same PostgreSQL
+        Map<String, Object> postgres = map(service("postgres").get("environment"));
+        URI jdbc = URI.create(env.get("SPRING_DATASOURCE_URL").toString().substring("jdbc:".length()));
+        assertThat(jdbc.getHost()).isEqualTo("postgres");
+        assertThat(jdbc.getPath()).isEqualTo("/" + postgres.get("POSTGRES_DB"));
+        assertThat(jdbc.getQuery()).isEqualTo("currentSchema=" + app.getProperty("zhenggai.database.schema"));
+        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+        assertThat(map(dependsOn.get("postgres")).get("condition")).isEqualTo("service_healthy");
     }
 
     @Test
@@ -125,6 +135,9 @@ class ComposeFileTest {
         assertThat(list(service("postgres").get("volumes"))).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         assertThat(list(service("kafka").get("volumes"))).anyMatch(v -> v.endsWith(":/var/lib/kafka/data"));
         assertThat(list(service("mongo").get("volumes"))).anyMatch(v -> v.endsWith(":/data/db"));
+        Map<String, Object> rectification = service("rectification-service");
+        assertThat(list(rectification.get("volumes"))).as("evidence files outlive the container")
+                .contains("evidence:" + map(rectification.get("environment")).get("ZHENGGAI_EVIDENCE_DIR"));
     }
 
     @Test

@@ -597,6 +597,43 @@ class EndToEndTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    @Order(50)
+    void anotherDepartmentReachesNoneOfTheSampleDepartmentsDataThroughTheGatewayOrDirectlyAndLogoutEndsASession()
+            throws Exception {
+        assertThat(demoReportId).as("the demo report of test 7").isNotNull();
+        GatewayClient.Answer login = new GatewayClient(stack.gatewayUrl()).post("/api/auth/login",
+                Map.of("username", "demo-cz", "password", "demo"));
+        assertThat(login.status()).isEqualTo(200);
+        String access = login.text("accessToken");
+        String refresh = login.text("refreshToken");
+        GatewayClient finance = new GatewayClient(stack.gatewayUrl()).withToken(access);
+        assertThat(finance.get("/api/reports/" + demoReportId).status()).isEqualTo(403);
+        assertThat(finance.get("/api/reports/" + demoReportId + "/personal-matters").status()).isEqualTo(403);
+        assertThat(finance.get("/api/reports?department=XZSPJ").status()).isEqualTo(403);
+        assertThat(finance.get("/api/ledger?department=XZSPJ").status()).isEqualTo(403);
+        assertThat(finance.get("/api/audit/log?department=XZSPJ").status()).isEqualTo(403);
+        GatewayClient direct = new GatewayClient(stack.serviceUrl("report-service")).withToken(access);
+        assertThat(direct.get("/api/reports/" + demoReportId).status()).as("bypassing the gateway").isEqualTo(403);
+        for (String service : List.of("report-service", "rectification-service", "audit-service")) {
+            GatewayClient withRefresh = new GatewayClient(stack.serviceUrl(service)).withToken(refresh);
+            assertThat(withRefresh.get("/api/reports").status()).as(service + " takes a refresh token")
+                    .isEqualTo(401);
+        }
+
+        GatewayClient anonymous = new GatewayClient(stack.gatewayUrl());
+        assertThat(anonymous.post("/api/auth/logout", Map.of("refreshToken", refresh)).status()).isEqualTo(204);
+        assertThat(anonymous.post("/api/auth/refresh", Map.of("refreshToken", refresh)).text("code"))
+                .isEqualTo("INVALID_REFRESH_TOKEN");
+        try (Connection connection = stack.infra().postgres().connect(PlatformStack.DATABASE);
+             Statement statement = connection.createStatement()) {
+            ResultSet revoked = statement.executeQuery("SELECT count(*) FROM gateway.refresh_tokens "
+                    + "WHERE username = 'demo-cz' AND revoke_reason = 'LOGOUT'");
+            revoked.next();
+            assertThat(revoked.getInt(1)).as("the gateway keeps its sessions in its own schema").isEqualTo(1);
+        }
+    }
+
     private static List<JsonNode> rowsOf(JsonNode ledger, String reportId) {
         List<JsonNode> rows = new ArrayList<>();
         if (ledger != null && ledger.has("rows")) {

@@ -1,35 +1,37 @@
 package cn.zhenggai.gateway.auth;
 
 import cn.zhenggai.gateway.GatewayErrors;
+import cn.zhenggai.gateway.directory.DirectoryUser;
+import cn.zhenggai.gateway.directory.UserDirectory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/login} and {@code /api/auth/refresh}. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** {@code POST /api/auth/login}, {@code /refresh}, {@code /logout} and {@code GET /api/auth/me}. */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
 
+    private final Sessions sessions;
     private final UserDirectory directory;
-    private final PasswordEncoder passwords;
-    private final TokenIssuer issuer;
-    private final JwtDecoder refreshTokens;
 
-    AuthController(UserDirectory directory, PasswordEncoder passwords, TokenIssuer issuer,
-                   SecurityConfig.RefreshTokenDecoder refreshTokens) {
+    AuthController(Sessions sessions, UserDirectory directory) {
+        this.sessions = sessions;
         this.directory = directory;
-        this.passwords = passwords;
-        this.issuer = issuer;
-        this.refreshTokens = refreshTokens.decoder();
     }
 
     record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
@@ -39,25 +41,35 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    TokenIssuer.Tokens login(@Valid @RequestBody LoginRequest request) {
-        DirectoryUser user = directory.find(request.username())
-                .filter(u -> passwords.matches(request.password(), u.passwordHash()))
-                .orElseThrow(() -> new GatewayErrors.Refused(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
-                        "用户名或密码错误"));
-        return issuer.issue(user);
+    TokenIssuer.Tokens login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return sessions.login(request.username(), request.password(), http.getRemoteAddr());
     }
 
     @PostMapping("/refresh")
     TokenIssuer.Tokens refresh(@Valid @RequestBody RefreshRequest request) {
-        Jwt token;
-        try {
-            token = refreshTokens.decode(request.refreshToken());
-        } catch (JwtException e) {
-            throw new GatewayErrors.Refused(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN", "登录已过期，请重新登录");
-        }
-        DirectoryUser user = directory.find(token.getSubject())
-                .orElseThrow(() -> new GatewayErrors.Refused(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN",
-                        "用户不存在"));
-        return issuer.issue(user);
+        return sessions.refresh(request.refreshToken());
+    }
+
+    /** Ends the session of the refresh token; its access token lapses within its short lifetime (ADR 0061). */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@Valid @RequestBody RefreshRequest request) {
+        sessions.logout(request.refreshToken());
+    }
+
+    /** Who the access token's holder is, as the directory says now (for the UI's header and menus). */
+    @GetMapping("/me")
+    Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
+        DirectoryUser user = directory.find(token.getSubject()).filter(DirectoryUser::enabled)
+                .orElseThrow(() -> new GatewayErrors.Refused(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                        "账号不存在或已停用"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", user.username());
+        body.put("displayName", user.displayName());
+        body.put("department", user.department());
+        body.put("departmentName", directory.department(user.department()).map(UserDirectory.Department::name)
+                .orElse(user.department()));
+        body.put("roles", new TreeSet<>(user.roles()));
+        return body;
     }
 }

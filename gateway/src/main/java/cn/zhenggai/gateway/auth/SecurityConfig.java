@@ -2,17 +2,22 @@ package cn.zhenggai.gateway.auth;
 
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.gateway.GatewayErrors;
+import cn.zhenggai.gateway.directory.DirectorySchema;
+import cn.zhenggai.gateway.directory.UserDirectory;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -22,6 +27,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,17 +37,71 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Login issues RS256 tokens signed with the gateway's private key; every request to {@code /api/**} except
- * login and refresh needs a valid access token here and again at the service it is routed to.
+ * login, refresh and logout needs a valid access token here and again at the service it is routed to. The user
+ * directory, refresh tokens and login failures live in the gateway's PostgreSQL schema.
  */
 @Configuration
 public class SecurityConfig {
 
+    /** The time everything here reads (tests replace it to move time without sleeping). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * BCrypt (cost {@code zhenggai.security.bcrypt-strength}, default 10) behind Spring Security's delegating
+     * encoder: hashes are stored as {@code {bcrypt}…}, so a later switch of algorithm keeps old hashes readable.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${zhenggai.security.bcrypt-strength:10}") int strength) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(strength);
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+        return encoder;
+    }
+
+    @Bean
+    DirectorySchema directorySchema(JdbcTemplate jdbc, @Value("${zhenggai.database.schema:gateway}") String schema,
+                                    @Value("${zhenggai.directory.seed-demo:true}") boolean seedDemo,
+                                    PasswordEncoder passwords, Clock clock) {
+        return new DirectorySchema(jdbc, schema, seedDemo, passwords, clock);
+    }
+
+    @Bean
+    UserDirectory userDirectory(DirectorySchema created, JdbcTemplate jdbc,
+                                @Value("${zhenggai.database.schema:gateway}") String schema) {
+        return new UserDirectory(jdbc, schema);
+    }
+
+    @Bean
+    RefreshTokens refreshTokens(DirectorySchema created, JdbcTemplate jdbc,
+                                @Value("${zhenggai.database.schema:gateway}") String schema) {
+        return new RefreshTokens(jdbc, schema);
+    }
+
+    @Bean
+    LoginGuard loginGuard(DirectorySchema created, JdbcTemplate jdbc,
+                          @Value("${zhenggai.database.schema:gateway}") String schema, Clock clock,
+                          @Value("${zhenggai.login.ip-capacity:100}") int ipCapacity,
+                          @Value("${zhenggai.login.ip-period:PT1M}") Duration ipPeriod,
+                          @Value("${zhenggai.login.user-capacity:20}") int userCapacity,
+                          @Value("${zhenggai.login.user-period:PT1M}") Duration userPeriod,
+                          @Value("${zhenggai.login.max-failures:5}") int maxFailures,
+                          @Value("${zhenggai.login.lock-duration:PT15M}") Duration lockDuration) {
+        return new LoginGuard(new LoginGuard.Settings(ipCapacity, ipPeriod, userCapacity, userPeriod, maxFailures,
+                lockDuration), jdbc, schema, clock);
+    }
+
+    @Bean
+    Sessions sessions(UserDirectory directory, PasswordEncoder passwords, TokenIssuer issuer,
+                      RefreshTokenDecoder refreshDecoder, RefreshTokens refreshTokens, LoginGuard guard, Clock clock) {
+        return new Sessions(directory, passwords, issuer, refreshDecoder.decoder(), refreshTokens, guard, clock);
     }
 
     @Bean
@@ -55,7 +115,8 @@ public class SecurityConfig {
     TokenIssuer tokenIssuer(RSAPublicKey publicKey,
                             @Value("${zhenggai.security.private-key}") Path privateKeyLocation,
                             @Value("${zhenggai.security.access-token-ttl:PT15M}") Duration accessTtl,
-                            @Value("${zhenggai.security.refresh-token-ttl:PT8H}") Duration refreshTtl)
+                            @Value("${zhenggai.security.refresh-token-ttl:PT8H}") Duration refreshTtl,
+                            Clock clock)
             throws IOException {
         RSAPrivateKey privateKey;
         try (InputStream in = Files.newInputStream(privateKeyLocation)) {
@@ -63,7 +124,7 @@ public class SecurityConfig {
         }
         RSAKey jwk = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
         return new TokenIssuer(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk))), accessTtl, refreshTtl,
-                Clock.systemUTC());
+                clock);
     }
 
     /** Accepts access tokens only: a refresh token is refused here as at every service. */
@@ -98,9 +159,16 @@ public class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny())
+                        .contentTypeOptions(c -> { })
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/auth/login", "/api/auth/refresh").permitAll()
+                        .requestMatchers("/api/auth/login", "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs

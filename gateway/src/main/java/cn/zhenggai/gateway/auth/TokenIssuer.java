@@ -1,6 +1,7 @@
 package cn.zhenggai.gateway.auth;
 
 import cn.zhenggai.contracts.security.TokenClaims;
+import cn.zhenggai.gateway.directory.DirectoryUser;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -28,10 +29,15 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
+    /** The answer of login and refresh (field names are a public interface). */
     public record Tokens(String accessToken, String refreshToken, long expiresIn) {
     }
 
-    public Tokens issue(DirectoryUser user) {
+    /** Tokens plus what the gateway records about the refresh token. */
+    public record Issued(Tokens tokens, String refreshTokenId, Instant issuedAt, Instant refreshExpiresAt) {
+    }
+
+    public Issued issue(DirectoryUser user) {
         Instant now = clock.instant();
         JwtClaimsSet access = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
@@ -43,15 +49,18 @@ public class TokenIssuer {
                 .claim(TokenClaims.DEPARTMENT, user.department())
                 .claim(TokenClaims.DISPLAY_NAME, user.displayName())
                 .build();
+        String refreshId = UUID.randomUUID().toString();
+        Instant refreshExpires = now.plus(refreshTtl);
         JwtClaimsSet refresh = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
                 .subject(user.username())
                 .issuedAt(now)
-                .expiresAt(now.plus(refreshTtl))
-                .id(UUID.randomUUID().toString())
+                .expiresAt(refreshExpires)
+                .id(refreshId)
                 .claim(TokenClaims.TOKEN_TYPE, TokenClaims.REFRESH)
                 .build();
-        return new Tokens(sign(access), sign(refresh), accessTtl.toSeconds());
+        return new Issued(new Tokens(sign(access), sign(refresh), accessTtl.toSeconds()), refreshId, now,
+                refreshExpires);
     }
 
     private String sign(JwtClaimsSet claims) {

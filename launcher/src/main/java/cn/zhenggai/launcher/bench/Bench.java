@@ -48,6 +48,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if ("gateway".equals(option(args, "--scenario", null))) {
+            GatewayBench.main(args); // ./zhenggai bench --scenario gateway
+            return;
+        }
         Path home = Path.of(option(args, "--home", ".")).toAbsolutePath().normalize();
         int heapMb = Integer.parseInt(option(args, "--heap-mb", "384"));
         int[] levels = java.util.Arrays.stream(option(args, "--levels", "1,16,64").split(","))

@@ -269,6 +269,10 @@ public class Report {
     @CommandHandler
     public void handle(DeclarePersonalMatters command) {
         checkEditable(command.editor());
+        // a declaration is the author's own statement: a colleague or a reviewer cannot replace it (DESIGN §4)
+        if (!author.equals(command.editor().username())) {
+            throw new ReportRefused(Reason.FORBIDDEN, "PERSONAL_MATTERS_FORBIDDEN", "个人有关事项只能由报告作者本人申报");
+        }
         apply(personalMattersDeclared(reportId, department, author, command.sealed()));
     }
 

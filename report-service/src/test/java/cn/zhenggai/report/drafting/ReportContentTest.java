@@ -230,6 +230,18 @@ class ReportContentTest {
     }
 
     @Test
+    void onlyTheAuthorDeclaresPersonalMattersNotAColleagueNorACrossDepartmentRole() {
+        for (Editor notAuthor : List.of(new Editor("demo-head", "XZSPJ", false),
+                new Editor("demo-party", "DW", true), new Editor("demo-org", "ZZB", true, true))) {
+            fixture.given(DRAFTED)
+                    .when(new DeclarePersonalMatters("r1", SEALED, notAuthor))
+                    .expectException(ReportRefused.class)
+                    .expectExceptionMessage("个人有关事项只能由报告作者本人申报")
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
     void everyReadOfPersonalMattersIsRecordedAndOnlyTheEntitledMayRead() {
         PersonalMattersDeclared declared = new PersonalMattersDeclared("r1", "XZSPJ", "demo-dept", 1, "AES-256-GCM",
                 "bm9uY2U=", "Y2lwaGVy");

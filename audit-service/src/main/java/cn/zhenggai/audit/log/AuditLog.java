@@ -23,7 +23,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -270,6 +273,55 @@ public class AuditLog {
     /** The department of an aggregate's first record, null when the aggregate is not in the log. */
     public Document firstOf(String aggregateId) {
         return log.find(Filters.eq("aggregateId", aggregateId)).sort(Sorts.ascending("aggregateIndex")).limit(1).first();
+    }
+
+    /** Fields a reader of events needs (the chain fields left out). */
+    private static final Bson EVENT_FIELDS = com.mongodb.client.model.Projections.include("_id", "type",
+            "aggregateType", "aggregateId", "sequence", "timestamp", "actor", "department", "payload", "position");
+
+    /**
+     * Ids of the aggregates that ever concerned the department: a record of the department, or a payload naming it as
+     * lead or cooperating department.
+     */
+    public Set<String> aggregatesConcerning(String department) {
+        Set<String> ids = new TreeSet<>();
+        log.distinct("aggregateId", Filters.or(Filters.eq("department", department),
+                Filters.eq("payload.leadDepartment", department),
+                Filters.eq("payload.cooperatingDepartments", department)), String.class).forEach(ids::add);
+        return ids;
+    }
+
+    /** The records (event fields only) of the given aggregates with an event time not after {@code until}. */
+    public List<Document> eventsOf(Collection<String> aggregateIds, Instant until) {
+        List<Document> found = new ArrayList<>();
+        if (aggregateIds.isEmpty()) {
+            return found;
+        }
+        Bson filter = aggregateIds.size() == 1 ? Filters.eq("aggregateId", aggregateIds.iterator().next())
+                : Filters.in("aggregateId", aggregateIds);
+        if (until != null) {
+            filter = Filters.and(filter, Filters.lte("timestamp", Date.from(until)));
+        }
+        log.find(filter).projection(EVENT_FIELDS).forEach(found::add);
+        return found;
+    }
+
+    /** The department codes that occur in the log. */
+    public Set<String> departments() {
+        Set<String> codes = new TreeSet<>();
+        log.distinct("department", Filters.ne("department", null), String.class).forEach(codes::add);
+        return codes;
+    }
+
+    /** Whether some record belongs to the department. */
+    public boolean hasDepartment(String department) {
+        return log.find(Filters.eq("department", department)).projection(com.mongodb.client.model.Projections.include("_id")).limit(1).first() != null;
+    }
+
+    /** Records (event fields only) with a position in {@code (after, upTo]}, in no particular order. */
+    public void forEachEvent(long after, long upTo, Consumer<Document> action) {
+        log.find(Filters.and(Filters.gt("position", after), Filters.lte("position", upTo))).projection(EVENT_FIELDS)
+                .batchSize(2000).forEach(action::accept);
     }
 
     /** Every record in global-chain order (records without a position first), one at a time. */

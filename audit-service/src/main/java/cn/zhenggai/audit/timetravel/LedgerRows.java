@@ -15,7 +15,8 @@ import java.util.Objects;
 public final class LedgerRows {
 
     private static final Comparator<Map<String, Object>> REPORT_ORDER = Comparator
-            .comparing((Map<String, Object> s) -> String.valueOf(s.get("plannedAt")))
+            .comparing((Map<String, Object> s) -> s.get("plannedAt") == null ? java.time.Instant.MIN
+                    : java.time.Instant.parse(String.valueOf(s.get("plannedAt"))))
             .thenComparing(s -> String.valueOf(s.get("reportId")))
             .thenComparingInt(s -> s.get("ordinal") instanceof Number n ? n.intValue() : 0)
             .thenComparing(s -> String.valueOf(s.get("measureId")));

@@ -277,7 +277,7 @@ public class AuditLog {
         Map<String, Document> lastOf = new HashMap<>();
         aggregateHeads.find(Filters.in("_id", todo.stream().limit(MAX_BATCH_RECORDS)
                         .map(d -> d.getString("aggregateId")).distinct().toList()))
-                .forEach(d -> lastOf.put(d.getString("_id"), d));
+                .forEach(d -> lastOf.put(d.getString("_id"), lastOf(d)));
         List<Document> records = new ArrayList<>();
         long position = head.getLong("position");
         String prevHash = head.getString("hash");
@@ -334,16 +334,16 @@ public class AuditLog {
                     new Document("firstPosition", list.get(0).getLong("position")));
         });
         List<WriteModel<Document>> heads = new ArrayList<>();
-        lastByAggregate.forEach((aggregateId, record) -> heads.add(new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", aggregateId), Filters.lt("index", record.getLong("aggregateIndex"))),
-                new Document("$set", aggregateHeadOf(record)), new UpdateOptions().upsert(true))));
+        lastByAggregate.forEach((aggregateId, record) -> heads.add(raiseAggregateHead(record)));
         try {
             aggregateHeads.bulkWrite(heads, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            // a duplicate key: that aggregate's head is already at this record or beyond
             if (e.getWriteErrors().stream().anyMatch(w -> w.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
+            // two upserts created the same head at once: the head exists now, so the update applies
+            List<WriteModel<Document>> again = e.getWriteErrors().stream().map(w -> heads.get(w.getIndex())).toList();
+            aggregateHeads.bulkWrite(again, new BulkWriteOptions().ordered(false));
         }
         Document end = records.get(records.size() - 1);
         chain.updateOne(announced, Updates.combine(Updates.set("position", last),
@@ -359,6 +359,22 @@ public class AuditLog {
                 .append("headHash", record.getString("hash")).append("lastLoggedAt", record.getDate("loggedAt"));
     }
 
+    /**
+     * Raises an aggregate's head ({@code audit_aggregate_heads/_id=aggregateId}, field {@code last} = {@code {index,
+     * hash, position}}) to the record, never lowering it: {@code $max} on the embedded document compares {@code index}
+     * first, and the update is filtered on {@code _id} alone, so it is one indexed write even on the embedded store.
+     */
+    private static UpdateOneModel<Document> raiseAggregateHead(Document record) {
+        return new UpdateOneModel<>(Filters.eq("_id", record.getString("aggregateId")),
+                new Document("$max", new Document("last", aggregateHeadOf(record))), new UpdateOptions().upsert(true));
+    }
+
+    /** An aggregate head's last record {@code {index, hash, position}} (heads written before ADR 0052 hold it at top level). */
+    private static Document lastOf(Document head) {
+        Document last = head.get("last", Document.class);
+        return last != null ? last : head;
+    }
+
     private static Document aggregateHeadOf(Document record) {
         return new Document("index", record.getLong("aggregateIndex")).append("hash", record.getString("aggregateHash"))
                 .append("position", record.getLong("position"));
@@ -367,7 +383,8 @@ public class AuditLog {
     /** The record with its chain fields, to follow the given head. */
     Document prepare(Document base, Document head) {
         // the aggregate's head is current: the previous append completed (head advanced) before this one started
-        Document last = aggregateHeads.find(Filters.eq("_id", base.getString("aggregateId"))).first();
+        Document aggregateHead = aggregateHeads.find(Filters.eq("_id", base.getString("aggregateId"))).first();
+        Document last = aggregateHead == null ? null : lastOf(aggregateHead);
         return chained(base, head.getLong("position") + 1, head.getString("hash"),
                 last == null ? -1L : ((Number) last.get("index")).longValue(),
                 last == null ? CanonicalJson.GENESIS : last.getString("hash"), null);
@@ -419,8 +436,15 @@ public class AuditLog {
         }
         long position = record.getLong("position");
         raise(digests, dayOf(record), "lastPosition", position, digestOf(record), new Document("firstPosition", position));
-        raise(aggregateHeads, record.getString("aggregateId"), "index", record.getLong("aggregateIndex"),
-                aggregateHeadOf(record), new Document());
+        UpdateOneModel<Document> raise = raiseAggregateHead(record);
+        try {
+            aggregateHeads.updateOne(raise.getFilter(), raise.getUpdate(), raise.getOptions());
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            aggregateHeads.updateOne(raise.getFilter(), raise.getUpdate(), raise.getOptions()); // created meanwhile
+        }
         chain.updateOne(Filters.and(Filters.eq("_id", HEAD), Filters.eq("position", position - 1),
                         Filters.eq("pending._id", record.get("_id"))),
                 Updates.combine(Updates.set("position", position), Updates.set("hash", record.getString("hash")),

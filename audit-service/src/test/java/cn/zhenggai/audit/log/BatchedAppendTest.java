@@ -136,6 +136,35 @@ class BatchedAppendTest {
     }
 
     @Test
+    void aggregateHeadsWrittenBeforeBatchesAreContinuedAndNeverLowered() {
+        List<Document> bases = deliveries().subList(0, 60);
+        batched.log.appendBatch(copies(bases.subList(0, 20)));
+        // the shape of ADR 0010: index, hash and position at top level
+        var heads = batched.database.getCollection(AuditLog.AGGREGATE_HEADS);
+        for (Document head : all(batched, AuditLog.AGGREGATE_HEADS)) {
+            Document last = head.get("last", Document.class);
+            heads.replaceOne(new Document("_id", head.get("_id")), new Document("_id", head.get("_id"))
+                    .append("index", last.get("index")).append("hash", last.get("hash")).append("position", last.get("position")));
+        }
+        batched.log.appendBatch(copies(bases.subList(20, 40)));
+        for (Document base : bases.subList(40, 60)) {
+            batched.log.append(toEnvelope(base), topic(base), partition(base), offset(base));
+        }
+        assertThat(new ChainVerifier(batched.log).verify().ok()).isTrue();
+        for (Document base : bases) {
+            one.log.append(toEnvelope(base), topic(base), partition(base), offset(base));
+        }
+        assertThat(all(batched, AuditLog.COLLECTION)).isEqualTo(all(one, AuditLog.COLLECTION));
+        // a completer that lags behind never moves a head back
+        Document head = heads.find(new Document("_id", "agg-0")).first();
+        batched.log.appendBatch(copies(bases.subList(0, 7))); // all duplicates: nothing written
+        assertThat(heads.find(new Document("_id", "agg-0")).first()).isEqualTo(head);
+        heads.updateOne(new Document("_id", "agg-0"), new Document("$max", new Document("last",
+                new Document("index", 0L).append("hash", "stale").append("position", 1L))));
+        assertThat(heads.find(new Document("_id", "agg-0")).first()).isEqualTo(head);
+    }
+
+    @Test
     void concurrentBatchWritersNeverShareOrSkipAPosition() throws Exception {
         List<Document> bases = deliveries().subList(0, 600);
         ExecutorService pool = Executors.newFixedThreadPool(3);

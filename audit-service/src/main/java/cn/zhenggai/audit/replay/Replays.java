@@ -108,8 +108,7 @@ public class Replays implements AutoCloseable {
         AtomicLong counter = done.get(id);
         try {
             MongoCollection<Document> shadow = database.getCollection(shadowName);
-            shadow.drop();
-            database.createCollection(shadowName);
+            database.createCollection(shadowName); // a new name per replay
             ledger.foldInto(shadow, 0, upTo, true, counter::set);
             counter.set(upTo);
             replays.updateOne(Filters.eq("_id", id), Updates.set("done", upTo));
@@ -135,8 +134,9 @@ public class Replays implements AutoCloseable {
     private long compare(String id, MongoCollection<Document> live, MongoCollection<Document> shadow, long position) {
         differences.deleteMany(Filters.eq("replayId", id));
         replays.updateOne(Filters.eq("_id", id), Updates.set("comparedAtPosition", position));
-        Iterator<Document> a = live.find().sort(Sorts.ascending("_id")).iterator();
-        Iterator<Document> b = shadow.find().sort(Sorts.ascending("_id")).iterator();
+        // both in _id order, in batches small enough for any store's reply size limit
+        Iterator<Document> a = live.find().sort(Sorts.ascending("_id")).batchSize(500).iterator();
+        Iterator<Document> b = shadow.find().sort(Sorts.ascending("_id")).batchSize(500).iterator();
         Document l = next(a);
         Document s = next(b);
         List<Document> found = new ArrayList<>();

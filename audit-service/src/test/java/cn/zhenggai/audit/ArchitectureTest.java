@@ -34,4 +34,13 @@ class ArchitectureTest {
                         "cn.zhenggai.audit.timeline..", "cn.zhenggai.audit.integrity..")
                 .check(classes);
     }
+
+    @Test
+    void theTimeTravelFoldsArePureFunctionsOverTypeAndPayload() {
+        noClasses().that().haveNameMatching("cn\\.zhenggai\\.audit\\.timetravel\\.(Fact|ItemFold|ReportFold|LedgerRows|LedgerDiff)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
+                        "com.mongodb..", "org.bson..", "org.apache.kafka..", "cn.zhenggai.platform..",
+                        "cn.zhenggai.audit.log..", "cn.zhenggai.rectification..", "cn.zhenggai.report..")
+                .check(classes);
+    }
 }

@@ -25,11 +25,16 @@ public final class TestLog implements AutoCloseable {
     public final AuditLog log;
 
     public TestLog() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** A log whose records are logged at the clock's time. */
+    public TestLog(java.time.Clock clock) {
         server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("audit-test");
-        log = new AuditLog(database);
+        log = new AuditLog(database, clock);
         log.recover();
     }
 

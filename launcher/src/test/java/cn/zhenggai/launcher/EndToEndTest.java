@@ -634,6 +634,53 @@ class EndToEndTest {
         }
     }
 
+    @Test
+    @Order(40)
+    void theAuditLedgerAsOfNowEqualsTheLedgerAndAReplayOfItFindsNoDifference() throws Exception {
+        JsonNode ledger = liaison.get("/api/ledger?department=XZSPJ").body();
+        assertThat(ledger.get("count").asInt()).as("the ledger of test 10").isPositive();
+        List<String> fields = List.of("measureId", "source", "problem", "title", "leadDepartment", "owner", "deadline",
+                "status", "lastProgress");
+        JsonNode asOfNow = eventually(() -> {
+            JsonNode body = auditor.get("/api/audit/ledger?department=XZSPJ&asOf=now").body();
+            if (body == null || body.path("count").asInt() != ledger.get("count").asInt()) {
+                return null;
+            }
+            for (int i = 0; i < ledger.get("count").asInt(); i++) {
+                for (String field : fields) {
+                    if (!ledger.get("rows").get(i).path(field).equals(body.get("rows").get(i).path(field))) {
+                        return null;
+                    }
+                }
+            }
+            return body;
+        });
+        for (int i = 0; i < ledger.get("count").asInt(); i++) {
+            assertThat(asOfNow.get("rows").get(i).get("colour").asText())
+                    .isEqualToIgnoringCase(ledger.get("rows").get(i).get("colour").asText());
+        }
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        assertThat(auditor.get("/api/audit/ledger?department=XZSPJ&asOf=" + yesterday).body().get("count").asInt())
+                .as("nothing of today's demo was on yesterday's ledger").isZero();
+        JsonNode diff = auditor.get("/api/audit/ledger/diff?department=XZSPJ&from=" + yesterday + "&to=now").body();
+        assertThat(diff.get("counts").get("newItems").asInt()).isEqualTo(ledger.get("count").asInt());
+        assertThat(diff.get("counts").get("closures").asInt()).isEqualTo(1);
+        assertThat(auditor.get("/api/audit/ledger?department=XZSPJ&asOf=yesterday").text("code")).isEqualTo("BAD_DATE");
+        assertThat(liaison.get("/api/audit/ledger?department=XZSPJ").status()).isEqualTo(403);
+
+        GatewayClient.Answer started = auditor.post("/api/audit/replays", Map.of("projection", "ledger"));
+        assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(202);
+        String replay = started.text("id");
+        JsonNode finished = eventually(() -> {
+            JsonNode body = auditor.get("/api/audit/replays/" + replay).body();
+            return "FINISHED".equals(body.path("state").asText()) ? body : null;
+        });
+        assertThat(finished.get("differences").asLong()).as(String.valueOf(finished)).isZero();
+        assertThat(finished.get("done").asLong()).isEqualTo(finished.get("total").asLong());
+        assertThat(auditor.post("/api/audit/replays/" + replay + "/switch-over", Map.of()).text("state"))
+                .isEqualTo("SWITCHED_OVER");
+    }
+
     private static List<JsonNode> rowsOf(JsonNode ledger, String reportId) {
         List<JsonNode> rows = new ArrayList<>();
         if (ledger != null && ledger.has("rows")) {

@@ -1,0 +1,293 @@
+package cn.zhenggai.audit.replay;
+
+import cn.zhenggai.audit.log.AuditLog;
+import cn.zhenggai.platform.web.ApiException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Replays of a projection (ADR 0051): rebuild it from the whole audit log into a shadow collection in the background,
+ * compare the shadow with the live collection and record every difference, and switch over on request. One replay
+ * at a time per projection. A replay's record ({@code audit_replays}) says its state: {@code RUNNING},
+ * {@code FINISHED} (shadow ready, differences recorded), {@code FAILED}, {@code SWITCHED_OVER} or {@code SUPERSEDED}.
+ */
+public class Replays implements AutoCloseable {
+
+    public static final String REPLAYS = "audit_replays";
+    public static final String DIFFERENCES = "audit_replay_differences";
+
+    private static final Logger logger = LoggerFactory.getLogger(Replays.class);
+
+    private final MongoDatabase database;
+    private final AuditLog log;
+    private final Map<String, LiveLedger> projections;
+    private final MongoCollection<Document> replays;
+    private final MongoCollection<Document> differences;
+    private final Map<String, AtomicLong> done = new ConcurrentHashMap<>();
+    private final Executor executor;
+    private final Clock clock;
+
+    public Replays(MongoDatabase database, AuditLog log, LiveLedger ledger, Clock clock) {
+        this(database, log, ledger, clock, Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "audit-replay");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** @param executor runs the replays in the background */
+    public Replays(MongoDatabase database, AuditLog log, LiveLedger ledger, Clock clock, Executor executor) {
+        this.executor = executor;
+        this.database = database;
+        this.log = log;
+        this.projections = Map.of(LiveLedger.NAME, ledger);
+        this.replays = database.getCollection(REPLAYS);
+        this.differences = database.getCollection(DIFFERENCES);
+        this.clock = clock;
+        // a replay that was running when the service stopped never finishes
+        replays.updateMany(Filters.eq("state", "RUNNING"), Updates.combine(Updates.set("state", "FAILED"),
+                Updates.set("error", "服务重启，重放中断")));
+    }
+
+    public Set<String> names() {
+        return new TreeSet<>(projections.keySet());
+    }
+
+    /** Starts a replay of the projection; 404 for an unknown one, 409 while one of it runs. */
+    public synchronized Map<String, Object> start(String projection) {
+        LiveLedger ledger = projections.get(projection);
+        if (ledger == null) {
+            throw ApiException.notFound("UNKNOWN_PROJECTION", "没有名为 " + projection + " 的投影（可选："
+                    + String.join("、", names()) + "）");
+        }
+        Document running = replays.find(Filters.and(Filters.eq("projection", projection), Filters.eq("state", "RUNNING"))).first();
+        if (running != null) {
+            throw ApiException.conflict("REPLAY_RUNNING", "投影 " + projection + " 的重放正在进行：" + running.getString("_id"));
+        }
+        String id = UUID.randomUUID().toString();
+        long upTo = log.head().getLong("position");
+        String shadow = LiveLedger.COLLECTION + "_shadow_" + id.substring(0, 8);
+        Document replay = new Document("_id", id).append("projection", projection).append("state", "RUNNING")
+                .append("shadowCollection", shadow).append("liveCollection", LiveLedger.COLLECTION)
+                .append("total", upTo).append("done", 0L).append("upToPosition", upTo)
+                .append("startedAt", Date.from(clock.instant())).append("finishedAt", null)
+                .append("differences", null).append("error", null);
+        replays.insertOne(replay);
+        done.put(id, new AtomicLong());
+        executor.execute(() -> run(id, ledger, shadow, upTo));
+        return progress(id);
+    }
+
+    private void run(String id, LiveLedger ledger, String shadowName, long upTo) {
+        AtomicLong counter = done.get(id);
+        try {
+            MongoCollection<Document> shadow = database.getCollection(shadowName);
+            database.createCollection(shadowName); // a new name per replay
+            ledger.foldInto(shadow, 0, upTo, true, counter::set);
+            counter.set(upTo);
+            replays.updateOne(Filters.eq("_id", id), Updates.set("done", upTo));
+            long compared = ledger.whileHeld(watermark -> {
+                if (watermark > upTo) {
+                    ledger.foldInto(shadow, upTo, watermark, false, n -> { });
+                }
+                return compare(id, ledger.live(), shadow, watermark);
+            });
+            replays.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "FINISHED"),
+                    Updates.set("finishedAt", Date.from(clock.instant())), Updates.set("differences", compared)));
+            logger.info("Replay {} of {} finished: {} records, {} differences", id, LiveLedger.NAME, upTo, compared);
+        } catch (RuntimeException e) {
+            logger.error("Replay {} failed", id, e);
+            replays.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "FAILED"),
+                    Updates.set("finishedAt", Date.from(clock.instant())), Updates.set("error", String.valueOf(e.getMessage()))));
+        } finally {
+            done.remove(id);
+        }
+    }
+
+    /** Records every difference between the live and the shadow collection; both hold the fold up to {@code position}. */
+    private long compare(String id, MongoCollection<Document> live, MongoCollection<Document> shadow, long position) {
+        differences.deleteMany(Filters.eq("replayId", id));
+        replays.updateOne(Filters.eq("_id", id), Updates.set("comparedAtPosition", position));
+        // both in _id order, in batches small enough for any store's reply size limit
+        Iterator<Document> a = live.find().sort(Sorts.ascending("_id")).batchSize(500).iterator();
+        Iterator<Document> b = shadow.find().sort(Sorts.ascending("_id")).batchSize(500).iterator();
+        Document l = next(a);
+        Document s = next(b);
+        List<Document> found = new ArrayList<>();
+        long count = 0;
+        while (l != null || s != null) {
+            int order = l == null ? 1 : s == null ? -1 : l.getString("_id").compareTo(s.getString("_id"));
+            if (order < 0) {
+                found.add(difference(id, l.getString("_id"), "ONLY_IN_LIVE", List.of()));
+                l = next(a);
+            } else if (order > 0) {
+                found.add(difference(id, s.getString("_id"), "ONLY_IN_SHADOW", List.of()));
+                s = next(b);
+            } else {
+                List<Document> fields = new ArrayList<>();
+                Set<String> keys = new TreeSet<>(l.keySet());
+                keys.addAll(s.keySet());
+                for (String key : keys) {
+                    if (!Objects.equals(l.get(key), s.get(key))) {
+                        fields.add(new Document("field", key).append("live", l.get(key)).append("shadow", s.get(key)));
+                    }
+                }
+                if (!fields.isEmpty()) {
+                    found.add(difference(id, l.getString("_id"), "DIFFERENT", fields));
+                }
+                l = next(a);
+                s = next(b);
+            }
+            if (found.size() >= 1000) {
+                count += found.size();
+                differences.insertMany(found);
+                found.clear();
+            }
+        }
+        if (!found.isEmpty()) {
+            count += found.size();
+            differences.insertMany(found);
+        }
+        return count;
+    }
+
+    private static Document next(Iterator<Document> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private static Document difference(String replayId, String key, String kind, List<Document> fields) {
+        return new Document("replayId", replayId).append("key", key).append("kind", kind).append("fields", fields);
+    }
+
+    /** Replaces the live collection with the finished replay's shadow (caught up to the head first). */
+    public synchronized Map<String, Object> switchOver(String id) {
+        Document replay = replay(id);
+        if (!"FINISHED".equals(replay.getString("state"))) {
+            throw ApiException.conflict("REPLAY_NOT_FINISHED", "重放 " + id + " 的状态为 " + replay.getString("state")
+                    + "，只有已完成的重放可以切换");
+        }
+        LiveLedger ledger = projections.get(replay.getString("projection"));
+        MongoCollection<Document> shadow = database.getCollection(replay.getString("shadowCollection"));
+        long compared = ((Number) replay.get("comparedAtPosition")).longValue();
+        long position = ledger.whileHeld(watermark -> {
+            if (watermark > compared) {
+                ledger.foldInto(shadow, compared, watermark, false, n -> { });
+            }
+            ledger.replaceWith(replay.getString("shadowCollection"), watermark);
+            return watermark;
+        });
+        replays.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "SWITCHED_OVER"),
+                Updates.set("switchedOverAt", Date.from(clock.instant())), Updates.set("switchedOverAtPosition", position)));
+        // the other finished replays of the projection compared against a live collection that is gone
+        replays.updateMany(Filters.and(Filters.eq("projection", replay.getString("projection")),
+                Filters.eq("state", "FINISHED")), Updates.set("state", "SUPERSEDED"));
+        logger.info("Switched {} over to the shadow of replay {} at position {}", LiveLedger.COLLECTION, id, position);
+        return progress(id);
+    }
+
+    /** The replay's progress: records done/total, records/s, percent, seconds left, state. */
+    public Map<String, Object> progress(String id) {
+        Document replay = replay(id);
+        AtomicLong running = done.get(id);
+        long total = ((Number) replay.get("total")).longValue();
+        long doneNow = running != null ? running.get() : ((Number) replay.get("done")).longValue();
+        Instant started = replay.getDate("startedAt").toInstant();
+        Instant end = replay.getDate("finishedAt") != null ? replay.getDate("finishedAt").toInstant() : clock.instant();
+        double seconds = Math.max(0.001, Duration.between(started, end).toMillis() / 1000.0);
+        double rate = doneNow / seconds;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("projection", replay.getString("projection"));
+        body.put("state", replay.getString("state"));
+        body.put("done", doneNow);
+        body.put("total", total);
+        body.put("percent", total == 0 ? 100.0 : Math.round(1000.0 * doneNow / total) / 10.0);
+        body.put("eventsPerSecond", Math.round(rate));
+        body.put("secondsLeft", "RUNNING".equals(replay.getString("state")) && rate > 0
+                ? Math.round((total - doneNow) / rate) : 0);
+        body.put("upToPosition", replay.get("upToPosition"));
+        body.put("comparedAtPosition", replay.get("comparedAtPosition"));
+        body.put("differences", replay.get("differences"));
+        body.put("shadowCollection", replay.getString("shadowCollection"));
+        body.put("liveCollection", replay.getString("liveCollection"));
+        body.put("startedAt", started.toString());
+        body.put("finishedAt", replay.getDate("finishedAt") == null ? null : replay.getDate("finishedAt").toInstant().toString());
+        body.put("switchedOverAt", replay.getDate("switchedOverAt") == null ? null
+                : replay.getDate("switchedOverAt").toInstant().toString());
+        body.put("error", replay.get("error"));
+        return body;
+    }
+
+    /** The recorded differences of a replay, up to {@code limit}. */
+    public Map<String, Object> differences(String id, int limit) {
+        Document replay = replay(id);
+        List<Map<String, Object>> list = new ArrayList<>();
+        differences.find(Filters.eq("replayId", id)).sort(Sorts.ascending("key")).limit(limit).forEach(d -> {
+            Map<String, Object> difference = new LinkedHashMap<>();
+            difference.put("key", d.get("key"));
+            difference.put("kind", d.get("kind"));
+            difference.put("fields", d.get("fields"));
+            list.add(difference);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("state", replay.getString("state"));
+        body.put("total", replay.get("differences"));
+        body.put("count", list.size());
+        body.put("differences", list);
+        return body;
+    }
+
+    private Document replay(String id) {
+        Document replay = replays.find(Filters.eq("_id", id)).first();
+        if (replay == null) {
+            throw ApiException.notFound("REPLAY_NOT_FOUND", "没有该重放：" + id);
+        }
+        return replay;
+    }
+
+    /** Waits for running replays to end (tests, shutdown). */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!done.isEmpty()) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
+    }
+}

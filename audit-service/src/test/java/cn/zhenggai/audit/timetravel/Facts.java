@@ -1,0 +1,44 @@
+package cn.zhenggai.audit.timetravel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Facts for tests, payloads written as JSON. */
+final class Facts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Facts() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Fact fact(String aggregateId, long sequence, String type, String at, String actor, String json) {
+        try {
+            Map<String, Object> payload = JSON.readValue(json, Map.class);
+            return new Fact(aggregateId + "-" + sequence, sequence + 1, type, aggregateId, sequence, Instant.parse(at),
+                    actor, (String) payload.get("department"), payload);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static Fact planned(String id, long seq, String at, String department) {
+        return fact(id, seq, "MeasurePlanned", at, "system", """
+                {"measureId":"%s","department":"%s","source":"REPORT","reportId":"r1","reportMeasureId":"m1",
+                 "reportDepartment":"%s","author":"cadre-1","year":2022,"ordinal":1,"title":"强化理论武装",
+                 "content":"每月集中学习","actions":[],"proposedDeadline":"2023-06-30","deadlineText":"2023年6月底前",
+                 "proposedOwner":"张三","proposedLeadDepartment":"%s","cooperatingDepartments":["ZZB"],
+                 "rootCauseIds":[],"problems":[{"problemId":"p1","theme":"政治","ordinal":1,"statement":"学习不深"},
+                 {"problemId":"p2","theme":"政治","ordinal":2,"statement":"联系实际不够"}]}
+                """.formatted(id, department, department, department));
+    }
+
+    static Fact assigned(String id, long seq, String at, String department, String owner, String deadline) {
+        return fact(id, seq, "MeasureAssigned", at, "head-1", """
+                {"measureId":"%s","department":"%s","leadDepartment":"%s","cooperatingDepartments":["ZZB"],
+                 "owner":"%s","deadline":"%s","longTerm":false,"reviewPeriodMonths":null,"assignedBy":"head-1"}
+                """.formatted(id, department, department, owner, deadline));
+    }
+}

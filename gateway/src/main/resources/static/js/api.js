@@ -19,6 +19,7 @@ const MESSAGES = {
   VALIDATION_FAILED: '填写的内容不完整或格式有误',
   MALFORMED_REQUEST: '请求格式有误',
   SEPARATION_OF_DUTIES: '完成人不能验收自己完成的事项',
+  ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   NETWORK: '无法连接服务器，请检查网络后重试',
 };
 

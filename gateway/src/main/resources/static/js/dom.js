@@ -2,11 +2,14 @@
 
 /** h('div.card#id', {attrs}, children…) */
 export function h(spec, attrs, ...children) {
-  const [tagAndClasses, id] = spec.split('#');
-  const [tag, ...classes] = tagAndClasses.split('.');
-  const el = document.createElement(tag || 'div');
+  const tag = spec.match(/^[a-z0-9]*/i)[0] || 'div';
+  const el = document.createElement(tag);
+  const classes = [];
+  (spec.slice(tag.length).match(/[.#][^.#]+/g) || []).forEach((part) => {
+    if (part[0] === '#') el.id = part.slice(1);
+    else classes.push(part.slice(1));
+  });
   if (classes.length) el.className = classes.join(' ');
-  if (id) el.id = id;
   if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
     children.unshift(attrs);
     attrs = null;

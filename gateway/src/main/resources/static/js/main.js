@@ -99,7 +99,7 @@ async function loadNotices() {
     $('notices').replaceChildren(...(items.length ? items.slice(0, 20).map((n) => h('div.notice' + (n.read || n.readAt ? '' : '.unread'), {
       dataset: { id: n.id || n.notificationId || '' },
       onclick: () => openNotice(n),
-    }, h('strong', n.title || n.kind || '通知'), h('span', n.message || n.text || ''),
+    }, h('strong', n.subject || n.title || '通知'), h('span', n.message || n.text || ''),
       h('small', n.createdAt ? new Date(n.createdAt).toLocaleString('zh-CN', { hour12: false }) : ''))) : [h('p.muted', '暂无通知')]));
   } catch (e) {
     if (e.status === 404) $('bell').hidden = true;

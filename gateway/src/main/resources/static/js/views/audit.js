@@ -1,7 +1,7 @@
 // Audit replay: the ledger as it stood on a chosen date, the difference between two dates, integrity
 // verification of the audit log, and a projection replay followed to its switch-over.
 import * as api from '../api.js';
-import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar, busy } from '../dom.js';
+import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar } from '../dom.js';
 
 const yesterday = () => { const d = new Date(); d.setDate(d.getDate() - 1); return isoDay(d); };
 
@@ -19,36 +19,43 @@ function ledgerTable(rows, id) {
 }
 
 const FIELD_NAMES = { status: '状态', deadline: '时限', owner: '责任人', lastProgress: '最新进展', colour: '预警', overdue: '逾期', title: '事项', leadDepartment: '牵头部门' };
+const COLOUR_NAMES = { GREEN: '绿', YELLOW: '黄', RED: '红' };
 
 function showValue(key, v) {
   if (v === null || v === undefined || v === '') return '（空）';
   if (key === 'status') return statusText(v);
+  if (key === 'colour') return COLOUR_NAMES[String(v).toUpperCase()] || v;
   if (typeof v === 'boolean') return v ? '是' : '否';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** Renders a diff answer: added / removed / changed lists (changed with field changes). */
+const DIFF_SECTIONS = [
+  ['newItems', '新增事项'], ['newProblems', '新增问题'], ['statusChanges', '状态变化'], ['closures', '销号'],
+  ['deadlineChanges', '时限调整'], ['becameOverdue', '新增逾期'], ['ownerChanges', '责任人变更'],
+  ['colourChanges', '预警变化'], ['removedItems', '移出本部门'],
+];
+
+const eventNote = (e) => (e && (e.actor || e.time) ? '（' + [e.actor, e.time ? dateTime(e.time) : null].filter(Boolean).join('，') + '）' : '');
+
+/** The difference between two dates: one list per kind of change, each change with the event behind it. */
 function diffView(body) {
-  const added = body.added || [];
-  const removed = body.removed || [];
-  const changed = body.changed || body.modified || [];
-  const title = (r) => r.title || r.after?.title || r.before?.title || r.measureId;
-  const changesOf = (c) => {
-    if (Array.isArray(c.changes)) return c.changes.map((x) => [x.field, x.before ?? x.from, x.after ?? x.to]);
-    if (c.changes && typeof c.changes === 'object') return Object.entries(c.changes).map(([k, v]) => [k, v.before ?? v.from, v.after ?? v.to]);
-    if (c.before && c.after) return Object.keys(Object.assign({}, c.before, c.after)).filter((k) => JSON.stringify(c.before[k]) !== JSON.stringify(c.after[k])).map((k) => [k, c.before[k], c.after[k]]);
-    return [];
+  const counts = body.counts || {};
+  const total = DIFF_SECTIONS.reduce((n, [key]) => n + (counts[key] ?? (body[key] || []).length), 0);
+  const line = (key, c) => {
+    if (key === 'newProblems') return h('li', (c.theme ? '【' + c.theme + '】' : '') + (c.statement || c.text || ''));
+    const title = c.title || c.measureId;
+    if (c.field) return h('li', h('strong', title), '：' + (FIELD_NAMES[c.field] || c.field) + ' ' + showValue(c.field, c.before) + ' → ' + showValue(c.field, c.after), h('span.muted', eventNote(c.event)));
+    return h('li', h('strong', title), h('span.muted', eventNote(c.event)));
   };
   return h('div#diff-result',
-    h('p', '新增 ', h('strong', String(added.length)), ' 项，移除 ', h('strong', String(removed.length)), ' 项，变化 ', h('strong', String(changed.length)), ' 项。'),
-    added.length ? h('div', h('h3', '新增'), h('ul', added.map((r) => h('li.added', title(r))))) : null,
-    removed.length ? h('div', h('h3', '移除'), h('ul', removed.map((r) => h('li.removed', title(r))))) : null,
-    changed.length ? h('div', h('h3', '变化'), h('ul', changed.map((c) => h('li', h('strong', title(c)), h('ul',
-      changesOf(c).map(([k, a, b]) => h('li', (FIELD_NAMES[k] || k) + '：' + showValue(k, a) + ' → ' + showValue(k, b)))))))) : null);
+    h('p', '共 ', h('strong#diff-total', String(total)), ' 处变化：',
+      DIFF_SECTIONS.filter(([key]) => counts[key]).map(([key, label]) => label + ' ' + counts[key] + ' ').join('；') || '无'),
+    DIFF_SECTIONS.filter(([key]) => (body[key] || []).length).map(([key, label]) =>
+      h('div.diff-section', { dataset: { kind: key } }, h('h3', label + '（' + body[key].length + '）'), h('ul', body[key].slice(0, 50).map((c) => line(key, c))))));
 }
 
-function departmentSelect(id, user, departments) {
-  return h('select#' + id, departments.map((d) => h('option', { value: d.code, selected: d.code === 'XZSPJ' || d.code === user.dept }, d.name + '（' + d.code + '）')));
+function departmentSelect(id, preferred, departments) {
+  return h('select#' + id, departments.map((d) => h('option', { value: d.code, selected: d.code === preferred }, d.name + '（' + d.code + '）')));
 }
 
 export async function render(ctx) {
@@ -56,10 +63,20 @@ export async function render(ctx) {
   let departments = [];
   try { departments = (await api.get('/api/rectification/departments')).departments || []; } catch (e) { /* typed in instead */ }
   if (ctx.stale()) return;
-  if (!departments.length) departments = [{ code: user.dept || 'XZSPJ', name: user.dept || 'XZSPJ' }];
+  if (!departments.length) departments = [{ code: user.dept, name: user.dept }];
+  // preselect: the department in the address, else the one with the most items, else the user's own
+  let preferred = ctx.params.get('department');
+  if (!preferred) {
+    try {
+      const overview = await api.get('/api/overview');
+      const busiest = (overview.departments || []).slice().sort((a, b) => (b.total || 0) - (a.total || 0))[0];
+      preferred = busiest && busiest.total ? busiest.department : user.dept;
+    } catch (e) { preferred = user.dept; }
+  }
+  if (ctx.stale()) return;
 
   // 1. the ledger as of a date
-  const dept = departmentSelect('asof-department', user, departments);
+  const dept = departmentSelect('asof-department', preferred, departments);
   const asOf = h('input#asof-date', { type: 'date', value: yesterday(), max: isoDay() });
   const asOfResult = h('div#asof-result');
   const showAsOf = () => attempt(async () => {
@@ -70,7 +87,7 @@ export async function render(ctx) {
   }, asOfResult);
 
   // 2. compare two dates
-  const dept2 = departmentSelect('diff-department', user, departments);
+  const dept2 = departmentSelect('diff-department', preferred, departments);
   const from = h('input#diff-from', { type: 'date', value: yesterday(), max: isoDay() });
   const to = h('input#diff-to', { type: 'date', value: isoDay(), max: isoDay() });
   const diffResult = h('div#diff-box');

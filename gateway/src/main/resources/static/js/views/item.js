@@ -115,9 +115,10 @@ export async function render(ctx) {
         h('button#refuse-extension.secondary', { type: 'button', onclick: () => run('extension-refusal', {}, '已不同意延期') }, '不同意'))));
   }
   if (can.supervise) {
-    const text = h('textarea#supervise-text', { maxlength: 1000, placeholder: '督办要求' });
-    forms.push(h('form#supervise-form.subform', { onsubmit: (e) => { e.preventDefault(); run('supervision', { message: text.value.trim() || null, text: text.value.trim() || null }, '已发出督办通知'); } },
-      h('h3', '督办'), field('督办要求', text), h('button#supervise-button.secondary', { type: 'submit' }, '发出督办')));
+    const level = h('select#supervise-level', h('option', { value: 'OWNER' }, '责任人'), h('option', { value: 'DEPT_HEAD' }, '牵头部门负责人'));
+    const reason = h('textarea#supervise-reason', { required: true, maxlength: 1000, placeholder: '督办事由和要求' });
+    forms.push(h('form#supervise-form.subform', { onsubmit: (e) => { e.preventDefault(); run('supervision', { level: level.value, reason: reason.value.trim() }, '已发出督办通知'); } },
+      h('h3', '督办'), field('督办对象', level), field('督办事由', reason), h('button#supervise-button.secondary', { type: 'submit' }, '发出督办')));
   }
   if (can.reopen) {
     const reason = h('textarea#reopen-reason', { required: true, maxlength: 1000 });
@@ -142,15 +143,17 @@ export async function render(ctx) {
           item.lastProgress ? h('p', h('strong', '最新进展：'), item.lastProgress) : null,
           item.lastRejection ? h('div.warnings', h('strong', '上次退回理由'), h('ul', [].concat(item.lastRejection).map((r) => h('li', r)))) : null,
           item.pendingExtension ? h('p.muted', '延期申请待审批：延至 ' + item.pendingExtension.deadline) : null,
-          item.completionSummary ? h('p', h('strong', '完成情况：'), item.completionSummary) : null),
+          item.completionSummary ? h('p', h('strong', '完成情况：'), item.completionSummary) : null,
+          item.notices ? h('div.warnings#notices-info', h('strong', '已督办 ' + item.notices + ' 次'),
+            item.lastNotice && item.lastNotice.reason ? h('div', '最近一次：' + item.lastNotice.reason) : null) : null),
         Array.isArray(item.progress) && item.progress.length ? card('进展记录（' + item.progress.length + '次）', h('ol.progress-list#progress-list',
           item.progress.slice().reverse().map((p) => h('li',
             h('div', h('time.muted', dateTime(p.at)), ' ', p.by || '', p.department ? '（' + p.department + '）' : ''),
             h('div', p.text),
             (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => h('span.file', { title: f.sha256 ? 'SHA-256 ' + f.sha256 : '' },
               f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : '')))) : null)))) : null,
-        forms.length ? card('办理', h('div#actions', forms)) : card('办理', h('p.muted#actions', '当前状态下您没有可办理的操作。'))),
-      card('事件时间线', timeline)));
+        card('事件时间线', timeline)),
+      forms.length ? card('办理', h('div#actions', forms)) : card('办理', h('p.muted#actions', '当前状态下您没有可办理的操作。'))));
 
   try {
     const body = await api.get('/api/audit/aggregates/' + encodeURIComponent(id) + '/timeline');

@@ -81,11 +81,11 @@ export async function render(ctx) {
   const bars = chart({
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 40, right: 20, top: 20, bottom: 60 },
+    grid: { left: 40, right: 48, top: 20, bottom: 60 },
     xAxis: { type: 'category', data: departments.map((d) => d.name || d.department), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
     series: [
-      { name: '已完成', type: 'bar', stack: 'n', data: departments.map((d) => d.completed), color: COLOURS.green },
+      { name: '已完成', type: 'bar', stack: 'n', barMaxWidth: 48, data: departments.map((d) => d.completed), color: COLOURS.green },
       { name: '未完成', type: 'bar', stack: 'n', data: departments.map((d) => Math.max(0, (d.total || 0) - (d.completed || 0) - (d.overdue || 0))), color: COLOURS.blue },
       { name: '逾期', type: 'bar', stack: 'n', data: departments.map((d) => d.overdue), color: COLOURS.red },
       { name: '完成率', type: 'line', yAxisIndex: 1, data: departments.map((d) => Math.round((d.completionRate || 0) * 1000) / 10), color: '#6a1b9a' },

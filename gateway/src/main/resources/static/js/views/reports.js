@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import { h, mount, card, field, table, attempt, say, dateTime, REPORT_STATUS } from '../dom.js';
 import { hasAny, DEPARTMENT_ROLES } from '../roles.js';
+import { warningText } from '../warnings.js';
 
 const statusBadge = (s) => h('span.badge.status-' + (s || '').toLowerCase(), REPORT_STATUS[s] || s || '—');
 
@@ -17,18 +18,16 @@ export async function render(ctx) {
   if (reviewer) reports = reports.slice().sort((a, b) => (a.status === 'SUBMITTED' ? 0 : 1) - (b.status === 'SUBMITTED' ? 0 : 1));
   const list = table([
     { key: 'title', label: '标题', className: 'wide', render: (r) => h('a', { href: '#/report?id=' + encodeURIComponent(r.reportId) }, r.title || r.reportId) },
-    { key: 'year', label: '年度' },
-    { key: 'department', label: '部门' },
-    { key: 'author', label: '起草人' },
+    ...(author ? [] : [{ key: 'year', label: '年度' }, { key: 'department', label: '部门' }, { key: 'author', label: '起草人' }]),
     { key: 'problems', label: '问题数', render: (r) => String(Array.isArray(r.problems) ? r.problems.length : r.problems ?? 0) },
     { key: 'status', label: '状态', render: (r) => statusBadge(r.status) },
     { key: 'updatedAt', label: '更新时间', render: (r) => dateTime(r.updatedAt) },
   ], reports, { id: 'reports-table', empty: '暂无发言提纲', rowData: (r) => ({ report: r.reportId, status: r.status || '' }) });
 
+  const listCard = card(reviewer ? '提交的发言提纲（待审核在前）' : '本部门的发言提纲', list);
   mount(
     h('div.page-head', h('h1#page-title', reviewer && !author ? '发言提纲审核' : '发言提纲')),
-    author ? h('div.grid-2', importCard(ctx), draftCard(ctx)) : null,
-    card(reviewer ? '提交的发言提纲（待审核在前）' : '本部门的发言提纲', list));
+    author ? h('div.grid-2', importCard(ctx), h('div', listCard, draftCard(ctx))) : listCard);
 }
 
 function draftCard(ctx) {
@@ -79,11 +78,12 @@ function showPreview(box, data) {
       h('strong#preview-problem-count', String(c.problems ?? 0)), '个，未发现问题的方面' + (c.cleanAreas ?? 0) + '个，根源'
       + (c.rootCauses ?? 0) + '条，整改措施' + (c.measures ?? 0) + '项' + (c.personalMatters ? '，含个人有关事项（加密保存，仅本人、组织部、纪检可见）' : '') + '。'),
     warnings.length ? h('div.warnings#preview-warnings', h('strong', '识别提示（' + warnings.length + '条）'),
-      h('ul', warnings.map((w) => h('li', w)))) : h('p.muted#preview-warnings', '没有识别提示。'),
+      h('ul', warnings.map((w) => h('li', { title: w }, warningText(w))))) : h('p.muted#preview-warnings', '没有识别提示。'),
     h('div.scroll', table([
-      { key: 'theme', label: '方面', className: 'muted' },
-      { key: 'ordinal', label: '序号' },
-      { key: 'statement', label: '问题', className: 'wide' },
+      { key: 'theme', label: '方面', className: 'muted theme-cell', sortable: false,
+        render: (p) => { const list = o.problems || []; const i = list.indexOf(p); return i > 0 && list[i - 1].theme === p.theme ? '' : p.theme; } },
+      { key: 'ordinal', label: '序号', sortable: false },
+      { key: 'statement', label: '问题', className: 'wide', sortable: false },
     ], o.problems || [], { id: 'preview-problems', sortKey: null })));
 }
 

@@ -1,6 +1,7 @@
 package cn.zhenggai.uitests;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -32,6 +33,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("zhenggai.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("zhenggai.chromedriver", "/usr/bin/chromedriver"));
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final String ZONE = "Asia/Shanghai";
 
     private final String baseUrl;
     private final Path profile;
@@ -61,9 +63,13 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withLogFile(profile.resolve("chromedriver.log").toFile())
+                .withEnvironment(java.util.Map.of("TZ", ZONE)) // the users' clock: a date in the UI is a day in China
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // --window-size is the window; make the page itself 1366×768, the office screen the UI is made for
+        Number chromeHeight = (Number) js("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(1366, 768 + chromeHeight.intValue()));
     }
 
     void open(String hash) {
@@ -140,7 +146,8 @@ final class Browser implements AutoCloseable {
     }
 
     void upload(By input, Path file) {
-        driver.findElement(input).sendKeys(file.toAbsolutePath().toString());
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(input))
+                .sendKeys(file.toAbsolutePath().toString());
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.zhenggai.launcher.infra.InfraConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +20,10 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18480;
         Path home = Path.of(System.getProperty("zhenggai.home", "..")).toAbsolutePath().normalize();
+        // the gateway serves the UI straight from the source folder: edit, reload the page
+        String staticFiles = home.resolve("gateway/src/main/resources/static").toUri().toString();
         PlatformStack stack = new PlatformStack(new PlatformStack.Settings(home, InfraConfig.temporary(), port, 320,
-                Map.of()));
+                Map.of("gateway", List.of("--spring.web.resources.static-locations=" + staticFiles))));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         stack.start(Duration.ofMinutes(5));
         System.out.println("UI dev stack ready at " + stack.gatewayUrl());

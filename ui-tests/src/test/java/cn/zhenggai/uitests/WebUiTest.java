@@ -220,16 +220,24 @@ class WebUiTest {
         assertThat(measureId).as("the item of test 5").isNotNull();
         browser.login("demo-audit", "demo");
         browser.await(By.id("page-title"));
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        LocalDate today = LocalDate.now(ZoneId.of(Browser.ZONE));
+        String yesterday = today.minusDays(1).toString();
         assertThat(browser.await(By.id("asof-date")).getAttribute("value")).isEqualTo(yesterday);
         browser.until(d -> browser.text(By.id("asof-caption")).contains(yesterday));
         assertThat(browser.text(By.id("asof-count"))).as("nothing existed yesterday").isEqualTo("0");
 
-        browser.js("document.getElementById('asof-date').value = arguments[0]", LocalDate.now().toString());
+        browser.js("document.getElementById('asof-date').value = arguments[0]", today.toString());
         browser.click(By.id("asof-button"));
-        browser.until(d -> browser.text(By.id("asof-caption")).contains(LocalDate.now().toString()));
+        browser.until(d -> browser.text(By.id("asof-caption")).contains(today.toString()));
         assertThat(browser.text(By.id("asof-count"))).isEqualTo("3");
         assertThat(browser.all(By.cssSelector("#asof-table tr[data-measure='" + measureId + "']"))).hasSize(1);
+
+        browser.js("document.getElementById('diff-from').value = arguments[0];"
+                + " document.getElementById('diff-to').value = arguments[1]", yesterday, today.toString());
+        browser.click(By.id("diff-button"));
+        browser.await(By.id("diff-result"));
+        assertThat(browser.all(By.cssSelector("[data-kind='newItems'] li"))).as("items planned since yesterday").hasSize(3);
+        assertThat(browser.all(By.cssSelector("[data-kind='closures'] li"))).as("the item verified today").hasSize(1);
 
         browser.click(By.id("verify-button"));
         assertThat(browser.await(By.id("verify-ok")).getText()).startsWith("✔ 审计日志完整");

@@ -119,10 +119,11 @@ export async function render(ctx) {
   let replayId = null;
   let timer = null;
   const describe = (p) => {
-    const pct = p.percent ?? (p.total ? 100 * (p.processed || 0) / p.total : 0);
+    const pct = p.percent ?? (p.total ? 100 * (p.processed ?? p.done ?? 0) / p.total : 0);
     const left = p.secondsLeft ?? p.remainingSeconds ?? p.etaSeconds ?? p.timeLeftSeconds;
     const parts = [Math.round(pct) + '%'];
-    if (p.processed !== undefined) parts.push((p.processed || 0) + (p.total ? '/' + p.total : '') + ' 个事件');
+    const processed = p.processed ?? p.done;
+    if (processed !== undefined) parts.push((processed || 0) + (p.total ? '/' + p.total : '') + ' 个事件');
     if (p.eventsPerSecond !== undefined) parts.push(Math.round(p.eventsPerSecond) + ' 事件/秒');
     if (left !== undefined && left !== null && pct < 100) parts.push('约剩 ' + Math.ceil(left) + ' 秒');
     return { pct, text: parts.join(' · ') };

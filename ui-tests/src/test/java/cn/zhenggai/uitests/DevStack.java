@@ -21,7 +21,8 @@ public final class DevStack {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18480;
         Path home = Path.of(System.getProperty("zhenggai.home", "..")).toAbsolutePath().normalize();
         // the gateway serves the UI straight from the source folder: edit, reload the page
-        String staticFiles = home.resolve("gateway/src/main/resources/static").toUri().toString();
+        String staticFiles = Path.of(System.getProperty("zhenggai.ui.static",
+                home.resolve("gateway/src/main/resources/static").toString())).toUri().toString();
         PlatformStack stack = new PlatformStack(new PlatformStack.Settings(home, InfraConfig.temporary(), port, 320,
                 Map.of("gateway", List.of("--spring.web.resources.static-locations=" + staticFiles))));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));

@@ -175,6 +175,7 @@ class WebUiTest {
         String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString();
         browser.js("document.getElementById('assign-deadline').value = arguments[0]", deadline);
         browser.click(By.cssSelector("#assign-form button"));
+        awaitDone("已分解落实");
         awaitStatus("IN_PROGRESS");
 
         browser.await(By.id("progress-text")).sendKeys("已制定学习计划，完成第一次专题学习。");
@@ -182,11 +183,13 @@ class WebUiTest {
         Files.writeString(evidence, "2022年12月专题学习签到表");
         browser.upload(By.id("evidence-files"), evidence);
         browser.click(By.cssSelector("#progress-form button"));
-        browser.until(d -> reopenItem().findElements(By.cssSelector("#progress-list li")).size() == 1);
+        awaitDone("进展已报送（佐证材料1份）");
+        browser.until(d -> reopenItem() != null && browser.all(By.cssSelector("#progress-list > li")).size() == 1);
         assertThat(browser.text(By.id("progress-list"))).contains("已制定学习计划").contains(evidence.getFileName().toString());
 
         browser.await(By.id("complete-summary")).sendKeys("学习计划已全部落实。");
         browser.click(By.id("complete-button"));
+        awaitDone("已提交完成，等待党委验收");
         awaitStatus("COMPLETED");
         assertThat(browser.all(By.id("verify-button"))).as("a department cannot verify").isEmpty();
 
@@ -204,6 +207,7 @@ class WebUiTest {
         browser.await(By.id("verify-opinion")).sendKeys("经核查，整改到位，同意销号。");
         assertThat(browser.all(By.id("complete-button"))).as("nothing to complete on a completed item").isEmpty();
         browser.click(By.id("verify-button"));
+        awaitDone("已验收销号");
         awaitStatus("VERIFIED");
         browser.until(d -> browser.all(By.cssSelector("#timeline li[data-type]")).size() >= 5 || refreshed());
         browser.screenshot("item");
@@ -264,6 +268,18 @@ class WebUiTest {
     private WebElement reopenItem() {
         browser.driver.navigate().refresh();
         return browser.await(By.id("item-status"));
+    }
+
+    /** The success message of the last action (before reloading the page, which would cut a request short). */
+    private void awaitDone(String message) {
+        browser.until(d -> {
+            String shown = (String) browser.js("var m = document.getElementById('message');"
+                    + " return m.hidden ? '' : m.className === 'error' ? 'ERROR: ' + m.textContent : m.textContent");
+            if (shown.startsWith("ERROR: ")) {
+                throw new AssertionError("the UI refused the action: " + shown);
+            }
+            return message.equals(shown);
+        });
     }
 
     private void awaitStatus(String status) {

@@ -94,7 +94,7 @@ class WebUiTest {
             List<String> shown = browser.all(By.cssSelector("#nav a")).stream()
                     .map(a -> a.getAttribute("data-nav")).toList();
             assertThat(shown).as("menu of " + user).containsExactlyElementsOf(menu);
-            assertThat(browser.text(By.id("page-title"))).as("landing page of " + user).isEqualTo(landing.get(user));
+            browser.until(d -> landing.get(user).equals(browser.text(By.id("page-title"))));
             browser.click(By.id("logout"));
             browser.await(By.id("login-form"));
             assertThat(browser.accessToken()).as("tokens gone after logout").isNull();
@@ -202,7 +202,7 @@ class WebUiTest {
         browser.until(d -> "1".equals(rankingCell(DEPARTMENT, 3)) || refreshed());
         assertThat(rankingCell(DEPARTMENT, 4)).as("verified before").isEqualTo("0");
         browser.click(By.cssSelector("#ranking a[data-department='" + DEPARTMENT + "']"));
-        assertThat(browser.text(By.id("page-title"))).isEqualTo("行政审批局 · 整改台账");
+        browser.until(d -> "行政审批局 · 整改台账".equals(browser.text(By.id("page-title"))));
         browser.click(By.cssSelector("tr[data-measure='" + measureId + "'] a"));
         browser.await(By.id("verify-opinion")).sendKeys("经核查，整改到位，同意销号。");
         assertThat(browser.all(By.id("complete-button"))).as("nothing to complete on a completed item").isEmpty();
@@ -245,7 +245,14 @@ class WebUiTest {
 
         browser.click(By.id("verify-button"));
         assertThat(browser.await(By.id("verify-ok")).getText()).startsWith("✔ 审计日志完整");
+
+        browser.click(By.id("replay-start"));
+        browser.await(By.id("replay-switch"));
+        assertThat(browser.await(By.id("replay-progress")).getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(browser.text(By.id("replay-info"))).startsWith("重放完成");
         browser.screenshot("audit-replay");
+        browser.click(By.id("replay-switch"));
+        browser.until(d -> browser.text(By.id("replay-info")).equals("已切换到重建的投影。"));
     }
 
     // ------------------------------------------------------------------ helpers

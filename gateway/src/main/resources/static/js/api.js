@@ -186,3 +186,14 @@ export async function logout() {
     clearTokens();
   }
 }
+
+let departmentNames = null;
+/** Department code → Chinese name (cached for the page's life); codes stay as they are when unknown. */
+export function departmentNamesOnce() {
+  if (!departmentNames) {
+    departmentNames = get('/api/rectification/departments')
+      .then((body) => Object.fromEntries((body.departments || []).map((d) => [d.code, d.name])))
+      .catch(() => { departmentNames = null; return {}; });
+  }
+  return departmentNames;
+}

@@ -52,6 +52,9 @@ export async function render(ctx) {
     throw e;
   }
   if (ctx.stale()) return;
+  const names = await api.departmentNamesOnce();
+  if (ctx.stale()) return;
+  const dept = (code) => names[code] || code || '—';
   const can = allowedActions(user, item);
   const refreshSoon = () => setTimeout(() => { if (!ctx.stale()) ctx.refresh(); }, 700);
   const run = async (path, body, done) => { if (await act(id, path, body, done)) refreshSoon(); };
@@ -132,8 +135,8 @@ export async function render(ctx) {
     h('div.page-head', h('h1#page-title', item.title || id),
       h('div.actions', h('a', { href: '#/ledger?department=' + encodeURIComponent(item.leadDepartment || '') }, '返回台账'))),
     h('div.meta#item-meta', colourBadge(item.colour), ' ', h('span.status#item-status', { dataset: { status: item.status } }, statusText(item.status)),
-      ' · 来源 ' + sourceText(item.source) + ' · 牵头 ' + (item.leadDepartment || '—')
-      + ((item.cooperatingDepartments || []).length ? ' · 配合 ' + item.cooperatingDepartments.join('、') : '')
+      ' · 来源 ' + sourceText(item.source) + ' · 牵头 ' + dept(item.leadDepartment)
+      + ((item.cooperatingDepartments || []).length ? ' · 配合 ' + item.cooperatingDepartments.map(dept).join('、') : '')
       + ' · 责任人 ' + (item.owner || '—') + ' · 时限 ' + (item.longTerm ? '长期坚持' : item.deadline || item.deadlineText || '—')),
     h('div.grid-2',
       h('div',
@@ -148,7 +151,7 @@ export async function render(ctx) {
             item.lastNotice && item.lastNotice.reason ? h('div', '最近一次：' + item.lastNotice.reason) : null) : null),
         Array.isArray(item.progress) && item.progress.length ? card('进展记录（' + item.progress.length + '次）', h('ol.progress-list#progress-list',
           item.progress.slice().reverse().map((p) => h('li',
-            h('div', h('time.muted', dateTime(p.at)), ' ', p.by || '', p.department ? '（' + p.department + '）' : ''),
+            h('div', h('time.muted', dateTime(p.at)), ' ', p.by || '', p.department ? '（' + dept(p.department) + '）' : ''),
             h('div', p.text),
             (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => h('span.file', { title: f.sha256 ? 'SHA-256 ' + f.sha256 : '' },
               f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : '')))) : null)))) : null,
@@ -160,7 +163,7 @@ export async function render(ctx) {
     if (ctx.stale()) return;
     const events = body.events || [];
     timeline.replaceChildren(...(events.length ? events.map((e) => h('li', { dataset: { type: e.type } },
-      h('time', dateTime(e.time)), h('span', e.summary || e.type), h('small.muted', (e.actor || '') + (e.department ? '（' + e.department + '）' : '')))) : [h('li.muted', '暂无事件')]));
+      h('time', dateTime(e.time)), h('span', e.summary || e.type), h('small.muted', (e.actor || '') + (e.department ? '（' + dept(e.department) + '）' : '')))) : [h('li.muted', '暂无事件')]));
   } catch (e) {
     timeline.replaceChildren(h('li.muted', e.status === 403 ? '事件时间线仅对党委、纪检监察开放。' : e.status === 404 ? '审计日志中暂无该事项的记录。' : e.message));
   }

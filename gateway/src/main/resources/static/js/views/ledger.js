@@ -56,7 +56,16 @@ function departmentPicker(ctx, current) {
 
 export async function render(ctx) {
   const { user, params } = ctx;
-  const department = params.get('department') || user.dept;
+  let department = params.get('department') || user.dept;
+  if (!params.get('department') && crossDepartment(user)) {
+    // the party committee has no ledger of its own to watch: open the department with the most items
+    try {
+      const all = await api.get('/api/overview');
+      const busiest = (all.departments || []).slice().sort((a, b) => (b.total || 0) - (a.total || 0))[0];
+      if (busiest && busiest.total) department = busiest.department;
+    } catch (e) { /* the own department then */ }
+    if (ctx.stale()) return;
+  }
   const refusal = (message) => mount(card('无权查看',
     h('p.refusal#refusal', { role: 'alert' }, message),
     h('p', h('a', { href: '#/ledger' }, '返回本部门台账'))));
@@ -112,7 +121,7 @@ export async function render(ctx) {
   const columns = [
     { key: 'colour', label: '预警', render: (r) => colourBadge(r.colour), sort: (r) => ({ red: 0, yellow: 1, green: 2 }[r.colour] ?? 3) },
     { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId) }, r.title || r.measureId) },
-    { key: 'problem', label: '对应问题', className: 'wide muted', render: (r) => r.problem || '—' },
+    ...(rows.some((r) => r.problem) ? [{ key: 'problem', label: '对应问题', className: 'wide muted', render: (r) => r.problem || '—' }] : []),
     { key: 'source', label: '来源', render: (r) => sourceText(r.source) },
     { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
     { key: 'deadline', label: '完成时限', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || r.deadlineText || '—') },

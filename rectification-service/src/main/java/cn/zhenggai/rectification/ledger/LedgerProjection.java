@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 public class LedgerProjection {
 
     public static final String GROUP = "ledger";
-    static final String COLLECTION = "ledger";
+    public static final String COLLECTION = "ledger";
 
     static final String PLANNED = "PLANNED";
     static final String IN_PROGRESS = "IN_PROGRESS";
@@ -86,7 +86,7 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(MeasurePlanned e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasurePlanned e, @SequenceNumber long seq, @Timestamp Instant at) {
         List<String> statements = e.problems() == null ? List.of()
                 : e.problems().stream().map(MeasurePlanned.Problem::statement).toList();
         List<Document> problems = e.problems() == null ? List.of() : e.problems().stream()
@@ -138,7 +138,7 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(MeasureAssigned e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureAssigned e, @SequenceNumber long seq, @Timestamp Instant at) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("department", e.leadDepartment()),
                 Updates.set("cooperatingDepartments", listOf(e.cooperatingDepartments())),
@@ -155,7 +155,7 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(ProgressReported e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(ProgressReported e, @SequenceNumber long seq, @Timestamp Instant at) {
         List<Document> evidence = e.evidence() == null ? List.of() : e.evidence().stream()
                 .map(f -> new Document("fileId", f.fileId()).append("fileName", f.fileName())
                         .append("contentType", f.contentType()).append("size", f.size()).append("sha256", f.sha256()))
@@ -169,74 +169,74 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(MeasureColourChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureColourChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("colour", e.colour()), Updates.set("colourChangedAt", Date.from(at)));
     }
 
     @EventHandler
-    void on(SupervisionNoticeIssued e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(SupervisionNoticeIssued e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.inc("notices", 1), Updates.set("lastNotice",
                 new Document("noticeId", e.noticeId()).append("level", e.level()).append("reason", e.reason())
                         .append("daysOverdue", e.daysOverdue()).append("at", Date.from(at))));
     }
 
     @EventHandler
-    void on(MeasureSourceLinked e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureSourceLinked e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.push("sources", new Document("source", e.source())
                 .append("reference", e.reference()).append("finding", e.finding())));
     }
 
     @EventHandler
-    void on(MeasureCompleted e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureCompleted e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("status", COMPLETED), Updates.set("completedBy", e.completedBy()),
                 Updates.set("completedAt", Date.from(at)), Updates.set("completionSummary", e.summary()),
                 Updates.set("completedLate", e.late()));
     }
 
     @EventHandler
-    void on(MeasureVerified e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureVerified e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("status", VERIFIED), Updates.set("verifiedBy", e.verifiedBy()),
                 Updates.set("verifiedAt", Date.from(at)), Updates.set("verificationOpinion", e.opinion()));
     }
 
     @EventHandler
-    void on(MeasureRejected e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureRejected e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("lastRejection", e.reasons()),
                 Updates.set("lastRejectedBy", e.rejectedBy()), Updates.inc("rejections", 1));
     }
 
     @EventHandler
-    void on(MeasureReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("status", IN_PROGRESS), Updates.set("completedBy", null),
                 Updates.set("completedAt", null), Updates.set("verifiedBy", null), Updates.set("verifiedAt", null),
                 Updates.set("reopenedReason", e.reason()));
     }
 
     @EventHandler
-    void on(DeadlineExtensionRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(DeadlineExtensionRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("pendingExtension", new Document("deadline", e.requestedDeadline())
                 .append("reason", e.reason()).append("requestedBy", e.requestedBy())));
     }
 
     @EventHandler
-    void on(DeadlineExtended e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(DeadlineExtended e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("deadline", e.deadline()), Updates.set("pendingExtension", null),
                 Updates.set("overdue", false), Updates.inc("extensions", 1));
     }
 
     @EventHandler
-    void on(DeadlineExtensionRefused e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(DeadlineExtensionRefused e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("pendingExtension", null));
     }
 
     @EventHandler
-    void on(MeasureOverdue e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(MeasureOverdue e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.measureId(), seq, at, Updates.set("overdue", true), Updates.set("overdueDeadline", e.deadline()),
                 Updates.set("overdueAt", Date.from(at)));
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         ledger.deleteMany(new Document());
     }
 

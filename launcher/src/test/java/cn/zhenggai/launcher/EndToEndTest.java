@@ -510,7 +510,7 @@ class EndToEndTest {
         assertThat(own.get("departments").get(0).get("department").asText()).isEqualTo("XZSPJ");
         JsonNode row = liaison.get("/api/measures/" + measure).body();
         assertThat(row.get("status").asText()).isEqualTo("VERIFIED");
-        assertThat(row.get("colour").asText()).isEqualTo("green");
+        assertThat(row.get("colour").asText()).isEqualTo("GREEN");
         assertThat(row.get("owner").asText()).isEqualTo("张*");
         assertThat(row.get("deadline").asText()).isEqualTo(inAMonth);
         assertThat(row.get("lastProgress").asText()).isEqualTo("已开展三次集中学习。");

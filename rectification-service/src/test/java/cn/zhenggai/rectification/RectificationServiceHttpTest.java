@@ -154,7 +154,8 @@ class RectificationServiceHttpTest {
                 "cooperatingDepartments", List.of("ZZB"), "owner", "王*", "deadline", today.plusDays(3).toString()),
                 LIAISON).status).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rectification.scheduled_tasks", Long.class))
-                .as("the overdue timer is persistent").isEqualTo(1);
+                .as("the overdue timer and the next supervision checkpoint are persistent")
+                .isGreaterThanOrEqualTo(2);
         JsonNode yellow = eventually(() -> {
             Answer answer = get("/api/measures/" + one, LIAISON);
             return "IN_PROGRESS".equals(answer.json.path("status").asText()) ? answer.json : null;

@@ -130,7 +130,7 @@ public final class DemoLedger {
             }
         }
         int items = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8); // latency-bound: calls wait on Kafka and the read models
         try {
             if (sampleReportId != null) {
                 items += sample(sampleReportId);

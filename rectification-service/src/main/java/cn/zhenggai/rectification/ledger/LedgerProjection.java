@@ -79,6 +79,10 @@ public class LedgerProjection {
         try {
             ledger.createIndex(Indexes.ascending("department", "status"));
             ledger.createIndex(Indexes.ascending("cooperatingDepartments"));
+            // recurring problems and carry-over look items up by cadre or department and year
+            ledger.createIndex(Indexes.ascending("author", "year"));
+            ledger.createIndex(Indexes.ascending("reportDepartment", "year"));
+            ledger.createIndex(Indexes.ascending("owner"));
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(LedgerProjection.class).warn("Indexes on {} not created now: {}", COLLECTION,
                     e.getMessage());

@@ -160,8 +160,10 @@ public final class DemoLedger {
         return gateway.baseUrl();
     }
 
+    private final long started = System.nanoTime();
+
     private void progress(String phase) {
-        out.println("  demo ledger: " + phase + " …");
+        out.printf("  demo ledger (%.0f s): %s …%n", (System.nanoTime() - started) / 1e9, phase);
     }
 
     /** The sample report accepted, its items in 行政审批局's ledger: verified, due soon, long term. */

@@ -15,10 +15,10 @@ import java.util.Set;
  * Recurring problems (年年提) in the ledger read model: a problem of an item repeats a problem of an item from an
  * earlier year of the same cadre (author) or the same department when their {@link ProblemSimilarity} reaches the
  * threshold ({@code zhenggai.recurring.threshold}). Decided in the projection (ADR 0040): the judgement is derived
- * from what the reports said, so a new threshold and a replay recompute it. Each check recomputes an item's
- * flags from scratch, so it is idempotent and does not depend on the order in which items arrive: a planned
- * item is checked against earlier years, and every later-year item of the same cadre or department is checked
- * again.
+ * from what the reports said, so a new threshold and a replay recompute it. A planned item's flags are computed
+ * from scratch against the earlier years, and every later-year item of the same cadre or department keeps, per
+ * problem, the better of its match and the new item's (ties broken by ids): the result is the best match over all
+ * earlier items whatever order they arrive in, and a redelivery changes nothing.
  */
 public final class RecurringProblems {
 
@@ -40,18 +40,48 @@ public final class RecurringProblems {
         return threshold;
     }
 
-    /** After an item was planned: check it, and every later-year item of the same cadre or department. */
+    /**
+     * After an item was planned: check it against the earlier years, and check every later-year item of the same
+     * cadre or department against it (keeping, per problem, the better of its current and the new match).
+     */
     public void onPlanned(String measureId) {
         Document item = ledger.find(Filters.eq("_id", measureId)).first();
         if (item == null || item.getInteger("year") == null) {
             return;
         }
         check(item);
-        for (Document later : ledger.find(Filters.and(Filters.gt("year", item.getInteger("year")),
-                peers(item))).projection(Projections.include("_id"))) {
-            Document full = ledger.find(Filters.eq("_id", later.getString("_id"))).first();
-            if (full != null) {
-                check(full);
+        List<Document> problems = problemsOf(item);
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<Set<String>> grams = problems.stream().map(p -> ProblemSimilarity.bigrams(p.getString("statement")))
+                .toList();
+        for (Document later : ledger.find(Filters.and(Filters.gt("year", item.getInteger("year")), peers(item)))
+                .projection(Projections.include("year", "author", "problems", "recurrences"))) {
+            List<Document> recurrences = new ArrayList<>(recurrencesOf(later));
+            boolean changed = false;
+            for (Document laterProblem : problemsOf(later)) {
+                Set<String> laterGrams = ProblemSimilarity.bigrams(laterProblem.getString("statement"));
+                int at = indexOf(recurrences, laterProblem.getString("problemId"));
+                Document best = at < 0 ? null : recurrences.get(at);
+                for (int i = 0; i < problems.size(); i++) {
+                    double score = ProblemSimilarity.jaccard(laterGrams, grams.get(i));
+                    if (better(score, item, problems.get(i), best)) {
+                        best = recurrence(later, laterProblem, item, problems.get(i), score);
+                    }
+                }
+                if (best != null && (at < 0 || best != recurrences.get(at))) {
+                    if (at < 0) {
+                        recurrences.add(best);
+                    } else {
+                        recurrences.set(at, best);
+                    }
+                    changed = true;
+                }
+            }
+            if (changed) {
+                ledger.updateOne(Filters.eq("_id", later.getString("_id")), Updates.combine(
+                        Updates.set("recurring", true), Updates.set("recurrences", recurrences)));
             }
         }
     }
@@ -66,35 +96,81 @@ public final class RecurringProblems {
         List<Document> earlier = new ArrayList<>();
         ledger.find(Filters.and(Filters.lt("year", year), peers(item), Filters.ne("_id", item.getString("_id"))))
                 .projection(Projections.include("year", "author", "problems")).into(earlier);
-        List<Document> recurrences = new ArrayList<>();
-        for (Document problem : problems) {
-            Set<String> grams = ProblemSimilarity.bigrams(problem.getString("statement"));
-            Document best = null;
-            double bestScore = 0.0;
-            for (Document other : earlier) {
-                for (Document otherProblem : problemsOf(other)) {
-                    double score = ProblemSimilarity.jaccard(grams,
-                            ProblemSimilarity.bigrams(otherProblem.getString("statement")));
-                    if (score >= threshold && score > bestScore) {
-                        bestScore = score;
-                        best = new Document("problemId", problem.getString("problemId"))
-                                .append("statement", problem.getString("statement"))
-                                .append("theme", problem.getString("theme"))
-                                .append("earlierMeasureId", other.getString("_id"))
-                                .append("earlierProblemId", otherProblem.getString("problemId"))
-                                .append("earlierYear", other.getInteger("year"))
-                                .append("earlierStatement", otherProblem.getString("statement"))
-                                .append("sameAuthor", same(item.getString("author"), other.getString("author")))
-                                .append("similarity", Math.round(score * 1000) / 1000.0);
+        List<Set<String>> grams = problems.stream().map(p -> ProblemSimilarity.bigrams(p.getString("statement")))
+                .toList();
+        Document[] best = new Document[problems.size()];
+        for (Document other : earlier) {
+            for (Document otherProblem : problemsOf(other)) {
+                Set<String> otherGrams = ProblemSimilarity.bigrams(otherProblem.getString("statement"));
+                for (int i = 0; i < problems.size(); i++) {
+                    double score = ProblemSimilarity.jaccard(grams.get(i), otherGrams);
+                    if (better(score, other, otherProblem, best[i])) {
+                        best[i] = recurrence(item, problems.get(i), other, otherProblem, score);
                     }
                 }
             }
-            if (best != null) {
-                recurrences.add(best);
+        }
+        List<Document> recurrences = new ArrayList<>();
+        for (Document b : best) {
+            if (b != null) {
+                recurrences.add(b);
             }
         }
         ledger.updateOne(Filters.eq("_id", item.getString("_id")), Updates.combine(
                 Updates.set("recurring", !recurrences.isEmpty()), Updates.set("recurrences", recurrences)));
+    }
+
+    /**
+     * Whether a match of {@code score} with {@code earlierProblem} of {@code earlier} beats {@code current}: a higher
+     * similarity, or the same one with a smaller earlier item and problem id (so the result does not depend on
+     * the order items arrive in).
+     */
+    private boolean better(double score, Document earlier, Document earlierProblem, Document current) {
+        if (score < threshold) {
+            return false;
+        }
+        double rounded = round(score);
+        if (current == null) {
+            return true;
+        }
+        double currentScore = current.getDouble("similarity");
+        if (rounded != currentScore) {
+            return rounded > currentScore;
+        }
+        String key = earlier.getString("_id") + "\u0000" + earlierProblem.getString("problemId");
+        String currentKey = current.getString("earlierMeasureId") + "\u0000" + current.getString("earlierProblemId");
+        return key.compareTo(currentKey) < 0;
+    }
+
+    private static Document recurrence(Document item, Document problem, Document earlier, Document earlierProblem,
+                                       double score) {
+        return new Document("problemId", problem.getString("problemId"))
+                .append("statement", problem.getString("statement"))
+                .append("theme", problem.getString("theme"))
+                .append("earlierMeasureId", earlier.getString("_id"))
+                .append("earlierProblemId", earlierProblem.getString("problemId"))
+                .append("earlierYear", earlier.getInteger("year"))
+                .append("earlierStatement", earlierProblem.getString("statement"))
+                .append("sameAuthor", same(item.getString("author"), earlier.getString("author")))
+                .append("similarity", round(score));
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    private static int indexOf(List<Document> recurrences, String problemId) {
+        for (int i = 0; i < recurrences.size(); i++) {
+            if (problemId != null && problemId.equals(recurrences.get(i).getString("problemId"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> recurrencesOf(Document item) {
+        return item.get("recurrences") instanceof List<?> l ? (List<Document>) l : List.of();
     }
 
     private static Bson peers(Document item) {

@@ -104,6 +104,33 @@ class RecurringProblemsTest {
     }
 
     @Test
+    void theBestEarlierMatchIsKeptWhateverTheOrderOfArrival() {
+        String weaker = "理论学习的系统性还不够，学习新思想停留在读原文。";
+        assertThat(ProblemSimilarity.similarity(REPEATED, weaker)).isGreaterThanOrEqualTo(0.5)
+                .isLessThan(ProblemSimilarity.similarity(REPEATED, EARLIER));
+        List<List<MeasurePlanned>> orders = List.of(
+                List.of(item("w", "XZSPJ", "zhang", 2021, weaker), item("b", "XZSPJ", "zhang", 2022, EARLIER),
+                        item("n", "XZSPJ", "zhang", 2023, REPEATED)),
+                List.of(item("n", "XZSPJ", "zhang", 2023, REPEATED), item("w", "XZSPJ", "zhang", 2021, weaker),
+                        item("b", "XZSPJ", "zhang", 2022, EARLIER)),
+                List.of(item("n", "XZSPJ", "zhang", 2023, REPEATED), item("b", "XZSPJ", "zhang", 2022, EARLIER),
+                        item("w", "XZSPJ", "zhang", 2021, weaker)));
+        for (List<MeasurePlanned> order : orders) {
+            try (ReadModelStore fresh = new ReadModelStore()) {
+                LedgerProjection projection = new LedgerProjection(fresh.database(), 0.5);
+                order.forEach(e -> projection.on(e, 0, AT));
+                Map<String, Object> row = new Ledger(fresh.database(), ReadModelStore.on("2023-05-01")).item("n");
+                List<?> recurrences = (List<?>) row.get("recurrences");
+                assertThat(recurrences).hasSize(1);
+                assertThat(((Map<?, ?>) recurrences.get(0)).get("earlierMeasureId")).isEqualTo("b");
+                Map<String, Object> middle = new Ledger(fresh.database(), ReadModelStore.on("2023-05-01")).item("b");
+                assertThat(((Map<?, ?>) ((List<?>) middle.get("recurrences")).get(0)).get("earlierMeasureId"))
+                        .isEqualTo("w");
+            }
+        }
+    }
+
+    @Test
     void theThresholdIsConfigurable() {
         LedgerProjection strict = new LedgerProjection(store.database(), 0.95);
         strict.on(item("a2022", "XZSPJ", "zhang", 2022, EARLIER), 0, AT);

@@ -55,6 +55,10 @@ class LedgerBench {
                 String code = "D" + String.format("%02d", d);
                 names.put(code, "部门" + d);
                 events += load(projection, code, ITEMS_PER_DEPARTMENT, d);
+                if ((d + 1) % 10 == 0) {
+                    System.out.printf("  %d items projected, %.1f s%n", (d + 1) * ITEMS_PER_DEPARTMENT,
+                            (System.nanoTime() - loadStart) / 1e9);
+                }
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             System.out.printf("ledger: %d items (%d events) projected in %.1f s (%.0f events/s)%n",

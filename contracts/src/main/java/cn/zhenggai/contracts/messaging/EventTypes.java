@@ -1,16 +1,20 @@
 package cn.zhenggai.contracts.messaging;
 
+import cn.zhenggai.contracts.rectification.CarryOverPrepared;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
+import cn.zhenggai.contracts.rectification.MeasureSourceLinked;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.CleanAreasDeclared;
 import cn.zhenggai.contracts.report.MeasureProposed;
@@ -65,7 +69,11 @@ public final class EventTypes {
                     DeadlineExtensionRequested.class,
                     DeadlineExtended.class,
                     DeadlineExtensionRefused.class,
-                    MeasureOverdue.class)
+                    MeasureOverdue.class,
+                    MeasureColourChanged.class,
+                    SupervisionNoticeIssued.class,
+                    MeasureSourceLinked.class,
+                    CarryOverPrepared.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

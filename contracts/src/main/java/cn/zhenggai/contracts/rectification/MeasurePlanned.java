@@ -12,8 +12,11 @@ import java.util.List;
  * @param measureId              the item
  * @param department             code of the department whose ledger holds it (the proposed lead department when
  *                               it is a known department, else the report's department)
- * @param source                 where it comes from: {@code REPORT} (民主生活会); later also 巡察 and 审计 findings
- * @param reportId               the accepted report
+ * @param source                 where it comes from: {@code REPORT} (民主生活会), {@code INSPECTION} (巡察反馈) or
+ *                               {@code AUDIT} (审计发现); further sources are linked by MeasureSourceLinked
+ * @param reportId               the accepted report; null for an item imported from a finding (as are
+ *                               {@code reportMeasureId}, {@code author} and {@code year}; {@code reportDepartment}
+ *                               is then the lead department and {@code content} the finding's measure text)
  * @param reportMeasureId        the measure's id in the report
  * @param reportDepartment       code of the report's department
  * @param author                 the cadre whose report it is
@@ -53,6 +56,10 @@ public record MeasurePlanned(String measureId,
 
     /** Source of an item planned from an accepted report. */
     public static final String SOURCE_REPORT = "REPORT";
+    /** Source of an item imported from a 巡察 feedback (巡察反馈). */
+    public static final String SOURCE_INSPECTION = "INSPECTION";
+    /** Source of an item imported from an audit finding (审计发现). */
+    public static final String SOURCE_AUDIT = "AUDIT";
 
     /** A concrete action of the measure; deadline YYYY-MM-DD or null. */
     public record Action(String text, String deadline, String deadlineText) {

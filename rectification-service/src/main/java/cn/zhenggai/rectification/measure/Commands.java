@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.measure;
 
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.ProgressReported;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -30,7 +31,44 @@ public final class Commands {
                                 boolean longTerm, Integer reviewPeriodMonths, LocalDate today, Actor actor) {
     }
 
-    public record ReportProgress(@TargetAggregateIdentifier String measureId, String text, Actor actor) {
+    /** Report progress, with the evidence files uploaded for it (already stored; see the evidence feature). */
+    public record ReportProgress(@TargetAggregateIdentifier String measureId, String text,
+                                 List<ProgressReported.Evidence> evidence, Actor actor) {
+
+        public ReportProgress(String measureId, String text, Actor actor) {
+            this(measureId, text, List.of(), actor);
+        }
+    }
+
+    /**
+     * May {@code actor} attach evidence to the item (lead or cooperating department, item in progress)? Answers the
+     * lead department; changes nothing.
+     */
+    public record CheckEvidenceUpload(@TargetAggregateIdentifier String measureId, Actor actor) {
+    }
+
+    /**
+     * A supervision notice (督办) issued by hand by the party committee, to the owner ({@code OWNER}) or the lead
+     * department's head ({@code DEPT_HEAD}).
+     */
+    public record SuperviseMeasure(@TargetAggregateIdentifier String measureId, String noticeId, String level,
+                                   String reason, LocalDate today, Actor actor) {
+    }
+
+    /**
+     * Plan an item from a 巡察/审计 finding (imported sheet), assigned at once to the lead department, owner and
+     * deadline the sheet names; if the item exists (same finding), link the source instead. The importer's role
+     * (party committee or organization department) is checked by the import.
+     */
+    public record PlanFinding(@TargetAggregateIdentifier String measureId, String source, String reference,
+                              String findingId, String finding, String title, String content,
+                              String leadDepartment, List<String> cooperatingDepartments, String owner,
+                              LocalDate deadline, Integer reviewPeriodMonths, LocalDate today, String importedBy) {
+    }
+
+    /** Link a further source (巡察/审计 finding) to an existing item. */
+    public record LinkSource(@TargetAggregateIdentifier String measureId, String source, String reference,
+                             String finding) {
     }
 
     public record CompleteMeasure(@TargetAggregateIdentifier String measureId, String summary, Actor actor) {

@@ -4,27 +4,37 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
+import cn.zhenggai.contracts.rectification.MeasureSourceLinked;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
+import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
+import cn.zhenggai.rectification.measure.Commands.LinkSource;
+import cn.zhenggai.rectification.measure.Commands.PlanFinding;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
 import cn.zhenggai.rectification.measure.Commands.RefuseDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReopenMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.RequestDeadlineExtension;
+import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
 import cn.zhenggai.rectification.measure.MeasureRefused.Reason;
+import cn.zhenggai.rectification.measure.SupervisionTimers.ReviewDue;
+import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -34,27 +44,35 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A rectification item (整改事项): planned → assigned (in progress) → completed → verified (销号); a rejected
- * completion reopens it, and so can the party committee after verification. The deadline drives a persistent
- * timer that records MeasureOverdue when it passes with the item still open. Rules are checked here; state
- * changes only from events.
+ * completion reopens it, and so can the party committee after verification. The deadline drives persistent
+ * timers: MeasureOverdue when it passes with the item still open, the three-colour warning (MeasureColourChanged)
+ * and escalating supervision notices (SupervisionNoticeIssued) on the {@link SupervisionSchedule}; a long-term item
+ * gets a review reminder every review period. Items also come from 巡察/审计 findings and may answer several
+ * sources. Rules are checked here; state changes only from events.
  */
 @Aggregate
 public class Measure {
 
     /** Name of the overdue deadline. */
     public static final String OVERDUE = "measure-overdue";
+    /** Name of the supervision deadlines: colour, escalation and review checkpoints (SupervisionTimers). */
+    public static final String SUPERVISION = "measure-supervision";
     /** Deadlines are dates in China: an item is overdue from the start of the day after its deadline there. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_TEXT = 4000;
     static final int MAX_ITEMS = 50;
+    static final int MAX_EVIDENCE = 20;
 
     enum Status { PLANNED, IN_PROGRESS, COMPLETED, VERIFIED }
 
@@ -71,6 +89,14 @@ public class Measure {
     private boolean overdue;
     private LocalDate requestedDeadline;
     private String requestedBy;
+    private String title;
+    private String colour = MeasureColourChanged.GREEN;
+    /** Timed notices already issued for the current deadline (their derived ids). */
+    private Set<String> noticesIssued = new HashSet<>();
+    /** The next review date of a long-term item. */
+    private LocalDate nextReview;
+    /** The sources the item answers ("SOURCE|reference"). */
+    private Set<String> sources = new HashSet<>();
 
     protected Measure() {
         // for Axon
@@ -103,7 +129,8 @@ public class Measure {
     }
 
     @CommandHandler
-    public void handle(AssignMeasure command, Departments departments, DeadlineManager deadlines) {
+    public void handle(AssignMeasure command, Departments departments, DeadlineManager deadlines,
+                       SupervisionSchedule schedule) {
         Actor actor = command.actor();
         checkActsFor(actor);
         if (status == Status.COMPLETED || status == Status.VERIFIED) {
@@ -157,10 +184,18 @@ public class Measure {
                 && Objects.equals(review, reviewPeriodMonths)) {
             return; // nothing changed: no event
         }
+        boolean reviewChanged = !Objects.equals(review, reviewPeriodMonths);
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
                 newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username()));
-        if (newDeadline != null && deadlineChanged) {
-            deadlines.schedule(overdueAt(newDeadline), OVERDUE, new OverdueCheck(newDeadline.toString()));
+        if (deadlineChanged) {
+            backToGreen();
+            if (newDeadline != null) {
+                deadlines.schedule(overdueAt(newDeadline), OVERDUE, new OverdueCheck(newDeadline.toString()));
+                superviseFromStart(schedule, deadlines);
+            }
+        }
+        if (longTerm && (deadlineChanged || reviewChanged)) {
+            scheduleReview(deadlines);
         }
     }
 
@@ -172,8 +207,44 @@ public class Measure {
         }
         checkInProgress("报告进展");
         require(command.text(), "text", "进展情况不能为空");
+        List<ProgressReported.Evidence> evidence = listOf(command.evidence());
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw new MeasureRefused(Reason.INVALID, "TOO_MANY_FILES", "一次进展报告最多附" + MAX_EVIDENCE + "个佐证材料");
+        }
+        if (evidence.stream().map(ProgressReported.Evidence::fileId).distinct().count() < evidence.size()) {
+            throw new MeasureRefused(Reason.INVALID, "DUPLICATE_EVIDENCE", "同一佐证材料不能重复引用");
+        }
         apply(new ProgressReported(measureId, department, command.text().strip(), actor.username(),
-                actor.department()));
+                actor.department(), evidence));
+    }
+
+    /** Whether the actor may attach evidence now; answers the lead department. Changes nothing. */
+    @CommandHandler
+    public String handle(CheckEvidenceUpload command) {
+        Actor actor = command.actor();
+        if (!actor.actsFor(department) && cooperating.stream().noneMatch(actor::staffOf)) {
+            throw otherDepartment();
+        }
+        checkInProgress("上传佐证材料");
+        return department;
+    }
+
+    /** A supervision notice (督办) by hand: party committee only, to the owner or the department head. */
+    @CommandHandler
+    public void handle(SuperviseMeasure command) {
+        Actor actor = command.actor();
+        if (!actor.partyCommittee()) {
+            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以督办");
+        }
+        checkInProgress("督办");
+        String level = command.level() == null ? SupervisionNoticeIssued.DEPT_HEAD : command.level();
+        if (!SupervisionNoticeIssued.OWNER.equals(level) && !SupervisionNoticeIssued.DEPT_HEAD.equals(level)) {
+            throw new MeasureRefused(Reason.INVALID, "INVALID_LEVEL", "督办对象只能是责任人（OWNER）或部门负责人（DEPT_HEAD）");
+        }
+        require(command.reason(), "reason", "请写明督办事由");
+        int daysOverdue = deadline != null && command.today().isAfter(deadline)
+                ? (int) ChronoUnit.DAYS.between(deadline, command.today()) : 0;
+        apply(notice(command.noticeId(), level, command.reason().strip(), daysOverdue));
     }
 
     @CommandHandler
@@ -190,6 +261,7 @@ public class Measure {
         require(command.summary(), "summary", "请填写整改完成情况");
         apply(new MeasureCompleted(measureId, department, command.summary().strip(), actor.username(),
                 deadline == null ? null : deadline.toString(), overdue));
+        backToGreen(); // pending supervision timers find the item completed and end their chain
     }
 
     @CommandHandler
@@ -202,7 +274,7 @@ public class Measure {
     }
 
     @CommandHandler
-    public void handle(RejectMeasure command, DeadlineManager deadlines) {
+    public void handle(RejectMeasure command, DeadlineManager deadlines, SupervisionSchedule schedule) {
         Actor actor = command.actor();
         checkReviewer(actor);
         checkCompleted("退回");
@@ -217,11 +289,11 @@ public class Measure {
         reasons.forEach(r -> checkLength(r, "reason"));
         apply(new MeasureRejected(measureId, department, actor.username(), reasons));
         apply(new MeasureReopened(measureId, department, actor.username(), String.join("；", reasons)));
-        watchDeadline(deadlines);
+        watchDeadline(deadlines, schedule);
     }
 
     @CommandHandler
-    public void handle(ReopenMeasure command, DeadlineManager deadlines) {
+    public void handle(ReopenMeasure command, DeadlineManager deadlines, SupervisionSchedule schedule) {
         Actor actor = command.actor();
         if (!actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以重新打开已销号的事项");
@@ -231,7 +303,7 @@ public class Measure {
         }
         require(command.reason(), "reason", "请写明重新打开的理由");
         apply(new MeasureReopened(measureId, department, actor.username(), command.reason().strip()));
-        watchDeadline(deadlines);
+        watchDeadline(deadlines, schedule);
     }
 
     @CommandHandler
@@ -261,13 +333,17 @@ public class Measure {
     }
 
     @CommandHandler
-    public void handle(ApproveDeadlineExtension command, DeadlineManager deadlines) {
+    public void handle(ApproveDeadlineExtension command, DeadlineManager deadlines, SupervisionSchedule schedule) {
         Actor actor = command.actor();
         checkExtensionDecision(actor);
         LocalDate extended = requestedDeadline;
         apply(new DeadlineExtended(measureId, department, deadline.toString(), extended.toString(), requestedBy,
                 actor.username()));
         deadlines.schedule(overdueAt(extended), OVERDUE, new OverdueCheck(extended.toString()));
+        if (status == Status.IN_PROGRESS) {
+            backToGreen();
+            superviseFromStart(schedule, deadlines);
+        }
     }
 
     @CommandHandler
@@ -288,6 +364,120 @@ public class Measure {
         }
     }
 
+    /**
+     * A supervision checkpoint of the current deadline: turns the warning yellow or red, or issues the timed notice
+     * of its level (once per deadline), then schedules the next checkpoint. Stale checkpoints (another deadline, item
+     * no longer in progress) change nothing and end their chain.
+     */
+    @DeadlineHandler(deadlineName = SUPERVISION)
+    public void on(SupervisionCheck check, SupervisionSchedule schedule, DeadlineManager deadlines) {
+        if (status != Status.IN_PROGRESS || deadline == null || !deadline.toString().equals(check.deadline())) {
+            return;
+        }
+        switch (check.checkpoint()) {
+            case MeasureColourChanged.YELLOW -> {
+                if (MeasureColourChanged.GREEN.equals(colour)) {
+                    applyColour(MeasureColourChanged.YELLOW);
+                }
+            }
+            case MeasureColourChanged.RED -> {
+                if (!MeasureColourChanged.RED.equals(colour)) {
+                    applyColour(MeasureColourChanged.RED);
+                }
+            }
+            default -> {
+                String level = check.checkpoint();
+                if (!SupervisionSchedule.LEVELS.contains(level)) {
+                    return;
+                }
+                String id = MeasureIds.timedNotice(measureId, deadline.toString(), level);
+                if (!noticesIssued.contains(id)) {
+                    apply(notice(id, level, escalationReason(level, schedule.daysOverdueAt(level)),
+                            schedule.daysOverdueAt(level)));
+                }
+            }
+        }
+        schedule.after(deadline, check.checkpoint()).ifPresent(next ->
+                deadlines.schedule(next.at(), SUPERVISION, new SupervisionCheck(deadline.toString(), next.name())));
+    }
+
+    /** The review reminder of a long-term item: a notice to the lead department, then the next one. */
+    @DeadlineHandler(deadlineName = SUPERVISION)
+    public void on(ReviewDue due, DeadlineManager deadlines) {
+        if (status != Status.IN_PROGRESS || !longTerm || nextReview == null
+                || !nextReview.toString().equals(due.reviewDate())
+                || !Objects.equals(reviewPeriodMonths, due.periodMonths())) {
+            return;
+        }
+        apply(new SupervisionNoticeIssued(MeasureIds.timedNotice(measureId, due.reviewDate(),
+                SupervisionNoticeIssued.REVIEW), measureId, department, SupervisionNoticeIssued.REVIEW,
+                "DEPT_LIAISON", department, null,
+                "长期坚持事项“" + title + "”已到" + due.reviewDate() + "评估节点（每" + reviewPeriodMonths
+                        + "个月评估一次），请报告落实情况。", due.reviewDate(), 0));
+        scheduleReview(deadlines);
+    }
+
+    /**
+     * Plans an item from a 巡察/审计 finding, assigned at once as the sheet says; an existing item (the same finding)
+     * gets the source linked instead, unless it already answers it. Answers PLANNED, LINKED or UNCHANGED.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(PlanFinding command, Departments departments, DeadlineManager deadlines,
+                         SupervisionSchedule schedule) {
+        checkFindingSource(command.source());
+        require(command.finding(), "finding", "问题描述不能为空");
+        if (measureId != null) {
+            return link(command.source(), command.reference(), command.finding());
+        }
+        require(command.title(), "title", "整改措施不能为空");
+        String lead = blankToNull(command.leadDepartment());
+        if (lead == null) {
+            throw new MeasureRefused(Reason.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
+        }
+        checkKnown(lead, departments);
+        List<String> cooperating = new ArrayList<>();
+        for (String code : listOf(command.cooperatingDepartments())) {
+            checkKnown(code, departments);
+            if (!code.equals(lead) && !cooperating.contains(code)) {
+                cooperating.add(code);
+            }
+        }
+        require(command.owner(), "owner", "请指定责任人");
+        LocalDate due = command.deadline();
+        Integer review = command.reviewPeriodMonths();
+        if (due == null && (review == null || review < 1 || review > 12)) {
+            throw new MeasureRefused(Reason.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持并设定1至12个月的评估周期");
+        }
+        if (due != null && due.isBefore(command.today())) {
+            throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + due);
+        }
+        String reference = blankToNull(command.reference());
+        String findingId = command.findingId() == null ? "fnd-" + measureIdOf(command) : command.findingId();
+        apply(new MeasurePlanned(command.measureId(), lead, command.source(), null, null, lead, null, null, 1,
+                command.title().strip(), command.content() == null ? command.title().strip() : command.content(),
+                List.of(), due == null ? null : due.toString(), due == null ? "长期坚持" : null,
+                command.owner().strip(), lead, List.copyOf(cooperating), List.of(),
+                List.of(new MeasurePlanned.Problem(findingId, reference, 1, command.finding().strip()))));
+        apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
+                due == null ? null : due.toString(), due == null, due == null ? review : null,
+                command.importedBy()));
+        if (due != null) {
+            deadlines.schedule(overdueAt(due), OVERDUE, new OverdueCheck(due.toString()));
+            superviseFromStart(schedule, deadlines);
+        } else {
+            scheduleReview(deadlines);
+        }
+        return "PLANNED";
+    }
+
+    @CommandHandler
+    public String handle(LinkSource command) {
+        checkFindingSource(command.source());
+        require(command.finding(), "finding", "问题描述不能为空");
+        return link(command.source(), command.reference(), command.finding());
+    }
+
     // ------------------------------------------------------------------ state
 
     @EventSourcingHandler
@@ -296,14 +486,49 @@ public class Measure {
         department = event.department();
         cooperating = listOf(event.cooperatingDepartments());
         owner = event.proposedOwner();
+        title = event.title();
         status = Status.PLANNED;
+        if (MeasurePlanned.SOURCE_REPORT.equals(event.source()) || event.source() == null) {
+            sources.add(sourceKey(MeasurePlanned.SOURCE_REPORT, event.reportId()));
+        } else {
+            List<MeasurePlanned.Problem> problems = listOf(event.problems());
+            sources.add(sourceKey(event.source(), problems.isEmpty() ? null : problems.get(0).theme()));
+        }
     }
 
     @EventSourcingHandler
-    void on(MeasureAssigned event) {
+    void on(MeasureSourceLinked event) {
+        sources.add(sourceKey(event.source(), event.reference()));
+    }
+
+    @EventSourcingHandler
+    void on(MeasureColourChanged event) {
+        colour = event.colour();
+    }
+
+    @EventSourcingHandler
+    void on(SupervisionNoticeIssued event) {
+        if (SupervisionNoticeIssued.REVIEW.equals(event.level())) {
+            if (reviewPeriodMonths != null && event.deadline() != null) {
+                nextReview = LocalDate.parse(event.deadline()).plusMonths(reviewPeriodMonths);
+            }
+        } else {
+            noticesIssued.add(event.noticeId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeasureAssigned event, @Timestamp Instant at) {
         LocalDate assigned = event.deadline() == null ? null : LocalDate.parse(event.deadline());
         if (!Objects.equals(assigned, deadline) || event.longTerm() != longTerm) {
             overdue = false;
+            noticesIssued = new HashSet<>();
+        }
+        if (event.longTerm() && (!longTerm || !Objects.equals(event.reviewPeriodMonths(), reviewPeriodMonths))
+                && event.reviewPeriodMonths() != null) {
+            nextReview = LocalDate.ofInstant(at, ZONE).plusMonths(event.reviewPeriodMonths());
+        } else if (!event.longTerm()) {
+            nextReview = null;
         }
         department = event.leadDepartment();
         cooperating = listOf(event.cooperatingDepartments());
@@ -341,6 +566,7 @@ public class Measure {
     void on(DeadlineExtended event) {
         deadline = LocalDate.parse(event.deadline());
         overdue = false;
+        noticesIssued = new HashSet<>();
         requestedDeadline = null;
         requestedBy = null;
     }
@@ -358,11 +584,104 @@ public class Measure {
 
     // ------------------------------------------------------------------ rules
 
-    /** After a reopening: a deadline already passed without an overdue record is recorded at once. */
-    private void watchDeadline(DeadlineManager deadlines) {
+    /**
+     * After a reopening: a deadline already passed without an overdue record is recorded at once; supervision goes
+     * on from its first checkpoint not yet reached (a checkpoint in the past fires at once); a long-term item's
+     * reviews resume.
+     */
+    private void watchDeadline(DeadlineManager deadlines, SupervisionSchedule schedule) {
         if (deadline != null && !overdue) {
             deadlines.schedule(overdueAt(deadline), OVERDUE, new OverdueCheck(deadline.toString()));
         }
+        if (deadline != null) {
+            for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
+                if (!reached(checkpoint.name())) {
+                    deadlines.schedule(checkpoint.at(), SUPERVISION,
+                            new SupervisionCheck(deadline.toString(), checkpoint.name()));
+                    break;
+                }
+            }
+        }
+        if (longTerm) {
+            scheduleReview(deadlines);
+        }
+    }
+
+    private boolean reached(String checkpoint) {
+        return switch (checkpoint) {
+            case MeasureColourChanged.YELLOW -> !MeasureColourChanged.GREEN.equals(colour);
+            case MeasureColourChanged.RED -> MeasureColourChanged.RED.equals(colour);
+            default -> noticesIssued.contains(MeasureIds.timedNotice(measureId, deadline.toString(), checkpoint));
+        };
+    }
+
+    /** A new deadline: supervision starts from its first checkpoint (at once if that is already due). */
+    private void superviseFromStart(SupervisionSchedule schedule, DeadlineManager deadlines) {
+        SupervisionSchedule.Checkpoint first = schedule.checkpoints(deadline).get(0);
+        deadlines.schedule(first.at(), SUPERVISION, new SupervisionCheck(deadline.toString(), first.name()));
+    }
+
+    private void scheduleReview(DeadlineManager deadlines) {
+        if (nextReview != null && reviewPeriodMonths != null) {
+            deadlines.schedule(nextReview.atStartOfDay(ZONE).toInstant(), SUPERVISION,
+                    new ReviewDue(nextReview.toString(), reviewPeriodMonths));
+        }
+    }
+
+    private void backToGreen() {
+        if (!MeasureColourChanged.GREEN.equals(colour)) {
+            applyColour(MeasureColourChanged.GREEN);
+        }
+    }
+
+    private void applyColour(String next) {
+        apply(new MeasureColourChanged(measureId, department, next, colour,
+                deadline == null ? null : deadline.toString(), owner));
+    }
+
+    private SupervisionNoticeIssued notice(String noticeId, String level, String reason, int daysOverdue) {
+        String d = deadline == null ? null : deadline.toString();
+        return switch (level) {
+            case SupervisionNoticeIssued.OWNER -> new SupervisionNoticeIssued(noticeId, measureId, department, level,
+                    null, department, owner, reason, d, daysOverdue);
+            case SupervisionNoticeIssued.DEPT_HEAD -> new SupervisionNoticeIssued(noticeId, measureId, department,
+                    level, "DEPT_HEAD", department, null, reason, d, daysOverdue);
+            default -> new SupervisionNoticeIssued(noticeId, measureId, department, level, "PARTY_COMMITTEE", null,
+                    null, reason, d, daysOverdue);
+        };
+    }
+
+    private String escalationReason(String level, int daysOverdue) {
+        String item = "整改事项“" + title + "”（完成时限" + deadline + "）已逾期" + daysOverdue + "天";
+        return switch (level) {
+            case SupervisionNoticeIssued.OWNER -> item + "，请责任人尽快完成整改并报告进展。";
+            case SupervisionNoticeIssued.DEPT_HEAD -> item + "，责任人" + owner + "尚未完成，请部门负责人督促落实。";
+            default -> item + "，经责任人、部门负责人督办仍未完成，提请党委督办。";
+        };
+    }
+
+    private String link(String source, String reference, String finding) {
+        String ref = blankToNull(reference);
+        if (sources.contains(sourceKey(source, ref))) {
+            return "UNCHANGED";
+        }
+        checkLength(finding, "finding");
+        apply(new MeasureSourceLinked(measureId, department, source, ref, finding.strip()));
+        return "LINKED";
+    }
+
+    private static void checkFindingSource(String source) {
+        if (!MeasurePlanned.SOURCE_INSPECTION.equals(source) && !MeasurePlanned.SOURCE_AUDIT.equals(source)) {
+            throw new MeasureRefused(Reason.INVALID, "INVALID_SOURCE", "来源只能是巡察或审计：" + source);
+        }
+    }
+
+    private static String measureIdOf(PlanFinding command) {
+        return command.measureId().startsWith("mea-") ? command.measureId().substring(4) : command.measureId();
+    }
+
+    private static String sourceKey(String source, String reference) {
+        return source + "|" + (reference == null ? "" : reference);
     }
 
     private void checkActsFor(Actor actor) {

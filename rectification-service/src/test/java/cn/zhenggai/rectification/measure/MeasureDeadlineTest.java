@@ -4,8 +4,10 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
+import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
@@ -48,12 +50,28 @@ class MeasureDeadlineTest {
     private static final DeadlineExtensionRequested REQUESTED = new DeadlineExtensionRequested(ID, "XZSPJ",
             "2023-06-30", "2023-09-30", "需配合组织部统一安排。", "demo-dept");
 
+    private static final Instant YELLOW_AT = Instant.parse("2023-06-22T16:00:00Z"); // 7 days before, in China
+    private static final MeasureColourChanged YELLOW = colour("YELLOW", "GREEN", "2023-06-30", "张*");
+    private static final MeasureColourChanged RED = colour("RED", "YELLOW", "2023-06-30", "张*");
+    private static final SupervisionNoticeIssued OWNER_NOTICE = ownerNotice("2023-06-30", "张*");
+
     private AggregateTestFixture<Measure> fixture;
+
+    static MeasureColourChanged colour(String colour, String previous, String deadline, String owner) {
+        return new MeasureColourChanged(ID, "XZSPJ", colour, previous, deadline, owner);
+    }
+
+    static SupervisionNoticeIssued ownerNotice(String deadline, String owner) {
+        return new SupervisionNoticeIssued(MeasureIds.timedNotice(ID, deadline, "OWNER"), ID, "XZSPJ", "OWNER", null,
+                "XZSPJ", owner, "整改事项“强化理论武装建设，增强学习意识”（完成时限" + deadline
+                + "）已逾期1天，请责任人尽快完成整改并报告进展。", deadline, 1);
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 
     /** A fresh fixture: the stub deadline manager keeps its clock and schedules across scenarios of one test. */
@@ -65,30 +83,36 @@ class MeasureDeadlineTest {
     // ---------------------------------------------------------------- overdue
 
     @Test
-    void anItemStillOpenWhenItsDeadlinePassesIsRecordedOverdue() {
+    void anItemStillOpenWhenItsDeadlinePassesIsRecordedOverdueTurnsRedAndItsOwnerIsNoticed() {
         fixture.givenCurrentTime(START)
                 .andGivenCommands(PLAN, ASSIGN)
                 .whenThenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectTriggeredDeadlinesWithName(Measure.OVERDUE)
-                .expectEvents(OVERDUE);
+                .expectEvents(YELLOW, OVERDUE, RED, OWNER_NOTICE)
+                .expectScheduledDeadline(DUE.plus(Duration.ofDays(7)), new SupervisionTimers.SupervisionCheck("2023-06-30", "DEPT_HEAD"));
     }
 
     @Test
-    void nothingHappensBeforeTheDeadlinePasses() {
+    void beforeTheDeadlinePassesOnlyTheWarningTurnsYellow() {
         fixture.givenCurrentTime(START)
                 .andGivenCommands(PLAN, ASSIGN)
                 .whenThenTimeAdvancesTo(DUE.minusSeconds(1))
-                .expectNoEvents()
-                .expectScheduledDeadlineWithName(DUE, Measure.OVERDUE);
+                .expectEvents(YELLOW)
+                .expectScheduledDeadlineWithName(DUE, Measure.OVERDUE)
+                .expectScheduledDeadline(DUE, new SupervisionTimers.SupervisionCheck("2023-06-30", "RED"));
+        fresh().givenCurrentTime(START)
+                .andGivenCommands(PLAN, ASSIGN)
+                .whenThenTimeAdvancesTo(YELLOW_AT.minusSeconds(1))
+                .expectNoEvents();
     }
 
     @Test
-    void anItemCompletedInTimeIsNotOverdue() {
+    void anItemCompletedInTimeIsNotOverdueAndItsTimersEndWithoutEffect() {
         fixture.givenCurrentTime(START)
                 .andGivenCommands(PLAN, ASSIGN, new CompleteMeasure(ID, "全年开展理论学习12次。", LIAISON))
-                .whenThenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectTriggeredDeadlinesWithName(Measure.OVERDUE)
-                .expectNoEvents();
+                .whenThenTimeAdvancesTo(DUE.plus(Duration.ofDays(30)))
+                .expectTriggeredDeadlinesWithName(Measure.SUPERVISION, Measure.OVERDUE)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -99,31 +123,33 @@ class MeasureDeadlineTest {
     }
 
     @Test
-    void afterAnExtensionTheOldTimerIsIgnoredAndTheNewOneCounts() {
+    void afterAnExtensionTheOldTimersAreIgnoredAndTheNewOnesCount() {
         fixture.givenCurrentTime(START)
                 .andGivenCommands(PLAN, ASSIGN,
                         new RequestDeadlineExtension(ID, LATER, "需配合组织部统一安排。", TODAY, LIAISON),
                         new ApproveDeadlineExtension(ID, PARTY))
                 .whenThenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectTriggeredDeadlinesWithName(Measure.OVERDUE)
                 .expectNoEvents()
-                .expectScheduledDeadlineWithName(Measure.overdueAt(LATER), Measure.OVERDUE);
+                .expectScheduledDeadlineWithName(Measure.overdueAt(LATER), Measure.OVERDUE)
+                .expectScheduledDeadline(LATER.minusDays(7).atStartOfDay(Measure.ZONE).toInstant(), new SupervisionTimers.SupervisionCheck("2023-09-30", "YELLOW"));
         fresh().givenCurrentTime(START)
                 .andGivenCommands(PLAN, ASSIGN,
                         new RequestDeadlineExtension(ID, LATER, "需配合组织部统一安排。", TODAY, LIAISON),
                         new ApproveDeadlineExtension(ID, PARTY))
                 .whenThenTimeAdvancesTo(Measure.overdueAt(LATER).plusSeconds(1))
-                .expectEvents(new MeasureOverdue(ID, "XZSPJ", "2023-09-30", "张*"));
+                .expectEvents(colour("YELLOW", "GREEN", "2023-09-30", "张*"),
+                        new MeasureOverdue(ID, "XZSPJ", "2023-09-30", "张*"),
+                        colour("RED", "YELLOW", "2023-09-30", "张*"),
+                        ownerNotice("2023-09-30", "张*"));
     }
 
     @Test
-    void anItemReopenedAfterItsDeadlineIsRecordedOverdueAtOnce() {
+    void anItemReopenedAfterItsDeadlineIsRecordedOverdueAtOnceAndSupervisionResumes() {
         fixture.givenCurrentTime(DUE.plus(Duration.ofDays(3)))
                 .andGiven(PLANNED, ASSIGNED, COMPLETED)
                 .andGivenCommands(new RejectMeasure(ID, List.of("缺少佐证材料。"), PARTY))
                 .whenThenTimeElapses(Duration.ofSeconds(1))
-                .expectTriggeredDeadlinesWithName(Measure.OVERDUE)
-                .expectEvents(OVERDUE);
+                .expectEvents(YELLOW, OVERDUE, RED, OWNER_NOTICE);
     }
 
     @Test
@@ -132,25 +158,26 @@ class MeasureDeadlineTest {
                 .andGivenCommands(PLAN, ASSIGN, new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "王*", DEADLINE, false,
                         null, TODAY, LIAISON))
                 .whenThenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectEvents(new MeasureOverdue(ID, "XZSPJ", "2023-06-30", "王*"));
+                .expectEvents(colour("YELLOW", "GREEN", "2023-06-30", "王*"),
+                        new MeasureOverdue(ID, "XZSPJ", "2023-06-30", "王*"),
+                        colour("RED", "YELLOW", "2023-06-30", "王*"), ownerNotice("2023-06-30", "王*"));
     }
 
     @Test
-    void aNewDeadlineSetByThePartyMakesTheOldTimerStale() {
+    void aNewDeadlineSetByThePartyMakesTheOldTimersStale() {
         fixture.givenCurrentTime(START)
                 .andGivenCommands(PLAN, ASSIGN, new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", LATER, false,
                         null, TODAY, PARTY))
                 .whenThenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectTriggeredDeadlinesWithName(Measure.OVERDUE)
                 .expectNoEvents();
     }
 
     @Test
-    void aLongTermItemIsNeverOverdue() {
+    void aLongTermItemIsNeverOverdueNorColoured() {
         fixture.givenCurrentTime(START)
                 .andGivenCommands(PLAN, new AssignMeasure(ID, "XZSPJ", List.of(), "张*", null, true, 3, TODAY,
                         LIAISON))
-                .whenThenTimeElapses(Duration.ofDays(3650))
+                .whenThenTimeAdvancesTo(Instant.parse("2023-07-31T15:59:59Z"))
                 .expectNoEvents();
     }
 

@@ -50,6 +50,7 @@ class MeasureLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 
     /** A fresh fixture: the stub deadline manager keeps its clock and schedules across scenarios of one test. */
@@ -116,12 +117,13 @@ class MeasureLifecycleTest {
     }
 
     @Test
-    void aLongTermItemHasAReviewPeriodAndNoTimer() {
-        fixture.given(PLANNED)
+    void aLongTermItemHasAReviewPeriodAndOnlyAReviewTimer() {
+        fixture.givenCurrentTime(java.time.Instant.parse("2023-05-01T02:00:00Z"))
+                .andGiven(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", null, true, 6, TODAY, LIAISON))
                 .expectEvents(new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of(), "张*", null, true, 6,
                         "demo-dept"))
-                .expectNoScheduledDeadlines();
+                .expectScheduledDeadline(java.time.Instant.parse("2023-10-31T16:00:00Z"), new SupervisionTimers.ReviewDue("2023-11-01", 6));
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", null, true, null, TODAY, LIAISON))
                 .expectException(MeasureRefused.class).expectExceptionMessage("长期坚持的事项须设定1至12个月的评估周期")

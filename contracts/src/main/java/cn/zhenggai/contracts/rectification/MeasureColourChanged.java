@@ -1,0 +1,24 @@
+package cn.zhenggai.contracts.rectification;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * An item's warning colour changed (红黄绿灯): {@code YELLOW} a configurable number of days before its deadline,
+ * {@code RED} once the deadline has passed, {@code GREEN} again when the deadline moved (extension, reassignment)
+ * or the item was completed. Raised by persistent timers.
+ *
+ * @param measureId      the item
+ * @param department     the item's lead department
+ * @param colour         {@link #GREEN}, {@link #YELLOW} or {@link #RED}
+ * @param previousColour the colour before, or null for the first
+ * @param deadline       the deadline in force (YYYY-MM-DD), or null
+ * @param owner          the owner (责任人) at that time, or null
+ */
+@Revision("1")
+public record MeasureColourChanged(String measureId, String department, String colour, String previousColour,
+                                   String deadline, String owner) {
+
+    public static final String GREEN = "GREEN";
+    public static final String YELLOW = "YELLOW";
+    public static final String RED = "RED";
+}

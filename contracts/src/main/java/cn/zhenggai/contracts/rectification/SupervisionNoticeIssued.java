@@ -1,0 +1,33 @@
+package cn.zhenggai.contracts.rectification;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * A supervision notice (督办通知) about an item was issued. Overdue items are supervised by persistent timers that
+ * escalate from the owner to the department head and then to the party committee; the party committee may also
+ * issue one by hand. Every notice is an event, so it can be proven later that it was sent and when.
+ *
+ * @param noticeId            the notice's id (unique)
+ * @param measureId           the item
+ * @param department          the item's lead department
+ * @param level               {@link #OWNER}, {@link #DEPT_HEAD}, {@link #PARTY_COMMITTEE}, or {@link #REVIEW} (the
+ *                            periodic review reminder of a long-term item)
+ * @param recipientRole       the role that receives it (see {@code Roles}), or null when it goes to a named person
+ * @param recipientDepartment the department whose holders of {@code recipientRole} receive it, or null for every
+ *                            department (the party committee)
+ * @param recipient           the owner's name when {@code level} is OWNER, else null
+ * @param reason              why (Chinese, shown to the recipient)
+ * @param deadline            the deadline in force (YYYY-MM-DD), or null
+ * @param daysOverdue         days past the deadline when issued (0 when not overdue)
+ */
+@Revision("1")
+public record SupervisionNoticeIssued(String noticeId, String measureId, String department, String level,
+                                      String recipientRole, String recipientDepartment, String recipient,
+                                      String reason, String deadline, int daysOverdue) {
+
+    public static final String OWNER = "OWNER";
+    public static final String DEPT_HEAD = "DEPT_HEAD";
+    public static final String PARTY_COMMITTEE = "PARTY_COMMITTEE";
+    /** The review reminder of a long-term (长期坚持) item, to the lead department. */
+    public static final String REVIEW = "REVIEW";
+}

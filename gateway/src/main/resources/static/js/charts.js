@@ -7,7 +7,7 @@ window.addEventListener('resize', () => live.forEach((c) => c.resize()));
 
 /** A chart container; the chart is drawn once it is in the page. */
 export function chart(option, options = {}) {
-  const box = h('div.chart', { id: options.id, dataset: { chart: options.name || '' } });
+  const box = h('div.chart' + (options.className ? '.' + options.className : ''), { id: options.id, dataset: { chart: options.name || '' } });
   requestAnimationFrame(() => {
     if (!box.isConnected) return;
     live.forEach((c) => { if (!c.getDom().isConnected) { c.dispose(); live.delete(c); } });

@@ -47,17 +47,17 @@ function heatmap(cells, names, onPick) {
   const themes = [...new Set(cells.map((c) => c.theme))];
   const departments = [...new Set(cells.map((c) => c.department))];
   const max = Math.max(1, ...cells.map((c) => c.value));
-  const short = (t) => (t.length > 14 ? t.slice(0, 14) + '…' : t);
+  const short = (t) => (t.length > 16 ? t.slice(0, 16) + '…' : t);
   return chart({
     tooltip: { position: 'top', formatter: (p) => escapeHtml(themes[p.value[1]]) + '<br>' + escapeHtml(names[departments[p.value[0]]] || departments[p.value[0]]) + '：' + p.value[2] + ' 项' },
-    grid: { left: 200, right: 20, top: 10, bottom: 70 },
-    xAxis: { type: 'category', data: departments.map((d) => names[d] || d), splitArea: { show: true }, axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'category', data: themes.map(short), splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+    grid: { left: 230, right: 60, top: 10, bottom: 80 },
+    xAxis: { type: 'category', data: departments.map((d) => names[d] || d), splitArea: { show: true }, axisLabel: { interval: 0, rotate: 35 } },
+    yAxis: { type: 'category', data: themes.map(short), splitArea: { show: true }, axisLabel: { interval: 0 } },
+    visualMap: { min: 0, max, calculable: true, orient: 'vertical', right: 0, top: 'middle', itemHeight: 100,
       inRange: { color: ['#fff5f5', '#ef9a9a', '#b71c1c'] } },
     series: [{ name: '问题数', type: 'heatmap', label: { show: true },
       data: cells.map((c) => [departments.indexOf(c.department), themes.indexOf(c.theme), c.value]) }],
-  }, { name: 'heatmap', onClick: (p) => onPick(departments[p.value[0]]) });
+  }, { name: 'heatmap', className: 'tall', onClick: (p) => onPick(departments[p.value[0]]) });
 }
 
 export async function render(ctx) {
@@ -113,8 +113,8 @@ export async function render(ctx) {
       stat('总体完成率', percent(totals.completionRate), null, 'rate')),
     h('div.grid-2',
       card('各部门完成情况', bars),
-      card('月度趋势', trendChart)),
-    h('div.grid-2',
-      card('部门排名（按完成率、逾期）', ranking),
-      card('问题主题 × 部门', cells.length ? heatmap(cells, names, drill) : h('p.muted', '暂无主题分布数据。'))));
+      card('部门排名（按完成率、逾期）', h('div.scroll.short', ranking))),
+    h('div.grid-wide',
+      card('问题主题 × 部门（问题数）', cells.length ? heatmap(cells, names, drill) : h('p.muted', '暂无主题分布数据。')),
+      card('月度趋势', trendChart)));
 }

@@ -78,6 +78,7 @@ public final class Screenshots {
                 b.until(d -> !b.all(By.cssSelector("#verify-ok, #verify-broken")).isEmpty());
                 b.click(By.id("replay-start"));
                 b.await(By.id("replay-switch"));
+                b.js("window.scrollTo(0, 0)");
                 b.screenshot("audit-replay");
             }
         }

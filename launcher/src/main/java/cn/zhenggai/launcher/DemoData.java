@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Demo data of the embedded default, loaded once through the public API: the sample outline (an administrative
  * approval bureau's 2022 outline) imported by the sample department's liaison through the outline import endpoint
- * (one draft with all its content), then submitted for review.
+ * (one draft with all its content), its three root causes linked to the problems they explain, then submitted
+ * for review. The demo ledger ({@link cn.zhenggai.launcher.demo.DemoLedger}) takes it from there.
  */
 final class DemoData {
 
@@ -40,6 +41,12 @@ final class DemoData {
             throw new IOException("demo outline import refused: " + imported.status() + " " + imported.body());
         }
         String reportId = imported.text("reportId");
+        // the outline does not say which problems a root cause explains: link them, so the items answer problems
+        GatewayClient.Answer report = liaison.get("/api/reports/" + reportId);
+        if (!report.ok()) {
+            throw new IOException("demo report not readable: " + report.status() + " " + report.body());
+        }
+        cn.zhenggai.launcher.demo.DemoLedger.linkRootCauses(liaison, reportId, report.body());
         GatewayClient.Answer submitted = liaison.post("/api/reports/" + reportId + "/submission", Map.of());
         if (!submitted.ok()) {
             throw new IOException("demo report submission refused: " + submitted.status() + " " + submitted.body());

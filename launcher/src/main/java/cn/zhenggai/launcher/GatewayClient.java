@@ -51,6 +51,10 @@ public final class GatewayClient {
         return copy;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public String accessToken() {
         return accessToken;
     }
@@ -61,6 +65,10 @@ public final class GatewayClient {
 
     public Answer postRaw(String path, String body) throws IOException, InterruptedException {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer put(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     public Answer get(String path) throws IOException, InterruptedException {

@@ -123,6 +123,11 @@ public final class PlatformStack implements AutoCloseable {
         return target.resolve(service + "-" + (version == null ? "0.1.0-SNAPSHOT" : version) + "-exec.jar");
     }
 
+    /** Where the gateway's token keys are (created by {@link Keys} on first start). */
+    public Path keysDir() {
+        return settings.infra().dataDir().resolve("keys");
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }

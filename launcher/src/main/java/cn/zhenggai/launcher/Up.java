@@ -48,6 +48,20 @@ public final class Up {
         if (demo > 0) {
             System.out.println("Loaded the demo data: the sample outline with " + demo + " problems.");
         }
+        try {
+            Path sample = data.resolve("demo-loaded");
+            String sampleReport = java.nio.file.Files.exists(sample)
+                    ? java.nio.file.Files.readString(sample).strip() : null;
+            cn.zhenggai.launcher.demo.DemoLedger.Summary ledger = cn.zhenggai.launcher.demo.DemoLedger.loadOnce(
+                    new GatewayClient(stack.gatewayUrl()), stack.keysDir(), data.resolve("demo-ledger-loaded"),
+                    sampleReport, System.out);
+            if (ledger != null) {
+                System.out.printf("Loaded the demo ledger in %.1f s: %d reports, %d items %s.%n",
+                        ledger.millis() / 1000.0, ledger.reports(), ledger.items(), ledger.states());
+            }
+        } catch (Exception e) {
+            System.err.println("The demo ledger could not be loaded (the platform runs without it): " + e.getMessage());
+        }
         System.out.printf("Started in %.1f s.%n", stack.startMillis() / 1000.0);
         System.out.println();
         System.out.println("Zhenggai is ready at http://localhost:" + port);

@@ -395,7 +395,7 @@ class EndToEndTest {
         assertThat(report.get("problems").size()).isEqualTo(21);
         assertThat(report.get("measures").size()).isEqualTo(3);
 
-        int events = 1 + 1 + 1 + 21 + 1 + 3 + 1 + 3 + 1; // drafted … measures, submitted
+        int events = 1 + 1 + 1 + 21 + 1 + 3 + 1 + 3 + 3 + 1; // drafted … measures, root causes linked, submitted
         List<ConsumerRecord<String, String>> records = readTopic(Topics.REPORT_EVENTS, demoReport, events);
         for (ConsumerRecord<String, String> r : records) {
             assertThat(r.value()).as("no personal matter in clear on Kafka").doesNotContain("秘书").doesNotContain("商业房");
@@ -510,7 +510,7 @@ class EndToEndTest {
         assertThat(own.get("departments").get(0).get("department").asText()).isEqualTo("XZSPJ");
         JsonNode row = liaison.get("/api/measures/" + measure).body();
         assertThat(row.get("status").asText()).isEqualTo("VERIFIED");
-        assertThat(row.get("colour").asText()).isEqualTo("green");
+        assertThat(row.get("colour").asText()).isEqualTo("GREEN");
         assertThat(row.get("owner").asText()).isEqualTo("张*");
         assertThat(row.get("deadline").asText()).isEqualTo(inAMonth);
         assertThat(row.get("lastProgress").asText()).isEqualTo("已开展三次集中学习。");
@@ -527,6 +527,103 @@ class EndToEndTest {
                 "MeasureCompleted", "MeasureVerified");
         assertThat(JSON.readTree(published.get(4).value()).get("actor").asText()).isEqualTo("demo-party");
         assertThat(JSON.readTree(published.get(3).value()).get("actor").asText()).isEqualTo("demo-dept");
+    }
+
+    @Test
+    @Order(30)
+    void theDemoLedgerFillsThirteenDepartmentsWithRecurringProblemsCarryOverAndScopedLists() throws Exception {
+        assertThat(demoReportId).as("the demo report of test 7").isNotNull();
+        Path marker = java.nio.file.Files.createTempDirectory("zhenggai-demo").resolve("demo-ledger-loaded");
+        cn.zhenggai.launcher.demo.DemoLedger.Summary summary = cn.zhenggai.launcher.demo.DemoLedger.loadOnce(
+                new GatewayClient(stack.gatewayUrl()), stack.keysDir(), marker, demoReportId, System.out);
+        System.out.println("demo ledger: " + summary);
+        assertThat(summary.reports()).isEqualTo(52);
+        assertThat(summary.items()).isEqualTo(3 + 52 * 3);
+        assertThat(cn.zhenggai.launcher.demo.DemoLedger.loadOnce(new GatewayClient(stack.gatewayUrl()),
+                stack.keysDir(), marker, demoReportId, System.out)).as("loaded once").isNull();
+
+        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+        JsonNode overview = eventually(() -> {
+            JsonNode body = party.get("/api/overview").body();
+            return body.at("/totals/verified").asInt() >= 40 && body.at("/totals/recurring").asInt() > 0
+                    ? body : null;
+        });
+        assertThat(overview.get("departments").size()).isEqualTo(13);
+        assertThat(overview.at("/totals/total").asInt()).isEqualTo(3 + 52 * 3);
+        assertThat(overview.get("themes").size()).isGreaterThanOrEqualTo(10);
+        assertThat(overview.at("/heatmap/values").size()).isGreaterThan(13);
+        assertThat(overview.get("trend").size()).isGreaterThanOrEqualTo(1);
+
+        JsonNode xzspj = liaison.get("/api/ledger").body();
+        assertThat(xzspj.get("department").asText()).isEqualTo("XZSPJ");
+        assertThat(xzspj.get("count").asInt()).isEqualTo(3 + 4 * 3);
+        Set<String> statuses = new HashSet<>();
+        boolean recurring = false;
+        for (JsonNode row : xzspj.get("rows")) {
+            statuses.add(row.get("status").asText());
+            if (row.get("recurring").asBoolean()) {
+                recurring = true;
+                assertThat(row.at("/recurrences/0/earlierStatement").asText()).isNotBlank();
+                assertThat(row.at("/recurrences/0/earlierYear").asInt()).isEqualTo(2021);
+            }
+        }
+        assertThat(statuses).contains("IN_PROGRESS", "COMPLETED", "VERIFIED");
+        assertThat(recurring).as("a recurring problem in 行政审批局's ledger").isTrue();
+        assertThat(liaison.get("/api/ledger?department=CZJ").status()).isEqualTo(403);
+        assertThat(liaison.get("/api/ledger/due?department=CZJ").status()).isEqualTo(403);
+        assertThat(liaison.get("/api/ledger/due?days=0").text("code")).isEqualTo("INVALID_DAYS");
+        JsonNode due = liaison.get("/api/ledger/due?days=30").body();
+        assertThat(due.get("count").asInt()).isPositive();
+        due.get("rows").forEach(r -> assertThat(r.get("leadDepartment").asText()).isEqualTo("XZSPJ"));
+        assertThat(liaison.get("/api/ledger/mine").body().get("count").asInt()).as("the sample's items are demo-dept's")
+                .isPositive();
+        JsonNode yellow = eventually(() -> {
+            for (JsonNode row : liaison.get("/api/ledger").body().get("rows")) {
+                if ("YELLOW".equals(row.get("colour").asText())) {
+                    return row;
+                }
+            }
+            return null;
+        });
+        assertThat(yellow.get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        java.net.http.HttpResponse<byte[]> export = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.gatewayUrl()
+                        + "/api/ledger/export.xlsx")).header("Authorization", "Bearer " + liaison.accessToken())
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(export.body()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(1 + 3 + 4 * 3);
+        }
+
+        // the 2022 reports were submitted with the carry-over prepared from the cadre's 2021 items
+        JsonNode reports = party.get("/api/reports?department=CZJ").body();
+        int withCarryOver = 0;
+        for (JsonNode r : reports.get("reports")) {
+            if (r.get("year").asInt() == 2022) {
+                JsonNode report = party.get("/api/reports/" + r.get("reportId").asText()).body();
+                if (report.get("carryOver").size() > 0) {
+                    withCarryOver++;
+                    assertThat(report.at("/carryOver/0/heading").asText()).startsWith("针对").endsWith("个突出问题");
+                }
+            }
+        }
+        assertThat(withCarryOver).isEqualTo(2);
+        // demo-dept's 2023 draft gets the carry-over of the sample's items
+        JsonNode draft = eventually(() -> {
+            for (JsonNode r : liaison.get("/api/reports?year=2023").body().get("reports")) {
+                JsonNode report = liaison.get("/api/reports/" + r.get("reportId").asText()).body();
+                if (report.get("carryOver").size() > 0) {
+                    return report;
+                }
+            }
+            return null;
+        });
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.toString()).contains("长期坚持").contains("强化理论武装建设");
+        JsonNode preview = liaison.get("/api/rectification/carry-over?year=2023").body();
+        assertThat(preview.get("previousYear").asInt()).isEqualTo(2022);
     }
 
     @Test
@@ -664,7 +761,12 @@ class EndToEndTest {
                 .as("nothing of today's demo was on yesterday's ledger").isZero();
         JsonNode diff = auditor.get("/api/audit/ledger/diff?department=XZSPJ&from=" + yesterday + "&to=now").body();
         assertThat(diff.get("counts").get("newItems").asInt()).isEqualTo(ledger.get("count").asInt());
-        assertThat(diff.get("counts").get("closures").asInt()).isEqualTo(1);
+        int verified = 0;
+        for (JsonNode row : ledger.get("rows")) {
+            verified += "VERIFIED".equals(row.get("status").asText()) ? 1 : 0;
+        }
+        assertThat(verified).as("test 10 verified an item").isPositive();
+        assertThat(diff.get("counts").get("closures").asInt()).as("every item verified today").isEqualTo(verified);
         assertThat(auditor.get("/api/audit/ledger?department=XZSPJ&asOf=yesterday").text("code")).isEqualTo("BAD_DATE");
         assertThat(liaison.get("/api/audit/ledger?department=XZSPJ").status()).isEqualTo(403);
 

@@ -57,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
+        "spring.kafka.listener.auto-startup=false",
         "zhenggai.deadlines.polling-interval=PT10S"})
 class ReportServiceHttpTest {
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.contracts.messaging;
 
+import cn.zhenggai.contracts.rectification.CarryOverPrepared;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
@@ -71,7 +72,8 @@ public final class EventTypes {
                     MeasureOverdue.class,
                     MeasureColourChanged.class,
                     SupervisionNoticeIssued.class,
-                    MeasureSourceLinked.class)
+                    MeasureSourceLinked.class,
+                    CarryOverPrepared.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

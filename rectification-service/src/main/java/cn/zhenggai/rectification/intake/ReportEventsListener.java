@@ -7,6 +7,7 @@ import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.rectification.carryover.CarryOverPreparation;
 import cn.zhenggai.rectification.measure.MeasurePlanning;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,19 +15,22 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies report-service's events: to the intake read model, and an accepted report's measures become items
- * (one listener for the topic: two in the same consumer group would split its partitions between them).
+ * Applies report-service's events: to the intake read model, an accepted report's measures become items, and a
+ * drafted report gets its carry-over prepared (one listener for the topic: two in the same consumer group would split its partitions between them).
  */
 @Component
 class ReportEventsListener {
 
     private final ProblemIntake intake;
     private final MeasurePlanning planning;
+    private final CarryOverPreparation carryOver;
     private final MeterRegistry registry;
 
-    ReportEventsListener(ProblemIntake intake, MeasurePlanning planning, MeterRegistry registry) {
+    ReportEventsListener(ProblemIntake intake, MeasurePlanning planning, CarryOverPreparation carryOver,
+                         MeterRegistry registry) {
         this.intake = intake;
         this.planning = planning;
+        this.carryOver = carryOver;
         this.registry = registry;
     }
 
@@ -38,7 +42,12 @@ class ReportEventsListener {
                     + " differs from aggregate id " + envelope.aggregateId());
         }
         boolean applied = switch (envelope.type()) {
-            case "ReportDrafted" -> intake.on(EnvelopeCodec.payloadAs(envelope, ReportDrafted.class), envelope);
+            case "ReportDrafted" -> {
+                ReportDrafted drafted = EnvelopeCodec.payloadAs(envelope, ReportDrafted.class);
+                boolean recorded = intake.on(drafted, envelope);
+                // a new meeting's report: prepare its carry-over from the cadre's earlier items (once per report)
+                yield carryOver.on(drafted, envelope) || recorded;
+            }
             case "ProblemIdentified" ->
                     intake.on(EnvelopeCodec.payloadAs(envelope, ProblemIdentified.class), envelope);
             case "ReportAccepted" ->

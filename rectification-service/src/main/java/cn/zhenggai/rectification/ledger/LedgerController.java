@@ -1,12 +1,15 @@
 package cn.zhenggai.rectification.ledger;
 
+import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import com.mongodb.client.MongoDatabase;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,15 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The ledger and the overview over HTTP, department scope enforced here: a department's staff see their own
- * department only (403 for any other); the party committee, organization department and discipline see all.
+ * The ledger, its lists and the overview over HTTP, department scope enforced here: a department's staff see their
+ * own department only (403 for any other); the party committee, organization department and discipline see all.
+ * An unknown department is a 404.
  */
 @RestController
-class LedgerController {
+public class LedgerController {
+
+    /** Most days ahead {@code /api/ledger/due} looks. */
+    static final int MAX_DAYS = 366;
 
     private final Ledger ledger;
     private final DepartmentDirectory departments;
@@ -40,7 +49,7 @@ class LedgerController {
         if (scope == null) {
             throw ApiException.badRequest("MISSING_DEPARTMENT", "请指定部门");
         }
-        checkScope(scope, caller);
+        checkScope(scope, caller, departments);
         List<Map<String, Object>> rows = ledger.rows(scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", scope);
@@ -50,7 +59,45 @@ class LedgerController {
         return body;
     }
 
-    /** {@code GET /api/overview}: figures per department (only the caller's own for department staff). */
+    /** {@code GET /api/ledger/mine}: items whose owner (责任人) is the caller (display name or user name). */
+    @GetMapping("/api/ledger/mine")
+    Map<String, Object> mine(@RequestParam(required = false) String department, Caller caller) {
+        Ledger.Scope scope = listScope(department, caller, departments);
+        Set<String> names = new LinkedHashSet<>();
+        names.add(caller.username());
+        String display = displayName();
+        if (display != null && !display.isBlank()) {
+            names.add(display.strip());
+        }
+        Map<String, Object> body = list(scope, ledger.mine(names, scope));
+        body.put("owners", new ArrayList<>(names));
+        return body;
+    }
+
+    /** {@code GET /api/ledger/due?days=30}: open items due from today to N days ahead (1–366, default 30). */
+    @GetMapping("/api/ledger/due")
+    Map<String, Object> due(@RequestParam(required = false) String days,
+                            @RequestParam(required = false) String department, Caller caller) {
+        int n = days(days);
+        Ledger.Scope scope = listScope(department, caller, departments);
+        Map<String, Object> body = list(scope, ledger.due(n, scope));
+        body.put("days", n);
+        body.put("from", ledger.today().toString());
+        body.put("to", ledger.today().plusDays(n).toString());
+        return body;
+    }
+
+    /** {@code GET /api/ledger/overdue}: open items recorded overdue. */
+    @GetMapping("/api/ledger/overdue")
+    Map<String, Object> overdue(@RequestParam(required = false) String department, Caller caller) {
+        Ledger.Scope scope = listScope(department, caller, departments);
+        return list(scope, ledger.overdue(scope));
+    }
+
+    /**
+     * {@code GET /api/overview}: figures per department (only the caller's own for department staff), per theme,
+     * theme × department (heat map), per month, and recurring problems.
+     */
     @GetMapping("/api/overview")
     Map<String, Object> overview(@RequestParam(required = false) String department, Caller caller) {
         String scope = department == null || department.isBlank() ? null : department.strip();
@@ -61,28 +108,34 @@ class LedgerController {
             }
         }
         if (scope != null) {
-            checkScope(scope, caller);
+            checkScope(scope, caller, departments);
         }
-        List<Ledger.DepartmentFigures> figures = ledger.overview(scope, departments.names());
+        Ledger.Overview overview = ledger.overviewOf(scope, departments.names());
         long total = 0;
         long completed = 0;
         long verified = 0;
         long overdue = 0;
-        for (Ledger.DepartmentFigures f : figures) {
+        long recurring = 0;
+        for (Ledger.DepartmentFigures f : overview.departments()) {
             total += f.total();
             completed += f.completed();
             verified += f.verified();
             overdue += f.overdue();
+            recurring += f.recurring();
         }
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("total", total);
         totals.put("completed", completed);
         totals.put("verified", verified);
         totals.put("overdue", overdue);
-        totals.put("completionRate", total == 0 ? 0.0 : Math.round(10000.0 * completed / total) / 10000.0);
+        totals.put("completionRate", Ledger.rate(completed, total));
+        totals.put("recurring", recurring);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("departments", new ArrayList<>(figures));
+        body.put("departments", new ArrayList<>(overview.departments()));
         body.put("totals", totals);
+        body.put("themes", overview.themes());
+        body.put("heatmap", overview.heatmap());
+        body.put("trend", overview.trend());
         return body;
     }
 
@@ -109,7 +162,8 @@ class LedgerController {
         return Map.of("departments", list);
     }
 
-    private void checkScope(String scope, Caller caller) {
+    /** 403 for another department (unless cross-department), 404 for an unknown one. */
+    public static void checkScope(String scope, Caller caller, DepartmentDirectory departments) {
         if (!caller.canSee(scope)) {
             throw ApiException.forbidden("无权查看其他部门的整改台账");
         }
@@ -118,13 +172,58 @@ class LedgerController {
         }
     }
 
+    /**
+     * The rows a list may show: {@code department} when given (checked), else the caller's own department for
+     * department staff and every department for cross-department roles.
+     */
+    public static Ledger.Scope listScope(String department, Caller caller, DepartmentDirectory departments) {
+        if (department != null && !department.isBlank()) {
+            checkScope(department.strip(), caller, departments);
+            return new Ledger.Scope(department.strip());
+        }
+        if (caller.crossDepartment()) {
+            return Ledger.Scope.ALL;
+        }
+        if (caller.department() == null) {
+            throw ApiException.forbidden("无权查看其他部门的整改台账");
+        }
+        return new Ledger.Scope(caller.department());
+    }
+
+    static int days(String days) {
+        if (days == null || days.isBlank()) {
+            return 30;
+        }
+        try {
+            int n = Integer.parseInt(days.strip());
+            if (n >= 1 && n <= MAX_DAYS) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw ApiException.badRequest("INVALID_DAYS", "天数应为1至" + MAX_DAYS + "之间的整数：" + days);
+    }
+
+    private Map<String, Object> list(Ledger.Scope scope, List<Map<String, Object>> rows) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("department", scope.department() == null ? "*" : scope.department());
+        body.put("count", rows.size());
+        body.put("rows", rows);
+        return body;
+    }
+
+    private static String displayName() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof Jwt jwt ? jwt.getClaimAsString(TokenClaims.DISPLAY_NAME)
+                : null;
+    }
+
     @Configuration
     static class Wiring {
         @Bean
-        Ledger ledgerQueries(MongoDatabase readModels, Clock clock,
-                             @Value("${zhenggai.ledger.yellow-days-before:7}") int yellowDaysBefore,
-                             @Value("${zhenggai.ledger.red-days-after:0}") int redDaysAfter) {
-            return new Ledger(readModels, new Ledger.Warnings(yellowDaysBefore, redDaysAfter), clock);
+        Ledger ledgerQueries(MongoDatabase readModels, Clock clock) {
+            return new Ledger(readModels, clock);
         }
     }
 }

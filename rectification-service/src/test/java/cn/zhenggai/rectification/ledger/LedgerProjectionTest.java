@@ -3,6 +3,7 @@ package cn.zhenggai.rectification.ledger;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
@@ -32,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerProjectionTest {
 
     private static final Instant AT = Instant.parse("2023-05-01T02:00:00Z");
-    private static final Ledger.Warnings WARNINGS = new Ledger.Warnings(7, 0);
     private static final Map<String, String> NAMES = Map.of("XZSPJ", "行政审批局", "CZJ", "财政局", "ZZB", "组织部");
 
     private MongoServer server;
@@ -56,7 +56,7 @@ class LedgerProjectionTest {
     }
 
     private Ledger ledgerOn(String date) {
-        return new Ledger(database, WARNINGS, Clock.fixed(LocalDate.parse(date).atStartOfDay(ZoneId.of("Asia/Shanghai"))
+        return new Ledger(database, Clock.fixed(LocalDate.parse(date).atStartOfDay(ZoneId.of("Asia/Shanghai"))
                 .plusHours(10).toInstant(), ZoneId.of("Asia/Shanghai")));
     }
 
@@ -90,7 +90,7 @@ class LedgerProjectionTest {
         assertThat(row.get("deadline")).isNull();
         assertThat(row.get("proposedDeadline")).isEqualTo("2023-06-30");
         assertThat(row.get("status")).isEqualTo("PLANNED");
-        assertThat(row.get("colour")).isEqualTo("green");
+        assertThat(row.get("colour")).isEqualTo("GREEN");
         assertThat(row.get("lastProgress")).isNull();
         assertThat(ledgerOn("2023-05-01").rows("CZJ")).isEmpty();
     }
@@ -132,16 +132,24 @@ class LedgerProjectionTest {
         projection.on(planned("m1", "XZSPJ", 1), 0, AT);
         projection.on(assigned("m1", "XZSPJ", "2023-06-30"), 1, AT);
         projection.on(new MeasureOverdue("m1", "XZSPJ", "2023-06-30", "王*"), 2, AT);
-        assertThat(ledgerOn("2023-07-01").item("m1")).containsEntry("overdue", true).containsEntry("colour", "red");
+        assertThat(ledgerOn("2023-07-01").item("m1")).containsEntry("overdue", true)
+                .as("the colour is only what MeasureColourChanged said").containsEntry("colour", "GREEN");
+        projection.on(new MeasureColourChanged("m1", "XZSPJ", "RED", "YELLOW", "2023-06-30", "王*"), 2, AT);
+        assertThat(ledgerOn("2023-07-01").item("m1")).as("an event of an applied sequence changes nothing")
+                .containsEntry("colour", "GREEN");
+        projection.on(new MeasureColourChanged("m1", "XZSPJ", "RED", "YELLOW", "2023-06-30", "王*"), 3, AT);
+        assertThat(ledgerOn("2023-07-01").item("m1")).containsEntry("colour", "RED");
         projection.on(new DeadlineExtensionRequested("m1", "XZSPJ", "2023-06-30", "2023-09-30", "理由。", "demo-dept"),
-                3, AT);
+                4, AT);
         assertThat(((Map<?, ?>) ledgerOn("2023-07-01").item("m1").get("pendingExtension")).get("deadline"))
                 .isEqualTo("2023-09-30");
-        projection.on(new DeadlineExtended("m1", "XZSPJ", "2023-06-30", "2023-09-30", "demo-dept", "demo-party"), 4,
+        projection.on(new DeadlineExtended("m1", "XZSPJ", "2023-06-30", "2023-09-30", "demo-dept", "demo-party"), 5,
                 AT);
         assertThat(ledgerOn("2023-07-01").item("m1")).containsEntry("overdue", false)
                 .containsEntry("deadline", "2023-09-30").containsEntry("pendingExtension", null)
-                .containsEntry("colour", "green");
+                .as("still red until the supervision says otherwise").containsEntry("colour", "RED");
+        projection.on(new MeasureColourChanged("m1", "XZSPJ", "GREEN", "RED", "2023-09-30", "王*"), 6, AT);
+        assertThat(ledgerOn("2023-07-01").item("m1")).containsEntry("colour", "GREEN");
     }
 
     @Test
@@ -154,22 +162,6 @@ class LedgerProjectionTest {
         projection.on(assigned("m1", "XZSPJ", "2023-12-31"), 4, AT);
         projection.on(assigned("m1", "XZSPJ", "2023-12-31"), 4, AT);
         assertThat(ledgerOn("2023-07-01").item("m1")).containsEntry("overdue", false);
-    }
-
-    @Test
-    void coloursFollowTheConfiguredDaysAroundTheDeadline() {
-        LocalDate due = LocalDate.parse("2023-06-30");
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due.minusDays(8), WARNINGS)).isEqualTo("green");
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due.minusDays(7), WARNINGS)).isEqualTo("yellow");
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due, WARNINGS)).isEqualTo("yellow");
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due.plusDays(1), WARNINGS)).isEqualTo("red");
-        Ledger.Warnings lenient = new Ledger.Warnings(3, 5);
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due.minusDays(4), lenient)).isEqualTo("green");
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due.plusDays(5), lenient)).isEqualTo("yellow");
-        assertThat(Ledger.colour("IN_PROGRESS", "2023-06-30", due.plusDays(6), lenient)).isEqualTo("red");
-        assertThat(Ledger.colour("COMPLETED", "2023-06-30", due.plusDays(30), WARNINGS)).isEqualTo("green");
-        assertThat(Ledger.colour("VERIFIED", "2023-06-30", due.plusDays(30), WARNINGS)).isEqualTo("green");
-        assertThat(Ledger.colour("IN_PROGRESS", null, due, WARNINGS)).isEqualTo("green");
     }
 
     @Test
@@ -198,12 +190,12 @@ class LedgerProjectionTest {
 
         List<Ledger.DepartmentFigures> all = ledgerOn("2023-07-01").overview(null, NAMES);
         assertThat(all).containsExactly(
-                new Ledger.DepartmentFigures("CZJ", "财政局", 1, 0, 0, 0, 0.0),
-                new Ledger.DepartmentFigures("XZSPJ", "行政审批局", 4, 2, 1, 1, 0.5));
+                new Ledger.DepartmentFigures("CZJ", "财政局", 1, 0, 0, 0, 0.0, 0, 0, 0),
+                new Ledger.DepartmentFigures("XZSPJ", "行政审批局", 4, 2, 1, 1, 0.5, 0, 0, 0));
         assertThat(ledgerOn("2023-07-01").overview("XZSPJ", NAMES)).containsExactly(
-                new Ledger.DepartmentFigures("XZSPJ", "行政审批局", 4, 2, 1, 1, 0.5));
+                new Ledger.DepartmentFigures("XZSPJ", "行政审批局", 4, 2, 1, 1, 0.5, 0, 0, 0));
         assertThat(ledgerOn("2023-07-01").overview("ZZB", NAMES)).containsExactly(
-                new Ledger.DepartmentFigures("ZZB", "组织部", 0, 0, 0, 0, 0.0));
+                new Ledger.DepartmentFigures("ZZB", "组织部", 0, 0, 0, 0, 0.0, 0, 0, 0));
     }
 
     @Test

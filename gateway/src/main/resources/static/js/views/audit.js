@@ -1,0 +1,193 @@
+// Audit replay: the ledger as it stood on a chosen date, the difference between two dates, integrity
+// verification of the audit log, and a projection replay followed to its switch-over.
+import * as api from '../api.js';
+import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar } from '../dom.js';
+
+const yesterday = () => { const d = new Date(); d.setDate(d.getDate() - 1); return isoDay(d); };
+
+const rowsOf = (body) => (body && (body.rows || body.items || body.ledger || body.measures)) || [];
+
+function ledgerTable(rows, id) {
+  return table([
+    { key: 'title', label: '整改事项', className: 'wide', render: (r) => r.title || r.measureId },
+    { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
+    { key: 'deadline', label: '完成时限', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || '—') },
+    { key: 'status', label: '当时状态', render: (r) => statusText(r.status) },
+    { key: 'colour', label: '预警', render: (r) => (r.colour ? colourBadge(r.colour) : '—') },
+    { key: 'lastProgress', label: '当时最新进展', className: 'wide', render: (r) => r.lastProgress || '—' },
+  ], rows, { id, empty: '该日期时本部门台账中没有事项', rowData: (r) => ({ measure: r.measureId || '' }) });
+}
+
+const FIELD_NAMES = { status: '状态', deadline: '时限', owner: '责任人', lastProgress: '最新进展', colour: '预警', overdue: '逾期', title: '事项', leadDepartment: '牵头部门' };
+const COLOUR_NAMES = { GREEN: '绿', YELLOW: '黄', RED: '红' };
+
+function showValue(key, v) {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (key === 'status') return statusText(v);
+  if (key === 'colour') return COLOUR_NAMES[String(v).toUpperCase()] || v;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+const DIFF_SECTIONS = [
+  ['newItems', '新增事项'], ['newProblems', '新增问题'], ['statusChanges', '状态变化'], ['closures', '销号'],
+  ['deadlineChanges', '时限调整'], ['becameOverdue', '新增逾期'], ['ownerChanges', '责任人变更'],
+  ['colourChanges', '预警变化'], ['removedItems', '移出本部门'],
+];
+
+const eventNote = (e) => (e && (e.actor || e.time) ? '（' + [e.actor, e.time ? dateTime(e.time) : null].filter(Boolean).join('，') + '）' : '');
+
+/** The difference between two dates: one list per kind of change, each change with the event behind it. */
+function diffView(body) {
+  const counts = body.counts || {};
+  const total = DIFF_SECTIONS.reduce((n, [key]) => n + (counts[key] ?? (body[key] || []).length), 0);
+  const line = (key, c) => {
+    if (key === 'newProblems') return h('li', (c.theme ? '【' + c.theme + '】' : '') + (c.statement || c.text || ''));
+    const title = c.title || c.measureId;
+    if (c.field) return h('li', h('strong', title), '：' + (FIELD_NAMES[c.field] || c.field) + ' ' + showValue(c.field, c.before) + ' → ' + showValue(c.field, c.after), h('span.muted', eventNote(c.event)));
+    return h('li', h('strong', title), h('span.muted', eventNote(c.event)));
+  };
+  return h('div#diff-result',
+    h('p', '共 ', h('strong#diff-total', String(total)), ' 处变化：',
+      DIFF_SECTIONS.filter(([key]) => counts[key]).map(([key, label]) => label + ' ' + counts[key] + ' ').join('；') || '无'),
+    DIFF_SECTIONS.filter(([key]) => (body[key] || []).length).map(([key, label]) =>
+      h('div.diff-section', { dataset: { kind: key } }, h('h3', label + '（' + body[key].length + '）'), h('ul', body[key].slice(0, 50).map((c) => line(key, c))))));
+}
+
+function departmentSelect(id, preferred, departments) {
+  return h('select#' + id, departments.map((d) => h('option', { value: d.code, selected: d.code === preferred }, d.name + '（' + d.code + '）')));
+}
+
+export async function render(ctx) {
+  const { user } = ctx;
+  let departments = [];
+  try { departments = (await api.get('/api/rectification/departments')).departments || []; } catch (e) { /* typed in instead */ }
+  if (ctx.stale()) return;
+  if (!departments.length) departments = [{ code: user.dept, name: user.dept }];
+  // preselect: the department in the address, else the one with the most items, else the user's own
+  let preferred = ctx.params.get('department');
+  if (!preferred) {
+    try {
+      const overview = await api.get('/api/overview');
+      const busiest = (overview.departments || []).slice().sort((a, b) => (b.total || 0) - (a.total || 0))[0];
+      preferred = busiest && busiest.total ? busiest.department : user.dept;
+    } catch (e) { preferred = user.dept; }
+  }
+  if (ctx.stale()) return;
+
+  // 1. the ledger as of a date
+  const dept = departmentSelect('asof-department', preferred, departments);
+  const asOf = h('input#asof-date', { type: 'date', value: yesterday(), max: isoDay() });
+  const asOfResult = h('div#asof-result');
+  const showAsOf = () => attempt(async () => {
+    const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(asOf.value));
+    const rows = rowsOf(body);
+    asOfResult.replaceChildren(h('p#asof-caption', '截至 ', h('strong', asOf.value), ' 日终，' + dept.selectedOptions[0].textContent + '的整改台账共 ',
+      h('strong#asof-count', String(rows.length)), ' 项' + (body.events !== undefined ? '（据 ' + body.events + ' 个事件重放）' : '') + '。'), ledgerTable(rows, 'asof-table'));
+  }, asOfResult);
+
+  // 2. compare two dates
+  const dept2 = departmentSelect('diff-department', preferred, departments);
+  const from = h('input#diff-from', { type: 'date', value: yesterday(), max: isoDay() });
+  const to = h('input#diff-to', { type: 'date', value: isoDay(), max: isoDay() });
+  const diffResult = h('div#diff-box');
+  const compare = () => attempt(async () => {
+    const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value) + '&from=' + from.value + '&to=' + to.value);
+    diffResult.replaceChildren(diffView(body));
+  }, diffResult);
+
+  // 3. integrity verification
+  const verifyResult = h('div#verify-result');
+  const verify = () => {
+    verifyResult.replaceChildren(h('p.muted', '正在逐条校验哈希链…'), h('div.progress.indeterminate', h('div.bar')));
+    return attempt(async () => {
+      const body = await api.get('/api/audit/verify');
+      const broken = body.firstBroken;
+      verifyResult.replaceChildren(body.ok
+        ? h('p.ok#verify-ok', '✔ 审计日志完整：已校验 ' + body.checked + ' 条记录，未发现篡改、缺失或断链。')
+        : h('div.error#verify-broken', h('p', '✘ 发现 ' + (body.problems ?? 1) + ' 处问题，已校验 ' + body.checked + ' 条记录。'),
+          broken ? h('p', '首个问题：第 ' + broken.position + ' 条记录（事件 ' + broken.eventId + '），' + broken.code + '：' + (broken.reason || '')) : null),
+      body.head ? h('p.muted.mono', '链头：第 ' + body.head.position + ' 条 · ' + body.head.hash) : null);
+    }, verifyResult);
+  };
+
+  // 4. projection replay
+  const bar = progressBar('replay-progress');
+  const replayInfo = h('p.muted#replay-info', '重放将从审计日志重建台账投影，完成后与现用投影比对，确认无差异后可切换。');
+  const switchButton = h('button#replay-switch', { type: 'button', hidden: true }, '切换到重建的投影');
+  const startButton = h('button#replay-start', { type: 'button' }, '开始重放');
+  let replayId = null;
+  let timer = null;
+  const describe = (p) => {
+    const pct = p.percent ?? (p.total ? 100 * (p.processed ?? p.done ?? 0) / p.total : 0);
+    const left = p.secondsLeft ?? p.remainingSeconds ?? p.etaSeconds ?? p.timeLeftSeconds;
+    const parts = [Math.round(pct) + '%'];
+    const processed = p.processed ?? p.done;
+    if (processed !== undefined) parts.push((processed || 0) + (p.total ? '/' + p.total : '') + ' 个事件');
+    if (p.eventsPerSecond !== undefined) parts.push(Math.round(p.eventsPerSecond) + ' 事件/秒');
+    if (left !== undefined && left !== null && pct < 100) parts.push('约剩 ' + Math.ceil(left) + ' 秒');
+    return { pct, text: parts.join(' · ') };
+  };
+  const state = (p) => String(p.state || p.status || '').toUpperCase();
+  const poll = async () => {
+    try {
+      const p = await api.get('/api/audit/replays/' + encodeURIComponent(replayId));
+      const { pct, text } = describe(p);
+      bar.set(pct, text);
+      const s = state(p);
+      const finished = ['DONE', 'COMPLETED', 'FINISHED', 'READY', 'SUCCEEDED', 'CAUGHT_UP'].includes(s) || (pct >= 100 && !['RUNNING'].includes(s));
+      const failed = ['FAILED', 'ERROR'].includes(s);
+      if (['SWITCHED', 'SWITCHED_OVER'].includes(s)) {
+        replayInfo.textContent = '已切换到重建的投影。';
+        clearInterval(timer); startButton.disabled = false; switchButton.hidden = true;
+      } else if (finished) {
+        const diffs = p.differences ?? p.differenceCount ?? (Array.isArray(p.diff) ? p.diff.length : undefined);
+        replayInfo.textContent = '重放完成' + (diffs !== undefined ? '：与现用投影相比有 ' + (Array.isArray(diffs) ? diffs.length : diffs) + ' 处差异。' : '。');
+        clearInterval(timer); startButton.disabled = false; switchButton.hidden = false;
+      } else if (failed) {
+        replayInfo.textContent = '重放失败：' + (p.error || p.message || '未知原因');
+        clearInterval(timer); startButton.disabled = false;
+      } else {
+        replayInfo.textContent = '正在重放…';
+      }
+    } catch (e) {
+      clearInterval(timer); startButton.disabled = false; replayInfo.textContent = e.message;
+    }
+  };
+  startButton.addEventListener('click', () => attempt(async () => {
+    startButton.disabled = true; switchButton.hidden = true;
+    bar.set(0, '正在启动…');
+    try {
+      const started = await api.post('/api/audit/replays', { projection: 'ledger' });
+      replayId = started.id || started.replayId;
+      clearInterval(timer);
+      timer = setInterval(() => { if (!document.body.contains(bar)) { clearInterval(timer); return; } poll(); }, 1000);
+      poll();
+    } catch (e) {
+      startButton.disabled = false;
+      bar.set(0, '');
+      throw e;
+    }
+  }));
+  switchButton.addEventListener('click', () => attempt(async () => {
+    await api.post('/api/audit/replays/' + encodeURIComponent(replayId) + '/switch-over');
+    switchButton.hidden = true;
+    replayInfo.textContent = '已切换到重建的投影。';
+    say('已切换到重建的投影', 'ok');
+  }));
+
+  mount(
+    h('div.page-head', h('h1#page-title', '审计回放'), h('p.muted', '所有操作均来自不可篡改的事件记录')),
+    h('div.grid-2',
+      card('某日的台账原貌',
+        h('form#asof-form.inline', { onsubmit: (e) => { e.preventDefault(); showAsOf(); } }, field('部门', dept), field('日期', asOf), h('button#asof-button', { type: 'submit' }, '查看')),
+        asOfResult),
+      card('两个日期对比',
+        h('form#diff-form.inline', { onsubmit: (e) => { e.preventDefault(); compare(); } }, field('部门', dept2), field('从', from), field('到', to), h('button#diff-button', { type: 'submit' }, '对比')),
+        diffResult)),
+    h('div.grid-2',
+      card('完整性校验', h('p.muted', '逐条重算审计日志的哈希链与每日摘要，检查是否被改写、删除或插入。'),
+        h('button#verify-button', { type: 'button', onclick: verify }, '开始校验'), verifyResult),
+      card('投影重放', replayInfo, bar, h('div.actions', startButton, switchButton))));
+  showAsOf();
+}

@@ -1,0 +1,170 @@
+// Item page: one ledger item, its event timeline, progress with evidence upload, and the actions the
+// caller's roles allow (assign, progress, complete, extension; verify, reject, decide extension, 督办, reopen).
+import * as api from '../api.js';
+import { h, mount, card, field, attempt, say, colourBadge, statusText, sourceText, dateTime, isoDay } from '../dom.js';
+import { hasAny, DEPARTMENT_ROLES } from '../roles.js';
+
+const ACTING = ['DEPT_LIAISON', 'DEPT_HEAD'];
+
+/** What this user may do with this item, by role, department and state (the service checks again). */
+export function allowedActions(user, item) {
+  const party = hasAny(user, ['PARTY_COMMITTEE']);
+  const lead = party || (hasAny(user, ACTING) && user.dept === item.leadDepartment);
+  const cooperating = hasAny(user, DEPARTMENT_ROLES) && (item.cooperatingDepartments || []).includes(user.dept);
+  const s = item.status;
+  const open = s === 'IN_PROGRESS' || s === 'ASSIGNED' || s === 'REOPENED';
+  const ownCompletion = item.completedBy && item.completedBy === user.sub;
+  const ownRequest = item.pendingExtension && item.pendingExtension.requestedBy === user.sub;
+  return {
+    assign: lead && s === 'PLANNED',
+    progress: (lead || cooperating) && open,
+    complete: lead && open,
+    extend: lead && open && !item.pendingExtension && !item.longTerm,
+    verify: party && s === 'COMPLETED' && !ownCompletion,
+    reject: party && s === 'COMPLETED' && !ownCompletion,
+    decideExtension: party && Boolean(item.pendingExtension) && !ownRequest,
+    supervise: party && (s === 'PLANNED' || open),
+    reopen: party && s === 'VERIFIED',
+    ownCompletion: party && s === 'COMPLETED' && ownCompletion,
+  };
+}
+
+function act(id, path, body, done) {
+  return attempt(async () => {
+    await api.post('/api/measures/' + encodeURIComponent(id) + '/' + path, body);
+    say(done, 'ok');
+    return true;
+  });
+}
+
+export async function render(ctx) {
+  const { user, params } = ctx;
+  const id = params.get('id');
+  let item;
+  try {
+    item = await api.get('/api/measures/' + encodeURIComponent(id));
+  } catch (e) {
+    if (ctx.stale()) return;
+    if (e.status === 403 || e.status === 404) {
+      mount(card(e.status === 403 ? '无权查看' : '事项不存在', h('p.refusal#refusal', { role: 'alert' }, e.message)));
+      return;
+    }
+    throw e;
+  }
+  if (ctx.stale()) return;
+  const names = await api.departmentNamesOnce();
+  if (ctx.stale()) return;
+  const dept = (code) => names[code] || code || '—';
+  const can = allowedActions(user, item);
+  const refreshSoon = () => setTimeout(() => { if (!ctx.stale()) ctx.refresh(); }, 700);
+  const run = async (path, body, done) => { if (await act(id, path, body, done)) refreshSoon(); };
+
+  const forms = [];
+  if (can.assign) {
+    const owner = h('input#assign-owner', { required: true, maxlength: 100, value: item.owner || '' });
+    const deadline = h('input#assign-deadline', { type: 'date', min: isoDay(), value: item.deadline || item.proposedDeadline || '' });
+    forms.push(h('form#assign-form.subform', { onsubmit: (e) => { e.preventDefault();
+      run('assignment', { leadDepartment: item.leadDepartment, cooperatingDepartments: item.cooperatingDepartments || [], owner: owner.value.trim(), deadline: deadline.value || null }, '已分解落实'); } },
+    h('h3', '分解落实'), field('责任人', owner), field('完成时限', deadline), h('button', { type: 'submit' }, '确认分派')));
+  }
+  if (can.progress) {
+    const text = h('textarea#progress-text', { required: true, maxlength: 4000, placeholder: '本次整改进展' });
+    const files = h('input#evidence-files', { type: 'file', multiple: true });
+    const status = h('div.muted#evidence-status');
+    forms.push(h('form#progress-form.subform', { onsubmit: (e) => { e.preventDefault();
+      attempt(async () => {
+        const fileIds = [];
+        const chosen = [...files.files];
+        for (let i = 0; i < chosen.length; i++) {
+          status.textContent = '正在上传佐证材料 ' + (i + 1) + '/' + chosen.length + '：' + chosen[i].name;
+          const uploaded = await api.upload('/api/measures/' + encodeURIComponent(id) + '/evidence', chosen[i]);
+          fileIds.push(uploaded.fileId);
+        }
+        status.textContent = '';
+        await api.post('/api/measures/' + encodeURIComponent(id) + '/progress', fileIds.length ? { text: text.value.trim(), fileIds } : { text: text.value.trim() });
+        say('进展已报送' + (fileIds.length ? '（佐证材料' + fileIds.length + '份）' : ''), 'ok');
+        refreshSoon();
+      });
+    } }, h('h3', '报送进展'), field('进展情况', text), field('佐证材料', files), status, h('button', { type: 'submit' }, '报送进展')));
+  }
+  if (can.complete) {
+    const summary = h('textarea#complete-summary', { required: true, maxlength: 4000, placeholder: '整改完成情况' });
+    forms.push(h('form#complete-form.subform', { onsubmit: (e) => { e.preventDefault(); run('completion', { summary: summary.value.trim() }, '已提交完成，等待党委验收'); } },
+      h('h3', '完成整改'), field('完成情况', summary), h('button#complete-button', { type: 'submit' }, '提交完成')));
+  }
+  if (can.extend) {
+    const deadline = h('input#extend-deadline', { type: 'date', required: true, min: isoDay() });
+    const reason = h('textarea#extend-reason', { required: true, maxlength: 1000 });
+    forms.push(h('form#extend-form.subform', { onsubmit: (e) => { e.preventDefault(); run('extension-request', { deadline: deadline.value, reason: reason.value.trim() }, '延期申请已提交'); } },
+      h('h3', '申请延期'), field('延至', deadline), field('理由', reason), h('button.secondary', { type: 'submit' }, '申请延期')));
+  }
+  if (can.verify) {
+    const opinion = h('textarea#verify-opinion', { maxlength: 4000, placeholder: '验收意见（可选）' });
+    const reasons = h('textarea#reject-reasons', { maxlength: 5000, placeholder: '退回理由，每行一条' });
+    forms.push(h('form#verify-form.subform', { onsubmit: (e) => { e.preventDefault(); run('verification', { opinion: opinion.value.trim() || null }, '已验收销号'); } },
+      h('h3', '验收销号'), field('验收意见', opinion), h('button#verify-button', { type: 'submit' }, '验收销号')));
+    forms.push(h('form#reject-form.subform', { onsubmit: (e) => { e.preventDefault();
+      const list = reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
+      if (!list.length) { say('请填写退回理由'); return; }
+      run('rejection', { reasons: list }, '已退回重新整改'); } },
+    h('h3', '退回整改'), field('退回理由', reasons), h('button#reject-button.secondary', { type: 'submit' }, '退回整改')));
+  }
+  if (can.decideExtension) {
+    const p = item.pendingExtension;
+    forms.push(h('div.subform#extension-decision', h('h3', '延期审批'),
+      h('p', '申请延至 ' + (p.deadline || '—') + (p.reason ? '，理由：' + p.reason : '')),
+      h('div.actions',
+        h('button#approve-extension', { type: 'button', onclick: () => run('extension-approval', {}, '已批准延期') }, '批准延期'),
+        h('button#refuse-extension.secondary', { type: 'button', onclick: () => run('extension-refusal', {}, '已不同意延期') }, '不同意'))));
+  }
+  if (can.supervise) {
+    const level = h('select#supervise-level', h('option', { value: 'OWNER' }, '责任人'), h('option', { value: 'DEPT_HEAD' }, '牵头部门负责人'));
+    const reason = h('textarea#supervise-reason', { required: true, maxlength: 1000, placeholder: '督办事由和要求' });
+    forms.push(h('form#supervise-form.subform', { onsubmit: (e) => { e.preventDefault(); run('supervision', { level: level.value, reason: reason.value.trim() }, '已发出督办通知'); } },
+      h('h3', '督办'), field('督办对象', level), field('督办事由', reason), h('button#supervise-button.secondary', { type: 'submit' }, '发出督办')));
+  }
+  if (can.reopen) {
+    const reason = h('textarea#reopen-reason', { required: true, maxlength: 1000 });
+    forms.push(h('form#reopen-form.subform', { onsubmit: (e) => { e.preventDefault(); run('reopening', { reason: reason.value.trim() }, '已重新打开'); } },
+      h('h3', '重新打开'), field('理由', reason), h('button.secondary', { type: 'submit' }, '重新打开')));
+  }
+  if (can.ownCompletion) forms.push(h('p.muted', '本事项由您本人提交完成，按职责分离须由党委其他同志验收。'));
+
+  const timeline = h('ol.timeline#timeline', h('li.muted', '正在加载…'));
+  mount(
+    h('div.page-head', h('h1#page-title', item.title || id),
+      h('div.actions', h('a', { href: '#/ledger?department=' + encodeURIComponent(item.leadDepartment || '') }, '返回台账'))),
+    h('div.meta#item-meta', colourBadge(item.colour), ' ', h('span.status#item-status', { dataset: { status: item.status } }, statusText(item.status)),
+      ' · 来源 ' + sourceText(item.source) + ' · 牵头 ' + dept(item.leadDepartment)
+      + ((item.cooperatingDepartments || []).length ? ' · 配合 ' + item.cooperatingDepartments.map(dept).join('、') : '')
+      + ' · 责任人 ' + (item.owner || '—') + ' · 时限 ' + (item.longTerm ? '长期坚持' : item.deadline || item.deadlineText || '—')),
+    h('div.grid-2',
+      h('div',
+        card('整改内容',
+          item.problem ? h('p', h('strong', '对应问题：'), item.problem) : null,
+          item.content ? h('p', item.content) : null,
+          item.lastProgress ? h('p', h('strong', '最新进展：'), item.lastProgress) : null,
+          item.lastRejection ? h('div.warnings', h('strong', '上次退回理由'), h('ul', [].concat(item.lastRejection).map((r) => h('li', r)))) : null,
+          item.pendingExtension ? h('p.muted', '延期申请待审批：延至 ' + item.pendingExtension.deadline) : null,
+          item.completionSummary ? h('p', h('strong', '完成情况：'), item.completionSummary) : null,
+          item.notices ? h('div.warnings#notices-info', h('strong', '已督办 ' + item.notices + ' 次'),
+            item.lastNotice && item.lastNotice.reason ? h('div', '最近一次：' + item.lastNotice.reason) : null) : null),
+        Array.isArray(item.progress) && item.progress.length ? card('进展记录（' + item.progress.length + '次）', h('ol.progress-list#progress-list',
+          item.progress.slice().reverse().map((p) => h('li',
+            h('div', h('time.muted', dateTime(p.at)), ' ', p.by || '', p.department ? '（' + dept(p.department) + '）' : ''),
+            h('div', p.text),
+            (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => h('span.file', { title: f.sha256 ? 'SHA-256 ' + f.sha256 : '' },
+              f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : '')))) : null)))) : null,
+        card('事件时间线', timeline)),
+      forms.length ? card('办理', h('div#actions', forms)) : card('办理', h('p.muted#actions', '当前状态下您没有可办理的操作。'))));
+
+  try {
+    const body = await api.get('/api/audit/aggregates/' + encodeURIComponent(id) + '/timeline');
+    if (ctx.stale()) return;
+    const events = body.events || [];
+    timeline.replaceChildren(...(events.length ? events.map((e) => h('li', { dataset: { type: e.type } },
+      h('time', dateTime(e.time)), h('span', e.summary || e.type), h('small.muted', (e.actor || '') + (e.department ? '（' + dept(e.department) + '）' : '')))) : [h('li.muted', '暂无事件')]));
+  } catch (e) {
+    timeline.replaceChildren(h('li.muted', e.status === 403 ? '事件时间线仅对党委、纪检监察开放。' : e.status === 404 ? '审计日志中暂无该事项的记录。' : e.message));
+  }
+}

@@ -1,0 +1,74 @@
+package cn.zhenggai.rectification.carryover;
+
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/rectification/carry-over?author=&year=}: a preview of the carry-over section the cadre's report
+ * of {@code year} would get. The cadre themself, cross-department roles, and department staff of the department
+ * whose reports the items came from may preview it.
+ */
+@RestController
+class CarryOverController {
+
+    private final CarryOverGenerator generator;
+
+    CarryOverController(CarryOverGenerator generator) {
+        this.generator = generator;
+    }
+
+    @GetMapping("/api/rectification/carry-over")
+    Map<String, Object> preview(@RequestParam(required = false) String author,
+                                @RequestParam(required = false) String year, Caller caller) {
+        String who = author == null || author.isBlank() ? caller.username() : author.strip();
+        if (who.length() > 100) {
+            throw ApiException.badRequest("INVALID_AUTHOR", "干部用户名过长");
+        }
+        int meetingYear = year(year);
+        CarryOverGenerator.Draft draft = generator.generate(who, meetingYear).orElse(null);
+        if (draft != null && !who.equals(caller.username()) && !caller.crossDepartment()
+                && !generator.departmentsOf(draft.measureIds()).stream().allMatch(caller::canSee)) {
+            throw ApiException.forbidden("无权查看其他部门干部的整改落实情况");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("author", who);
+        body.put("year", meetingYear);
+        body.put("previousYear", draft == null ? null : draft.previousYear());
+        body.put("groups", draft == null ? List.of() : draft.groups());
+        body.put("measureIds", draft == null ? List.of() : draft.measureIds());
+        return body;
+    }
+
+    private static int year(String year) {
+        if (year == null || year.isBlank()) {
+            throw ApiException.badRequest("MISSING_YEAR", "请指定民主生活会年度");
+        }
+        try {
+            int y = Integer.parseInt(year.strip());
+            if (y >= 2000 && y <= 2100) {
+                return y;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw ApiException.badRequest("INVALID_YEAR", "年度应为2000至2100之间的整数：" + year);
+    }
+
+    @Configuration
+    static class Wiring {
+        @Bean
+        CarryOverGenerator carryOverGenerator(MongoDatabase readModels) {
+            return new CarryOverGenerator(readModels);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.zhenggai.rectification.export;
+
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.rectification.DepartmentDirectory;
+import cn.zhenggai.rectification.ledger.Ledger;
+import cn.zhenggai.rectification.ledger.LedgerController;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/ledger/export.xlsx?department=}: the ledger as an Excel sheet in the usual 整改台账 columns. Same
+ * scope as the ledger: department staff their own department; cross-department roles any, or all without
+ * {@code department}.
+ */
+@RestController
+class ExportController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Ledger ledger;
+    private final DepartmentDirectory departments;
+
+    ExportController(Ledger ledger, DepartmentDirectory departments) {
+        this.ledger = ledger;
+        this.departments = departments;
+    }
+
+    @GetMapping("/api/ledger/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String department, Caller caller)
+            throws IOException {
+        Ledger.Scope scope = LedgerController.listScope(department, caller, departments);
+        List<Map<String, Object>> rows = scope.department() == null ? ledger.all(scope)
+                : ledger.rows(scope.department());
+        String name = scope.department() == null ? "全部单位" : departments.nameOf(scope.department());
+        String title = name + "整改台账（截至" + ledger.today() + "）";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LedgerWorkbook.write(title, rows, departments::nameOf, out);
+        String fileName = name + "整改台账-" + ledger.today() + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+}

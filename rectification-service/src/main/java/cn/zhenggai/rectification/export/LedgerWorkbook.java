@@ -1,0 +1,227 @@
+package cn.zhenggai.rectification.export;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes ledger rows as the usual 整改台账 sheet (.xlsx, Apache POI, streaming): a title row, a styled and frozen
+ * header row, one row per item in the usual columns, readable column widths, an auto-filter on the header.
+ */
+public final class LedgerWorkbook {
+
+    /** The columns, in order; widths below in Excel character units (a Chinese character takes about two). */
+    public static final List<String> HEADERS = List.of("序号", "问题来源", "存在问题", "整改措施", "牵头单位", "配合单位",
+            "责任人", "完成时限", "整改进展", "完成情况", "预警", "佐证材料", "年年提", "备注");
+    private static final int[] WIDTHS = {6, 12, 48, 40, 14, 16, 10, 14, 44, 12, 8, 10, 30, 30};
+
+    private LedgerWorkbook() {
+    }
+
+    /** Writes {@code rows} (as the ledger query returns them) under {@code title}. */
+    public static void write(String title, List<Map<String, Object>> rows, Function<String, String> departmentName,
+                             OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet("整改台账");
+            CellStyle titleStyle = workbook.createCellStyle();
+            Font titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 16);
+            titleStyle.setFont(titleFont);
+            titleStyle.setAlignment(HorizontalAlignment.CENTER);
+            titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+
+            CellStyle header = workbook.createCellStyle();
+            Font headerFont = workbook.createFont();
+            headerFont.setBold(true);
+            header.setFont(headerFont);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setVerticalAlignment(VerticalAlignment.CENTER);
+            header.setWrapText(true);
+            borders(header);
+
+            CellStyle body = workbook.createCellStyle();
+            body.setWrapText(true);
+            body.setVerticalAlignment(VerticalAlignment.TOP);
+            borders(body);
+
+            Row titleRow = sheet.createRow(0);
+            titleRow.setHeightInPoints(28);
+            Cell titleCell = titleRow.createCell(0);
+            titleCell.setCellValue(title);
+            titleCell.setCellStyle(titleStyle);
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
+
+            Row headerRow = sheet.createRow(1);
+            headerRow.setHeightInPoints(22);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                Cell cell = headerRow.createCell(c);
+                cell.setCellValue(HEADERS.get(c));
+                cell.setCellStyle(header);
+                sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            }
+            sheet.createFreezePane(0, 2);
+            sheet.setAutoFilter(new CellRangeAddress(1, 1, 0, HEADERS.size() - 1));
+
+            int r = 2;
+            for (Map<String, Object> row : rows) {
+                Row line = sheet.createRow(r);
+                List<String> values = values(r - 1, row, departmentName);
+                for (int c = 0; c < values.size(); c++) {
+                    Cell cell = line.createCell(c);
+                    if (c == 0) {
+                        cell.setCellValue(r - 1);
+                    } else {
+                        cell.setCellValue(values.get(c));
+                    }
+                    cell.setCellStyle(body);
+                }
+                r++;
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    static List<String> values(int ordinal, Map<String, Object> row, Function<String, String> departmentName) {
+        List<String> values = new ArrayList<>();
+        values.add(String.valueOf(ordinal));
+        values.add(sources(row));
+        values.add(text(row.get("problem")));
+        String title = text(row.get("title"));
+        String content = text(row.get("content"));
+        values.add(content.isEmpty() ? title : title + "\n" + content);
+        values.add(departmentName.apply(text(row.get("leadDepartment"))));
+        List<String> cooperating = new ArrayList<>();
+        if (row.get("cooperatingDepartments") instanceof List<?> list) {
+            list.forEach(c -> cooperating.add(departmentName.apply(String.valueOf(c))));
+        }
+        values.add(String.join("、", cooperating));
+        values.add(text(row.get("owner")));
+        values.add(deadline(row));
+        values.add(text(row.get("lastProgress")));
+        values.add(status(text(row.get("status")), Boolean.TRUE.equals(row.get("overdue"))));
+        values.add(colour(text(row.get("colour"))));
+        Object evidence = row.get("evidenceCount");
+        values.add(evidence == null || "0".equals(String.valueOf(evidence)) ? "" : evidence + "份");
+        values.add(recurring(row));
+        values.add(remarks(row));
+        return values;
+    }
+
+    static String status(String status, boolean overdue) {
+        String label = switch (status) {
+            case "PLANNED" -> "待分派";
+            case "IN_PROGRESS" -> "正在整改";
+            case "COMPLETED" -> "已完成待验收";
+            case "VERIFIED" -> "已销号";
+            default -> status;
+        };
+        return overdue && ("PLANNED".equals(status) || "IN_PROGRESS".equals(status)) ? label + "（逾期）" : label;
+    }
+
+    static String colour(String colour) {
+        return switch (colour) {
+            case "RED" -> "红灯";
+            case "YELLOW" -> "黄灯";
+            case "GREEN", "" -> "绿灯";
+            default -> colour;
+        };
+    }
+
+    static String sourceLabel(String source) {
+        return switch (source == null ? "" : source) {
+            case "REPORT" -> "民主生活会";
+            case "INSPECTION" -> "巡察反馈";
+            case "AUDIT" -> "审计发现";
+            default -> source == null ? "" : source;
+        };
+    }
+
+    private static String sources(Map<String, Object> row) {
+        List<String> labels = new ArrayList<>();
+        if (row.get("sources") instanceof List<?> list) {
+            for (Object s : list) {
+                if (s instanceof Map<?, ?> m) {
+                    String label = sourceLabel((String) m.get("source"));
+                    if (!labels.contains(label)) {
+                        labels.add(label);
+                    }
+                }
+            }
+        }
+        if (labels.isEmpty()) {
+            labels.add(sourceLabel((String) row.get("source")));
+        }
+        return String.join("、", labels);
+    }
+
+    private static String deadline(Map<String, Object> row) {
+        if (Boolean.TRUE.equals(row.get("longTerm"))) {
+            return "长期坚持";
+        }
+        String deadline = text(row.get("deadline"));
+        if (!deadline.isEmpty()) {
+            return deadline;
+        }
+        String proposed = text(row.get("deadlineText"));
+        return proposed.isEmpty() ? text(row.get("proposedDeadline")) : proposed;
+    }
+
+    private static String recurring(Map<String, Object> row) {
+        if (!Boolean.TRUE.equals(row.get("recurring")) || !(row.get("recurrences") instanceof List<?> list)) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+                lines.add(m.get("earlierYear") + "年曾提出：" + m.get("earlierStatement"));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String remarks(Map<String, Object> row) {
+        List<String> notes = new ArrayList<>();
+        if (row.get("pendingExtension") instanceof Map<?, ?> m) {
+            notes.add("申请延期至" + m.get("deadline"));
+        }
+        Object notices = row.get("notices");
+        if (notices instanceof Number n && n.intValue() > 0) {
+            notes.add("已督办" + n.intValue() + "次");
+        }
+        if (row.get("lastRejection") instanceof List<?> reasons && !reasons.isEmpty()) {
+            notes.add("验收退回：" + String.join("；", reasons.stream().map(String::valueOf).toList()));
+        }
+        return String.join("；", notes);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static void borders(CellStyle style) {
+        style.setBorderTop(BorderStyle.THIN);
+        style.setBorderBottom(BorderStyle.THIN);
+        style.setBorderLeft(BorderStyle.THIN);
+        style.setBorderRight(BorderStyle.THIN);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.zhenggai.report.carryover;
+
+import cn.zhenggai.contracts.rectification.CarryOverPrepared;
+import cn.zhenggai.platform.axon.CommandDispatcher;
+import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.report.drafting.Commands.CarryOverGroup;
+import cn.zhenggai.report.drafting.Commands.StateCarryOver;
+import cn.zhenggai.report.drafting.Editor;
+import cn.zhenggai.report.drafting.ReportRefused;
+import cn.zhenggai.report.viewing.ReportHistory;
+import cn.zhenggai.report.viewing.ReportView;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Applies the carry-over rectification-service prepared (CarryOverPrepared) to the draft it is meant for, as
+ * rectification-service: only while the report is editable (draft or returned) and has no carry-over yet — what the
+ * cadre wrote or imported is never overwritten. A redelivered event finds the carry-over stated and does nothing.
+ */
+@Component
+public class PreparedCarryOver {
+
+    /** The actor recorded on the CarryOverStated it causes. */
+    public static final String ACTOR = "rectification-service";
+
+    private final ReportHistory history;
+    private final CommandDispatcher commands;
+
+    public PreparedCarryOver(ReportHistory history, CommandDispatcher commands) {
+        this.history = history;
+        this.commands = commands;
+    }
+
+    /** Returns whether the report's carry-over was stated now. */
+    public boolean apply(CarryOverPrepared prepared) {
+        ReportView report;
+        try {
+            report = history.load(prepared.reportId());
+        } catch (ApiException unknown) {
+            return false;
+        }
+        boolean editable = "DRAFT".equals(report.status) || "RETURNED".equals(report.status);
+        if (!editable || !report.carryOver.isEmpty() || prepared.groups() == null || prepared.groups().isEmpty()) {
+            return false;
+        }
+        List<CarryOverGroup> groups = prepared.groups().stream()
+                .map(g -> new CarryOverGroup(g.heading(), g.theme(), g.items())).toList();
+        try {
+            commands.send(new StateCarryOver(report.reportId, groups,
+                            new Editor(ACTOR, report.department, false)), ACTOR, report.department,
+                    "REPORT_NOT_FOUND", "报告不存在：");
+            return true;
+        } catch (ReportRefused refused) {
+            // submitted (or otherwise closed) in the meantime: the cadre's report stays as it is
+            return false;
+        }
+    }
+}

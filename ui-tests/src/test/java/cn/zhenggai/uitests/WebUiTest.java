@@ -1,0 +1,335 @@
+package cn.zhenggai.uitests;
+
+import cn.zhenggai.launcher.PlatformStack;
+import cn.zhenggai.launcher.infra.InfraConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web UI in Debian's headless Chromium against the whole platform (embedded PostgreSQL, Kafka, the
+ * MongoDB-compatible store, the four service jars), started once for the class. The tests run in order: the
+ * department imports the sample outline, the organization department accepts it, the department completes an
+ * item and the party committee verifies it, discipline inspection looks back in time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiTest {
+
+    private static final Path HOME = Path.of(System.getProperty("zhenggai.home", "..")).toAbsolutePath().normalize();
+    private static final Path SAMPLE = HOME.resolve("launcher/src/main/resources/demo/2022-xingzheng-shenpi-ju-fayan-tigang.txt");
+    private static final String DEPARTMENT = "XZSPJ";
+    /** Working on the UI: a fresh stack already running (see {@link DevStack}) instead of one started here. */
+    private static final String DEV_URL = System.getProperty("zhenggai.ui.url", "");
+
+    private PlatformStack stack;
+    private Browser browser;
+    private String reportId;
+    private String measureId;
+
+    @BeforeAll
+    void start() throws Exception {
+        assertThat(SAMPLE).as("the sample outline").exists();
+        Browser.requireInstalled(); // before the stack: say at once what is missing
+        if (DEV_URL.isBlank()) {
+            stack = new PlatformStack(new PlatformStack.Settings(HOME, InfraConfig.temporary(), 0, 320, Map.of()));
+            stack.start(Duration.ofMinutes(5));
+        }
+        browser = new Browser(gatewayUrl());
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachRoleLogsInAndSeesItsOwnMenu() {
+        browser.login("demo-dept", "wrong-password");
+        assertThat(browser.await(By.id("login-error")).getText()).isEqualTo("用户名或密码错误");
+        assertThat(browser.all(By.cssSelector("#nav a"))).isEmpty();
+        browser.js("document.getElementById('login-error').hidden = true; document.getElementById('username').value = ''");
+        browser.screenshot("login");
+
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("demo-dept", List.of("ledger", "reports"));
+        expected.put("demo-party", List.of("ledger", "overview", "audit"));
+        expected.put("demo-org", List.of("overview", "reports"));
+        expected.put("demo-audit", List.of("overview", "audit"));
+        Map<String, String> landing = Map.of("demo-dept", "行政审批局 · 整改台账", "demo-party", "整改落实总览",
+                "demo-org", "发言提纲审核", "demo-audit", "审计回放");
+        expected.forEach((user, menu) -> {
+            browser.login(user, "demo");
+            browser.until(d -> !browser.all(By.cssSelector("#nav a")).isEmpty());
+            List<String> shown = browser.all(By.cssSelector("#nav a")).stream()
+                    .map(a -> a.getAttribute("data-nav")).toList();
+            assertThat(shown).as("menu of " + user).containsExactlyElementsOf(menu);
+            browser.until(d -> landing.get(user).equals(browser.text(By.id("page-title"))));
+            browser.click(By.id("logout"));
+            browser.await(By.id("login-form"));
+            assertThat(browser.accessToken()).as("tokens gone after logout").isNull();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theDepartmentImportsTheSampleOutlineSeesItsTwentyOneProblemsAndSubmitsIt() {
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        browser.upload(By.id("import-file"), SAMPLE);
+        browser.click(By.id("import-preview-button"));
+        assertThat(browser.text(By.id("preview-problem-count"))).isEqualTo("21");
+        assertThat(browser.all(By.cssSelector("#preview-problems tbody tr"))).hasSize(21);
+        assertThat(browser.text(By.id("preview-summary"))).contains("整改措施3项");
+        browser.screenshot("report-editor");
+
+        browser.click(By.id("import-confirm"));
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 21);
+        reportId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
+        assertThat(reportId).startsWith("rpt-");
+        assertThat(browser.text(By.cssSelector(".meta"))).contains("草稿");
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        assertThat(browser.all(By.id("submit-report"))).as("no second submission").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aDepartmentUserCannotReachAnotherDepartmentsDataByUrlOrApi() throws Exception {
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("ledger?department=ZZB");
+        assertThat(browser.text(By.id("refusal"))).isEqualTo("无权查看其他部门的整改台账");
+        assertThat(browser.all(By.cssSelector("#ledger-table tbody tr[data-measure]"))).isEmpty();
+        assertThat(browser.all(By.id("ledger-table"))).isEmpty();
+
+        String token = browser.accessToken();
+        assertThat(get("/api/ledger?department=ZZB", token).statusCode()).isEqualTo(403);
+        assertThat(get("/api/overview?department=ZZB", token).statusCode()).isEqualTo(403);
+        assertThat(get("/api/ledger?department=" + DEPARTMENT, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void theOrganizationDepartmentAcceptsTheReport() {
+        assertThat(reportId).as("the report of test 2").isNotNull();
+        browser.login("demo-org", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        browser.until(d -> {
+            if (!browser.all(By.cssSelector("tr[data-report='" + reportId + "'][data-status='SUBMITTED']")).isEmpty()) {
+                return true;
+            }
+            browser.driver.navigate().refresh(); // the list is a read model: it follows the events shortly
+            return false;
+        });
+        browser.click(By.cssSelector("tr[data-report='" + reportId + "'] a"));
+        browser.click(By.id("accept-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已通过"));
+        assertThat(browser.all(By.id("accept-report"))).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theDepartmentCompletesAnItemThePartyCommitteeVerifiesItAndBothDashboardsChange() throws Exception {
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        awaitRows(3);
+        assertThat(stat("ledger-stats", "total")).isEqualTo("3");
+        assertThat(stat("ledger-stats", "completed")).isEqualTo("0");
+        measureId = browser.all(By.cssSelector("#ledger-table tbody tr[data-measure]")).get(0).getAttribute("data-measure");
+
+        browser.open("item?id=" + measureId);
+        browser.await(By.id("assign-owner")).sendKeys("张**");
+        String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString();
+        browser.js("document.getElementById('assign-deadline').value = arguments[0]", deadline);
+        browser.click(By.cssSelector("#assign-form button"));
+        awaitDone("已分解落实");
+        awaitStatus("IN_PROGRESS");
+
+        browser.await(By.id("progress-text")).sendKeys("已制定学习计划，完成第一次专题学习。");
+        boolean evidence = jarHas("rectification-service", "cn/zhenggai/rectification/evidence/EvidenceController");
+        Path file = Files.createTempFile("学习记录-", ".txt");
+        Files.writeString(file, "2022年12月专题学习签到表");
+        if (evidence) {
+            browser.upload(By.id("evidence-files"), file);
+        }
+        browser.click(By.cssSelector("#progress-form button"));
+        awaitDone(evidence ? "进展已报送（佐证材料1份）" : "进展已报送");
+        browser.until(d -> reopenItem() != null && browser.all(By.cssSelector("#progress-list > li")).size() == 1);
+        assertThat(browser.text(By.id("progress-list"))).contains("已制定学习计划");
+        if (evidence) {
+            assertThat(browser.text(By.id("progress-list"))).contains(file.getFileName().toString());
+        }
+
+        browser.await(By.id("complete-summary")).sendKeys("学习计划已全部落实。");
+        browser.click(By.id("complete-button"));
+        awaitDone("已提交完成，等待党委验收");
+        awaitStatus("COMPLETED");
+        assertThat(browser.all(By.id("verify-button"))).as("a department cannot verify").isEmpty();
+
+        browser.open("ledger");
+        browser.until(d -> "1".equals(stat("ledger-stats", "completed")) || refreshed());
+        browser.screenshot("department-dashboard");
+
+        browser.login("demo-party", "demo");
+        browser.await(By.id("ranking"));
+        browser.until(d -> "1".equals(rankingCell(DEPARTMENT, 3)) || refreshed());
+        assertThat(rankingCell(DEPARTMENT, 4)).as("verified before").isEqualTo("0");
+        browser.click(By.cssSelector("#ranking a[data-department='" + DEPARTMENT + "']"));
+        browser.until(d -> "行政审批局 · 整改台账".equals(browser.text(By.id("page-title"))));
+        browser.click(By.cssSelector("tr[data-measure='" + measureId + "'] a"));
+        browser.await(By.id("verify-opinion")).sendKeys("经核查，整改到位，同意销号。");
+        assertThat(browser.all(By.id("complete-button"))).as("nothing to complete on a completed item").isEmpty();
+        browser.click(By.id("verify-button"));
+        awaitDone("已验收销号");
+        awaitStatus("VERIFIED");
+        browser.until(d -> browser.all(By.cssSelector("#timeline li[data-type]")).size() >= 5 || refreshed());
+        browser.screenshot("item");
+
+        browser.open("overview");
+        browser.until(d -> "1".equals(rankingCell(DEPARTMENT, 4)) || refreshed());
+        assertThat(stat("overview-stats", "verified")).isEqualTo("1");
+        browser.screenshot("overview");
+    }
+
+    @Test
+    @Order(6)
+    void disciplineInspectionSeesTheLedgerAsItStoodYesterdayAndToday() throws Exception {
+        assumeTrue(auditTimeTravelBuilt(), "this build's audit-service has no time travel yet (issue 5)");
+        assertThat(measureId).as("the item of test 5").isNotNull();
+        browser.login("demo-audit", "demo");
+        browser.await(By.id("page-title"));
+        LocalDate today = LocalDate.now(ZoneId.of(Browser.ZONE));
+        String yesterday = today.minusDays(1).toString();
+        assertThat(browser.await(By.id("asof-date")).getAttribute("value")).isEqualTo(yesterday);
+        browser.until(d -> browser.text(By.id("asof-caption")).contains(yesterday));
+        assertThat(browser.text(By.id("asof-count"))).as("nothing existed yesterday").isEqualTo("0");
+
+        browser.js("document.getElementById('asof-date').value = arguments[0]", today.toString());
+        browser.click(By.id("asof-button"));
+        browser.until(d -> browser.text(By.id("asof-caption")).contains(today.toString()));
+        assertThat(browser.text(By.id("asof-count"))).isEqualTo("3");
+        assertThat(browser.all(By.cssSelector("#asof-table tr[data-measure='" + measureId + "']"))).hasSize(1);
+
+        browser.js("document.getElementById('diff-from').value = arguments[0];"
+                + " document.getElementById('diff-to').value = arguments[1]", yesterday, today.toString());
+        browser.click(By.id("diff-button"));
+        browser.await(By.id("diff-result"));
+        assertThat(browser.all(By.cssSelector("[data-kind='newItems'] li"))).as("items planned since yesterday").hasSize(3);
+        assertThat(browser.all(By.cssSelector("[data-kind='closures'] li"))).as("the item verified today").hasSize(1);
+
+        browser.click(By.id("verify-button"));
+        assertThat(browser.await(By.id("verify-ok")).getText()).startsWith("✔ 审计日志完整");
+
+        browser.click(By.id("replay-start"));
+        browser.await(By.id("replay-switch"));
+        assertThat(browser.await(By.id("replay-progress")).getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(browser.text(By.id("replay-info"))).startsWith("重放完成");
+        browser.screenshot("audit-replay");
+        browser.click(By.id("replay-switch"));
+        browser.until(d -> browser.text(By.id("replay-info")).equals("已切换到重建的投影。"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * Whether the audit-service jar under test has time travel and replay (issue 5, built on another branch). Decided
+     * by the jar's content, not by the API's answer, so that a broken endpoint fails the test instead of skipping it.
+     */
+    private static boolean auditTimeTravelBuilt() throws Exception {
+        return jarHas("audit-service", "cn/zhenggai/audit/timetravel/TimeTravelController")
+                && jarHas("audit-service", "cn/zhenggai/audit/replay/ReplayController");
+    }
+
+    /** Whether a service's jar under test has a class (features of issues 4 and 5 come from other branches). */
+    private static boolean jarHas(String service, String className) throws Exception {
+        Path jar = HOME.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.getEntry("BOOT-INF/classes/" + className + ".class") != null;
+        }
+    }
+
+    private String gatewayUrl() {
+        return DEV_URL.isBlank() ? stack.gatewayUrl() : DEV_URL;
+    }
+
+    private boolean refreshed() {
+        browser.driver.navigate().refresh();
+        return false;
+    }
+
+    private void awaitRows(int count) {
+        browser.open("ledger");
+        browser.until(d -> browser.all(By.cssSelector("#ledger-table tbody tr[data-measure]")).size() == count
+                || refreshed());
+    }
+
+    private WebElement reopenItem() {
+        browser.driver.navigate().refresh();
+        return browser.await(By.id("item-status"));
+    }
+
+    /** The success message of the last action (before reloading the page, which would cut a request short). */
+    private void awaitDone(String message) {
+        browser.until(d -> {
+            String shown = (String) browser.js("var m = document.getElementById('message');"
+                    + " return m.hidden ? '' : m.className === 'error' ? 'ERROR: ' + m.textContent : m.textContent");
+            if (shown.startsWith("ERROR: ")) {
+                throw new AssertionError("the UI refused the action: " + shown);
+            }
+            return message.equals(shown);
+        });
+    }
+
+    private void awaitStatus(String status) {
+        browser.until(d -> status.equals(reopenItem().getAttribute("data-status")));
+    }
+
+    private String stat(String box, String name) {
+        return browser.await(By.cssSelector("#" + box + " [data-stat='" + name + "'] strong")).getText();
+    }
+
+    private String rankingCell(String department, int column) {
+        List<WebElement> rows = browser.all(By.cssSelector("#ranking tr[data-department='" + department + "']"));
+        return rows.isEmpty() ? null : rows.get(0).findElements(By.tagName("td")).get(column).getText();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -530,6 +530,74 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(20)
+    void anItemDueSoonTurnsYellowTakesEvidenceIsSupervisedAndNotifiesThroughTheGateway() throws Exception {
+        assertThat(demoReportId).as("the demo report of test 7").isNotNull();
+        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+        String measure = eventually(() -> rowsOf(liaison.get("/api/ledger?department=XZSPJ").body(), demoReportId)
+                .stream().filter(r -> "PLANNED".equals(r.path("status").asText()))
+                .map(r -> r.get("measureId").asText()).findFirst().orElse(null));
+        String soon = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+        GatewayClient.Answer assigned = liaison.post("/api/measures/" + measure + "/assignment", Map.of(
+                "leadDepartment", "XZSPJ", "owner", "张*", "deadline", soon));
+        assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
+
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        JsonNode uploaded = JSON.readTree(upload(measure, "学习记录.pdf", pdf).body());
+        assertThat(uploaded.path("sha256").asText()).as(uploaded.toString()).isEqualTo(sha);
+        java.net.http.HttpResponse<String> exe = upload(measure, "伪装.pdf", new byte[]{'M', 'Z', 0, 0, 1, 2, 3});
+        assertThat(exe.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(exe.body()).path("code").asText()).isEqualTo("FORBIDDEN_FILE_TYPE");
+        assertThat(liaison.post("/api/measures/" + measure + "/progress", Map.of("text", "已开展学习，附学习记录。",
+                "fileIds", List.of(uploaded.get("fileId").asText()))).status()).isEqualTo(200);
+        GatewayClient.Answer supervised = party.post("/api/measures/" + measure + "/supervision",
+                Map.of("level", "DEPT_HEAD", "reason", "请部门负责人督促按期完成。"));
+        assertThat(supervised.status()).as(String.valueOf(supervised.body())).isEqualTo(200);
+
+        JsonNode notice = eventually(() -> {
+            for (JsonNode n : liaison.get("/api/notifications").body().path("items")) {
+                if ("ASSIGNED".equals(n.path("kind").asText()) && measure.equals(n.path("measureId").asText())) {
+                    return n;
+                }
+            }
+            return null;
+        });
+        assertThat(liaison.post("/api/notifications/" + notice.get("id").asText() + "/read", Map.of()).status())
+                .isEqualTo(200);
+
+        List<String> types = new ArrayList<>();
+        JsonNode progress = null;
+        for (ConsumerRecord<String, String> r : readTopic(Topics.RECTIFICATION_EVENTS, measure, 5)) {
+            JsonNode envelope = JSON.readTree(r.value());
+            types.add(envelope.get("type").asText());
+            if ("ProgressReported".equals(envelope.get("type").asText())) {
+                progress = envelope.get("payload");
+            }
+        }
+        assertThat(types).containsExactlyInAnyOrder("MeasurePlanned", "MeasureAssigned", "MeasureColourChanged",
+                "ProgressReported", "SupervisionNoticeIssued");
+        assertThat(progress.at("/evidence/0/sha256").asText()).isEqualTo(sha);
+    }
+
+    private java.net.http.HttpResponse<String> upload(String measure, String fileName, byte[] content)
+            throws Exception {
+        String boundary = "----e2e" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.gatewayUrl() + "/api/measures/" + measure + "/evidence"))
+                        .header("Authorization", "Bearer " + liaison.accessToken())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(30)
     void theDemoLedgerFillsThirteenDepartmentsWithRecurringProblemsCarryOverAndScopedLists() throws Exception {
         assertThat(demoReportId).as("the demo report of test 7").isNotNull();

@@ -21,7 +21,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "jakarta..", "cn.zhenggai.platform..", "com.mongodb..",
                         "org.apache.kafka..", "java.sql..", "cn.zhenggai.rectification.ledger..",
-                        "cn.zhenggai.rectification.intake..")
+                        "cn.zhenggai.rectification.intake..", "cn.zhenggai.rectification.evidence..",
+                        "cn.zhenggai.rectification.notifications..", "cn.zhenggai.rectification.sources..",
+                        "cn.zhenggai.rectification.supervision..", "org.apache.tika..", "org.apache.poi..")
                 .check(classes);
     }
 

@@ -5,12 +5,12 @@ import org.axonframework.serialization.Revision;
 /**
  * An item's warning colour changed (红黄绿灯): {@code YELLOW} a configurable number of days before its deadline,
  * {@code RED} once the deadline has passed, {@code GREEN} again when the deadline moved (extension, reassignment)
- * or the item was completed. Raised by persistent timers.
+ * or the item was completed. Raised by persistent timers. An item is GREEN until its first change (no event).
  *
  * @param measureId      the item
  * @param department     the item's lead department
  * @param colour         {@link #GREEN}, {@link #YELLOW} or {@link #RED}
- * @param previousColour the colour before, or null for the first
+ * @param previousColour the colour before (GREEN for the first change)
  * @param deadline       the deadline in force (YYYY-MM-DD), or null
  * @param owner          the owner (责任人) at that time, or null
  */

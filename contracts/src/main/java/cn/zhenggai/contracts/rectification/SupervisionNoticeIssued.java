@@ -12,12 +12,13 @@ import org.axonframework.serialization.Revision;
  * @param department          the item's lead department
  * @param level               {@link #OWNER}, {@link #DEPT_HEAD}, {@link #PARTY_COMMITTEE}, or {@link #REVIEW} (the
  *                            periodic review reminder of a long-term item)
- * @param recipientRole       the role that receives it (see {@code Roles}), or null when it goes to a named person
- * @param recipientDepartment the department whose holders of {@code recipientRole} receive it, or null for every
- *                            department (the party committee)
+ * @param recipientRole       the role that receives it (see {@code Roles}): DEPT_HEAD, PARTY_COMMITTEE, or
+ *                            DEPT_LIAISON for REVIEW; null when it goes to a named person (OWNER)
+ * @param recipientDepartment the department whose holders of {@code recipientRole} receive it (the lead department),
+ *                            or null for every department (PARTY_COMMITTEE)
  * @param recipient           the owner's name when {@code level} is OWNER, else null
  * @param reason              why (Chinese, shown to the recipient)
- * @param deadline            the deadline in force (YYYY-MM-DD), or null
+ * @param deadline            the deadline in force (YYYY-MM-DD), or null; for REVIEW the review date
  * @param daysOverdue         days past the deadline when issued (0 when not overdue)
  */
 @Revision("1")

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.measure;
 
+import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
@@ -42,10 +43,12 @@ class MeasureController {
 
     private final CommandSender commands;
     private final Clock clock;
+    private final EvidenceCatalog evidenceCatalog;
 
-    MeasureController(CommandSender commands, Clock clock) {
+    MeasureController(CommandSender commands, Clock clock, EvidenceCatalog evidenceCatalog) {
         this.commands = commands;
         this.clock = clock;
+        this.evidenceCatalog = evidenceCatalog;
     }
 
     record AssignRequest(@NotBlank @Size(max = 32) String leadDepartment,
@@ -56,7 +59,9 @@ class MeasureController {
                          @Min(1) @Max(12) Integer reviewPeriodMonths) {
     }
 
-    record TextRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String text) {
+    /** A progress report; {@code fileIds} name evidence files uploaded for the item before. */
+    record ProgressRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String text,
+                           @Size(max = Measure.MAX_EVIDENCE) List<@NotBlank @Size(max = 80) String> fileIds) {
     }
 
     record SummaryRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String summary) {
@@ -90,10 +95,12 @@ class MeasureController {
     }
 
     @PostMapping("/progress")
-    Map<String, String> progress(@PathVariable String measureId, @Valid @RequestBody TextRequest request,
+    Map<String, String> progress(@PathVariable String measureId, @Valid @RequestBody ProgressRequest request,
                                  Caller caller) {
         CommandSender.checkId(measureId);
-        commands.toMeasure(new ReportProgress(measureId, request.text(), CommandSender.actor(caller)), caller);
+        List<ProgressReported.Evidence> evidence = evidenceCatalog.resolve(measureId, request.fileIds());
+        commands.toMeasure(new ReportProgress(measureId, request.text(), evidence, CommandSender.actor(caller)),
+                caller);
         return done(measureId, "PROGRESS_REPORTED");
     }
 

@@ -1,0 +1,55 @@
+package cn.zhenggai.rectification.notifications;
+
+import cn.zhenggai.contracts.security.TokenClaims;
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.platform.web.ApiException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * The caller's in-app notifications: {@code GET /api/notifications[?unread=true&limit=50]} and
+ * {@code POST /api/notifications/{id}/read}. The caller is known by user name, display name (token claim
+ * {@code name}), and role within department.
+ */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+    private final Notifications notifications;
+
+    NotificationController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread,
+                             @RequestParam(defaultValue = "50") int limit, Caller caller) {
+        return notifications.list(reader(caller), unread, limit);
+    }
+
+    @PostMapping("/{id}/read")
+    Map<String, Object> read(@PathVariable String id, Caller caller) {
+        if (id.length() > 100 || !notifications.markRead(reader(caller), id)) {
+            throw ApiException.notFound("NOTIFICATION_NOT_FOUND", "通知不存在：" + id);
+        }
+        return Map.of("id", id, "read", true);
+    }
+
+    private static Notifications.Reader reader(Caller caller) {
+        String displayName = null;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
+            displayName = jwt.getClaimAsString(TokenClaims.DISPLAY_NAME);
+        }
+        return new Notifications.Reader(caller.username(), displayName, caller.department(), caller.roles());
+    }
+}

@@ -1,0 +1,191 @@
+package cn.zhenggai.rectification.notifications;
+
+import cn.zhenggai.contracts.rectification.DeadlineExtended;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
+import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.security.Roles;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * In-app notifications (站内通知, collection {@code notifications}), written by a tracking processor over the
+ * service's own event store. Each notification names its audience as strings — {@code user:<username>},
+ * {@code name:<display name>}, {@code role:<ROLE>@<department>} or {@code role:<ROLE>@*} — and a user sees those
+ * whose audience meets theirs; who has read it is kept per user ({@code readBy}). Idempotent: a notification's id is
+ * the id of the event it comes from, inserted once.
+ */
+@Component
+@ProcessingGroup(NotificationProjection.GROUP)
+public class NotificationProjection {
+
+    public static final String GROUP = "notifications";
+    static final String COLLECTION = "notifications";
+    /** What the notifications need to know of an item: its title, department, pending extension requester. */
+    static final String ITEMS = "notification_items";
+
+    private final MongoCollection<Document> notifications;
+    private final MongoCollection<Document> items;
+
+    public NotificationProjection(MongoDatabase database) {
+        this.notifications = database.getCollection(COLLECTION);
+        this.items = database.getCollection(ITEMS);
+        try {
+            notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("audience"),
+                    Indexes.descending("createdAt")));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(NotificationProjection.class).warn("Index on {} not created now: {}", COLLECTION,
+                    e.getMessage());
+        }
+    }
+
+    @EventHandler
+    void on(MeasurePlanned e) {
+        items.updateOne(Filters.eq("_id", e.measureId()), Updates.combine(
+                Updates.setOnInsert("title", e.title()), Updates.setOnInsert("department", e.department())),
+                new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(MeasureAssigned e, EventMessage<?> message) {
+        Set<String> audience = new LinkedHashSet<>(person(e.owner()));
+        audience.add(role(Roles.DEPT_LIAISON, e.leadDepartment()));
+        for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
+            audience.add(role(Roles.DEPT_LIAISON, cooperating));
+        }
+        String due = e.longTerm() ? "长期坚持（每" + e.reviewPeriodMonths() + "个月评估）" : "完成时限" + e.deadline();
+        insert(message, "ASSIGNED", null, e.measureId(), e.department(), "整改事项已分派",
+                "整改事项“" + titleOf(e.measureId()) + "”已分派：牵头单位" + e.leadDepartment() + "，责任人" + e.owner()
+                        + "，" + due + "。", audience);
+    }
+
+    @EventHandler
+    void on(SupervisionNoticeIssued e, EventMessage<?> message) {
+        Set<String> audience = new LinkedHashSet<>();
+        if (e.recipient() != null) {
+            audience.addAll(person(e.recipient()));
+        }
+        if (e.recipientRole() != null) {
+            audience.add(role(e.recipientRole(), e.recipientDepartment()));
+        }
+        boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
+        insert(message, review ? "REVIEW" : "SUPERVISION", e.level(), e.measureId(), e.department(),
+                review ? "长期坚持事项评估提醒" : "督办通知", e.reason(), audience);
+    }
+
+    @EventHandler
+    void on(MeasureCompleted e, EventMessage<?> message) {
+        insert(message, "COMPLETED", null, e.measureId(), e.department(), "整改事项待验收",
+                "整改事项“" + titleOf(e.measureId()) + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号："
+                        + e.summary(), List.of(role(Roles.PARTY_COMMITTEE, null)));
+    }
+
+    @EventHandler
+    void on(MeasureRejected e, EventMessage<?> message) {
+        insert(message, "REJECTED", null, e.measureId(), e.department(), "整改验收未通过",
+                "整改事项“" + titleOf(e.measureId()) + "”验收未通过，已退回整改：" + String.join("；", e.reasons()),
+                List.of(role(Roles.DEPT_LIAISON, e.department()), role(Roles.DEPT_HEAD, e.department())));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRequested e, EventMessage<?> message) {
+        items.updateOne(Filters.eq("_id", e.measureId()), Updates.set("extensionRequestedBy", e.requestedBy()),
+                new UpdateOptions().upsert(true));
+        insert(message, "EXTENSION_REQUESTED", null, e.measureId(), e.department(), "延期申请待审批",
+                "整改事项“" + titleOf(e.measureId()) + "”申请将完成时限由" + e.currentDeadline() + "延至"
+                        + e.requestedDeadline() + "：" + e.reason(), List.of(role(Roles.PARTY_COMMITTEE, null)));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, EventMessage<?> message) {
+        Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
+        if (e.requestedBy() != null) {
+            audience.add("user:" + e.requestedBy());
+        }
+        insert(message, "EXTENSION_APPROVED", null, e.measureId(), e.department(), "延期申请已批准",
+                "整改事项“" + titleOf(e.measureId()) + "”的完成时限已延至" + e.deadline() + "。", audience);
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRefused e, EventMessage<?> message) {
+        Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
+        Document item = items.find(Filters.eq("_id", e.measureId())).first();
+        if (item != null && item.getString("extensionRequestedBy") != null) {
+            audience.add("user:" + item.getString("extensionRequestedBy"));
+        }
+        insert(message, "EXTENSION_REFUSED", null, e.measureId(), e.department(), "延期申请未获批准",
+                "整改事项“" + titleOf(e.measureId()) + "”申请延至" + e.requestedDeadline() + "未获批准"
+                        + (e.reason() == null ? "。" : "：" + e.reason()), audience);
+    }
+
+    @ResetHandler
+    void reset() {
+        notifications.deleteMany(new Document());
+        items.deleteMany(new Document());
+    }
+
+    // ------------------------------------------------------------------ audiences
+
+    /** A named person: matched by user name or display name (an owner may be either). */
+    static List<String> person(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        return List.of("user:" + name.strip(), "name:" + name.strip());
+    }
+
+    /** Holders of {@code role} in {@code department}, or in every department when it is null. */
+    static String role(String role, String department) {
+        return "role:" + role + "@" + (department == null ? "*" : department);
+    }
+
+    private String titleOf(String measureId) {
+        Document item = items.find(Filters.eq("_id", measureId)).first();
+        return item == null || item.getString("title") == null ? measureId : item.getString("title");
+    }
+
+    private void insert(EventMessage<?> message, String kind, String level, String measureId, String department,
+                        String subject, String text, java.util.Collection<String> audience) {
+        Document doc = new Document("_id", message.getIdentifier())
+                .append("kind", kind)
+                .append("level", level)
+                .append("measureId", measureId)
+                .append("department", department)
+                .append("subject", subject)
+                .append("message", text)
+                .append("audience", new ArrayList<>(audience))
+                .append("readBy", List.of())
+                .append("createdAt", Date.from(message.getTimestamp()));
+        try {
+            notifications.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // the event was applied before (redelivery or replay): nothing changes, its read marks stay
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package cn.zhenggai.rectification.supervision;
+
+import cn.zhenggai.platform.security.Caller;
+import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Supervision by hand (督办): {@code POST /api/measures/{id}/supervision} {@code {level?, reason}} by the party
+ * committee, to the owner ({@code OWNER}) or the lead department's head ({@code DEPT_HEAD}, the default). Recorded as
+ * SupervisionNoticeIssued like the timed notices.
+ */
+@RestController
+class SupervisionController {
+
+    private final CommandSender commands;
+    private final Clock clock;
+
+    SupervisionController(CommandSender commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record SuperviseRequest(@Pattern(regexp = "OWNER|DEPT_HEAD") String level,
+                            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/api/measures/{measureId}/supervision")
+    Map<String, String> supervise(@PathVariable String measureId, @Valid @RequestBody SuperviseRequest request,
+                                  Caller caller) {
+        CommandSender.checkId(measureId);
+        String noticeId = "ntc-" + UUID.randomUUID();
+        commands.toMeasure(new SuperviseMeasure(measureId, noticeId, request.level(), request.reason(),
+                LocalDate.now(clock), CommandSender.actor(caller)), caller);
+        return Map.of("measureId", measureId, "noticeId", noticeId, "outcome", "SUPERVISED");
+    }
+}

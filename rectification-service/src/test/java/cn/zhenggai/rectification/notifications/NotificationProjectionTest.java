@@ -1,0 +1,165 @@
+package cn.zhenggai.rectification.notifications;
+
+import cn.zhenggai.contracts.rectification.DeadlineExtended;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
+import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The notifications read model against the MongoDB-wire-compatible store, through the official driver. */
+class NotificationProjectionTest {
+
+    private static final Instant AT = Instant.parse("2023-05-01T02:00:00Z");
+    private static final Notifications.Reader OWNER = new Notifications.Reader("zhang", "张*", "XZSPJ",
+            Set.of("CADRE"));
+    private static final Notifications.Reader LIAISON = new Notifications.Reader("demo-dept", "联络员", "XZSPJ",
+            Set.of("DEPT_LIAISON", "CADRE"));
+    private static final Notifications.Reader HEAD = new Notifications.Reader("head-xzspj", null, "XZSPJ",
+            Set.of("DEPT_HEAD"));
+    private static final Notifications.Reader OTHER = new Notifications.Reader("cz-liaison", null, "CZJ",
+            Set.of("DEPT_LIAISON"));
+    private static final Notifications.Reader ZZB = new Notifications.Reader("zzb-liaison", null, "ZZB",
+            Set.of("DEPT_LIAISON"));
+    private static final Notifications.Reader PARTY = new Notifications.Reader("demo-party", null, "DW",
+            Set.of("PARTY_COMMITTEE"));
+
+    private MongoServer server;
+    private MongoClient client;
+    private NotificationProjection projection;
+    private Notifications notifications;
+    private int seq;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        java.net.InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        MongoDatabase database = client.getDatabase("notifications-test");
+        projection = new NotificationProjection(database);
+        notifications = new Notifications(database);
+        projection.on(new MeasurePlanned("m1", "XZSPJ", "REPORT", "r1", "msr-1", "XZSPJ", "demo-dept", 2022, 1,
+                "强化理论武装", "", List.of(), null, null, null, null, List.of(), List.of(), List.of()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private EventMessage<?> message(Object payload) {
+        seq++;
+        return new GenericEventMessage<>("evt-" + seq, payload, Map.of(), AT.plusSeconds(seq));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> items(Notifications.Reader reader) {
+        return (List<Map<String, Object>>) notifications.list(reader, false, 50).get("items");
+    }
+
+    @Test
+    void anAssignmentReachesTheOwnerByNameAndTheLiaisonsOfTheLeadAndCooperatingDepartments() {
+        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of("ZZB"), "张*", "2023-06-30", false, null,
+                "demo-dept"), message(null));
+        assertThat(items(OWNER)).singleElement().satisfies(n -> {
+            assertThat(n.get("kind")).isEqualTo("ASSIGNED");
+            assertThat((String) n.get("message")).contains("强化理论武装").contains("完成时限2023-06-30");
+            assertThat(n.get("read")).isEqualTo(false);
+        });
+        assertThat(items(LIAISON)).hasSize(1);
+        assertThat(items(ZZB)).hasSize(1);
+        assertThat(items(OTHER)).isEmpty();
+        assertThat(items(HEAD)).isEmpty();
+    }
+
+    @Test
+    void supervisionNoticesReachTheirLevelsRecipients() {
+        projection.on(new SupervisionNoticeIssued("n1", "m1", "XZSPJ", "OWNER", null, "XZSPJ", "张*", "已逾期1天。",
+                "2023-06-30", 1), message(null));
+        projection.on(new SupervisionNoticeIssued("n2", "m1", "XZSPJ", "DEPT_HEAD", "DEPT_HEAD", "XZSPJ", null,
+                "已逾期8天。", "2023-06-30", 8), message(null));
+        projection.on(new SupervisionNoticeIssued("n3", "m1", "XZSPJ", "PARTY_COMMITTEE", "PARTY_COMMITTEE", null,
+                null, "已逾期15天。", "2023-06-30", 15), message(null));
+        projection.on(new SupervisionNoticeIssued("n4", "m1", "XZSPJ", "REVIEW", "DEPT_LIAISON", "XZSPJ", null,
+                "评估提醒。", "2023-08-01", 0), message(null));
+        assertThat(items(OWNER)).extracting(n -> n.get("message")).containsExactly("已逾期1天。");
+        assertThat(items(HEAD)).extracting(n -> n.get("level")).containsExactly("DEPT_HEAD");
+        assertThat(items(PARTY)).extracting(n -> n.get("level")).containsExactly("PARTY_COMMITTEE");
+        assertThat(items(LIAISON)).extracting(n -> n.get("kind")).containsExactly("REVIEW");
+        assertThat(items(OTHER)).isEmpty();
+    }
+
+    @Test
+    void rejectionsAndExtensionDecisionsReachTheDepartmentAndTheRequester() {
+        projection.on(new MeasureRejected("m1", "XZSPJ", "demo-party", List.of("缺少佐证材料。")), message(null));
+        projection.on(new DeadlineExtensionRequested("m1", "XZSPJ", "2023-06-30", "2023-09-30", "理由。",
+                "head-xzspj"), message(null));
+        projection.on(new DeadlineExtensionRefused("m1", "XZSPJ", "2023-09-30", "demo-party", "理由不充分。"),
+                message(null));
+        projection.on(new DeadlineExtended("m1", "XZSPJ", "2023-06-30", "2023-08-31", "head-xzspj", "demo-party"),
+                message(null));
+        assertThat(items(LIAISON)).extracting(n -> n.get("kind"))
+                .containsExactly("EXTENSION_APPROVED", "EXTENSION_REFUSED", "REJECTED");
+        assertThat(items(HEAD)).extracting(n -> n.get("kind"))
+                .containsExactly("EXTENSION_APPROVED", "EXTENSION_REFUSED", "REJECTED");
+        assertThat(items(PARTY)).extracting(n -> n.get("kind")).containsExactly("EXTENSION_REQUESTED");
+        assertThat(items(LIAISON).get(2).get("message").toString()).contains("缺少佐证材料。");
+    }
+
+    @Test
+    void aCompletionAwaitsThePartyCommitteesVerification() {
+        projection.on(new MeasureCompleted("m1", "XZSPJ", "全年开展理论学习12次。", "demo-dept", "2023-06-30", true),
+                message(null));
+        assertThat(items(PARTY)).singleElement().satisfies(n -> {
+            assertThat(n.get("kind")).isEqualTo("COMPLETED");
+            assertThat((String) n.get("message")).contains("强化理论武装").contains("逾期后完成").contains("全年开展理论学习12次。");
+        });
+        assertThat(items(LIAISON)).isEmpty();
+    }
+
+    @Test
+    void aNotificationIsMarkedReadPerUserAndOnlyByItsRecipients() {
+        EventMessage<?> assigned = message(null);
+        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30", false, null,
+                "demo-dept"), assigned);
+        String id = assigned.getIdentifier();
+        assertThat(notifications.markRead(OTHER, id)).as("not theirs").isFalse();
+        assertThat(notifications.markRead(OWNER, "no-such-id")).isFalse();
+        assertThat(notifications.markRead(OWNER, id)).isTrue();
+        assertThat(items(OWNER).get(0).get("read")).isEqualTo(true);
+        assertThat(items(LIAISON).get(0).get("read")).as("read per user").isEqualTo(false);
+        assertThat(notifications.list(OWNER, true, 50).get("count")).isEqualTo(0);
+        assertThat(notifications.list(LIAISON, true, 50).get("unread")).isEqualTo(1L);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingAndKeepsReadMarks() {
+        EventMessage<?> assigned = message(null);
+        MeasureAssigned event = new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30", false,
+                null, "demo-dept");
+        projection.on(event, assigned);
+        notifications.markRead(OWNER, assigned.getIdentifier());
+        projection.on(event, assigned);
+        assertThat(items(OWNER)).singleElement().satisfies(n -> assertThat(n.get("read")).isEqualTo(true));
+    }
+}

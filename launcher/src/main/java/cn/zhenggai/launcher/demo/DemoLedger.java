@@ -83,6 +83,8 @@ public final class DemoLedger {
     private final LocalDate today = LocalDate.now(CHINA);
     private final Map<String, AtomicInteger> states = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger reports = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean evidenceWarned =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private GatewayClient org;
     private GatewayClient party;
 
@@ -281,6 +283,9 @@ public final class DemoLedger {
             report.put("text", PROGRESS[((id.hashCode() & 0x7fffffff) + 1) % PROGRESS.length]);
             if (file.ok() && file.text("fileId") != null) {
                 report.put("fileIds", List.of(file.text("fileId")));
+            } else if (evidenceWarned.compareAndSet(false, true)) {
+                out.println("  demo ledger: evidence upload refused (" + file.status() + " " + file.body()
+                        + "); progress goes on without files");
             }
             check(liaison.post(base + "/progress", report), "progress of " + id);
             check(liaison.post(base + "/completion", Map.of("summary", "各项整改任务已按期完成，建立长效机制并持续抓好落实。")),

@@ -72,6 +72,10 @@ public final class PlatformStack implements AutoCloseable {
                 args.add("--spring.datasource.password=" + infra.postgres().password());
                 args.add("--spring.kafka.bootstrap-servers=" + kafka);
                 args.add("--spring.mongodb.uri=" + mongo);
+                if (service.equals("rectification-service")) {
+                    // evidence files live with the stack's data, not in the directory the JVM was started from
+                    args.add("--zhenggai.evidence.dir=" + settings.infra().dataDir().resolve("evidence"));
+                }
             }
             args.addAll(settings.extraArgs().getOrDefault(service, List.of()));
             services.put(service, ServiceProcess.start(service, jarOf(service), ports.get(service),

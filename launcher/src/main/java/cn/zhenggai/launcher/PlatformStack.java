@@ -73,10 +73,10 @@ public final class PlatformStack implements AutoCloseable {
             } else {
                 args.add("--spring.kafka.bootstrap-servers=" + kafka);
                 args.add("--spring.mongodb.uri=" + mongo);
-            }
-            if (service.equals("rectification-service")) {
-                // evidence files live beside the stack's other data, not in the working directory
-                args.add("--zhenggai.evidence.dir=" + settings.infra().dataDir().resolve("evidence"));
+                if (service.equals("rectification-service")) {
+                    // evidence files live with the stack's data, not in the directory the JVM was started from
+                    args.add("--zhenggai.evidence.dir=" + settings.infra().dataDir().resolve("evidence"));
+                }
             }
             args.addAll(settings.extraArgs().getOrDefault(service, List.of()));
             services.put(service, ServiceProcess.start(service, jarOf(service), ports.get(service),

@@ -600,16 +600,19 @@ class EndToEndTest {
         // the 2022 reports were submitted with the carry-over prepared from the cadre's 2021 items
         JsonNode reports = party.get("/api/reports?department=CZJ").body();
         int withCarryOver = 0;
+        StringBuilder carried = new StringBuilder();
         for (JsonNode r : reports.get("reports")) {
             if (r.get("year").asInt() == 2022) {
                 JsonNode report = party.get("/api/reports/" + r.get("reportId").asText()).body();
                 if (report.get("carryOver").size() > 0) {
                     withCarryOver++;
+                    carried.append(report.get("carryOver"));
                     assertThat(report.at("/carryOver/0/heading").asText()).startsWith("针对").endsWith("个突出问题");
                 }
             }
         }
         assertThat(withCarryOver).isEqualTo(2);
+        assertThat(carried.toString()).contains("佐证材料：整改佐证材料-").contains("验收销号").contains("长期坚持");
         // demo-dept's 2023 draft gets the carry-over of the sample's items
         JsonNode draft = eventually(() -> {
             for (JsonNode r : liaison.get("/api/reports?year=2023").body().get("reports")) {

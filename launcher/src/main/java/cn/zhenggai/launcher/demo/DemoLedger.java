@@ -83,6 +83,8 @@ public final class DemoLedger {
     private final LocalDate today = LocalDate.now(CHINA);
     private final Map<String, AtomicInteger> states = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger reports = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean evidenceWarned =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private GatewayClient org;
     private GatewayClient party;
 
@@ -274,8 +276,18 @@ public final class DemoLedger {
         check(liaison.post(base + "/progress", Map.of("text", PROGRESS[(id.hashCode() & 0x7fffffff) % PROGRESS.length])),
                 "progress of " + id);
         if (state == State.VERIFIED || state == State.COMPLETED) {
-            check(liaison.post(base + "/progress", Map.of("text", PROGRESS[((id.hashCode() & 0x7fffffff) + 1)
-                    % PROGRESS.length])), "progress of " + id);
+            // evidence (佐证材料): a small PDF per item, stored with its SHA-256 and named in the progress report
+            GatewayClient.Answer file = liaison.postFile(base + "/evidence", "file", "整改佐证材料-" + (i + 1) + ".pdf",
+                    "application/pdf", evidencePdf(id));
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("text", PROGRESS[((id.hashCode() & 0x7fffffff) + 1) % PROGRESS.length]);
+            if (file.ok() && file.text("fileId") != null) {
+                report.put("fileIds", List.of(file.text("fileId")));
+            } else if (evidenceWarned.compareAndSet(false, true)) {
+                out.println("  demo ledger: evidence upload refused (" + file.status() + " " + file.body()
+                        + "); progress goes on without files");
+            }
+            check(liaison.post(base + "/progress", report), "progress of " + id);
             check(liaison.post(base + "/completion", Map.of("summary", "各项整改任务已按期完成，建立长效机制并持续抓好落实。")),
                     "completion of " + id);
         }
@@ -283,6 +295,13 @@ public final class DemoLedger {
             check(party.post(base + "/verification", Map.of("opinion", "整改到位，佐证材料齐全，同意销号。")),
                     "verification of " + id);
         }
+    }
+
+    /** A minimal, valid one-page PDF, different per item (so each file has its own hash). */
+    static byte[] evidencePdf(String id) {
+        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] "
+                + "/Count 0 >>\nendobj\n% " + id + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private String deadline(JsonNode row, int daysIfNone) {

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Speech outlines in the sample's style for the demo's other departments and cadres: the meeting's themes (2021's
  * 党史学习教育 themes as listed in the sample's carry-over, 2022's as in its problems), two problems per theme with
- * an example (比如…), three root causes and three measures with an owner and a deadline. A cadre's 2022 outline
- * repeats one of their 2021 problems in other words for every other cadre, so recurring problems (年年提) show.
+ * an example (比如…), three root causes and three measures with an owner and a deadline. The first cadre of each
+ * department repeats one of their 2021 problems in other words in 2022, so recurring problems (年年提) show; the
+ * department's other problems are all different ({@link #index}).
  */
 public final class DemoOutlines {
 
@@ -78,6 +79,30 @@ public final class DemoOutlines {
             {"推动数字化改革的主动性还不够，数据共享应用水平还不高。",
                     "推动数字化改革的主动性仍不够，数据共享应用水平还不够高。",
                     "部门间数据壁垒尚未完全打通，群众仍需重复提交材料。"},
+            {"请示报告制度执行还不够严格，重大事项报告不够及时。",
+                    "请示报告制度执行仍不够严格，重大事项报告还不够及时。",
+                    "个别重要工作进展未按规定时限向党委报告。"},
+            {"民主集中制落实还不够到位，集体研究决策的程序还不够规范。",
+                    "民主集中制落实仍不够到位，集体研究决策程序还不够规范。",
+                    "部分议题会前沟通酝酿不充分，会上讨论不够深入。"},
+            {"批评和自我批评开展得还不够经常，红脸出汗的辣味还不够足。",
+                    "批评和自我批评开展得仍不够经常，红脸出汗的辣味还不足。",
+                    "组织生活会上相互批评多谈工作建议，点问题不够具体。"},
+            {"基层党组织建设指导还不够有力，党建和业务融合还不够紧密。",
+                    "基层党组织建设指导仍不够有力，党建与业务融合还不够紧密。",
+                    "支部主题党日活动形式单一，与业务工作结合不够。"},
+            {"安全生产责任落实还不够到位，隐患排查整治还不够彻底。",
+                    "安全生产责任落实仍不够到位，隐患排查整治还不够彻底。",
+                    "部分隐患整改后复查不及时，存在反复现象。"},
+            {"营商环境优化的办法还不多，惠企政策落地还不够快。",
+                    "优化营商环境的办法还不够多，惠企政策落地仍不够快。",
+                    "部分惠企政策兑现流程较长，企业获得感不强。"},
+            {"学习贯彻党的二十大精神还不够深入，结合实际研究落实还不够。",
+                    "学习贯彻党的二十大精神仍不够深入，结合实际研究落实还不够到位。",
+                    "专题学习后形成的落实举措不够具体。"},
+            {"廉洁风险防控还不够精准，重点岗位监督还有薄弱环节。",
+                    "廉洁风险防控仍不够精准，重点岗位监督还存在薄弱环节。",
+                    "对审批、采购等重点岗位轮岗交流推进不够。"},
     };
 
     static final String[][] ROOT_CAUSES = {
@@ -91,6 +116,16 @@ public final class DemoOutlines {
             {"践行为民宗旨，提升服务群众水平", "坚持人民至上，聚焦企业群众急难愁盼，完善联系服务群众机制，畅通诉求反映渠道，切实解决群众操心事、烦心事。"},
             {"扛牢从严责任，提升担当作为本领", "严格落实全面从严治党主体责任，持之以恒纠治“四风”，完善制度机制，激励干部担当作为、真抓实干。"},
     };
+
+    /**
+     * Which of the problems the outline's {@code n}-th problem is: the four outlines of a department (two cadres,
+     * two years, six problems each) use different ones, so a department repeats a problem only where it is meant to.
+     */
+    static int index(int cadre, int year, int n) {
+        int department = cadre / 2;
+        int slot = (cadre % 2) * 2 + (year == 2022 ? 1 : 0);
+        return (department * 6 + slot * 6 + n) % PROBLEMS.length;
+    }
 
     /** What the outline of one report holds, besides its text: its problems, in order, with their themes. */
     public record Outline(String title, int year, String text, List<String> themes, List<String> statements) {
@@ -121,11 +156,11 @@ public final class DemoOutlines {
         for (int t = 0; t < 3; t++) {
             text.append("（").append(numerals[t]).append("）").append(chosen.get(t)).append("方面。");
             for (int p = 0; p < 2; p++) {
-                String[] problem = PROBLEMS[(cadre * 5 + year * 3 + t * 2 + p) % PROBLEMS.length];
+                String[] problem = PROBLEMS[index(cadre, year, t * 2 + p)];
                 String statement = problem[0];
                 if (year == 2022 && t == 0 && p == 0 && cadre % 2 == 0) {
                     // this cadre repeats a problem of last year in other words (年年提)
-                    statement = PROBLEMS[(cadre * 5 + 2021 * 3) % PROBLEMS.length][1];
+                    statement = PROBLEMS[index(cadre, 2021, 0)][1];
                 }
                 statements.add(statement);
                 text.append(numerals[p]).append("是").append(statement).append("比如，").append(problem[2]);

@@ -70,7 +70,10 @@ public final class Up {
         System.out.println("  demo-party  党委 (party committee: all departments)");
         System.out.println("  demo-audit  纪检 (discipline inspection: audit log)");
         System.out.println("  demo-dept   行政审批局联络员 (liaison of the sample department)");
-        System.out.println("  demo-org    组织部 (organization department)");
+        System.out.println("  demo-org    组织部 (organization department: reviews reports, administers users)");
+        System.out.println("  demo-head   行政审批局局长 (head of the sample department)");
+        System.out.println("  demo-cadre  行政审批局干部 (cadre of the sample department)");
+        System.out.println("  demo-cz     财政局联络员 (liaison of a second department)");
         System.out.println();
         System.out.println("Logs: " + data.resolve("logs") + "   Press Ctrl-C to stop.");
         stopped.await();

@@ -569,6 +569,30 @@ class EndToEndTest {
         }
         assertThat(statuses).contains("IN_PROGRESS", "COMPLETED", "VERIFIED");
         assertThat(recurring).as("a recurring problem in 行政审批局's ledger").isTrue();
+        // 历史台账补录: an item the party committee backfilled with a passed deadline becomes overdue and red through
+        // the usual overdue timer and supervision chain, and counts in the overview
+        JsonNode overdueRow = eventually(() -> {
+            for (JsonNode row : liaison.get("/api/ledger").body().get("rows")) {
+                if (row.path("overdue").asBoolean() && "RED".equals(row.path("colour").asText())) {
+                    return row;
+                }
+            }
+            return null;
+        });
+        assertThat(overdueRow.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(java.time.LocalDate.parse(overdueRow.get("deadline").asText()))
+                .isBefore(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(overdueRow.get("lastProgress").asText()).isNotBlank();
+        JsonNode withOverdue = eventually(() -> {
+            JsonNode body = party.get("/api/overview").body();
+            return body.at("/totals/overdue").asInt() > 0 ? body : null;
+        });
+        assertThat(withOverdue.at("/totals/overdue").asInt()).isPositive();
+        GatewayClient.Answer notParty = liaison.post("/api/measures/" + overdueRow.get("measureId").asText()
+                + "/assignment", Map.of("leadDepartment", "XZSPJ", "owner", "张*", "deadline", "2020-01-01",
+                "backfill", true));
+        assertThat(notParty.status()).as("only the party committee backfills").isEqualTo(403);
+        assertThat(notParty.text("code")).isEqualTo("FORBIDDEN_ROLE");
         assertThat(liaison.get("/api/ledger?department=CZJ").status()).isEqualTo(403);
         assertThat(liaison.get("/api/ledger/due?department=CZJ").status()).isEqualTo(403);
         assertThat(liaison.get("/api/ledger/due?days=0").text("code")).isEqualTo("INVALID_DAYS");

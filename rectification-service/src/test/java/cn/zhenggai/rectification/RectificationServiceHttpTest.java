@@ -142,6 +142,10 @@ class RectificationServiceHttpTest {
                 "owner", "张*", "deadline", today.minusDays(1).toString()), LIAISON);
         assertThat(past.status).isEqualTo(400);
         assertThat(past.json.get("code").asText()).isEqualTo("DEADLINE_IN_PAST");
+        Answer backfill = post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
+                "owner", "张*", "deadline", today.minusDays(60).toString(), "backfill", true), LIAISON);
+        assertThat(backfill.status).as("only the party committee backfills a paper ledger").isEqualTo(403);
+        assertThat(backfill.json.get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         Answer unknown = post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "cooperatingDepartments", List.of("NOPE"), "owner", "张*", "deadline", today.toString()), LIAISON);
         assertThat(unknown.status).isEqualTo(400);

@@ -81,6 +81,18 @@ class RectificationWireFormsTest {
         assertThat(read).isEqualTo(new ProgressReported("m1", "XZSPJ", "t", "u", "XZSPJ"));
     }
 
+    /** A MeasureAssigned stored before backfill existed has no {@code backfilled} field: it reads as not backfilled. */
+    @Test
+    void anAssignmentWithoutBackfilledFieldReadsAsNotBackfilled() throws IOException {
+        String old = "{\"measureId\":\"m1\",\"department\":\"XZSPJ\",\"leadDepartment\":\"XZSPJ\","
+                + "\"cooperatingDepartments\":[],\"owner\":\"张*\",\"deadline\":\"2023-06-30\",\"longTerm\":false,"
+                + "\"reviewPeriodMonths\":null,\"assignedBy\":\"demo-dept\"}";
+        MeasureAssigned read = EnvelopeCodec.mapper().readValue(old, MeasureAssigned.class);
+        assertThat(read.backfilled()).isFalse();
+        assertThat(read).isEqualTo(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30", false,
+                null, "demo-dept"));
+    }
+
     @ParameterizedTest
     @MethodSource("events")
     void everyMeasureEventHasItsPinnedWireForm(Object payload) throws IOException {

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 13 departments with two cadres each, a 2021 and a 2022 outline in the sample's style imported by the cadre, root
  * causes linked to the problems they explain, submitted and accepted, and the items driven by the department's
  * liaison and the party committee into varied states (verified, completed, in progress, due soon, due today, long
- * term, not yet assigned). The 2022 drafts get the carry-over rectification prepares from the 2021 items before they
+ * term, not yet assigned, overdue: the party committee backfills the assignment of a paper ledger whose deadline has
+ * passed, and the overdue timer and supervision follow at once). The 2022 drafts get the carry-over rectification prepares from the 2021 items before they
  * are submitted, and every other cadre repeats a 2021 problem (年年提). Finally demo-dept starts a 2023 draft, whose
  * carry-over is prepared from the sample's items.
  */
@@ -62,12 +63,13 @@ public final class DemoLedger {
     static final int CADRES_PER_DEPARTMENT = 2;
 
     /** The states items are driven into. */
-    enum State { VERIFIED, COMPLETED, IN_PROGRESS, DUE_SOON, DUE_TODAY, LONG_TERM, PLANNED }
+    enum State { VERIFIED, COMPLETED, IN_PROGRESS, DUE_SOON, DUE_TODAY, LONG_TERM, PLANNED, OVERDUE }
 
     static final State[] STATES_2021 = {State.VERIFIED, State.VERIFIED, State.LONG_TERM, State.COMPLETED,
             State.VERIFIED, State.IN_PROGRESS};
+    /** Position 4 is overdue: 行政审批局's second cadre has one (cadre i's items take positions 3i, 3i+1, 3i+2). */
     static final State[] STATES_2022 = {State.VERIFIED, State.IN_PROGRESS, State.DUE_SOON, State.COMPLETED,
-            State.IN_PROGRESS, State.DUE_TODAY, State.LONG_TERM, State.VERIFIED, State.PLANNED, State.DUE_SOON,
+            State.OVERDUE, State.DUE_TODAY, State.LONG_TERM, State.VERIFIED, State.PLANNED, State.DUE_SOON,
             State.IN_PROGRESS};
 
     /** What was loaded. */
@@ -270,9 +272,15 @@ public final class DemoLedger {
             }
             case DUE_SOON -> assignment.put("deadline", today.plusDays(3 + i % 4).toString());
             case DUE_TODAY -> assignment.put("deadline", today.toString());
+            case OVERDUE -> {
+                // 历史台账补录: the paper ledger's deadline, some months ago; only the party committee may backfill
+                assignment.put("deadline", today.minusMonths(2 + i).toString());
+                assignment.put("backfill", true);
+            }
             default -> assignment.put("deadline", deadline(row, 30 + 30 * i));
         }
-        check(liaison.post(base + "/assignment", assignment), "assignment of " + id);
+        check((state == State.OVERDUE ? party : liaison).post(base + "/assignment", assignment),
+                "assignment of " + id);
         check(liaison.post(base + "/progress", Map.of("text", PROGRESS[(id.hashCode() & 0x7fffffff) % PROGRESS.length])),
                 "progress of " + id);
         if (state == State.VERIFIED || state == State.COMPLETED) {

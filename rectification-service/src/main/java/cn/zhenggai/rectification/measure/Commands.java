@@ -24,11 +24,22 @@ public final class Commands {
 
     /**
      * Assign (or reassign) an item: a deadline, or long-term with a review period. {@code today} is the date in
-     * China when the command was issued (deadlines are dates there).
+     * China when the command was issued (deadlines are dates there). {@code backfill} (历史台账补录): the party
+     * committee records the original assignment of an item migrated from a paper ledger, whose deadline may already
+     * have passed (ADR 0033).
      */
     public record AssignMeasure(@TargetAggregateIdentifier String measureId, String leadDepartment,
                                 List<String> cooperatingDepartments, String owner, LocalDate deadline,
-                                boolean longTerm, Integer reviewPeriodMonths, LocalDate today, Actor actor) {
+                                boolean longTerm, Integer reviewPeriodMonths, LocalDate today, Actor actor,
+                                boolean backfill) {
+
+        /** An ordinary assignment (not backfilled). */
+        public AssignMeasure(String measureId, String leadDepartment, List<String> cooperatingDepartments,
+                             String owner, LocalDate deadline, boolean longTerm, Integer reviewPeriodMonths,
+                             LocalDate today, Actor actor) {
+            this(measureId, leadDepartment, cooperatingDepartments, owner, deadline, longTerm, reviewPeriodMonths,
+                    today, actor, false);
+        }
     }
 
     /** Report progress, with the evidence files uploaded for it (already stored; see the evidence feature). */

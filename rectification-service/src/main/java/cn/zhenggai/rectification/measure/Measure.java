@@ -132,9 +132,15 @@ public class Measure {
     public void handle(AssignMeasure command, Departments departments, DeadlineManager deadlines,
                        SupervisionSchedule schedule) {
         Actor actor = command.actor();
+        if (command.backfill() && !actor.partyCommittee()) {
+            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
+        }
         checkActsFor(actor);
         if (status == Status.COMPLETED || status == Status.VERIFIED) {
             throw closed("重新分派");
+        }
+        if (command.backfill() && status != Status.PLANNED) {
+            throw new MeasureRefused(Reason.CONFLICT, "BACKFILL_NOT_PLANNED", "只有待分派的事项可以补录历史分派");
         }
         String lead = blankToNull(command.leadDepartment());
         if (lead == null) {
@@ -176,7 +182,8 @@ public class Measure {
             throw new MeasureRefused(Reason.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
                     "已分派事项的完成时限须经党委批准延期后才能变更");
         }
-        if (newDeadline != null && deadlineChanged && newDeadline.isBefore(command.today())) {
+        // a backfilled assignment (历史台账补录) keeps the paper ledger's deadline, passed or not: overdue follows at once
+        if (newDeadline != null && deadlineChanged && !command.backfill() && newDeadline.isBefore(command.today())) {
             throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + newDeadline);
         }
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
@@ -186,7 +193,8 @@ public class Measure {
         }
         boolean reviewChanged = !Objects.equals(review, reviewPeriodMonths);
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
-                newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username()));
+                newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username(),
+                command.backfill()));
         if (deadlineChanged) {
             backToGreen();
             if (newDeadline != null) {

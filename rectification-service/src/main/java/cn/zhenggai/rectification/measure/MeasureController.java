@@ -56,7 +56,8 @@ class MeasureController {
                          @NotBlank @Size(max = 100) String owner,
                          @Pattern(regexp = DATE) String deadline,
                          Boolean longTerm,
-                         @Min(1) @Max(12) Integer reviewPeriodMonths) {
+                         @Min(1) @Max(12) Integer reviewPeriodMonths,
+                         Boolean backfill) {
     }
 
     /** A progress report; {@code fileIds} name evidence files uploaded for the item before. */
@@ -90,7 +91,7 @@ class MeasureController {
         commands.toMeasure(new AssignMeasure(measureId, request.leadDepartment(), request.cooperatingDepartments(),
                 request.owner(), date(request.deadline()), Boolean.TRUE.equals(request.longTerm()),
                 request.reviewPeriodMonths(),
-                today(), CommandSender.actor(caller)), caller);
+                today(), CommandSender.actor(caller), Boolean.TRUE.equals(request.backfill())), caller);
         return done(measureId, "ASSIGNED");
     }
 

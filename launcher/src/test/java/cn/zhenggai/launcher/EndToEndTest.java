@@ -420,8 +420,16 @@ class EndToEndTest {
         assertThat(read.body().get("declaration").get("properties").size()).isEqualTo(4);
         GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
         assertThat(party.get("/api/reports/" + demoReport + "/personal-matters").status()).isEqualTo(403);
-        eventually(() -> auditor.get("/api/audit/log?aggregateId=" + demoReport).body()
-                .get("count").asInt() == events + 1 ? Boolean.TRUE : null);
+        JsonNode logged = eventually(() -> {
+            JsonNode log = auditor.get("/api/audit/log?aggregateId=" + demoReport).body();
+            return log.get("count").asInt() == events + 1 ? log : null;
+        });
+        boolean readRecorded = false;
+        for (JsonNode entry : logged.get("entries")) {
+            readRecorded |= "PersonalMattersRead".equals(entry.path("type").asText())
+                    && "demo-org".equals(entry.path("actor").asText());
+        }
+        assertThat(readRecorded).as("who read whose declaration is in the audit log: " + logged).isTrue();
 
         long before = storedEvents("report", null);
         GatewayClient.Answer empty = liaison.postRaw("/api/outlines/import?fileName=empty.txt", "");

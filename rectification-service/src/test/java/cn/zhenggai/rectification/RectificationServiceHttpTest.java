@@ -3,49 +3,31 @@ package cn.zhenggai.rectification;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ReportAccepted;
-import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.rectification.measure.MeasureIds;
 import cn.zhenggai.rectification.measure.MeasurePlanning;
+import cn.zhenggai.testsupport.Answer;
+import cn.zhenggai.testsupport.ApiClient;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
+import cn.zhenggai.testsupport.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
+import static cn.zhenggai.testsupport.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,48 +41,20 @@ import static org.assertj.core.api.Assertions.assertThat;
         "zhenggai.deadlines.polling-interval=PT10S"})
 class RectificationServiceHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongo;
-    private static KeyPair keys;
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
 
-    @Autowired
-    private Environment environment;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
     private MeasurePlanning planning;
 
+    private final ApiClient api = INFRASTRUCTURE.client();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        Path pem = Files.createTempFile("zhenggai-public", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.datasource.url",
-                () -> postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=rectification");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort());
-        registry.add("zhenggai.security.public-key", pem::toString);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        INFRASTRUCTURE.register(registry);
     }
 
     @Test
@@ -120,79 +74,79 @@ class RectificationServiceHttpTest {
         String two = MeasureIds.fromReport("rpt-http", "msr-2");
 
         JsonNode ledger = eventually(() -> {
-            Answer answer = get("/api/ledger?department=XZSPJ", LIAISON);
+            Answer answer = api.get("/api/ledger?department=XZSPJ", LIAISON);
             return answer.json.path("count").asInt() == 2 ? answer.json : null;
         });
         assertThat(ledger.at("/rows/0/measureId").asText()).isEqualTo(one);
         assertThat(ledger.at("/rows/0/problem").asText()).isEqualTo("理论学习的系统性还不够。");
         assertThat(ledger.at("/rows/0/status").asText()).isEqualTo("PLANNED");
-        assertThat(get("/api/ledger?department=XZSPJ", OTHER).status).isEqualTo(403);
-        assertThat(get("/api/ledger", OTHER).json.path("count").asInt()).isZero();
-        assertThat(get("/api/ledger?department=NOPE", PARTY).status).isEqualTo(404);
-        assertThat(get("/api/measures/" + one, OTHER).status).isEqualTo(403);
-        assertThat(get("/api/measures/mea-unknown", LIAISON).status).isEqualTo(404);
+        assertThat(api.get("/api/ledger?department=XZSPJ", OTHER).status).isEqualTo(403);
+        assertThat(api.get("/api/ledger", OTHER).json.path("count").asInt()).isZero();
+        assertThat(api.get("/api/ledger?department=NOPE", PARTY).status).isEqualTo(404);
+        assertThat(api.get("/api/measures/" + one, OTHER).status).isEqualTo(403);
+        assertThat(api.get("/api/measures/mea-unknown", LIAISON).status).isEqualTo(404);
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         long events = stored(null);
-        Answer otherDept = post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "CZJ",
+        Answer otherDept = api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "CZJ",
                 "owner", "李*", "deadline", today.plusDays(3).toString()), OTHER);
         assertThat(otherDept.status).isEqualTo(403);
         assertThat(otherDept.json.get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
-        Answer past = post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
+        Answer past = api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "owner", "张*", "deadline", today.minusDays(1).toString()), LIAISON);
         assertThat(past.status).isEqualTo(400);
         assertThat(past.json.get("code").asText()).isEqualTo("DEADLINE_IN_PAST");
-        Answer backfill = post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
+        Answer backfill = api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "owner", "张*", "deadline", today.minusDays(60).toString(), "backfill", true), LIAISON);
         assertThat(backfill.status).as("only the party committee backfills a paper ledger").isEqualTo(403);
         assertThat(backfill.json.get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
-        Answer unknown = post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
+        Answer unknown = api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "cooperatingDepartments", List.of("NOPE"), "owner", "张*", "deadline", today.toString()), LIAISON);
         assertThat(unknown.status).isEqualTo(400);
         assertThat(unknown.json.get("code").asText()).isEqualTo("UNKNOWN_DEPARTMENT");
-        assertThat(post("/api/measures/mea-unknown/completion", Map.of("summary", "完成。"), LIAISON).status)
+        assertThat(api.post("/api/measures/mea-unknown/completion", Map.of("summary", "完成。"), LIAISON).status)
                 .isEqualTo(404);
         assertThat(stored(null)).as("refusals store nothing").isEqualTo(events);
 
-        assertThat(post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
+        assertThat(api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "cooperatingDepartments", List.of("ZZB"), "owner", "王*", "deadline", today.plusDays(3).toString()),
                 LIAISON).status).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rectification.scheduled_tasks", Long.class))
                 .as("the overdue timer and the next supervision checkpoint are persistent")
                 .isGreaterThanOrEqualTo(2);
         JsonNode yellow = eventually(() -> {
-            Answer answer = get("/api/measures/" + one, LIAISON);
+            Answer answer = api.get("/api/measures/" + one, LIAISON);
             return "IN_PROGRESS".equals(answer.json.path("status").asText()) ? answer.json : null;
         });
         // the colour is the latest MeasureColourChanged's (the supervision's timers), GREEN until one arrives
         assertThat(yellow.get("colour").asText()).isIn("GREEN", "YELLOW");
         assertThat(yellow.get("owner").asText()).isEqualTo("王*");
-        assertThat(get("/api/measures/" + one, new User("zzb", "ZZB", List.of("DEPT_LIAISON"))).status)
+        assertThat(api.get("/api/measures/" + one, new TestUser("zzb", "ZZB", List.of("DEPT_LIAISON"))).status)
                 .as("a cooperating department sees the item").isEqualTo(200);
 
-        assertThat(post("/api/measures/" + one + "/progress", Map.of("text", "已开展三次集中学习。"), LIAISON).status)
+        assertThat(api.post("/api/measures/" + one + "/progress", Map.of("text", "已开展三次集中学习。"), LIAISON).status)
                 .isEqualTo(200);
-        assertThat(post("/api/measures/" + one + "/completion", Map.of("summary", "完成。"), LIAISON).status)
+        assertThat(api.post("/api/measures/" + one + "/completion", Map.of("summary", "完成。"), LIAISON).status)
                 .isEqualTo(200);
-        Answer notParty = post("/api/measures/" + one + "/verification", Map.of(), LIAISON);
+        Answer notParty = api.post("/api/measures/" + one + "/verification", Map.of(), LIAISON);
         assertThat(notParty.status).isEqualTo(403);
         assertThat(notParty.json.get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
-        assertThat(post("/api/measures/" + one + "/verification", Map.of("opinion", "同意销号。"), PARTY).status)
+        assertThat(api.post("/api/measures/" + one + "/verification", Map.of("opinion", "同意销号。"), PARTY).status)
                 .isEqualTo(200);
-        Answer again = post("/api/measures/" + one + "/completion", Map.of("summary", "再次完成。"), LIAISON);
+        Answer again = api.post("/api/measures/" + one + "/completion", Map.of("summary", "再次完成。"), LIAISON);
         assertThat(again.status).isEqualTo(409);
         assertThat(again.json.get("code").asText()).isEqualTo("MEASURE_VERIFIED");
 
-        assertThat(post("/api/measures/" + two + "/assignment", Map.of("leadDepartment", "XZSPJ", "owner", "张*",
+        assertThat(api.post("/api/measures/" + two + "/assignment", Map.of("leadDepartment", "XZSPJ", "owner", "张*",
                 "longTerm", true, "reviewPeriodMonths", 6), DUAL).status).isEqualTo(200);
-        assertThat(post("/api/measures/" + two + "/completion", Map.of("summary", "阶段完成。"), DUAL).status)
+        assertThat(api.post("/api/measures/" + two + "/completion", Map.of("summary", "阶段完成。"), DUAL).status)
                 .isEqualTo(200);
-        Answer own = post("/api/measures/" + two + "/verification", Map.of(), DUAL);
+        Answer own = api.post("/api/measures/" + two + "/verification", Map.of(), DUAL);
         assertThat(own.status).isEqualTo(403);
         assertThat(own.json.get("code").asText()).isEqualTo("SEPARATION_OF_DUTIES");
 
         JsonNode figures = eventually(() -> {
-            JsonNode body = get("/api/overview", PARTY).json;
+            JsonNode body = api.get("/api/overview", PARTY).json;
             for (JsonNode d : body.path("departments")) {
                 if ("XZSPJ".equals(d.get("department").asText()) && d.get("verified").asInt() == 1
                         && d.get("completed").asInt() == 2) {
@@ -204,79 +158,29 @@ class RectificationServiceHttpTest {
         assertThat(figures.get("total").asInt()).isEqualTo(2);
         assertThat(figures.get("overdue").asInt()).isZero();
         assertThat(figures.get("completionRate").asDouble()).isEqualTo(1.0);
-        assertThat(get("/api/overview", OTHER).json.get("departments").size()).isEqualTo(1);
-        assertThat(get("/api/overview?department=XZSPJ", OTHER).status).isEqualTo(403);
-        JsonNode row = get("/api/measures/" + one, LIAISON).json;
+        assertThat(api.get("/api/overview", OTHER).json.get("departments").size()).isEqualTo(1);
+        assertThat(api.get("/api/overview?department=XZSPJ", OTHER).status).isEqualTo(403);
+        JsonNode row = api.get("/api/measures/" + one, LIAISON).json;
         assertThat(row.get("status").asText()).isEqualTo("VERIFIED");
         assertThat(row.get("colour").asText()).isEqualTo("GREEN");
         assertThat(row.get("lastProgress").asText()).isEqualTo("已开展三次集中学习。");
 
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(api.uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("zhenggai_measures{").contains("state=\"closed\"");
     }
 
     // ------------------------------------------------------------------ plumbing
 
-    record User(String name, String dept, List<String> roles) {
-    }
-
-    static final User LIAISON = new User("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"));
-    static final User OTHER = new User("cz-liaison", "CZJ", List.of("DEPT_LIAISON"));
-    static final User PARTY = new User("demo-party", "DW", List.of("PARTY_COMMITTEE"));
-    static final User DUAL = new User("dual", "XZSPJ", List.of("DEPT_LIAISON", "PARTY_COMMITTEE"));
-
-    record Answer(int status, JsonNode json) {
-    }
-
-    private String token(User user) throws Exception {
-        Date now = new Date();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(TokenClaims.ISSUER).subject(user.name())
-                .claim(TokenClaims.ROLES, user.roles()).claim(TokenClaims.DEPARTMENT, user.dept())
-                .issueTime(now).expirationTime(new Date(now.getTime() + 600_000)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-    }
-
-    private Answer send(HttpRequest.Builder request, User user) throws Exception {
-        request.header("Authorization", "Bearer " + token(user));
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(body));
-    }
-
-    private Answer post(String path, Object body, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), user);
-    }
-
-    private Answer get(String path, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), user);
-    }
+    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"));
+    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"));
+    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"));
+    static final TestUser DUAL = new TestUser("dual", "XZSPJ", List.of("DEPT_LIAISON", "PARTY_COMMITTEE"));
 
     private long stored(String type) {
         return type == null
                 ? jdbc.queryForObject("SELECT count(*) FROM rectification.domainevententry", Long.class)
                 : jdbc.queryForObject("SELECT count(*) FROM rectification.domainevententry WHERE payloadtype LIKE ?",
                 Long.class, "%" + type);
-    }
-
-    private static <T> T eventually(Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met within 30 s");
     }
 }

@@ -3,58 +3,43 @@ package cn.zhenggai.rectification;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ReportAccepted;
-import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.rectification.measure.MeasureIds;
 import cn.zhenggai.rectification.measure.MeasurePlanning;
+import cn.zhenggai.testsupport.Answer;
+import cn.zhenggai.testsupport.ApiClient;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
+import cn.zhenggai.testsupport.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import static cn.zhenggai.testsupport.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,51 +54,24 @@ import static org.assertj.core.api.Assertions.assertThat;
         "zhenggai.evidence.max-size=64KB"})
 class SupervisionServiceHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongo;
-    private static KeyPair keys;
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
+
     private static Path evidenceDir;
 
-    @Autowired
-    private Environment environment;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
     private MeasurePlanning planning;
 
+    private final ApiClient api = INFRASTRUCTURE.client();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        Path pem = Files.createTempFile("zhenggai-public", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        INFRASTRUCTURE.register(registry);
         evidenceDir = Files.createTempDirectory("zhenggai-evidence");
-        registry.add("spring.datasource.url",
-                () -> postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=rectification");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort());
-        registry.add("zhenggai.security.public-key", pem::toString);
         registry.add("zhenggai.evidence.dir", evidenceDir::toString);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test
@@ -135,16 +93,16 @@ class SupervisionServiceHttpTest {
         byte[] png = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         assertThat(upload("/api/measures/" + item + "/evidence", "现场照片.PNG", png, LIAISON).status).isEqualTo(200);
 
-        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(uri("/api/measures/" + item + "/evidence/"
-                + pdfId)).header("Authorization", "Bearer " + token(LIAISON)).GET().build(),
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(api.uri("/api/measures/" + item + "/evidence/"
+                + pdfId)).header("Authorization", "Bearer " + api.token(LIAISON)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(pdf);
         assertThat(download.headers().firstValue("X-Evidence-SHA256")).contains(sha256(pdf));
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-        assertThat(get("/api/measures/" + item + "/evidence/" + pdfId, OTHER).status).isEqualTo(403);
-        assertThat(get("/api/measures/" + item + "/evidence/" + pdfId, PARTY).status).isEqualTo(200);
-        assertThat(get("/api/measures/" + item + "/evidence/evd-nope", LIAISON).status).isEqualTo(404);
+        assertThat(api.get("/api/measures/" + item + "/evidence/" + pdfId, OTHER).status).isEqualTo(403);
+        assertThat(api.get("/api/measures/" + item + "/evidence/" + pdfId, PARTY).status).isEqualTo(200);
+        assertThat(api.get("/api/measures/" + item + "/evidence/evd-nope", LIAISON).status).isEqualTo(404);
 
         long rows = evidenceRows();
         long blobs = blobs();
@@ -169,10 +127,10 @@ class SupervisionServiceHttpTest {
         assertThat(blobs()).as("refused uploads leave no file").isEqualTo(blobs);
 
         long events = stored(null);
-        expectRefused(post("/api/measures/" + item + "/progress", Map.of("text", "已开展学习。",
+        expectRefused(api.post("/api/measures/" + item + "/progress", Map.of("text", "已开展学习。",
                 "fileIds", List.of(pdfId, "evd-nope")), LIAISON), 400, "UNKNOWN_EVIDENCE");
         assertThat(stored(null)).as("nothing recorded").isEqualTo(events);
-        assertThat(post("/api/measures/" + item + "/progress", Map.of("text", "已开展三次集中学习，附学习记录。",
+        assertThat(api.post("/api/measures/" + item + "/progress", Map.of("text", "已开展三次集中学习，附学习记录。",
                 "fileIds", List.of(pdfId)), LIAISON).status).isEqualTo(200);
         String progress = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM rectification"
                 + ".domainevententry WHERE payloadtype LIKE '%ProgressReported' ORDER BY globalindex DESC LIMIT 1",
@@ -180,15 +138,15 @@ class SupervisionServiceHttpTest {
         assertThat(progress).contains(pdfId).contains(sha256(pdf)).contains("学习记录.pdf");
 
         // ---------------------------------------------------------------- supervision by hand, notifications
-        expectRefused(post("/api/measures/" + item + "/supervision", Map.of("reason", "请加快进度。"), LIAISON), 403,
+        expectRefused(api.post("/api/measures/" + item + "/supervision", Map.of("reason", "请加快进度。"), LIAISON), 403,
                 "FORBIDDEN_ROLE");
-        expectRefused(post("/api/measures/" + item + "/supervision", Map.of("level", "NOBODY", "reason", "x"),
+        expectRefused(api.post("/api/measures/" + item + "/supervision", Map.of("level", "NOBODY", "reason", "x"),
                 PARTY), 400, "VALIDATION_FAILED");
-        Answer supervised = post("/api/measures/" + item + "/supervision",
+        Answer supervised = api.post("/api/measures/" + item + "/supervision",
                 Map.of("level", "DEPT_HEAD", "reason", "请部门负责人督促本周内完成。"), PARTY);
         assertThat(supervised.status).isEqualTo(200);
         JsonNode headInbox = eventually(() -> {
-            JsonNode inbox = get("/api/notifications", HEAD).json;
+            JsonNode inbox = api.get("/api/notifications", HEAD).json;
             return inbox.path("count").asInt() >= 1 ? inbox : null;
         });
         JsonNode notice = headInbox.at("/items/0");
@@ -196,17 +154,17 @@ class SupervisionServiceHttpTest {
         assertThat(notice.get("message").asText()).isEqualTo("请部门负责人督促本周内完成。");
         assertThat(notice.get("read").asBoolean()).isFalse();
         JsonNode ownerInbox = eventually(() -> {
-            JsonNode inbox = get("/api/notifications", OWNER).json;
+            JsonNode inbox = api.get("/api/notifications", OWNER).json;
             return inbox.path("count").asInt() >= 1 ? inbox : null;
         });
         assertThat(ownerInbox.at("/items/0/kind").asText()).as("the owner, known by display name")
                 .isEqualTo("ASSIGNED");
-        assertThat(get("/api/notifications", OTHER).json.get("count").asInt()).isZero();
-        expectRefused(post("/api/notifications/" + notice.get("id").asText() + "/read", Map.of(), OTHER), 404,
+        assertThat(api.get("/api/notifications", OTHER).json.get("count").asInt()).isZero();
+        expectRefused(api.post("/api/notifications/" + notice.get("id").asText() + "/read", Map.of(), OTHER), 404,
                 "NOTIFICATION_NOT_FOUND");
-        assertThat(post("/api/notifications/" + notice.get("id").asText() + "/read", Map.of(), HEAD).status)
+        assertThat(api.post("/api/notifications/" + notice.get("id").asText() + "/read", Map.of(), HEAD).status)
                 .isEqualTo(200);
-        JsonNode after = get("/api/notifications?unread=true", HEAD).json;
+        JsonNode after = api.get("/api/notifications?unread=true", HEAD).json;
         assertThat(after.get("unread").asLong()).isZero();
 
         // ---------------------------------------------------------------- 巡察/审计 findings
@@ -272,24 +230,18 @@ class SupervisionServiceHttpTest {
         assertThat(planning.plan(accepted, envelope)).isEqualTo(2);
         String item = MeasureIds.fromReport("rpt-sup", "msr-1");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        Answer assigned = post("/api/measures/" + item + "/assignment", Map.of("leadDepartment", "XZSPJ",
+        Answer assigned = api.post("/api/measures/" + item + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "owner", "王*", "deadline", today.plusDays(30).toString()), LIAISON);
         assertThat(assigned.status).as(assigned.json.toString()).isEqualTo(200);
         return item;
     }
 
-    record User(String name, String dept, List<String> roles, String displayName) {
-    }
-
-    static final User LIAISON = new User("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "联络员");
-    static final User HEAD = new User("head-xzspj", "XZSPJ", List.of("DEPT_HEAD"), null);
-    static final User OWNER = new User("wang", "XZSPJ", List.of("CADRE"), "王*");
-    static final User OTHER = new User("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
-    static final User PARTY = new User("demo-party", "DW", List.of("PARTY_COMMITTEE"), null);
-    static final User ORG = new User("demo-org", "ZZB", List.of("ORG_DEPT"), null);
-
-    record Answer(int status, JsonNode json) {
-    }
+    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "联络员");
+    static final TestUser HEAD = new TestUser("head-xzspj", "XZSPJ", List.of("DEPT_HEAD"), null);
+    static final TestUser OWNER = new TestUser("wang", "XZSPJ", List.of("CADRE"), "王*");
+    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
+    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), null);
+    static final TestUser ORG = new TestUser("demo-org", "ZZB", List.of("ORG_DEPT"), null);
 
     private static void expectRefused(Answer answer, int status, String code) {
         assertThat(answer.status).as(answer.json.toString()).isEqualTo(status);
@@ -297,58 +249,11 @@ class SupervisionServiceHttpTest {
         assertThat(answer.json.path("message").asText()).isNotBlank();
     }
 
-    private String token(User user) throws Exception {
-        Date now = new Date();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(TokenClaims.ISSUER).subject(user.name())
-                .claim(TokenClaims.ROLES, user.roles()).claim(TokenClaims.DEPARTMENT, user.dept())
-                .issueTime(now).expirationTime(new Date(now.getTime() + 600_000));
-        if (user.displayName() != null) {
-            claims.claim(TokenClaims.DISPLAY_NAME, user.displayName());
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
+    private Answer upload(String path, String fileName, byte[] content, TestUser user) throws Exception {
+        return api.multipart(path, fileName, content, user);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-    }
-
-    private Answer send(HttpRequest.Builder request, User user) throws Exception {
-        request.header("Authorization", "Bearer " + token(user));
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        JsonNode json;
-        try {
-            json = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException e) {
-            json = JSON.createObjectNode().put("raw", body);
-        }
-        return new Answer(response.statusCode(), json);
-    }
-
-    private Answer post(String path, Object body, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), user);
-    }
-
-    private Answer get(String path, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), user);
-    }
-
-    private Answer upload(String path, String fileName, byte[] content, User user) throws Exception {
-        String boundary = "----zhenggai" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary="
-                + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), user);
-    }
-
-    private Answer uploadSheet(String fileName, byte[] content, boolean dryRun, User user) throws Exception {
+    private Answer uploadSheet(String fileName, byte[] content, boolean dryRun, TestUser user) throws Exception {
         return upload("/api/rectification/findings/import" + (dryRun ? "?dryRun=true" : ""), fileName, content,
                 user);
     }
@@ -400,17 +305,5 @@ class SupervisionServiceHttpTest {
             workbook.write(out);
             return out.toByteArray();
         }
-    }
-
-    private static <T> T eventually(Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met within 30 s");
     }
 }

@@ -1,24 +1,18 @@
 package cn.zhenggai.report;
 
-import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.outline.Outline;
 import cn.zhenggai.outline.OutlineParser;
+import cn.zhenggai.testsupport.Answer;
+import cn.zhenggai.testsupport.ApiClient;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
+import cn.zhenggai.testsupport.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,20 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,6 +31,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static cn.zhenggai.testsupport.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,46 +46,21 @@ import static org.assertj.core.api.Assertions.assertThat;
         "zhenggai.deadlines.polling-interval=PT10S"})
 class ReportServiceHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongo;
-    private static KeyPair keys;
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("report");
 
-    @Autowired
-    private Environment environment;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Autowired
     private JdbcTemplate jdbc;
 
+    private final ApiClient api = INFRASTRUCTURE.client();
     private final HttpClient http = HttpClient.newHttpClient();
     private byte[] sample;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        Path pem = Files.createTempFile("zhenggai-public", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=report");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort());
-        registry.add("zhenggai.security.public-key", pem::toString);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        INFRASTRUCTURE.register(registry);
     }
 
     @BeforeEach
@@ -159,7 +119,7 @@ class ReportServiceHttpTest {
             assertThat(part.status).as(c.getKey() + " multipart").isEqualTo(status);
             assertThat(part.json.get("code").asText()).as(c.getKey() + " multipart").isEqualTo(c.getKey());
         }
-        Answer noPart = send(HttpRequest.newBuilder(uri("/api/outlines/import"))
+        Answer noPart = api.send(HttpRequest.newBuilder(api.uri("/api/outlines/import"))
                 .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")), LIAISON);
         assertThat(noPart.status).isEqualTo(400);
@@ -175,13 +135,13 @@ class ReportServiceHttpTest {
 
     @Test
     void anImportedOutlineIsOneDraftThatGoesThroughReview() throws Exception {
-        Answer meeting = post("/api/meetings", Map.of("organization", "行政审批局党组", "year", 2022, "kind", "ANNUAL",
+        Answer meeting = api.post("/api/meetings", Map.of("organization", "行政审批局党组", "year", 2022, "kind", "ANNUAL",
                 "notice", "*发〔2022〕12号", "themes", List.of(Map.of("name", "带头深刻领悟“两个确立”的决定性意义",
                         "earlier", List.of(Map.of("year", 2021, "name", "带头深刻感悟“两个确立”的决定性意义"))))), ORG);
         assertThat(meeting.status).isEqualTo(201);
         String meetingId = meeting.json.get("meetingId").asText();
-        assertThat(get("/api/meetings/" + meetingId, LIAISON).json.at("/themes/0/earlier/0/year").asInt()).isEqualTo(2021);
-        assertThat(post("/api/meetings", Map.of("organization", "某局", "year", 2022, "kind", "ANNUAL",
+        assertThat(api.get("/api/meetings/" + meetingId, LIAISON).json.at("/themes/0/earlier/0/year").asInt()).isEqualTo(2021);
+        assertThat(api.post("/api/meetings", Map.of("organization", "某局", "year", 2022, "kind", "ANNUAL",
                 "themes", List.of(Map.of("name", "主题"))), LIAISON).status).isEqualTo(403);
 
         Answer imported = upload("/api/outlines/import?fileName=sample.txt&meetingId=" + meetingId, sample, LIAISON);
@@ -189,7 +149,7 @@ class ReportServiceHttpTest {
         String reportId = imported.json.get("reportId").asText();
         assertThat(storedEvents(reportId)).isEqualTo(2 + 1 + 21 + 1 + 3 + 1 + 3);
 
-        JsonNode report = get("/api/reports/" + reportId, LIAISON).json;
+        JsonNode report = api.get("/api/reports/" + reportId, LIAISON).json;
         assertThat(report.get("status").asText()).isEqualTo("DRAFT");
         assertThat(report.get("meetingId").asText()).isEqualTo(meetingId);
         assertThat(report.get("problems").size()).isEqualTo(21);
@@ -198,25 +158,25 @@ class ReportServiceHttpTest {
 
         String problemId = report.at("/problems/0/problemId").asText();
         String rootCauseId = report.at("/rootCauses/0/rootCauseId").asText();
-        assertThat(put("/api/reports/" + reportId + "/root-causes/" + rootCauseId, Map.of("title",
+        assertThat(api.put("/api/reports/" + reportId + "/root-causes/" + rootCauseId, Map.of("title",
                 report.at("/rootCauses/0/title").asText(), "problemIds", List.of(problemId)), LIAISON).status)
                 .isEqualTo(200);
-        assertThat(get("/api/reports/" + reportId, LIAISON).json.at("/rootCauses/0/problemIds/0").asText())
+        assertThat(api.get("/api/reports/" + reportId, LIAISON).json.at("/rootCauses/0/problemIds/0").asText())
                 .isEqualTo(problemId);
-        assertThat(put("/api/reports/" + reportId + "/problems/" + problemId, Map.of("theme", "新主题", "ordinal", 1,
+        assertThat(api.put("/api/reports/" + reportId + "/problems/" + problemId, Map.of("theme", "新主题", "ordinal", 1,
                 "statement", "修改后的问题。"), LIAISON).status).isEqualTo(200);
-        assertThat(post("/api/reports/" + reportId + "/submission", Map.of(), LIAISON).status).isEqualTo(200);
-        assertThat(put("/api/reports/" + reportId + "/clean-areas", Map.of("areas", List.of("某方面")), LIAISON)
+        assertThat(api.post("/api/reports/" + reportId + "/submission", Map.of(), LIAISON).status).isEqualTo(200);
+        assertThat(api.put("/api/reports/" + reportId + "/clean-areas", Map.of("areas", List.of("某方面")), LIAISON)
                 .json.get("code").asText()).isEqualTo("REPORT_NOT_EDITABLE");
-        assertThat(post("/api/reports/" + reportId + "/acceptance", Map.of(), PARTY).json.get("code").asText())
+        assertThat(api.post("/api/reports/" + reportId + "/acceptance", Map.of(), PARTY).json.get("code").asText())
                 .isEqualTo("FORBIDDEN_ROLE");
-        Answer noReasons = post("/api/reports/" + reportId + "/return", Map.of("reasons", List.of()), ORG);
+        Answer noReasons = api.post("/api/reports/" + reportId + "/return", Map.of("reasons", List.of()), ORG);
         assertThat(noReasons.status).isEqualTo(400);
-        assertThat(post("/api/reports/" + reportId + "/return", Map.of("reasons", List.of("请补充事例。")), ORG).status)
+        assertThat(api.post("/api/reports/" + reportId + "/return", Map.of("reasons", List.of("请补充事例。")), ORG).status)
                 .isEqualTo(200);
-        assertThat(post("/api/reports/" + reportId + "/submission", Map.of(), LIAISON).status).isEqualTo(200);
-        assertThat(post("/api/reports/" + reportId + "/acceptance", Map.of(), ORG).status).isEqualTo(200);
-        JsonNode accepted = get("/api/reports/" + reportId, ORG).json;
+        assertThat(api.post("/api/reports/" + reportId + "/submission", Map.of(), LIAISON).status).isEqualTo(200);
+        assertThat(api.post("/api/reports/" + reportId + "/acceptance", Map.of(), ORG).status).isEqualTo(200);
+        JsonNode accepted = api.get("/api/reports/" + reportId, ORG).json;
         assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(accepted.get("round").asInt()).isEqualTo(2);
         String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM report.domainevententry "
@@ -226,7 +186,7 @@ class ReportServiceHttpTest {
                 .as("the first measure answers the problem its root cause explains").isEqualTo(problemId);
 
         JsonNode list = eventually(() -> {
-            JsonNode body = get("/api/reports", LIAISON).json;
+            JsonNode body = api.get("/api/reports", LIAISON).json;
             for (JsonNode r : body.get("reports")) {
                 if (r.get("reportId").asText().equals(reportId) && r.get("status").asText().equals("ACCEPTED")) {
                     return r;
@@ -248,35 +208,35 @@ class ReportServiceHttpTest {
                 + "report.domainevententry WHERE aggregateidentifier = ?", String.class, reportId);
         assertThat(stored).doesNotContain("秘书").doesNotContain("商业房").contains("AES-256-GCM");
 
-        Answer own = get("/api/reports/" + reportId + "/personal-matters", LIAISON);
+        Answer own = api.get("/api/reports/" + reportId + "/personal-matters", LIAISON);
         assertThat(own.status).isEqualTo(200);
         assertThat(own.json.get("readAs").asText()).isEqualTo("AUTHOR");
         assertThat(own.json.at("/declaration/secretary").asBoolean(true)).isFalse();
         assertThat(own.json.at("/declaration/properties").size()).isEqualTo(4);
-        assertThat(get("/api/reports/" + reportId + "/personal-matters", ORG).json.get("readAs").asText())
+        assertThat(api.get("/api/reports/" + reportId + "/personal-matters", ORG).json.get("readAs").asText())
                 .isEqualTo("ORG_DEPT");
-        assertThat(get("/api/reports/" + reportId + "/personal-matters", AUDITOR).json.get("readAs").asText())
+        assertThat(api.get("/api/reports/" + reportId + "/personal-matters", AUDITOR).json.get("readAs").asText())
                 .isEqualTo("DISCIPLINE");
-        Answer party = get("/api/reports/" + reportId + "/personal-matters", PARTY);
+        Answer party = api.get("/api/reports/" + reportId + "/personal-matters", PARTY);
         assertThat(party.status).isEqualTo(403);
         assertThat(party.json.get("code").asText()).isEqualTo("PERSONAL_MATTERS_FORBIDDEN");
         assertThat(readsRecorded(reportId)).isEqualTo(3);
 
-        assertThat(delete("/api/reports/personal-matters-keys/demo-dept", LIAISON).status).isEqualTo(403);
-        assertThat(delete("/api/reports/personal-matters-keys/demo-dept", ORG).status).isEqualTo(200);
+        assertThat(api.delete("/api/reports/personal-matters-keys/demo-dept", LIAISON).status).isEqualTo(403);
+        assertThat(api.delete("/api/reports/personal-matters-keys/demo-dept", ORG).status).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM report.domainevententry WHERE aggregateidentifier = "
                 + "'keyring-demo-dept' AND payloadtype LIKE '%PersonalMattersShredded'", Long.class))
                 .as("the shredding is recorded").isEqualTo(1);
-        Answer gone = get("/api/reports/" + reportId + "/personal-matters", ORG);
+        Answer gone = api.get("/api/reports/" + reportId + "/personal-matters", ORG);
         assertThat(gone.status).isEqualTo(410);
         assertThat(gone.json.get("code").asText()).isEqualTo("PERSONAL_MATTERS_SHREDDED");
-        Answer replayed = get("/api/reports/" + reportId, LIAISON);
+        Answer replayed = api.get("/api/reports/" + reportId, LIAISON);
         assertThat(replayed.status).as("everything else still replays").isEqualTo(200);
         assertThat(replayed.json.get("problems").size()).isEqualTo(21);
-        assertThat(post("/api/reports/" + reportId + "/submission", Map.of(), LIAISON).status)
+        assertThat(api.post("/api/reports/" + reportId + "/submission", Map.of(), LIAISON).status)
                 .as("the aggregate still loads and takes commands").isEqualTo(200);
-        assertThat(delete("/api/reports/personal-matters-keys/demo-dept", ORG).status).isEqualTo(404);
-        assertThat(delete("/api/reports/personal-matters-keys/nobody", ORG).json.get("code").asText())
+        assertThat(api.delete("/api/reports/personal-matters-keys/demo-dept", ORG).status).isEqualTo(404);
+        assertThat(api.delete("/api/reports/personal-matters-keys/nobody", ORG).json.get("code").asText())
                 .isEqualTo("KEY_NOT_FOUND");
     }
 
@@ -284,17 +244,17 @@ class ReportServiceHttpTest {
     void queriesKeepToTheCallersDepartment() throws Exception {
         String reportId = upload("/api/outlines/import?fileName=sample.txt", sample, LIAISON).json.get("reportId")
                 .asText();
-        assertThat(get("/api/reports/" + reportId, OTHER).status).isEqualTo(403);
-        assertThat(get("/api/reports/" + reportId, PARTY).status).isEqualTo(200);
-        assertThat(get("/api/reports?department=XZSPJ", OTHER).status).isEqualTo(403);
-        assertThat(get("/api/reports/rpt-" + UUID.randomUUID(), LIAISON).json.get("code").asText())
+        assertThat(api.get("/api/reports/" + reportId, OTHER).status).isEqualTo(403);
+        assertThat(api.get("/api/reports/" + reportId, PARTY).status).isEqualTo(200);
+        assertThat(api.get("/api/reports?department=XZSPJ", OTHER).status).isEqualTo(403);
+        assertThat(api.get("/api/reports/rpt-" + UUID.randomUUID(), LIAISON).json.get("code").asText())
                 .isEqualTo("REPORT_NOT_FOUND");
-        eventually(() -> get("/api/reports?department=XZSPJ", PARTY).json.get("count").asInt() > 0 ? true : null);
-        assertThat(get("/api/reports", OTHER).json.get("department").asText()).isEqualTo("CZJ");
-        for (JsonNode r : get("/api/reports", OTHER).json.get("reports")) {
+        eventually(() -> api.get("/api/reports?department=XZSPJ", PARTY).json.get("count").asInt() > 0 ? true : null);
+        assertThat(api.get("/api/reports", OTHER).json.get("department").asText()).isEqualTo("CZJ");
+        for (JsonNode r : api.get("/api/reports", OTHER).json.get("reports")) {
             assertThat(r.get("department").asText()).isEqualTo("CZJ");
         }
-        assertThat(send(HttpRequest.newBuilder(uri("/api/reports")).GET(), null).status).isEqualTo(401);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/reports")).GET(), (TestUser) null).status).isEqualTo(401);
     }
 
     @Test
@@ -302,8 +262,8 @@ class ReportServiceHttpTest {
         String reportId = upload("/api/outlines/import?fileName=sample.txt", sample, LIAISON).json.get("reportId")
                 .asText();
         long reads = readsRecorded(reportId);
-        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri("/api/reports/" + reportId + "/export.docx"))
-                .header("Authorization", "Bearer " + token(LIAISON)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(api.uri("/api/reports/" + reportId + "/export.docx"))
+                .header("Authorization", "Bearer " + api.token(LIAISON)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(plain.headers().firstValue("Content-Type").orElse("")).contains("wordprocessingml");
         Outline back = OutlineParser.parse(plain.body(), "export.docx");
@@ -312,117 +272,61 @@ class ReportServiceHttpTest {
         assertThat(back.personalMatters()).isNull();
         assertThat(readsRecorded(reportId)).isEqualTo(reads);
 
-        HttpResponse<byte[]> full = http.send(HttpRequest.newBuilder(uri("/api/reports/" + reportId
-                        + "/export.docx?personalMatters=true")).header("Authorization", "Bearer " + token(ORG)).GET()
+        HttpResponse<byte[]> full = http.send(HttpRequest.newBuilder(api.uri("/api/reports/" + reportId
+                        + "/export.docx?personalMatters=true")).header("Authorization", "Bearer " + api.token(ORG)).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(OutlineParser.parse(full.body(), "export.docx").personalMatters())
                 .isEqualTo(original.personalMatters());
         assertThat(readsRecorded(reportId)).isEqualTo(reads + 1);
-        HttpResponse<byte[]> party = http.send(HttpRequest.newBuilder(uri("/api/reports/" + reportId
-                        + "/export.docx?personalMatters=true")).header("Authorization", "Bearer " + token(PARTY)).GET()
+        HttpResponse<byte[]> party = http.send(HttpRequest.newBuilder(api.uri("/api/reports/" + reportId
+                        + "/export.docx?personalMatters=true")).header("Authorization", "Bearer " + api.token(PARTY)).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(party.statusCode()).isEqualTo(403);
     }
 
     @Test
     void theSlicesDraftingApiStillWorks() throws Exception {
-        Answer drafted = post("/api/reports", Map.of("title", "2022年度民主生活会个人发言提纲", "year", 2022), LIAISON);
+        Answer drafted = api.post("/api/reports", Map.of("title", "2022年度民主生活会个人发言提纲", "year", 2022), LIAISON);
         assertThat(drafted.status).isEqualTo(201);
         String reportId = drafted.json.get("reportId").asText();
-        Answer problem = post("/api/reports/" + reportId + "/problems", Map.of("theme", "主题", "ordinal", 1,
+        Answer problem = api.post("/api/reports/" + reportId + "/problems", Map.of("theme", "主题", "ordinal", 1,
                 "statement", "问题。"), LIAISON);
         assertThat(problem.status).isEqualTo(201);
-        Answer again = post("/api/reports/" + reportId + "/problems", Map.of("theme", "主题", "ordinal", 1,
+        Answer again = api.post("/api/reports/" + reportId + "/problems", Map.of("theme", "主题", "ordinal", 1,
                 "statement", "问题。"), LIAISON);
         assertThat(again.status).isEqualTo(409);
         assertThat(again.json.get("code").asText()).isEqualTo("DUPLICATE_ORDINAL");
-        Answer rc = post("/api/reports/" + reportId + "/root-causes", Map.of("title", "根源",
+        Answer rc = api.post("/api/reports/" + reportId + "/root-causes", Map.of("title", "根源",
                 "problemIds", List.of(problem.json.get("problemId").asText())), LIAISON);
         assertThat(rc.status).isEqualTo(201);
-        Answer measure = post("/api/reports/" + reportId + "/measures", Map.of("title", "措施", "deadline", "2023-06-30",
+        Answer measure = api.post("/api/reports/" + reportId + "/measures", Map.of("title", "措施", "deadline", "2023-06-30",
                 "rootCauseIds", List.of(rc.json.get("rootCauseId").asText()), "actions",
                 List.of(Map.of("text", "行动。"))), LIAISON);
         assertThat(measure.status).isEqualTo(201);
-        Answer badDate = post("/api/reports/" + reportId + "/measures", Map.of("title", "措施", "deadline", "明年"),
+        Answer badDate = api.post("/api/reports/" + reportId + "/measures", Map.of("title", "措施", "deadline", "明年"),
                 LIAISON);
         assertThat(badDate.status).isEqualTo(400);
         assertThat(badDate.json.get("code").asText()).isEqualTo("VALIDATION_FAILED");
-        assertThat(post("/api/reports/" + reportId + "/problems", Map.of("theme", "主题", "ordinal", 2,
+        assertThat(api.post("/api/reports/" + reportId + "/problems", Map.of("theme", "主题", "ordinal", 2,
                 "statement", "问题。"), OTHER).json.get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
         assertThat(storedEvents(reportId)).isEqualTo(4);
     }
 
     // ------------------------------------------------------------------ plumbing
 
-    record User(String name, String dept, List<String> roles) {
-    }
+    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"));
+    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"));
+    static final TestUser ORG = new TestUser("demo-org", "ZZB", List.of("ORG_DEPT"));
+    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"));
+    static final TestUser AUDITOR = new TestUser("demo-audit", "JW", List.of("DISCIPLINE"));
 
-    static final User LIAISON = new User("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"));
-    static final User OTHER = new User("cz-liaison", "CZJ", List.of("DEPT_LIAISON"));
-    static final User ORG = new User("demo-org", "ZZB", List.of("ORG_DEPT"));
-    static final User PARTY = new User("demo-party", "DW", List.of("PARTY_COMMITTEE"));
-    static final User AUDITOR = new User("demo-audit", "JW", List.of("DISCIPLINE"));
-
-    record Answer(int status, JsonNode json) {
-    }
-
-    private String token(User user) throws Exception {
-        Date now = new Date();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(TokenClaims.ISSUER).subject(user.name())
-                .claim(TokenClaims.ROLES, user.roles()).claim(TokenClaims.DEPARTMENT, user.dept())
-                .issueTime(now).expirationTime(new Date(now.getTime() + 600_000)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-    }
-
-    private Answer send(HttpRequest.Builder request, User user) throws Exception {
-        if (user != null) {
-            request.header("Authorization", "Bearer " + token(user));
-        }
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(body));
-    }
-
-    private Answer upload(String path, byte[] content, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/octet-stream")
+    private Answer upload(String path, byte[] content, TestUser user) throws Exception {
+        return api.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)), user);
     }
 
-    private Answer multipart(String path, String fileName, byte[] content, User user) throws Exception {
-        String boundary = "zhenggai" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), user);
-    }
-
-    private Answer post(String path, Object body, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), user);
-    }
-
-    private Answer put(String path, Object body, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), user);
-    }
-
-    private Answer get(String path, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), user);
-    }
-
-    private Answer delete(String path, User user) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE(), user);
+    private Answer multipart(String path, String fileName, byte[] content, TestUser user) throws Exception {
+        return api.multipart(path, fileName, content, user);
     }
 
     private long storedEvents() {
@@ -437,18 +341,6 @@ class ReportServiceHttpTest {
     private long readsRecorded(String reportId) {
         return jdbc.queryForObject("SELECT count(*) FROM report.domainevententry WHERE aggregateidentifier = ? "
                 + "AND payloadtype LIKE '%PersonalMattersRead'", Long.class, reportId);
-    }
-
-    private static <T> T eventually(java.util.concurrent.Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 30 s");
     }
 
     private static byte[] zipBomb(int inflatedMb) throws IOException {

@@ -7,48 +7,30 @@ import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.report.ReportDrafted;
-import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.rectification.carryover.CarryOverPreparation;
+import cn.zhenggai.testsupport.Answer;
+import cn.zhenggai.testsupport.ApiClient;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
+import cn.zhenggai.testsupport.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,14 +47,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant AT = Instant.parse("2025-03-01T02:00:00Z");
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongo;
-    private static KeyPair keys;
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
 
-    @Autowired
-    private Environment environment;
+    private static final Instant AT = Instant.parse("2025-03-01T02:00:00Z");
+
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -80,44 +59,17 @@ class LedgerHttpTest {
     @Autowired
     private CarryOverPreparation carryOver;
 
+    private final ApiClient api = INFRASTRUCTURE.client();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
-    record User(String name, String dept, List<String> roles, String displayName) {
-    }
-
-    static final User LIAISON = new User("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "王局长");
-    static final User OTHER = new User("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
-    static final User PARTY = new User("demo-party", "DW", List.of("PARTY_COMMITTEE"), "党委（演示）");
+    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "王局长");
+    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
+    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), "党委（演示）");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        Path pem = Files.createTempFile("zhenggai-public", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.datasource.url",
-                () -> postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=rectification");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort());
-        registry.add("zhenggai.security.public-key", pem::toString);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        INFRASTRUCTURE.register(registry);
     }
 
     private static MeasurePlanned planned(String id, String department, String author, int year, String statement) {
@@ -144,57 +96,57 @@ class LedgerHttpTest {
 
     @Test
     void listsAreScopedToTheCallersDepartmentAndCrossRolesSeeAll() throws Exception {
-        Answer mine = get("/api/ledger/mine", LIAISON);
+        Answer mine = api.get("/api/ledger/mine", LIAISON);
         assertThat(mine.status).isEqualTo(200);
         assertThat(ids(mine.json)).containsExactly("h-late", "h-mine");
         assertThat(mine.json.get("owners").toString()).contains("demo-dept").contains("王局长");
-        assertThat(ids(get("/api/ledger/due", LIAISON).json)).containsExactly("h-mine");
-        assertThat(ids(get("/api/ledger/due?days=5", PARTY).json)).containsExactly("h-czj");
-        assertThat(ids(get("/api/ledger/due?days=30&department=CZJ", PARTY).json)).containsExactly("h-czj");
-        assertThat(ids(get("/api/ledger/overdue", LIAISON).json)).containsExactly("h-late");
-        assertThat(ids(get("/api/ledger/overdue", OTHER).json)).isEmpty();
-        assertThat(ids(get("/api/ledger/mine", OTHER).json)).isEmpty();
-        assertThat(get("/api/ledger/due", LIAISON).json.get("from").asText()).isEqualTo(today);
+        assertThat(ids(api.get("/api/ledger/due", LIAISON).json)).containsExactly("h-mine");
+        assertThat(ids(api.get("/api/ledger/due?days=5", PARTY).json)).containsExactly("h-czj");
+        assertThat(ids(api.get("/api/ledger/due?days=30&department=CZJ", PARTY).json)).containsExactly("h-czj");
+        assertThat(ids(api.get("/api/ledger/overdue", LIAISON).json)).containsExactly("h-late");
+        assertThat(ids(api.get("/api/ledger/overdue", OTHER).json)).isEmpty();
+        assertThat(ids(api.get("/api/ledger/mine", OTHER).json)).isEmpty();
+        assertThat(api.get("/api/ledger/due", LIAISON).json.get("from").asText()).isEqualTo(today);
 
         for (String path : List.of("/api/ledger/mine?department=CZJ", "/api/ledger/due?department=CZJ",
                 "/api/ledger/overdue?department=CZJ", "/api/ledger/export.xlsx?department=CZJ",
                 "/api/ledger?department=CZJ", "/api/overview?department=CZJ")) {
-            Answer refused = get(path, LIAISON);
+            Answer refused = api.get(path, LIAISON);
             assertThat(refused.status).as(path).isEqualTo(403);
             assertThat(refused.json.get("code").asText()).as(path).isEqualTo("FORBIDDEN_DEPARTMENT");
         }
         for (String path : List.of("/api/ledger/due?department=NOPE", "/api/ledger/export.xlsx?department=NOPE",
                 "/api/ledger?department=NOPE")) {
-            Answer unknown = get(path, PARTY);
+            Answer unknown = api.get(path, PARTY);
             assertThat(unknown.status).as(path).isEqualTo(404);
             assertThat(unknown.json.get("code").asText()).isEqualTo("UNKNOWN_DEPARTMENT");
         }
         for (String days : List.of("0", "-1", "367", "abc", "1e3")) {
-            Answer bad = get("/api/ledger/due?days=" + days, LIAISON);
+            Answer bad = api.get("/api/ledger/due?days=" + days, LIAISON);
             assertThat(bad.status).as(days).isEqualTo(400);
             assertThat(bad.json.get("code").asText()).isEqualTo("INVALID_DAYS");
             assertThat(bad.json.get("message").asText()).contains("天数");
         }
-        assertThat(get("/api/ledger/due?days=366", LIAISON).status).isEqualTo(200);
+        assertThat(api.get("/api/ledger/due?days=366", LIAISON).status).isEqualTo(200);
     }
 
     @Test
     void theOverviewCarriesThemesHeatMapTrendAndRecurringCounts() throws Exception {
-        JsonNode overview = get("/api/overview", PARTY).json;
+        JsonNode overview = api.get("/api/overview", PARTY).json;
         assertThat(overview.get("departments").size()).isGreaterThanOrEqualTo(2);
         assertThat(overview.get("themes").get(0).get("theme").asText()).isEqualTo("理论学习");
         assertThat(overview.at("/heatmap/themes/0").asText()).isEqualTo("理论学习");
         assertThat(overview.get("trend").get(0).get("month").asText()).isEqualTo("2025-03");
         assertThat(overview.at("/totals/recurring").isNumber()).isTrue();
-        JsonNode own = get("/api/overview", OTHER).json;
+        JsonNode own = api.get("/api/overview", OTHER).json;
         assertThat(own.get("departments").size()).isEqualTo(1);
         assertThat(own.at("/departments/0/department").asText()).isEqualTo("CZJ");
     }
 
     @Test
     void theExportIsAnXlsxOfTheCallersLedger() throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/api/ledger/export.xlsx"))
-                .header("Authorization", "Bearer " + token(LIAISON)).GET().build(),
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(api.uri("/api/ledger/export.xlsx"))
+                .header("Authorization", "Bearer " + api.token(LIAISON)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -206,8 +158,8 @@ class LedgerHttpTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("行政审批局整改台账");
             assertThat(sheet.getLastRowNum()).as("title, header, two items").isEqualTo(3);
         }
-        HttpResponse<byte[]> all = http.send(HttpRequest.newBuilder(uri("/api/ledger/export.xlsx"))
-                .header("Authorization", "Bearer " + token(PARTY)).GET().build(),
+        HttpResponse<byte[]> all = http.send(HttpRequest.newBuilder(api.uri("/api/ledger/export.xlsx"))
+                .header("Authorization", "Bearer " + api.token(PARTY)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(all.body()))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("全部单位");
@@ -217,17 +169,17 @@ class LedgerHttpTest {
 
     @Test
     void aDraftedReportGetsItsCarryOverPreparedOnceAndThePreviewIsScoped() throws Exception {
-        Answer preview = get("/api/rectification/carry-over?year=2025", LIAISON);
+        Answer preview = api.get("/api/rectification/carry-over?year=2025", LIAISON);
         assertThat(preview.status).isEqualTo(200);
         assertThat(preview.json.get("previousYear").asInt()).isEqualTo(2024);
         assertThat(preview.json.at("/groups/0/heading").asText()).isEqualTo("针对理论学习方面查摆出的2个突出问题");
         assertThat(preview.json.at("/groups/0/items/0").asText()).contains("已开展三次集中学习").endsWith("正在整改。");
-        assertThat(get("/api/rectification/carry-over?author=demo-dept&year=2025", PARTY).status).isEqualTo(200);
-        Answer foreign = get("/api/rectification/carry-over?author=demo-dept&year=2025", OTHER);
+        assertThat(api.get("/api/rectification/carry-over?author=demo-dept&year=2025", PARTY).status).isEqualTo(200);
+        Answer foreign = api.get("/api/rectification/carry-over?author=demo-dept&year=2025", OTHER);
         assertThat(foreign.status).isEqualTo(403);
-        assertThat(get("/api/rectification/carry-over?year=twenty", LIAISON).json.get("code").asText())
+        assertThat(api.get("/api/rectification/carry-over?year=twenty", LIAISON).json.get("code").asText())
                 .isEqualTo("INVALID_YEAR");
-        assertThat(get("/api/rectification/carry-over", LIAISON).json.get("code").asText()).isEqualTo("MISSING_YEAR");
+        assertThat(api.get("/api/rectification/carry-over", LIAISON).json.get("code").asText()).isEqualTo("MISSING_YEAR");
 
         ReportDrafted drafted = new ReportDrafted("rpt-2025-http", "2025年度民主生活会个人发言提纲", 2025, "demo-dept",
                 "XZSPJ");
@@ -243,39 +195,9 @@ class LedgerHttpTest {
 
     // ------------------------------------------------------------------ plumbing
 
-    record Answer(int status, JsonNode json) {
-    }
-
     private static List<String> ids(JsonNode list) {
         List<String> ids = new java.util.ArrayList<>();
         list.path("rows").forEach(r -> ids.add(r.get("measureId").asText()));
         return ids;
-    }
-
-    private String token(User user) throws Exception {
-        Date now = new Date();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(TokenClaims.ISSUER).subject(user.name())
-                .claim(TokenClaims.ROLES, user.roles()).claim(TokenClaims.DEPARTMENT, user.dept())
-                .issueTime(now).expirationTime(new Date(now.getTime() + 600_000));
-        if (user.displayName() != null) {
-            claims.claim(TokenClaims.DISPLAY_NAME, user.displayName());
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-    }
-
-    private Answer get(String path, User user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET()
-                .header("Authorization", "Bearer " + token(user)).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-        return new Answer(response.statusCode(), !json || body == null || body.isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(body));
     }
 }

@@ -10,33 +10,25 @@ import cn.zhenggai.rectification.measure.Measure;
 import cn.zhenggai.rectification.measure.MeasureIds;
 import cn.zhenggai.rectification.measure.MeasurePlanning;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -59,11 +51,11 @@ import java.util.List;
         "logging.level.root=WARN"})
 class SupervisionDeadlineBenchmark {
 
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
+
     static final int ITEMS = 1_000;
     static final int PER_ITEM = 10;
-
-    private static EmbeddedPostgres postgres;
-    private static MongoServer mongo;
 
     @Autowired
     private MeasurePlanning planning;
@@ -76,30 +68,7 @@ class SupervisionDeadlineBenchmark {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        Path pem = Files.createTempFile("zhenggai-public", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(generator.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.datasource.url",
-                () -> postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=rectification");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort());
-        registry.add("zhenggai.security.public-key", pem::toString);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        INFRASTRUCTURE.register(registry);
     }
 
     @Test

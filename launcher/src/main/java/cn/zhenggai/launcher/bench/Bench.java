@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,20 +209,9 @@ public final class Bench {
             progress("bench failed: " + e);
             e.printStackTrace();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is closing the stack
-            }
+            Bench.release(hook);
         }
-        if (report.length() > 0) {
-            System.out.print(report);
-            System.out.flush();
-            if (out != null) {
-                Files.writeString(Path.of(out), report);
-            }
-        }
-        System.exit(exit);
+        Bench.publish(report, out, exit);
     }
 
     private static String render(String date, String loadAtStart, String loadBeforeLevels, String loadAtEnd,
@@ -523,6 +513,27 @@ public final class Bench {
         }
         double percent = 100 * ours / ceiling;
         return (percent >= 10 ? Table.f0(percent) : percent >= 1 ? Table.f1(percent) : Table.f2(percent)) + " %";
+    }
+
+    /** Unregisters a run's Ctrl-C hook once the run is over (unless Ctrl-C already started it). */
+    static void release(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is closing the stack
+        }
+    }
+
+    /** Prints a run's report, writes it to {@code out} when given, and exits with {@code exit}. */
+    static void publish(CharSequence report, String out, int exit) throws IOException {
+        if (report.length() > 0) {
+            System.out.print(report);
+            System.out.flush();
+            if (out != null) {
+                Files.writeString(Path.of(out), report);
+            }
+        }
+        System.exit(exit);
     }
 
     static void progress(String message) {

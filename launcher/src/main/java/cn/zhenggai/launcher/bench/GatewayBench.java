@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -133,20 +132,9 @@ final class GatewayBench {
             Bench.progress("gateway bench failed: " + e);
             e.printStackTrace();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is closing the stack
-            }
+            Bench.release(hook);
         }
-        if (report.length() > 0) {
-            System.out.print(report);
-            System.out.flush();
-            if (out != null) {
-                Files.writeString(Path.of(out), report);
-            }
-        }
-        System.exit(exit);
+        Bench.publish(report, out, exit);
     }
 
     /** Imports, submits and accepts {@code reports} copies of the sample; waits until the overview counts them. */

@@ -87,8 +87,11 @@ class WebUiTest {
         expected.put("demo-party", List.of("ledger", "overview", "audit"));
         expected.put("demo-org", List.of("overview", "reports"));
         expected.put("demo-audit", List.of("overview", "audit"));
+        expected.put("demo-head", List.of("ledger", "reports"));
+        expected.put("demo-cadre", List.of("ledger", "reports"));
         Map<String, String> landing = Map.of("demo-dept", "行政审批局 · 整改台账", "demo-party", "整改落实总览",
-                "demo-org", "发言提纲审核", "demo-audit", "审计回放");
+                "demo-org", "发言提纲审核", "demo-audit", "审计回放", "demo-head", "行政审批局 · 整改台账",
+                "demo-cadre", "行政审批局 · 整改台账");
         expected.forEach((user, menu) -> {
             browser.login(user, "demo");
             browser.until(d -> !browser.all(By.cssSelector("#nav a")).isEmpty());

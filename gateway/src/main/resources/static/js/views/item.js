@@ -46,7 +46,9 @@ export async function render(ctx) {
   } catch (e) {
     if (ctx.stale()) return;
     if (e.status === 403 || e.status === 404) {
-      mount(card(e.status === 403 ? '无权查看' : '事项不存在', h('p.refusal#refusal', { role: 'alert' }, e.message)));
+      // another department's item answers 404 like an unknown id (ADR 0072): say both possibilities
+      mount(card(e.status === 403 ? '无权查看' : '事项不存在', h('p.refusal#refusal', { role: 'alert' }, e.message),
+        e.status === 404 ? h('p.muted', '该事项不存在，或不是您所在部门牵头、配合的事项。') : null));
       return;
     }
     throw e;

@@ -3,7 +3,9 @@ package cn.zhenggai.rectification.evidence;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
+import cn.zhenggai.rectification.measure.MeasureRefused;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -29,7 +31,9 @@ import java.util.Map;
 /**
  * Evidence files of an item: {@code POST /api/measures/{id}/evidence} (multipart, part {@code file}) stores one and
  * answers {@code {fileId, fileName, contentType, size, sha256}}; a progress report then names its {@code fileIds}.
- * {@code GET /api/measures/{id}/evidence/{fileId}} downloads it within the caller's department scope.
+ * {@code GET /api/measures/{id}/evidence/{fileId}} downloads it for whoever sees the item now: its current lead and
+ * cooperating departments and the cross-department roles (ADR 0073), the item itself deciding; to anyone else the
+ * file answers as an unknown one would (ADR 0072).
  */
 @RestController
 @RequestMapping("/api/measures/{measureId}/evidence")
@@ -73,12 +77,19 @@ class EvidenceController {
     @GetMapping("/{fileId}")
     ResponseEntity<Resource> download(@PathVariable String measureId, @PathVariable String fileId, Caller caller) {
         CommandSender.checkId(measureId);
-        EvidenceStore.StoredFile file = store.find(measureId, fileId).orElseThrow(() ->
-                ApiException.notFound("EVIDENCE_NOT_FOUND", "佐证材料不存在：" + fileId));
-        boolean allowed = caller.canSee(file.department())
-                || (caller.department() != null && caller.department().equals(file.uploaderDepartment()));
-        if (!allowed) {
-            throw ApiException.forbidden("不能查看其他部门整改事项的佐证材料");
+        EvidenceStore.StoredFile file = store.find(measureId, fileId).orElseThrow(() -> evidenceNotFound(fileId));
+        try {
+            commands.toMeasure(new CheckEvidenceDownload(measureId, CommandSender.actor(caller)), caller);
+        } catch (MeasureRefused e) {
+            if (e.reason() == MeasureRefused.Reason.NOT_FOUND) {
+                throw evidenceNotFound(fileId);
+            }
+            throw e;
+        } catch (ApiException e) {
+            if (MeasureRefused.NOT_FOUND_CODE.equals(e.code())) {
+                throw evidenceNotFound(fileId);
+            }
+            throw e;
         }
         if (!Files.isRegularFile(store.content(file))) {
             throw ApiException.notFound("EVIDENCE_CONTENT_MISSING", "佐证材料内容缺失：" + fileId);
@@ -91,6 +102,11 @@ class EvidenceController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SHA256", file.sha256())
                 .body(new FileSystemResource(store.content(file)));
+    }
+
+    /** An unknown file, or one of an item the caller does not see: the same answer. */
+    private static ApiException evidenceNotFound(String fileId) {
+        return ApiException.notFound("EVIDENCE_NOT_FOUND", "佐证材料不存在：" + fileId);
     }
 
     static ApiException tooLarge(long maxSize) {

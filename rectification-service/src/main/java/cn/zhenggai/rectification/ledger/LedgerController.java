@@ -4,6 +4,8 @@ import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.DepartmentDirectory;
+import cn.zhenggai.rectification.measure.Actor;
+import cn.zhenggai.rectification.measure.MeasureRefused;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -139,17 +141,18 @@ public class LedgerController {
         return body;
     }
 
-    /** {@code GET /api/measures/{id}}: one item, for its lead and cooperating departments and cross roles. */
+    /**
+     * {@code GET /api/measures/{id}}: one item, for its lead and cooperating departments and cross roles; to anyone
+     * else it is a 404 in the same words as an unknown id (ADR 0072).
+     */
     @GetMapping("/api/measures/{measureId}")
     Map<String, Object> item(@PathVariable String measureId, Caller caller) {
         Map<String, Object> item = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.item(measureId) : null;
-        if (item == null) {
-            throw ApiException.notFound("MEASURE_NOT_FOUND", "整改事项不存在：" + measureId);
-        }
-        Object cooperating = item.get("cooperatingDepartments");
-        boolean cooperates = cooperating instanceof List<?> list && list.contains(caller.department());
-        if (!caller.canSee((String) item.get("leadDepartment")) && !cooperates) {
-            throw ApiException.forbidden("无权查看其他部门的整改事项");
+        List<String> cooperating = item != null && item.get("cooperatingDepartments") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        if (item == null || !Actor.sees(caller.department(), caller.crossDepartment(),
+                (String) item.get("leadDepartment"), cooperating)) {
+            throw ApiException.notFound(MeasureRefused.NOT_FOUND_CODE, MeasureRefused.NOT_FOUND_MESSAGE + measureId);
         }
         return item;
     }

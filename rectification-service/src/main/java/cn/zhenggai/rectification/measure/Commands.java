@@ -58,6 +58,10 @@ public final class Commands {
     public record CheckEvidenceUpload(@TargetAggregateIdentifier String measureId, Actor actor) {
     }
 
+    /** Whether the actor may download the item's evidence now (sees the item, ADR 0073). Changes nothing. */
+    public record CheckEvidenceDownload(@TargetAggregateIdentifier String measureId, Actor actor) {
+    }
+
     /**
      * A supervision notice (督办) issued by hand by the party committee, to the owner ({@code OWNER}) or the lead
      * department's head ({@code DEPT_HEAD}).

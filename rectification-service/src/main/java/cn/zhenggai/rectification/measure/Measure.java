@@ -16,6 +16,7 @@ import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
+import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
 import cn.zhenggai.rectification.measure.Commands.LinkSource;
@@ -132,6 +133,7 @@ public class Measure {
     public void handle(AssignMeasure command, Departments departments, DeadlineManager deadlines,
                        SupervisionSchedule schedule) {
         Actor actor = command.actor();
+        checkSees(actor);
         if (command.backfill() && !actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
         }
@@ -147,6 +149,10 @@ public class Measure {
             throw new MeasureRefused(Reason.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
         }
         checkKnown(lead, departments);
+        if (status != Status.PLANNED && !lead.equals(department) && !actor.partyCommittee()) {
+            throw new MeasureRefused(Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
+                    "已分派事项变更牵头单位须由党委决定，部门不能自行移交给其他单位");
+        }
         List<String> cooperating = new ArrayList<>();
         for (String code : listOf(command.cooperatingDepartments())) {
             String c = blankToNull(code);
@@ -210,6 +216,7 @@ public class Measure {
     @CommandHandler
     public void handle(ReportProgress command) {
         Actor actor = command.actor();
+        checkSees(actor);
         if (!actor.actsFor(department) && cooperating.stream().noneMatch(actor::staffOf)) {
             throw otherDepartment();
         }
@@ -230,6 +237,7 @@ public class Measure {
     @CommandHandler
     public String handle(CheckEvidenceUpload command) {
         Actor actor = command.actor();
+        checkSees(actor);
         if (!actor.actsFor(department) && cooperating.stream().noneMatch(actor::staffOf)) {
             throw otherDepartment();
         }
@@ -237,10 +245,18 @@ public class Measure {
         return department;
     }
 
+    /** Whether the actor may download the item's evidence: whoever sees the item, in any state. Changes nothing. */
+    @CommandHandler
+    public boolean handle(CheckEvidenceDownload command) {
+        checkSees(command.actor());
+        return true;
+    }
+
     /** A supervision notice (督办) by hand: party committee only, to the owner or the department head. */
     @CommandHandler
     public void handle(SuperviseMeasure command) {
         Actor actor = command.actor();
+        checkSees(actor);
         if (!actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以督办");
         }
@@ -303,6 +319,7 @@ public class Measure {
     @CommandHandler
     public void handle(ReopenMeasure command, DeadlineManager deadlines, SupervisionSchedule schedule) {
         Actor actor = command.actor();
+        checkSees(actor);
         if (!actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以重新打开已销号的事项");
         }
@@ -692,7 +709,15 @@ public class Measure {
         return source + "|" + (reference == null ? "" : reference);
     }
 
+    /** Every command of a caller starts here: an item the actor does not see answers as an unknown id. */
+    private void checkSees(Actor actor) {
+        if (!actor.sees(department, cooperating)) {
+            throw MeasureRefused.notFound(measureId);
+        }
+    }
+
     private void checkActsFor(Actor actor) {
+        checkSees(actor);
         if (!actor.actsFor(department)) {
             throw otherDepartment();
         }
@@ -703,6 +728,7 @@ public class Measure {
     }
 
     private void checkReviewer(Actor actor) {
+        checkSees(actor);
         if (!actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以验收整改事项");
         }
@@ -712,6 +738,7 @@ public class Measure {
     }
 
     private void checkExtensionDecision(Actor actor) {
+        checkSees(actor);
         if (!actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以审批延期");
         }

@@ -169,7 +169,7 @@ class FindingsAndEvidenceTest {
                 .expectNoEvents().expectResultMessagePayload("XZSPJ");
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CheckEvidenceUpload(ID, OTHER_DEPT))
-                .expectException(MeasureRefused.class).expectExceptionMessage("不能办理其他部门牵头的整改事项")
+                .expectException(MeasureRefused.class).expectExceptionMessage("整改事项不存在：" + ID)
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new CheckEvidenceUpload(ID, LIAISON))

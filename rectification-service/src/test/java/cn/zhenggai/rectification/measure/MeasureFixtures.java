@@ -21,7 +21,8 @@ final class MeasureFixtures {
     static final Actor OTHER_DEPT = new Actor("czj-liaison", "CZJ", true, false);
     static final Actor PARTY = new Actor("demo-party", "DW", false, true);
     static final Actor PARTY_2 = new Actor("party-2", "DW", false, true);
-    static final Actor ORG = new Actor("demo-org", "ZZB", false, false);
+    /** The organization department: reads every department, keeps no ledger. */
+    static final Actor ORG = new Actor("demo-org", "ZZB", false, false, true);
     /** A party committee member who also keeps XZSPJ's ledger. */
     static final Actor PARTY_LIAISON = new Actor("dual", "XZSPJ", true, true);
 

@@ -83,15 +83,15 @@ class RectificationServiceHttpTest {
         assertThat(api.get("/api/ledger?department=XZSPJ", OTHER).status).isEqualTo(403);
         assertThat(api.get("/api/ledger", OTHER).json.path("count").asInt()).isZero();
         assertThat(api.get("/api/ledger?department=NOPE", PARTY).status).isEqualTo(404);
-        assertThat(api.get("/api/measures/" + one, OTHER).status).isEqualTo(403);
+        assertThat(api.get("/api/measures/" + one, OTHER).status).as("as an unknown id (ADR 0072)").isEqualTo(404);
         assertThat(api.get("/api/measures/mea-unknown", LIAISON).status).isEqualTo(404);
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         long events = stored(null);
         Answer otherDept = api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "CZJ",
                 "owner", "李*", "deadline", today.plusDays(3).toString()), OTHER);
-        assertThat(otherDept.status).isEqualTo(403);
-        assertThat(otherDept.json.get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
+        assertThat(otherDept.status).as("as an unknown id (ADR 0072)").isEqualTo(404);
+        assertThat(otherDept.json.get("code").asText()).isEqualTo("MEASURE_NOT_FOUND");
         Answer past = api.post("/api/measures/" + one + "/assignment", Map.of("leadDepartment", "XZSPJ",
                 "owner", "张*", "deadline", today.minusDays(1).toString()), LIAISON);
         assertThat(past.status).isEqualTo(400);

@@ -100,7 +100,7 @@ class SupervisionServiceHttpTest {
         assertThat(download.body()).isEqualTo(pdf);
         assertThat(download.headers().firstValue("X-Evidence-SHA256")).contains(sha256(pdf));
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-        assertThat(api.get("/api/measures/" + item + "/evidence/" + pdfId, OTHER).status).isEqualTo(403);
+        expectRefused(api.get("/api/measures/" + item + "/evidence/" + pdfId, OTHER), 404, "EVIDENCE_NOT_FOUND");
         assertThat(api.get("/api/measures/" + item + "/evidence/" + pdfId, PARTY).status).isEqualTo(200);
         assertThat(api.get("/api/measures/" + item + "/evidence/evd-nope", LIAISON).status).isEqualTo(404);
 
@@ -119,8 +119,8 @@ class SupervisionServiceHttpTest {
                 "这不是PDF文件。".getBytes(StandardCharsets.UTF_8), LIAISON), 415, "FORBIDDEN_FILE_TYPE");
         expectRefused(upload("/api/measures/" + item + "/evidence", "程序.exe", exe, LIAISON), 415,
                 "FORBIDDEN_FILE_TYPE");
-        expectRefused(upload("/api/measures/" + item + "/evidence", "学习记录.pdf", pdf, OTHER), 403,
-                "FORBIDDEN_DEPARTMENT");
+        expectRefused(upload("/api/measures/" + item + "/evidence", "学习记录.pdf", pdf, OTHER), 404,
+                "MEASURE_NOT_FOUND");
         expectRefused(upload("/api/measures/mea-unknown/evidence", "学习记录.pdf", pdf, LIAISON), 404,
                 "MEASURE_NOT_FOUND");
         assertThat(evidenceRows()).as("refused uploads store no record").isEqualTo(rows);
@@ -219,19 +219,23 @@ class SupervisionServiceHttpTest {
     // ------------------------------------------------------------------ plumbing
 
     private String planAndAssign() throws Exception {
-        ReportAccepted accepted = new ReportAccepted("rpt-sup", "XZSPJ", "demo-dept", 2022, null, "demo-org", 1,
+        return planAndAssign("rpt-sup", LIAISON);
+    }
+
+    private String planAndAssign(String reportId, TestUser liaison) throws Exception {
+        ReportAccepted accepted = new ReportAccepted(reportId, "XZSPJ", "demo-dept", 2022, null, "demo-org", 1,
                 List.of(new ReportAccepted.Problem("prb-1", "主题", 1, "理论学习的系统性还不够。")),
                 List.of(new ReportAccepted.Measure("msr-1", 1, "强化理论武装", "内容。", List.of(), null, null, "王*",
                                 null, List.of(), List.of(), List.of("prb-1")),
                         new ReportAccepted.Measure("msr-2", 2, "改进工作作风", "内容。", List.of(), null, null, null, null,
                                 List.of(), List.of(), List.of())));
-        EventEnvelope envelope = new EventEnvelope("e-accepted-sup", "ReportAccepted", "1", "Report", "rpt-sup", 30,
-                Instant.now(), "demo-org", "XZSPJ", EnvelopeCodec.toTree(accepted));
+        EventEnvelope envelope = new EventEnvelope("e-accepted-" + reportId, "ReportAccepted", "1", "Report",
+                reportId, 30, Instant.now(), "demo-org", "XZSPJ", EnvelopeCodec.toTree(accepted));
         assertThat(planning.plan(accepted, envelope)).isEqualTo(2);
-        String item = MeasureIds.fromReport("rpt-sup", "msr-1");
+        String item = MeasureIds.fromReport(reportId, "msr-1");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Answer assigned = api.post("/api/measures/" + item + "/assignment", Map.of("leadDepartment", "XZSPJ",
-                "owner", "王*", "deadline", today.plusDays(30).toString()), LIAISON);
+                "owner", "王*", "deadline", today.plusDays(30).toString()), liaison);
         assertThat(assigned.status).as(assigned.json.toString()).isEqualTo(200);
         return item;
     }

@@ -75,12 +75,32 @@ class AuditEndpointsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/audit/aggregates/r2/timeline", "/api/audit/export?aggregateId=r2",
-            "/api/audit/export?department=CZJ", "/api/audit/log?department=CZJ"})
-    void aDepartmentUserAskingForAnotherDepartmentIsToldSo(String path) throws Exception {
-        MvcResult refused = call(path, "DEPT_LIAISON", "XZSPJ");
-        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
-        assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
-        assertThat(body(refused).get("message").asText()).contains("CZJ");
+            "/api/audit/export?department=CZJ", "/api/audit/log?department=CZJ", "/api/audit/log?aggregateId=r2"})
+    void aDepartmentUserIsRefusedForItsRoleBeforeAnythingIsLookedUp(String path) throws Exception {
+        for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE"}) {
+            MvcResult refused = call(path, role, "XZSPJ");
+            assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+            assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+        }
+    }
+
+    /** ADR 0072: another department's aggregate, the own department's and an unknown id all answer alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/audit/aggregates/{id}/timeline", "/api/audit/export?aggregateId={id}",
+            "/api/audit/export?aggregateId={id}&format=csv", "/api/audit/log?aggregateId={id}",
+            "/api/audit/aggregates/{id}/timeline?asOf=yesterday"})
+    void anAggregateIdTellsANonAuditorNothing(String path) throws Exception {
+        for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE", "ORG_DEPT"}) {
+            MvcResult foreign = call(path.replace("{id}", "r2"), role, "XZSPJ");
+            MvcResult own = call(path.replace("{id}", "r1"), role, "XZSPJ");
+            MvcResult unknown = call(path.replace("{id}", "nope"), role, "XZSPJ");
+            for (MvcResult answer : new MvcResult[] {foreign, own}) {
+                assertThat(answer.getResponse().getStatus()).as(role + " " + path)
+                        .isEqualTo(unknown.getResponse().getStatus()).isEqualTo(403);
+                assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .isEqualTo(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     @Test

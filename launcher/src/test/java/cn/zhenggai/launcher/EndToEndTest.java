@@ -319,7 +319,7 @@ class EndToEndTest {
         assertThat(ownDepartment.text("code")).isEqualTo("FORBIDDEN_ROLE");
         GatewayClient.Answer otherDepartment = liaison.get("/api/audit/export?department=CZJ");
         assertThat(otherDepartment.status()).isEqualTo(403);
-        assertThat(otherDepartment.text("code")).isEqualTo("FORBIDDEN_DEPARTMENT");
+        assertThat(otherDepartment.text("code")).as("the role is checked first (ADR 0072)").isEqualTo("FORBIDDEN_ROLE");
         GatewayClient.Answer badDate = auditor.get("/api/audit/aggregates/" + reportId + "/timeline?asOf=yesterday");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.text("code")).isEqualTo("BAD_DATE");
@@ -684,6 +684,21 @@ class EndToEndTest {
         assertThat(JSON.readTree(exe.body()).path("code").asText()).isEqualTo("FORBIDDEN_FILE_TYPE");
         assertThat(liaison.post("/api/measures/" + measure + "/progress", Map.of("text", "已开展学习，附学习记录。",
                 "fileIds", List.of(uploaded.get("fileId").asText()))).status()).isEqualTo(200);
+        // no liaison moves its own item to another department (ADR 0073); to that department the item and its
+        // evidence are not there, as an unknown id is not (ADR 0072)
+        GatewayClient.Answer moved = liaison.post("/api/measures/" + measure + "/assignment", Map.of(
+                "leadDepartment", "CZJ", "owner", "张*", "deadline", soon));
+        assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(403);
+        assertThat(moved.text("code")).isEqualTo("LEAD_CHANGE_NEEDS_PARTY_COMMITTEE");
+        GatewayClient finance = new GatewayClient(stack.gatewayUrl()).login("demo-cz", "demo");
+        GatewayClient.Answer foreign = finance.get("/api/measures/" + measure);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.text("code")).isEqualTo(finance.get("/api/measures/mea-unknown").text("code"))
+                .isEqualTo("MEASURE_NOT_FOUND");
+        GatewayClient.Answer foreignEvidence = finance.get("/api/measures/" + measure + "/evidence/"
+                + uploaded.get("fileId").asText());
+        assertThat(foreignEvidence.status()).isEqualTo(404);
+        assertThat(foreignEvidence.text("code")).isEqualTo("EVIDENCE_NOT_FOUND");
         GatewayClient.Answer supervised = party.post("/api/measures/" + measure + "/supervision",
                 Map.of("level", "DEPT_HEAD", "reason", "请部门负责人督促按期完成。"));
         assertThat(supervised.status()).as(String.valueOf(supervised.body())).isEqualTo(200);

@@ -41,6 +41,7 @@ public class ExportController {
                                          @RequestParam(required = false) String department,
                                          @RequestParam(required = false) String format,
                                          @RequestParam(required = false) String asOf, Caller caller) {
+        AuditAccess.requireAuditor(caller);
         String chosen = Params.format(format, "json", "csv");
         Instant until = Params.asOf("asOf", asOf);
         boolean byAggregate = aggregateId != null && !aggregateId.isBlank();
@@ -51,10 +52,8 @@ public class ExportController {
         String scope;
         if (byAggregate) {
             Document first = log.firstOf(aggregateId);
-            AuditAccess.requireScope(caller, first == null ? null : first.getString("department"));
-            if (first == null) {
-                throw ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId);
-            }
+            AuditAccess.requireAggregate(caller, AuditAccess.departmentOf(first), () ->
+                    ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId));
             scope = aggregateId;
         } else {
             AuditAccess.requireScope(caller, department);

@@ -31,12 +31,11 @@ public class TimelineController {
     @GetMapping("/api/audit/aggregates/{aggregateId}/timeline")
     public Map<String, Object> timeline(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
                                         Caller caller) {
+        AuditAccess.requireAuditor(caller);
         Instant until = Params.asOf("asOf", asOf);
         Document first = log.firstOf(aggregateId);
-        AuditAccess.requireScope(caller, first == null ? null : first.getString("department"));
-        if (first == null) {
-            throw ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId);
-        }
+        AuditAccess.requireAggregate(caller, AuditAccess.departmentOf(first), () ->
+                ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId));
         List<Document> records = new ArrayList<>(log.chainOf(aggregateId));
         records.sort(Comparator.comparing((Document d) -> ((Number) d.get("sequence")).longValue())
                 .thenComparing(d -> d.get("position") instanceof Number n ? n.longValue() : Long.MAX_VALUE));

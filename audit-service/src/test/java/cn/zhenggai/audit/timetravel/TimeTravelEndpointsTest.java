@@ -159,11 +159,17 @@ class TimeTravelEndpointsTest {
             assertThat(refused.getResponse().getStatus()).as(role).isEqualTo(403);
             assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         }
-        // a department's own staff asking for another department are told that first (ADR 0011)
+        // the role is checked first (ADR 0072): another department, or an unknown aggregate, answers the same
         for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE"}) {
-            MvcResult other = call(path.replace("XZSPJ", "CZJ").replace("/a/", "/b/"), role, "XZSPJ");
-            assertThat(other.getResponse().getStatus()).as(role).isEqualTo(403);
-            assertThat(body(other).get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
+            MvcResult own = call(path, role, "XZSPJ");
+            for (String other : new String[] {path.replace("XZSPJ", "CZJ").replace("/a/", "/b/"),
+                    path.replace("XZSPJ", "NOPE").replace("/a/", "/zzz/")}) {
+                MvcResult answer = call(other, role, "XZSPJ");
+                assertThat(answer.getResponse().getStatus()).as(role + " " + other).isEqualTo(403);
+                assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .isEqualTo(own.getResponse().getContentAsString(StandardCharsets.UTF_8));
+                assertThat(body(answer).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+            }
         }
         assertThat(call(path, "PARTY_COMMITTEE", "DW").getResponse().getStatus()).isEqualTo(200);
         assertThat(call(path, "DISCIPLINE", "JW").getResponse().getStatus()).isEqualTo(200);

@@ -5,7 +5,7 @@ import cn.zhenggai.platform.axon.CommandDispatcher;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.measure.Actor;
-import cn.zhenggai.rectification.measure.MeasureRefused;
+import cn.zhenggai.rectification.scope.ItemScope;
 import org.springframework.stereotype.Component;
 
 /** Sends a command on behalf of a caller (or of the system), with actor and department in its metadata. */
@@ -27,8 +27,8 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, String actor, String department) {
-        return commands.send(command, actor, department, MeasureRefused.NOT_FOUND_CODE,
-                MeasureRefused.NOT_FOUND_MESSAGE);
+        return commands.send(command, actor, department, ItemScope.NOT_FOUND_CODE,
+                ItemScope.NOT_FOUND_MESSAGE);
     }
 
     /** The caller as the item's rules see them. */
@@ -41,7 +41,7 @@ public class CommandSender {
     /** Item ids are made by this service; anything else cannot exist. */
     public static void checkId(String id) {
         if (id == null || !id.matches("[A-Za-z0-9-]{1,80}")) {
-            throw ApiException.notFound(MeasureRefused.NOT_FOUND_CODE, MeasureRefused.NOT_FOUND_MESSAGE + id);
+            throw ApiException.notFound(ItemScope.NOT_FOUND_CODE, ItemScope.NOT_FOUND_MESSAGE + id);
         }
     }
 }

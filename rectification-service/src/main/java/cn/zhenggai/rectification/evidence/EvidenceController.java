@@ -6,6 +6,7 @@ import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
 import cn.zhenggai.rectification.measure.MeasureRefused;
+import cn.zhenggai.rectification.scope.ItemScope;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -86,7 +87,7 @@ class EvidenceController {
             }
             throw e;
         } catch (ApiException e) {
-            if (MeasureRefused.NOT_FOUND_CODE.equals(e.code())) {
+            if (ItemScope.NOT_FOUND_CODE.equals(e.code())) {
                 throw evidenceNotFound(fileId);
             }
             throw e;

@@ -4,8 +4,7 @@ import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.DepartmentDirectory;
-import cn.zhenggai.rectification.measure.Actor;
-import cn.zhenggai.rectification.measure.MeasureRefused;
+import cn.zhenggai.rectification.scope.ItemScope;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -150,9 +149,9 @@ public class LedgerController {
         Map<String, Object> item = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.item(measureId) : null;
         List<String> cooperating = item != null && item.get("cooperatingDepartments") instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList() : List.of();
-        if (item == null || !Actor.sees(caller.department(), caller.crossDepartment(),
+        if (item == null || !ItemScope.sees(caller.department(), caller.crossDepartment(),
                 (String) item.get("leadDepartment"), cooperating)) {
-            throw ApiException.notFound(MeasureRefused.NOT_FOUND_CODE, MeasureRefused.NOT_FOUND_MESSAGE + measureId);
+            throw ApiException.notFound(ItemScope.NOT_FOUND_CODE, ItemScope.NOT_FOUND_MESSAGE + measureId);
         }
         return item;
     }

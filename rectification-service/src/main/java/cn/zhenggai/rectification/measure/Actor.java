@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.measure;
 
+import cn.zhenggai.rectification.scope.ItemScope;
+
 import java.util.Collection;
 
 /**
@@ -21,20 +23,9 @@ public record Actor(String username, String department, boolean departmentStaff,
         this(username, department, departmentStaff, partyCommittee, partyCommittee);
     }
 
-    /**
-     * Whether an item led by {@code lead} with these cooperating departments exists for a caller of
-     * {@code callerDepartment} (ADR 0072): its lead and cooperating departments and the cross-department roles see
-     * it; to everyone else it answers as an unknown id would. The one statement of that rule: the item's commands,
-     * its evidence and {@code GET /api/measures/{id}} all ask it.
-     */
-    public static boolean sees(String callerDepartment, boolean crossDepartment, String lead,
-                               Collection<String> cooperating) {
-        return crossDepartment || (callerDepartment != null
-                && (callerDepartment.equals(lead) || cooperating != null && cooperating.contains(callerDepartment)));
-    }
-
+    /** Whether the item led by {@code lead} exists for this actor ({@link ItemScope}, ADR 0072). */
     boolean sees(String lead, Collection<String> cooperating) {
-        return sees(department, crossDepartment || partyCommittee, lead, cooperating);
+        return ItemScope.sees(department, crossDepartment || partyCommittee, lead, cooperating);
     }
 
     /** May act on the ledger of {@code leadDepartment} (assign, report progress, complete, request an extension). */

@@ -101,15 +101,15 @@ class LeadChangeTest {
     void afterTheMoveTheOldLeadNoLongerSeesTheItemNorItsEvidenceAndTheNewLeadDoes() {
         fixture.given(PLANNED, ASSIGNED, MOVED)
                 .when(new CheckEvidenceDownload(ID, LIAISON))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, MeasureRefused.NOT_FOUND_CODE))
+                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"))
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, MOVED)
                 .when(new ReportProgress(ID, "进展。", LIAISON))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, MeasureRefused.NOT_FOUND_CODE))
+                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"))
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CheckEvidenceDownload(ID, CZJ_LIAISON))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, MeasureRefused.NOT_FOUND_CODE));
+                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"));
         fixture.given(PLANNED, ASSIGNED, MOVED)
                 .when(new CheckEvidenceDownload(ID, CZJ_LIAISON))
                 .expectNoEvents().expectResultMessagePayload(true);
@@ -127,6 +127,6 @@ class LeadChangeTest {
         fixture.given(PLANNED, ASSIGNED, new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30",
                         false, null, "demo-dept"))
                 .when(new CheckEvidenceDownload(ID, zzb))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, MeasureRefused.NOT_FOUND_CODE));
+                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"));
     }
 }

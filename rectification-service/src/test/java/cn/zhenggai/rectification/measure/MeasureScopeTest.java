@@ -108,7 +108,7 @@ class MeasureScopeTest {
     private void hidden(Object command, Object... given) {
         fixture.given(given)
                 .when(command)
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, MeasureRefused.NOT_FOUND_CODE))
+                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"))
                 .expectExceptionMessage("整改事项不存在：" + ID)
                 .expectNoEvents();
     }

@@ -60,7 +60,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * timers: MeasureOverdue when it passes with the item still open, the three-colour warning (MeasureColourChanged)
  * and escalating supervision notices (SupervisionNoticeIssued) on the {@link SupervisionSchedule}; a long-term item
  * gets a review reminder every review period. Items also come from 巡察/审计 findings and may answer several
- * sources. Rules are checked here; state changes only from events.
+ * sources. Rules are checked here; state changes only from events. Every command of a caller first asks whether the
+ * item exists for them ({@link cn.zhenggai.rectification.scope.ItemScope}, ADR 0072).
  */
 @Aggregate
 public class Measure {
@@ -129,6 +130,10 @@ public class Measure {
         return true;
     }
 
+    /**
+     * Assigns or reassigns the item. The lead department's staff set owner, cooperating departments and, before the
+     * first assignment, the lead; once assigned, a new lead department is the party committee's decision (ADR 0073).
+     */
     @CommandHandler
     public void handle(AssignMeasure command, Departments departments, DeadlineManager deadlines,
                        SupervisionSchedule schedule) {

@@ -147,6 +147,7 @@ export async function api(path, options = {}) {
 
 export const get = (path) => api(path);
 export const post = (path, json) => api(path, { method: 'POST', json: json === undefined ? {} : json });
+export const del = (path) => api(path, { method: 'DELETE' });
 
 /** Uploads one file: multipart part "file" plus extra form fields. */
 export function upload(path, file, fields = {}) {

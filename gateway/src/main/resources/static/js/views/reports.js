@@ -92,7 +92,10 @@ async function renderOne(ctx) {
   const id = params.get('id');
   const report = await api.get('/api/reports/' + encodeURIComponent(id));
   if (ctx.stale()) return;
-  const editable = hasAny(user, DEPARTMENT_ROLES) && ['DRAFT', 'RETURNED'].includes(report.status);
+  // only the author, or a colleague the author delegated to, edits and submits (the service decides again)
+  const isAuthor = user.sub === report.author;
+  const delegates = report.delegates || [];
+  const editable = (isAuthor || delegates.includes(user.sub)) && ['DRAFT', 'RETURNED'].includes(report.status);
   const reviewable = hasAny(user, ['ORG_DEPT']) && report.status === 'SUBMITTED';
   const reload = () => ctx.refresh();
 
@@ -142,6 +145,8 @@ async function renderOne(ctx) {
           h('strong', m.title), m.content ? h('div', m.content) : null,
           h('div.muted', [m.deadline || m.deadlineText ? '时限：' + (m.deadline || m.deadlineText) : null, m.owner ? '责任人：' + m.owner : null].filter(Boolean).join('；')))))),
         card('问题根源（' + (report.rootCauses || []).length + '条）', h('ol', (report.rootCauses || []).map((r) => h('li', h('strong', r.title), r.analysis ? h('div.muted.clip', r.analysis) : null)))),
+        isAuthor && report.status !== 'ACCEPTED' ? delegationCard(id, delegates, reload)
+          : delegates.length ? card('授权代为修改', h('p.muted#report-delegates', '作者已授权：' + delegates.join('、'))) : null,
         report.personalMattersDeclared ? card('个人有关事项', h('p.muted', '已申报（加密保存，仅本人、组织部、纪检监察可查看，每次查看均留痕）。')) : null)));
 }
 
@@ -161,4 +166,29 @@ function problemForm(reportId, reload, byTheme) {
     });
   } }, h('h3', '添加问题'), field('方面', theme), themes, field('序号', ordinal), field('问题', statement), field('比如（举例）', example),
   h('button', { type: 'submit' }, '添加问题'));
+}
+
+// The author lets a colleague of the department (typically the liaison) edit and submit the report; each grant
+// and revocation is recorded. Personal matters stay the author's own.
+function delegationCard(reportId, delegates, reload) {
+  const base = '/api/reports/' + encodeURIComponent(reportId) + '/delegations';
+  const delegate = h('input#delegate-username', { required: true, maxlength: 64, placeholder: '同事的用户名，如 demo-dept' });
+  const list = delegates.length
+    ? h('ul#report-delegates', delegates.map((d) => h('li', d, ' ', h('button.secondary', { type: 'button', dataset: { revoke: d },
+      onclick: () => attempt(async () => {
+        if (!window.confirm('撤销对 ' + d + ' 的授权？撤销后其不能再修改、提交本报告。')) return;
+        await api.del(base + '/' + encodeURIComponent(d));
+        say('已撤销授权', 'ok');
+        reload();
+      }) }, '撤销'))))
+    : h('p.muted#report-delegates', '尚未授权他人。');
+  return card('授权代为修改', h('p.muted', '被授权的本部门同事可以修改、提交本报告（个人有关事项除外），授权和撤销均留痕。'), list,
+    h('form#delegation-form.subform', { onsubmit: (e) => {
+      e.preventDefault();
+      attempt(async () => {
+        await api.post(base, { delegate: delegate.value.trim() });
+        say('已授权 ' + delegate.value.trim() + ' 代为修改、提交', 'ok');
+        reload();
+      });
+    } }, field('被授权人', delegate), h('button', { type: 'submit' }, '授权')));
 }

@@ -28,8 +28,8 @@ public class CommandSender {
 
     /** The caller as the report's rules see them. */
     public static Editor editor(Caller caller) {
-        return new Editor(caller.username(), caller.department(),
-                caller.hasAnyRole(Roles.PARTY_COMMITTEE, Roles.ORG_DEPT), caller.hasRole(Roles.ORG_DEPT));
+        return caller.hasRole(Roles.ORG_DEPT) ? Editor.reviewer(caller.username(), caller.department())
+                : Editor.member(caller.username(), caller.department());
     }
 
     /** Report and meeting ids are made by this service; anything else cannot exist. */

@@ -142,6 +142,7 @@ class ReportScopeHttpTest {
         answers.put("clean areas", api.send("PUT", r + "/clean-areas", Map.of("areas", List.of("某方面")), OTHER));
         answers.put("carry-over", api.send("PUT", r + "/carry-over", Map.of("groups", List.of()), OTHER));
         answers.put("submit", api.send("POST", r + "/submission", Map.of(), OTHER));
+        answers.put("delegate", api.send("POST", r + "/delegations", Map.of("delegate", "demo-cz"), OTHER));
         answers.put("return", api.send("POST", r + "/return", Map.of("reasons", List.of("理由")), OTHER));
         answers.put("accept", api.send("POST", r + "/acceptance", Map.of(), OTHER));
         answers.forEach((what, answer) -> assertThat(answer.status).as(what).isEqualTo(403));
@@ -172,6 +173,40 @@ class ReportScopeHttpTest {
         assertThat(api.send("GET", r, null, AUTHOR).json.at("/declaration/properties").size())
                 .as("still the author's own declaration").isEqualTo(4);
         assertThat(api.send("PUT", r, Map.of("text", "本人更正后的说明。"), AUTHOR).status).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheAuthorOrAColleagueTheAuthorDelegatedToEditsAndSubmits() throws Exception {
+        String r = "/api/reports/" + reportId;
+        Map<String, Object> problem = Map.of("theme", "主题", "ordinal", 9, "statement", "问题。");
+        long before = storedEvents();
+        for (TestUser notAuthor : List.of(HEAD, ORG, PARTY)) {
+            Answer edit = api.send("POST", r + "/problems", problem, notAuthor);
+            assertThat(edit.status).as(notAuthor.name() + " edits").isEqualTo(403);
+            assertThat(api.send("POST", r + "/submission", Map.of(), notAuthor).status).as(notAuthor.name() + " submits")
+                    .isEqualTo(403);
+            assertThat(api.send("POST", r + "/delegations", Map.of("delegate", notAuthor.name()), notAuthor).status)
+                    .as(notAuthor.name() + " delegates to themself").isEqualTo(403);
+        }
+        Answer colleague = api.send("PUT", r + "/problems/" + problemId, problem, HEAD);
+        assertThat(colleague.json.get("code").asText()).isEqualTo("NOT_AUTHOR_OR_DELEGATE");
+        assertThat(colleague.json.get("message").asText()).isEqualTo("只有报告作者本人或经作者授权的同事可以修改、提交报告");
+        assertThat(api.send("POST", r + "/delegations", Map.of("delegate", " "), AUTHOR).status).isEqualTo(400);
+        assertThat(api.send("DELETE", r + "/delegations/demo-head", null, AUTHOR).json.get("code").asText())
+                .isEqualTo("DELEGATION_NOT_FOUND");
+        assertThat(storedEvents()).as("nothing stored").isEqualTo(before);
+
+        assertThat(api.send("POST", r + "/delegations", Map.of("delegate", "demo-head"), AUTHOR).status).isEqualTo(201);
+        assertThat(api.send("GET", r, null, AUTHOR).json.get("delegates").get(0).asText()).isEqualTo("demo-head");
+        assertThat(api.send("POST", r + "/problems", problem, HEAD).status).as("the delegate edits").isEqualTo(201);
+        assertThat(api.send("PUT", r + "/personal-matters", Map.of("text", "代填。"), HEAD).status)
+                .as("but never declares the author's personal matters").isEqualTo(403);
+        assertThat(api.send("DELETE", r + "/delegations/demo-head", null, AUTHOR).status).isEqualTo(200);
+        assertThat(api.send("GET", r, null, AUTHOR).json.get("delegates").size()).isZero();
+        long revoked = storedEvents();
+        assertThat(api.send("POST", r + "/problems", Map.of("theme", "主题", "ordinal", 10, "statement", "问题。"), HEAD)
+                .status).as("no longer after the revocation").isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(revoked);
     }
 
     @Test

@@ -266,6 +266,48 @@ class WebUiTest {
         browser.until(d -> browser.text(By.id("replay-info")).equals("已切换到重建的投影。"));
     }
 
+    @Test
+    @Order(7)
+    void aCadreLetsTheHeadEditTheDraftAndTakesItBack() {
+        browser.login("demo-cadre", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        WebElement title = browser.await(By.id("draft-title"));
+        title.clear();
+        title.sendKeys("授权代填的发言提纲");
+        browser.click(By.cssSelector("#draft-form button[type='submit']"));
+        browser.until(d -> "授权代填的发言提纲".equals(browser.text(By.id("page-title"))));
+        String draft = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
+        assertThat(browser.all(By.id("problem-form"))).as("the author edits").hasSize(1);
+        browser.await(By.id("delegate-username")).sendKeys("demo-head");
+        browser.click(By.cssSelector("#delegation-form button[type='submit']"));
+        browser.await(By.cssSelector("#report-delegates button[data-revoke='demo-head']"));
+
+        browser.login("demo-head", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("report?id=" + draft);
+        browser.await(By.id("problem-form"));
+        browser.await(By.id("problem-theme")).sendKeys("理论学习");
+        browser.await(By.id("problem-statement")).sendKeys("代为录入的问题。");
+        browser.click(By.cssSelector("#problem-form button[type='submit']"));
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 1);
+        assertThat(browser.all(By.id("delegation-form"))).as("only the author grants").isEmpty();
+
+        browser.login("demo-cadre", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("report?id=" + draft);
+        browser.js("window.confirm = () => true");
+        browser.click(By.cssSelector("#report-delegates button[data-revoke='demo-head']"));
+        browser.until(d -> browser.text(By.id("report-delegates")).equals("尚未授权他人。"));
+
+        browser.login("demo-head", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("report?id=" + draft);
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 1);
+        assertThat(browser.all(By.id("problem-form"))).as("no longer a delegate").isEmpty();
+        assertThat(browser.all(By.id("submit-report"))).isEmpty();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /**

@@ -23,6 +23,8 @@ public final class Summaries {
             Map.entry("PersonalMattersDeclared", p -> "填报个人有关事项"),
             Map.entry("MeasureProposed", p -> "提出整改措施" + colon(first(p, "title", "content"))),
             Map.entry("CarryOverStated", p -> "说明上年整改措施落实情况" + colon(first(p, "heading"))),
+            Map.entry("ReportDelegationGranted", p -> "授权同事修改、提交报告" + colon(first(p, "delegate"))),
+            Map.entry("ReportDelegationRevoked", p -> "撤销同事的报告授权" + colon(first(p, "delegate"))),
             Map.entry("ReportSubmitted", p -> "提交报告"),
             Map.entry("ReportReturned", p -> "退回报告" + colon(or(list(p, "reasons"), first(p, "reason", "comment")))),
             Map.entry("MeetingReferenced", p -> "关联会议" + colon(first(p, "notice", "meetingId"))),

@@ -17,7 +17,7 @@ public final class ReportFold {
     public static final Set<String> TYPES = Set.of("ReportDrafted", "MeetingReferenced", "ProblemIdentified",
             "ProblemRevised", "ProblemWithdrawn", "RootCauseAnalyzed", "CleanAreasDeclared", "PersonalMattersDeclared",
             "PersonalMattersRead", "MeasureProposed", "CarryOverStated", "ReportSubmitted", "ReportReturned",
-            "ReportAccepted");
+            "ReportAccepted", "ReportDelegationGranted", "ReportDelegationRevoked");
 
     private ReportFold() {
     }
@@ -38,6 +38,7 @@ public final class ReportFold {
         state.put("cleanAreas", new ArrayList<>());
         state.put("carryOver", new ArrayList<>());
         state.put("personalMattersDeclared", false);
+        state.put("delegates", new ArrayList<String>());
         state.put("events", 0);
         for (Fact fact : Fact.ordered(facts)) {
             applyTo(state, fact);
@@ -114,6 +115,13 @@ public final class ReportFold {
             }
             case "PersonalMattersRead" -> state.put("personalMattersReads",
                     (state.get("personalMattersReads") instanceof Number n ? n.intValue() : 0) + 1);
+            case "ReportDelegationGranted" -> {
+                List<String> delegates = (List<String>) state.get("delegates");
+                if (!delegates.contains(f.text("delegate"))) {
+                    delegates.add(f.text("delegate"));
+                }
+            }
+            case "ReportDelegationRevoked" -> ((List<String>) state.get("delegates")).remove(f.text("delegate"));
             case "ReportSubmitted" -> {
                 state.put("status", "SUBMITTED");
                 state.put("round", p.get("round"));

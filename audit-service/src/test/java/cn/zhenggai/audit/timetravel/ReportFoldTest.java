@@ -74,4 +74,18 @@ class ReportFoldTest {
         assertThat(accepted).isEqualTo(ReportFold.fold(facts));
         assertThat(TimeTravel.kindOf(facts)).isEqualTo("REPORT");
     }
+
+    @Test
+    void delegationsShowWhoMayEditAsOfEachInstant() {
+        List<Fact> facts = new ArrayList<>(List.of(
+                fact(R, 0, "ReportDrafted", "2022-12-01T00:00:00Z", "cadre-1",
+                        "{\"reportId\":\"r-1\",\"title\":\"发言提纲\",\"author\":\"cadre-1\",\"department\":\"XZSPJ\"}"),
+                fact(R, 1, "ReportDelegationGranted", "2022-12-01T00:00:01Z", "cadre-1",
+                        "{\"reportId\":\"r-1\",\"author\":\"cadre-1\",\"delegate\":\"liaison-1\"}")));
+        assertThat(ReportFold.fold(facts).get("delegates")).isEqualTo(List.of("liaison-1"));
+        facts.add(fact(R, 2, "ReportDelegationRevoked", "2022-12-02T00:00:00Z", "cadre-1",
+                "{\"reportId\":\"r-1\",\"author\":\"cadre-1\",\"delegate\":\"liaison-1\"}"));
+        assertThat(ReportFold.fold(facts).get("delegates")).isEqualTo(List.of());
+        assertThat(ReportFold.fold(facts).get("events")).isEqualTo(3);
+    }
 }

@@ -27,6 +27,8 @@ import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ProblemRevised;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.contracts.report.ReportDelegationGranted;
+import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
 import cn.zhenggai.contracts.report.ReportSubmitted;
@@ -59,6 +61,8 @@ public final class EventTypes {
                     ReportSubmitted.class,
                     ReportReturned.class,
                     ReportAccepted.class,
+                    ReportDelegationGranted.class,
+                    ReportDelegationRevoked.class,
                     MeasurePlanned.class,
                     MeasureAssigned.class,
                     ProgressReported.class,

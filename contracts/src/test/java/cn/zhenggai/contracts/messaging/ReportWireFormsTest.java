@@ -11,6 +11,8 @@ import cn.zhenggai.contracts.report.PersonalMattersShredded;
 import cn.zhenggai.contracts.report.ProblemRevised;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.contracts.report.ReportDelegationGranted;
+import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportReturned;
 import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
@@ -67,6 +69,8 @@ class ReportWireFormsTest {
                         "ORG_DEPT", "VIEW")),
                 Arguments.of(null, "7d1e2f3a-4b5c-4d6e-8f70-81920a1b2c3d", new PersonalMattersShredded("demo-dept",
                         "ZZB", "demo-org", 1)),
+                Arguments.of("Report", REPORT, new ReportDelegationGranted(REPORT, "XZSPJ", "demo-cadre", "demo-dept")),
+                Arguments.of("Report", REPORT, new ReportDelegationRevoked(REPORT, "XZSPJ", "demo-cadre", "demo-dept")),
                 Arguments.of("Report", REPORT, new ReportSubmitted(REPORT, "XZSPJ", "demo-dept", 1)),
                 Arguments.of("Report", REPORT, new ReportReturned(REPORT, "XZSPJ", "demo-org", 1,
                         List.of("问题查摆不够具体，请补充事例。"))),

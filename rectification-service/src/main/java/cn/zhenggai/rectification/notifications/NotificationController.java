@@ -1,11 +1,7 @@
 package cn.zhenggai.rectification.notifications;
 
-import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,11 +41,6 @@ class NotificationController {
     }
 
     private static Notifications.Reader reader(Caller caller) {
-        String displayName = null;
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
-            displayName = jwt.getClaimAsString(TokenClaims.DISPLAY_NAME);
-        }
-        return new Notifications.Reader(caller.username(), displayName, caller.department(), caller.roles());
+        return new Notifications.Reader(caller.username(), caller.department(), caller.roles());
     }
 }

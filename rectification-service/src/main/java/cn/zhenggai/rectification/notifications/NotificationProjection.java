@@ -33,9 +33,10 @@ import java.util.Set;
 
 /**
  * In-app notifications (站内通知, collection {@code notifications}), written by a tracking processor over the
- * service's own event store. Each notification names its audience as strings — {@code user:<username>},
- * {@code name:<display name>}, {@code role:<ROLE>@<department>} or {@code role:<ROLE>@*} — and a user sees those
- * whose audience meets theirs; who has read it is kept per user ({@code readBy}). Idempotent: a notification's id is
+ * service's own event store. Each notification names its audience as strings — {@code user:<username>@<department>}
+ * (a person, only as a user of the item's department), {@code role:<ROLE>@<department>} or {@code role:<ROLE>@*}
+ * — and a user sees those
+ * whose audience meets theirs. A display name never addresses anyone (ADR 0084); who has read it is kept per user ({@code readBy}). Idempotent: a notification's id is
  * the id of the event it comes from, inserted once.
  */
 @Component
@@ -71,7 +72,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(MeasureAssigned e, EventMessage<?> message) {
-        Set<String> audience = new LinkedHashSet<>(person(e.owner()));
+        Set<String> audience = new LinkedHashSet<>(person(e.owner(), e.leadDepartment()));
         audience.add(role(Roles.DEPT_LIAISON, e.leadDepartment()));
         for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
             audience.add(role(Roles.DEPT_LIAISON, cooperating));
@@ -86,7 +87,8 @@ public class NotificationProjection {
     void on(SupervisionNoticeIssued e, EventMessage<?> message) {
         Set<String> audience = new LinkedHashSet<>();
         if (e.recipient() != null) {
-            audience.addAll(person(e.recipient()));
+            audience.addAll(person(e.recipient(), e.recipientDepartment() != null ? e.recipientDepartment()
+                    : e.department()));
         }
         if (e.recipientRole() != null) {
             audience.add(role(e.recipientRole(), e.recipientDepartment()));
@@ -123,7 +125,7 @@ public class NotificationProjection {
     void on(DeadlineExtended e, EventMessage<?> message) {
         Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
         if (e.requestedBy() != null) {
-            audience.add("user:" + e.requestedBy());
+            audience.addAll(person(e.requestedBy(), e.department()));
         }
         insert(message, "EXTENSION_APPROVED", null, e.measureId(), e.department(), "延期申请已批准",
                 "整改事项“" + titleOf(e.measureId()) + "”的完成时限已延至" + e.deadline() + "。", audience);
@@ -134,7 +136,7 @@ public class NotificationProjection {
         Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
         Document item = items.find(Filters.eq("_id", e.measureId())).first();
         if (item != null && item.getString("extensionRequestedBy") != null) {
-            audience.add("user:" + item.getString("extensionRequestedBy"));
+            audience.addAll(person(item.getString("extensionRequestedBy"), e.department()));
         }
         insert(message, "EXTENSION_REFUSED", null, e.measureId(), e.department(), "延期申请未获批准",
                 "整改事项“" + titleOf(e.measureId()) + "”申请延至" + e.requestedDeadline() + "未获批准"
@@ -149,12 +151,20 @@ public class NotificationProjection {
 
     // ------------------------------------------------------------------ audiences
 
-    /** A named person: matched by user name or display name (an owner may be either). */
-    static List<String> person(String name) {
-        if (name == null || name.isBlank()) {
+    /**
+     * A person by user name, as a user of {@code department}: an owner written as a display name (a label for
+     * someone without an account, or a namesake) reaches no one personally, and a user of another department whose
+     * user name happens to match is not addressed.
+     */
+    static List<String> person(String username, String department) {
+        if (username == null || username.isBlank() || department == null || department.isBlank()) {
             return List.of();
         }
-        return List.of("user:" + name.strip(), "name:" + name.strip());
+        return List.of(user(username.strip(), department));
+    }
+
+    static String user(String username, String department) {
+        return "user:" + username + "@" + department;
     }
 
     /** Holders of {@code role} in {@code department}, or in every department when it is null. */

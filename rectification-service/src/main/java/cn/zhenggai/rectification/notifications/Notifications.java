@@ -28,20 +28,19 @@ public class Notifications {
     }
 
     /**
-     * Who a user is, as notifications address them.
+     * Who a user is, as notifications address them: by user name within their department and by their roles, never
+     * by display name (ADR 0084).
      *
-     * @param username    the token subject
-     * @param displayName the token's display name, or null
-     * @param department  the user's department, or null
-     * @param roles       the user's roles
+     * @param username   the token subject
+     * @param department the user's department, or null
+     * @param roles      the user's roles
      */
-    public record Reader(String username, String displayName, String department, Set<String> roles) {
+    public record Reader(String username, String department, Set<String> roles) {
 
         List<String> audience() {
             List<String> audience = new ArrayList<>();
-            audience.add("user:" + username);
-            if (displayName != null && !displayName.isBlank()) {
-                audience.add("name:" + displayName.strip());
+            if (department != null) {
+                audience.add(NotificationProjection.user(username, department));
             }
             for (String role : roles) {
                 audience.add("role:" + role + "@*");

@@ -30,17 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationProjectionTest {
 
     private static final Instant AT = Instant.parse("2023-05-01T02:00:00Z");
-    private static final Notifications.Reader OWNER = new Notifications.Reader("zhang", "张*", "XZSPJ",
+    private static final Notifications.Reader OWNER = new Notifications.Reader("zhang", "XZSPJ",
             Set.of("CADRE"));
-    private static final Notifications.Reader LIAISON = new Notifications.Reader("demo-dept", "联络员", "XZSPJ",
+    private static final Notifications.Reader LIAISON = new Notifications.Reader("demo-dept", "XZSPJ",
             Set.of("DEPT_LIAISON", "CADRE"));
-    private static final Notifications.Reader HEAD = new Notifications.Reader("head-xzspj", null, "XZSPJ",
+    private static final Notifications.Reader HEAD = new Notifications.Reader("head-xzspj", "XZSPJ",
             Set.of("DEPT_HEAD"));
-    private static final Notifications.Reader OTHER = new Notifications.Reader("cz-liaison", null, "CZJ",
+    private static final Notifications.Reader OTHER = new Notifications.Reader("cz-liaison", "CZJ",
             Set.of("DEPT_LIAISON"));
-    private static final Notifications.Reader ZZB = new Notifications.Reader("zzb-liaison", null, "ZZB",
+    private static final Notifications.Reader ZZB = new Notifications.Reader("zzb-liaison", "ZZB",
             Set.of("DEPT_LIAISON"));
-    private static final Notifications.Reader PARTY = new Notifications.Reader("demo-party", null, "DW",
+    private static final Notifications.Reader PARTY = new Notifications.Reader("demo-party", "DW",
             Set.of("PARTY_COMMITTEE"));
 
     private MongoServer server;
@@ -79,7 +79,7 @@ class NotificationProjectionTest {
 
     @Test
     void anAssignmentReachesTheOwnerByNameAndTheLiaisonsOfTheLeadAndCooperatingDepartments() {
-        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of("ZZB"), "张*", "2023-06-30", false, null,
+        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of("ZZB"), "zhang", "2023-06-30", false, null,
                 "demo-dept"), message(null));
         assertThat(items(OWNER)).singleElement().satisfies(n -> {
             assertThat(n.get("kind")).isEqualTo("ASSIGNED");
@@ -93,8 +93,23 @@ class NotificationProjectionTest {
     }
 
     @Test
+    void aPersonIsAddressedByUserNameInTheItemsDepartmentNeverByDisplayName() {
+        // issue 11 item 2: a CZJ user created with the display name of an XZSPJ owner received XZSPJ notices
+        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "王*华", "2023-06-30", false, null,
+                "demo-dept"), message(null));
+        projection.on(new SupervisionNoticeIssued("n1", "m1", "XZSPJ", "OWNER", null, "XZSPJ", "zhang", "已逾期1天。",
+                "2023-06-30", 1), message(null));
+        Notifications.Reader namesake = new Notifications.Reader("wang-cz", "CZJ", Set.of("CADRE"));
+        Notifications.Reader sameUserNameElsewhere = new Notifications.Reader("zhang", "CZJ", Set.of("CADRE"));
+        assertThat(items(namesake)).isEmpty();
+        assertThat(items(sameUserNameElsewhere)).isEmpty();
+        assertThat(items(OWNER)).extracting(n -> n.get("message")).containsExactly("已逾期1天。");
+        assertThat(items(LIAISON)).extracting(n -> n.get("kind")).containsExactly("ASSIGNED");
+    }
+
+    @Test
     void supervisionNoticesReachTheirLevelsRecipients() {
-        projection.on(new SupervisionNoticeIssued("n1", "m1", "XZSPJ", "OWNER", null, "XZSPJ", "张*", "已逾期1天。",
+        projection.on(new SupervisionNoticeIssued("n1", "m1", "XZSPJ", "OWNER", null, "XZSPJ", "zhang", "已逾期1天。",
                 "2023-06-30", 1), message(null));
         projection.on(new SupervisionNoticeIssued("n2", "m1", "XZSPJ", "DEPT_HEAD", "DEPT_HEAD", "XZSPJ", null,
                 "已逾期8天。", "2023-06-30", 8), message(null));
@@ -140,7 +155,7 @@ class NotificationProjectionTest {
     @Test
     void aNotificationIsMarkedReadPerUserAndOnlyByItsRecipients() {
         EventMessage<?> assigned = message(null);
-        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30", false, null,
+        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "zhang", "2023-06-30", false, null,
                 "demo-dept"), assigned);
         String id = assigned.getIdentifier();
         assertThat(notifications.markRead(OTHER, id)).as("not theirs").isFalse();
@@ -155,7 +170,7 @@ class NotificationProjectionTest {
     @Test
     void aRedeliveredEventChangesNothingAndKeepsReadMarks() {
         EventMessage<?> assigned = message(null);
-        MeasureAssigned event = new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30", false,
+        MeasureAssigned event = new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of(), "zhang", "2023-06-30", false,
                 null, "demo-dept");
         projection.on(event, assigned);
         notifications.markRead(OWNER, assigned.getIdentifier());

@@ -48,7 +48,7 @@ public class PreparedCarryOver {
                 .map(g -> new CarryOverGroup(g.heading(), g.theme(), g.items())).toList();
         try {
             commands.send(new StateCarryOver(report.reportId, groups,
-                            new Editor(ACTOR, report.department, false)), ACTOR, report.department,
+                            Editor.system(ACTOR, report.department)), ACTOR, report.department,
                     "REPORT_NOT_FOUND", "报告不存在：");
             return true;
         } catch (ReportRefused refused) {

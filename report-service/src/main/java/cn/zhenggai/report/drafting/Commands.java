@@ -59,6 +59,14 @@ public final class Commands {
                                             String purpose) {
     }
 
+    /** The author lets a colleague of the same department edit and submit the report (ADR 0083). */
+    public record GrantDelegation(@TargetAggregateIdentifier String reportId, String delegate, Editor editor) {
+    }
+
+    /** The author ends a colleague's delegation. */
+    public record RevokeDelegation(@TargetAggregateIdentifier String reportId, String delegate, Editor editor) {
+    }
+
     /** Submit (or resubmit after a return) for review. */
     public record SubmitReport(@TargetAggregateIdentifier String reportId, Editor editor) {
     }

@@ -1,21 +1,29 @@
 package cn.zhenggai.report.drafting;
 
 /**
- * Who issues a command to a report, as far as the report's rules care.
+ * Who issues a command to a report, as far as the report's rules care. Who may change a report's content is the
+ * report's rule (its author, or a colleague the author delegated to: ADR 0083), not the editor's.
  *
- * @param username        the user
- * @param department      the user's department code
- * @param crossDepartment whether the user's role reaches every department (party committee, org dept)
- * @param reviewer        whether the user reviews reports (组织部, role ORG_DEPT): returns and accepts them
+ * @param username   the user
+ * @param department the user's department code
+ * @param reviewer   whether the user reviews reports (组织部, role ORG_DEPT): returns and accepts them
+ * @param system     a step of the platform itself (the carry-over prepared by rectification), not a person
  */
-public record Editor(String username, String department, boolean crossDepartment, boolean reviewer) {
+public record Editor(String username, String department, boolean reviewer, boolean system) {
 
-    public Editor(String username, String department, boolean crossDepartment) {
-        this(username, department, crossDepartment, false);
+    /** A person who does not review reports. */
+    public static Editor member(String username, String department) {
+        return new Editor(username, department, false, false);
     }
 
-    boolean mayEdit(String reportDepartment) {
-        return crossDepartment || (department != null && department.equals(reportDepartment));
+    /** A reviewer of the organization department (组织部). */
+    public static Editor reviewer(String username, String department) {
+        return new Editor(username, department, true, false);
+    }
+
+    /** The platform itself, acting in the report's department. */
+    public static Editor system(String actor, String department) {
+        return new Editor(actor, department, false, true);
     }
 
     boolean belongsTo(String reportDepartment) {

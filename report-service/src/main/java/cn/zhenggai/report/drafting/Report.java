@@ -10,6 +10,8 @@ import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ProblemRevised;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.contracts.report.ReportDelegationGranted;
+import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
 import cn.zhenggai.contracts.report.ReportSubmitted;
@@ -75,6 +77,8 @@ public class Report {
     private final Map<String, String> themeOrdinals = new HashMap<>();
     /** every problem id ever used, withdrawn ones included */
     private final Set<String> usedProblemIds = new HashSet<>();
+    /** colleagues the author let edit and submit the report */
+    private final Set<String> delegates = new HashSet<>();
 
     private record ProblemState(String theme, int ordinal, String statement) {
     }
@@ -268,11 +272,11 @@ public class Report {
 
     @CommandHandler
     public void handle(DeclarePersonalMatters command) {
-        checkEditable(command.editor());
-        // a declaration is the author's own statement: a colleague or a reviewer cannot replace it (DESIGN §4)
-        if (!author.equals(command.editor().username())) {
+        // a declaration is the author's own statement: a colleague, a delegate or a reviewer cannot replace it
+        if (command.editor().belongsTo(department) && !author.equals(command.editor().username())) {
             throw new ReportRefused(Reason.FORBIDDEN, "PERSONAL_MATTERS_FORBIDDEN", "个人有关事项只能由报告作者本人申报");
         }
+        checkEditable(command.editor());
         apply(personalMattersDeclared(reportId, department, author, command.sealed()));
     }
 
@@ -297,9 +301,7 @@ public class Report {
     @CommandHandler
     public void handle(SubmitReport command) {
         Editor editor = command.editor();
-        if (!editor.belongsTo(department)) {
-            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "只能提交本部门的报告");
-        }
+        checkAuthorOrDelegate(editor, "只能提交本部门的报告");
         if (status != Status.DRAFT && status != Status.RETURNED) {
             throw wrongStatus("提交");
         }
@@ -307,6 +309,33 @@ public class Report {
             throw new ReportRefused(Reason.INVALID, "INCOMPLETE_REPORT", "报告至少需要一个问题和一项整改措施才能提交");
         }
         apply(new ReportSubmitted(reportId, department, editor.username(), round + 1));
+    }
+
+    @CommandHandler
+    public void handle(Commands.GrantDelegation command) {
+        checkAuthor(command.editor());
+        String delegate = command.delegate() == null ? "" : command.delegate().strip();
+        if (delegate.isEmpty() || delegate.length() > 64) {
+            throw new ReportRefused(Reason.INVALID, "INVALID_DELEGATE", "请填写被授权同事的用户名");
+        }
+        if (delegate.equals(author)) {
+            throw new ReportRefused(Reason.INVALID, "INVALID_DELEGATE", "不能授权给报告作者本人");
+        }
+        if (status == Status.ACCEPTED) {
+            throw wrongStatus("授权他人修改");
+        }
+        if (!delegates.contains(delegate)) { // granted already: nothing new to record
+            apply(new ReportDelegationGranted(reportId, department, author, delegate));
+        }
+    }
+
+    @CommandHandler
+    public void handle(Commands.RevokeDelegation command) {
+        checkAuthor(command.editor());
+        if (!delegates.contains(command.delegate())) {
+            throw new ReportRefused(Reason.NOT_FOUND, "DELEGATION_NOT_FOUND", "没有授权该同事：" + command.delegate());
+        }
+        apply(new ReportDelegationRevoked(reportId, department, author, command.delegate()));
     }
 
     @CommandHandler
@@ -405,6 +434,16 @@ public class Report {
     }
 
     @EventSourcingHandler
+    void on(ReportDelegationGranted event) {
+        delegates.add(event.delegate());
+    }
+
+    @EventSourcingHandler
+    void on(ReportDelegationRevoked event) {
+        delegates.remove(event.delegate());
+    }
+
+    @EventSourcingHandler
     void on(ReportSubmitted event) {
         status = Status.SUBMITTED;
         round = event.round();
@@ -433,12 +472,33 @@ public class Report {
     }
 
     private void checkEditable(Editor editor) {
-        if (!editor.mayEdit(department)) {
-            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
-        }
+        checkAuthorOrDelegate(editor, "不能修改其他部门的报告");
         if (status == Status.SUBMITTED || status == Status.ACCEPTED) {
             throw new ReportRefused(Reason.CONFLICT, "REPORT_NOT_EDITABLE",
                     status == Status.SUBMITTED ? "报告已提交审核，退回后才能修改" : "报告已审核通过，不能再修改");
+        }
+    }
+
+    /** Only the author, or a colleague of the same department the author delegated to, edits and submits. */
+    private void checkAuthorOrDelegate(Editor editor, String otherDepartment) {
+        if (editor.system()) {
+            return;
+        }
+        if (!editor.belongsTo(department)) {
+            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", otherDepartment);
+        }
+        if (!author.equals(editor.username()) && !delegates.contains(editor.username())) {
+            throw new ReportRefused(Reason.FORBIDDEN, "NOT_AUTHOR_OR_DELEGATE",
+                    "只有报告作者本人或经作者授权的同事可以修改、提交报告");
+        }
+    }
+
+    private void checkAuthor(Editor editor) {
+        if (!editor.belongsTo(department)) {
+            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
+        }
+        if (!author.equals(editor.username())) {
+            throw new ReportRefused(Reason.FORBIDDEN, "NOT_AUTHOR", "只有报告作者本人可以授权或撤销授权");
         }
     }
 

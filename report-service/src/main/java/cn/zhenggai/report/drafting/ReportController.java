@@ -101,6 +101,9 @@ class ReportController {
                           @Size(max = 200) List<@NotBlank String> rootCauseIds) {
     }
 
+    record DelegationRequest(@NotBlank @Size(max = 64) String delegate) {
+    }
+
     record ReturnRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
     }
 
@@ -204,6 +207,24 @@ class ReportController {
         String measureId = "msr-" + UUID.randomUUID();
         commands.toReport(new ProposeMeasure(reportId, measureId, measureDraft(request), editor(caller)), caller);
         return Map.of("reportId", reportId, "measureId", measureId);
+    }
+
+    /** The author lets a colleague of the department (e.g. the liaison) edit and submit the report. */
+    @PostMapping("/{reportId}/delegations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> grantDelegation(@PathVariable String reportId, @Valid @RequestBody DelegationRequest request,
+                                        Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new Commands.GrantDelegation(reportId, request.delegate().strip(), editor(caller)), caller);
+        return Map.of("reportId", reportId, "delegate", request.delegate().strip());
+    }
+
+    @DeleteMapping("/{reportId}/delegations/{delegate}")
+    Map<String, String> revokeDelegation(@PathVariable String reportId, @PathVariable String delegate,
+                                         Caller caller) {
+        checkReport(reportId);
+        commands.toReport(new Commands.RevokeDelegation(reportId, delegate, editor(caller)), caller);
+        return Map.of("reportId", reportId, "delegate", delegate);
     }
 
     @PostMapping("/{reportId}/submission")

@@ -10,6 +10,8 @@ import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ProblemRevised;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.contracts.report.ReportDelegationGranted;
+import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
 import cn.zhenggai.contracts.report.ReportSubmitted;
@@ -37,6 +39,8 @@ public final class ReportView {
     public String status = "DRAFT";
     public int round;
     public List<String> returnReasons = List.of();
+    /** colleagues the author let edit and submit the report, in the order granted */
+    public final java.util.Set<String> delegates = new java.util.LinkedHashSet<>();
     public List<CarryOverStated.Group> carryOver = List.of();
     public final Map<String, ProblemView> problems = new LinkedHashMap<>();
     public List<String> cleanAreas = List.of();
@@ -86,6 +90,10 @@ public final class ReportView {
             sealedPersonalMatters = e;
         } else if (event instanceof PersonalMattersRead) {
             personalMattersReads++;
+        } else if (event instanceof ReportDelegationGranted e) {
+            delegates.add(e.delegate());
+        } else if (event instanceof ReportDelegationRevoked e) {
+            delegates.remove(e.delegate());
         } else if (event instanceof ReportSubmitted e) {
             status = "SUBMITTED";
             round = e.round();
@@ -133,6 +141,7 @@ public final class ReportView {
         map.put("status", status);
         map.put("round", round);
         map.put("returnReasons", returnReasons);
+        map.put("delegates", List.copyOf(delegates));
         map.put("carryOver", carryOver);
         map.put("problems", List.copyOf(problems.values()));
         map.put("cleanAreas", cleanAreas);

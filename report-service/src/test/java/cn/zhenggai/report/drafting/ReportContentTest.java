@@ -34,8 +34,8 @@ import java.util.List;
 /** Every content command of a report, and each of its refusals, given/when/then without Spring. */
 class ReportContentTest {
 
-    static final Editor LIAISON = new Editor("demo-dept", "XZSPJ", false);
-    static final Editor OTHER_DEPT = new Editor("someone", "CZJ", false);
+    static final Editor LIAISON = Editor.member("demo-dept", "XZSPJ");
+    static final Editor OTHER_DEPT = Editor.member("someone", "CZJ");
     static final ReportDrafted DRAFTED = new ReportDrafted("r1", "2022年度民主生活会发言提纲", 2022, "demo-dept", "XZSPJ");
     static final ProblemIdentified P1 = new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "问题一。", "事例一。");
     static final ProblemIdentified P2 = new ProblemIdentified("r1", "p2", "XZSPJ", "主题", 2, "问题二。", null);
@@ -231,12 +231,16 @@ class ReportContentTest {
 
     @Test
     void onlyTheAuthorDeclaresPersonalMattersNotAColleagueNorACrossDepartmentRole() {
-        for (Editor notAuthor : List.of(new Editor("demo-head", "XZSPJ", false),
-                new Editor("demo-party", "DW", true), new Editor("demo-org", "ZZB", true, true))) {
+        fixture.given(DRAFTED)
+                .when(new DeclarePersonalMatters("r1", SEALED, Editor.member("demo-head", "XZSPJ")))
+                .expectException(ReportRefused.class)
+                .expectExceptionMessage("个人有关事项只能由报告作者本人申报")
+                .expectNoEvents();
+        for (Editor crossDepartment : List.of(Editor.member("demo-party", "DW"), Editor.reviewer("demo-org", "ZZB"))) {
             fixture.given(DRAFTED)
-                    .when(new DeclarePersonalMatters("r1", SEALED, notAuthor))
+                    .when(new DeclarePersonalMatters("r1", SEALED, crossDepartment))
                     .expectException(ReportRefused.class)
-                    .expectExceptionMessage("个人有关事项只能由报告作者本人申报")
+                    .expectExceptionMessage("不能修改其他部门的报告")
                     .expectNoEvents();
         }
     }

@@ -26,8 +26,8 @@ import static cn.zhenggai.report.drafting.ReportContentTest.RC1;
 /** draft → submitted → returned (reasons) → resubmitted → accepted, and every refusal on the way. */
 class ReportLifecycleTest {
 
-    private static final Editor ORG = new Editor("demo-org", "ZZB", true, true);
-    private static final Editor PARTY = new Editor("demo-party", "DW", true, false);
+    private static final Editor ORG = Editor.reviewer("demo-org", "ZZB");
+    private static final Editor PARTY = Editor.member("demo-party", "DW");
     private static final ReportSubmitted SUBMITTED = new ReportSubmitted("r1", "XZSPJ", "demo-dept", 1);
     private static final ReportReturned RETURNED = new ReportReturned("r1", "XZSPJ", "demo-org", 1,
             List.of("问题查摆不够具体。"));

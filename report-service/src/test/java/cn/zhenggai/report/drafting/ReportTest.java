@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
 
-    private static final Editor LIAISON = new Editor("demo-dept", "XZSPJ", false);
-    private static final Editor OTHER_DEPT = new Editor("someone", "CZJ", false);
-    private static final Editor COMMITTEE = new Editor("demo-party", "DW", true);
+    private static final Editor LIAISON = Editor.member("demo-dept", "XZSPJ");
+    private static final Editor OTHER_DEPT = Editor.member("someone", "CZJ");
+    private static final Editor COMMITTEE = Editor.member("demo-party", "DW");
     private static final ReportDrafted DRAFTED =
             new ReportDrafted("r1", "2022年度民主生活会发言提纲", 2022, "demo-dept", "XZSPJ");
 
@@ -36,7 +36,7 @@ class ReportTest {
                 .expectException(ReportRefused.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new DraftReport("r1", "提纲", 2022, new Editor("x", null, false)))
+                .when(new DraftReport("r1", "提纲", 2022, Editor.member("x", null)))
                 .expectException(ReportRefused.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
@@ -54,10 +54,13 @@ class ReportTest {
     }
 
     @Test
-    void theProblemBelongsToTheReportsDepartmentEvenWhenTheCommitteeWritesIt() {
+    void theCommitteeCannotWriteIntoADepartmentsReport() {
+        // only the author (or a colleague the author delegated to) writes a report: ADR 0083
         fixture.given(DRAFTED)
                 .when(new IdentifyProblem("r1", "p1", "主题", 1, "问题。", "", COMMITTEE))
-                .expectEvents(new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "问题。", null));
+                .expectException(ReportRefused.class)
+                .expectExceptionMessage("不能修改其他部门的报告")
+                .expectNoEvents();
     }
 
     @Test

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleImportTest {
 
-    private static final Editor LIAISON = new Editor("demo-dept", "XZSPJ", false);
+    private static final Editor LIAISON = Editor.member("demo-dept", "XZSPJ");
 
     private AggregateTestFixture<Report> fixture;
     private Outline sample;

@@ -131,8 +131,9 @@ public class Measure {
     }
 
     /**
-     * Assigns or reassigns the item. The lead department's staff set owner, cooperating departments and, before the
-     * first assignment, the lead; once assigned, a new lead department is the party committee's decision (ADR 0073).
+     * Assigns or reassigns the item. The lead department's staff set owner and cooperating departments; a lead other
+     * than the item's department (where the report proposed it) is the party committee's decision, at the first
+     * assignment as at any later one (ADR 0073).
      */
     @CommandHandler
     public void handle(AssignMeasure command, Departments departments, DeadlineManager deadlines,
@@ -154,9 +155,9 @@ public class Measure {
             throw new MeasureRefused(Reason.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
         }
         checkKnown(lead, departments);
-        if (status != Status.PLANNED && !lead.equals(department) && !actor.partyCommittee()) {
+        if (!lead.equals(department) && !actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
-                    "已分派事项变更牵头单位须由党委决定，部门不能自行移交给其他单位");
+                    "变更牵头单位须由党委决定，部门不能自行移交给其他单位");
         }
         List<String> cooperating = new ArrayList<>();
         for (String code : listOf(command.cooperatingDepartments())) {

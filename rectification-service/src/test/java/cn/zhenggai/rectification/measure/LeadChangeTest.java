@@ -51,7 +51,7 @@ class LeadChangeTest {
             fixture.given(PLANNED, ASSIGNED)
                     .when(new AssignMeasure(ID, "CZJ", List.of("ZZB"), "张*", DEADLINE, false, null, TODAY, staff))
                     .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
-                    .expectExceptionMessage("已分派事项变更牵头单位须由党委决定，部门不能自行移交给其他单位")
+                    .expectExceptionMessage("变更牵头单位须由党委决定，部门不能自行移交给其他单位")
                     .expectNoEvents()
                     .expectNoScheduledDeadlines();
         }
@@ -77,12 +77,16 @@ class LeadChangeTest {
     }
 
     @Test
-    void theFirstAssignmentChoosesTheLead() {
-        // the plan's home is where the report proposed it; the first assignment may still correct it
+    void evenTheFirstAssignmentDoesNotHandTheItemToAnotherDepartmentWithoutTheCommittee() {
+        // the plan's home is where the report proposed it; a department cannot push it into another's ledger
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "CZJ", List.of(), "李*", DEADLINE, false, null, TODAY, LIAISON))
+                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
+                .expectNoEvents();
+        fixture.given(PLANNED)
+                .when(new AssignMeasure(ID, "CZJ", List.of(), "李*", DEADLINE, false, null, TODAY, PARTY))
                 .expectEvents(new MeasureAssigned(ID, "CZJ", "CZJ", List.of(), "李*", "2023-06-30", false, null,
-                        "demo-dept"));
+                        "demo-party"));
     }
 
     @Test

@@ -109,20 +109,28 @@ public class RevocationFeed implements SmartLifecycle {
             Instant checked = Instant.EPOCH;
             Instant pruned = clock.instant();
             while (running) {
-                if (assigned.isEmpty() || Instant.now().isAfter(checked.plus(RECHECK_PARTITIONS))) {
-                    checked = Instant.now();
-                    assign(kafka, assigned);
-                    if (assigned.isEmpty()) {
-                        sleep();
-                        continue;
+                try {
+                    if (assigned.isEmpty() || Instant.now().isAfter(checked.plus(RECHECK_PARTITIONS))) {
+                        checked = Instant.now();
+                        assign(kafka, assigned);
+                        if (assigned.isEmpty()) {
+                            sleep();
+                            continue;
+                        }
                     }
-                }
-                for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
-                    apply(record.value());
-                }
-                if (clock.instant().isAfter(pruned.plusSeconds(60))) {
-                    pruned = clock.instant();
-                    revoked.forgetOld();
+                    for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                        apply(record.value());
+                    }
+                    if (clock.instant().isAfter(pruned.plusSeconds(60))) {
+                        pruned = clock.instant();
+                        revoked.forgetOld();
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Kafka away or the topic changing: keep what is known, try again shortly
+                    log.warn("Revocation feed: {}; retrying", e.getMessage());
+                    sleep();
                 }
             }
         } catch (WakeupException e) {
@@ -139,9 +147,7 @@ public class RevocationFeed implements SmartLifecycle {
         List<PartitionInfo> partitions;
         try {
             partitions = kafka.partitionsFor(Topics.DIRECTORY_EVENTS, Duration.ofSeconds(5));
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
             log.debug("Directory topic not readable yet: {}", e.getMessage());
             return;
         }
@@ -161,14 +167,12 @@ public class RevocationFeed implements SmartLifecycle {
         long from = clock.instant().minus(lookBack).toEpochMilli();
         Map<TopicPartition, Long> times = new HashMap<>();
         added.forEach(p -> times.put(p, from));
+        // the end as it is now, before the look-up by time: a record written meanwhile is read, not skipped
+        Map<TopicPartition, Long> ends = kafka.endOffsets(added, Duration.ofSeconds(5));
         Map<TopicPartition, OffsetAndTimestamp> offsets = kafka.offsetsForTimes(times, Duration.ofSeconds(5));
         for (TopicPartition partition : added) {
             OffsetAndTimestamp at = offsets.get(partition);
-            if (at != null) {
-                kafka.seek(partition, at.offset());
-            } else {
-                kafka.seekToEnd(List.of(partition));
-            }
+            kafka.seek(partition, at != null ? at.offset() : ends.getOrDefault(partition, 0L));
         }
         assigned.clear();
         assigned.addAll(all);

@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.directory.DepartmentRegistered;
 import cn.zhenggai.contracts.directory.DepartmentRenamed;
 import cn.zhenggai.contracts.directory.PasswordReset;
 import cn.zhenggai.contracts.directory.Revocation;
+import cn.zhenggai.contracts.directory.RevokedUsers;
 import cn.zhenggai.contracts.directory.RoleGrantApproved;
 import cn.zhenggai.contracts.directory.RoleGrantProposed;
 import cn.zhenggai.contracts.directory.RoleGrantRejected;
@@ -96,6 +97,21 @@ class DirectoryWireFormsTest {
         EventEnvelope enabled = new EventEnvelope("e2", "UserEnabled", "1", "User", "cz.head", 4, at, "demo-org",
                 "CZJ", EnvelopeCodec.toTree(new UserEnabled("cz.head", "CZJ", "demo-org")));
         assertThat(Revocation.of(enabled)).isEmpty();
+    }
+
+    @Test
+    void revokedUsersKeepTheLatestRevocationAndForgetWhatCanRefuseNothing() {
+        Instant now = Instant.parse("2026-12-02T08:00:00Z");
+        RevokedUsers revoked = new RevokedUsers(java.time.Duration.ofMinutes(17),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        revoked.revoke(new Revocation("cz.head", now.minusSeconds(60)));
+        revoked.revoke(new Revocation("cz.head", now.minusSeconds(120)));
+        assertThat(revoked.refuses("cz.head", now.minusSeconds(90))).as("the later revocation counts").isTrue();
+        assertThat(revoked.refuses("cz.head", now.minusSeconds(30))).isFalse();
+        assertThat(revoked.refuses(null, null)).isFalse();
+        revoked.revoke(new Revocation("long.ago", now.minus(java.time.Duration.ofMinutes(18))));
+        assertThat(revoked.forgetOld()).isEqualTo(1);
+        assertThat(revoked.size()).isEqualTo(1);
     }
 
     private String fixture(String type) throws IOException {

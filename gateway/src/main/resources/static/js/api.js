@@ -20,6 +20,10 @@ const MESSAGES = {
   MALFORMED_REQUEST: '请求格式有误',
   SEPARATION_OF_DUTIES: '完成人不能验收自己完成的事项',
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  TOKEN_REVOKED: '登录状态已失效（账号已停用、调整部门、锁定或角色变更），请重新登录',
+  CANNOT_CHANGE_OWN_ROLES: '不能修改自己的角色，须由其他管理员办理',
+  SAME_PERSON: '不能批准自己提出的授权，须由另一人批准',
+  APPROVER_NOT_ENTITLED: '您无权批准该授权',
   NETWORK: '无法连接服务器，请检查网络后重试',
 };
 

@@ -134,7 +134,7 @@ class DirectoryAdminTest extends GatewayHttpTest {
 
         assertThat(post("/api/directory/users/demo-org/disable", Map.of(), org).code()).isEqualTo("CANNOT_CHANGE_SELF");
         assertThat(put("/api/directory/users/demo-org", Map.of("displayName", "x", "department", "ZZB",
-                "roles", List.of("CADRE")), org).code()).isEqualTo("CANNOT_CHANGE_SELF");
+                "roles", List.of("CADRE")), org).code()).isEqualTo("CANNOT_CHANGE_OWN_ROLES");
         assertThat(post("/api/directory/users/nobody-here/disable", Map.of(), org).status()).isEqualTo(404);
     }
 

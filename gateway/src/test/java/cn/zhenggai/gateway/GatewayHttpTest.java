@@ -54,6 +54,8 @@ public abstract class GatewayHttpTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("zhenggai.security.bcrypt-strength", () -> "4");
+        // no Kafka here: the directory's events stay in the outbox, where the tests read them
+        registry.add("zhenggai.directory.publish", () -> "false");
     }
 
     private static synchronized EmbeddedPostgres postgres() {

@@ -65,13 +65,14 @@ public final class PlatformStack implements AutoCloseable {
             args.add("--spring.datasource.url=" + infra.postgres().jdbcUrl(DATABASE) + "?currentSchema=" + schema);
             args.add("--spring.datasource.username=" + infra.postgres().username());
             args.add("--spring.datasource.password=" + infra.postgres().password());
+            // the gateway publishes the directory's events; every service reads them (ADR 0078, 0080)
+            args.add("--spring.kafka.bootstrap-servers=" + kafka);
             if (service.equals("gateway")) {
                 args.add("--zhenggai.security.private-key=" + keys.resolve("private.pem"));
                 args.add("--zhenggai.routes.report=http://127.0.0.1:" + ports.get("report-service"));
                 args.add("--zhenggai.routes.rectification=http://127.0.0.1:" + ports.get("rectification-service"));
                 args.add("--zhenggai.routes.audit=http://127.0.0.1:" + ports.get("audit-service"));
             } else {
-                args.add("--spring.kafka.bootstrap-servers=" + kafka);
                 args.add("--spring.mongodb.uri=" + mongo);
                 if (service.equals("rectification-service")) {
                     // evidence files live with the stack's data, not in the directory the JVM was started from

@@ -883,6 +883,51 @@ class EndToEndTest {
         return found;
     }
 
+    /**
+     * The directory is part of the record (ADR 0078, 0080): a department registered at the gateway can be assigned in
+     * rectification, a disabled user's earlier token is refused by the gateway at once and by each service within
+     * seconds, and the audit log keeps the directory's events without a password.
+     */
+    @Test
+    @Order(60)
+    void aDisabledUsersTokenIsRefusedEverywhereWithinSecondsAndTheDirectoryIsInTheAuditLog() throws Exception {
+        GatewayClient org = new GatewayClient(stack.gatewayUrl()).login("demo-org", "demo");
+        assertThat(org.post("/api/directory/departments", Map.of("code", "XQJG", "name", "新区建设管理局")).status())
+                .isEqualTo(201);
+        eventually(() -> liaison.get("/api/rectification/departments").body().toString().contains("XQJG")
+                ? Boolean.TRUE : null);
+
+        String password = "E2e-Leaver-2026";
+        assertThat(org.post("/api/directory/users", Map.of("username", "e2e.leaver", "displayName", "离任干部",
+                "department", "XZSPJ", "roles", List.of("DEPT_LIAISON", "CADRE"), "password", password)).status())
+                .isEqualTo(201);
+        String token = new GatewayClient(stack.gatewayUrl()).login("e2e.leaver", password).accessToken();
+        Map<String, String> probes = Map.of("report-service", "/api/reports", "rectification-service",
+                "/api/ledger?department=XZSPJ", "audit-service", "/api/audit/verify");
+        for (String service : List.of("report-service", "rectification-service")) {
+            assertThat(new GatewayClient(stack.serviceUrl(service)).withToken(token).get(probes.get(service)).status())
+                    .as(service + " before").isEqualTo(200);
+        }
+        Thread.sleep(1100);
+        assertThat(org.post("/api/directory/users/e2e.leaver/disable", Map.of()).status()).isEqualTo(200);
+        long disabledAt = System.nanoTime();
+        GatewayClient.Answer atGateway = new GatewayClient(stack.gatewayUrl()).withToken(token).get("/api/reports");
+        assertThat(atGateway.status()).isEqualTo(401);
+        assertThat(atGateway.text("code")).isEqualTo("TOKEN_REVOKED");
+        for (String service : probes.keySet()) {
+            GatewayClient direct = new GatewayClient(stack.serviceUrl(service)).withToken(token);
+            eventually(() -> "TOKEN_REVOKED".equals(direct.get(probes.get(service)).text("code")) ? Boolean.TRUE : null);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - disabledAt).toSeconds();
+        assertThat(seconds).as("refused at every service within seconds").isLessThan(10);
+
+        JsonNode logged = eventually(() -> {
+            JsonNode body = auditor.get("/api/audit/log?aggregateId=e2e.leaver").body();
+            return body != null && body.toString().contains("UserDisabled") ? body : null;
+        });
+        assertThat(logged.toString()).contains("UserRegistered").doesNotContain(password).doesNotContain("bcrypt");
+    }
+
     private static <T> T eventually(Callable<T> probe) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

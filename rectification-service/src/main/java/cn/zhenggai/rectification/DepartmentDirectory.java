@@ -1,21 +1,35 @@
 package cn.zhenggai.rectification;
 
 import cn.zhenggai.rectification.measure.Departments;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The departments items can be assigned to, read from {@code zhenggai.departments} as {@code CODE:名称,CODE:名称}.
- * (The directory with administration comes with the gateway's user directory.)
+ * The departments items can be assigned to: the seed list {@code zhenggai.departments} ({@code CODE:名称,CODE:名称},
+ * so that nothing breaks before the directory has spoken), then every department the gateway's directory registers
+ * or renames (its events on {@code zhenggai.directory.events}, ADR 0078). Learned departments are kept in the
+ * {@code directory_departments} collection, so they survive a restart; a learned name replaces the seed's.
  */
 public class DepartmentDirectory implements Departments {
 
-    private final Map<String, String> names;
+    static final String COLLECTION = "directory_departments";
 
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final MongoCollection<Document> learned;
+
+    /** Only the seed list (no store): for tests and tools. */
     public DepartmentDirectory(String spec) {
-        Map<String, String> parsed = new LinkedHashMap<>();
+        this(spec, null);
+    }
+
+    public DepartmentDirectory(String spec, MongoDatabase database) {
         for (String entry : spec.split(",")) {
             String item = entry.strip();
             if (item.isEmpty()) {
@@ -24,25 +38,51 @@ public class DepartmentDirectory implements Departments {
             int colon = item.indexOf(':');
             String code = (colon < 0 ? item : item.substring(0, colon)).strip();
             String name = colon < 0 ? code : item.substring(colon + 1).strip();
-            if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
-                throw new IllegalArgumentException("department code must be upper-case letters and digits: " + code);
-            }
-            parsed.put(code, name);
+            checkCode(code);
+            names.put(code, name);
         }
-        this.names = Collections.unmodifiableMap(parsed);
+        this.learned = database == null ? null : database.getCollection(COLLECTION);
+        if (learned != null) {
+            for (Document d : learned.find()) {
+                names.put(d.getString("_id"), d.getString("name"));
+            }
+        }
+    }
+
+    private static void checkCode(String code) {
+        if (!code.matches("[A-Z][A-Z0-9_]{0,39}")) {
+            throw new IllegalArgumentException("department code must be upper-case letters and digits: " + code);
+        }
+    }
+
+    /**
+     * A department registered or renamed in the directory; returns whether anything changed (a redelivered event
+     * changes nothing).
+     */
+    public synchronized boolean learn(String code, String name) {
+        checkCode(code);
+        if (name == null || name.isBlank() || name.equals(names.get(code))) {
+            return false;
+        }
+        if (learned != null) {
+            learned.replaceOne(Filters.eq("_id", code), new Document("_id", code).append("name", name),
+                    new ReplaceOptions().upsert(true));
+        }
+        names.put(code, name);
+        return true;
     }
 
     @Override
-    public boolean known(String code) {
+    public synchronized boolean known(String code) {
         return code != null && names.containsKey(code);
     }
 
-    /** Code → Chinese name, in configured order. */
-    public Map<String, String> names() {
-        return names;
+    /** Code → Chinese name: the seed's order, then learned departments in the order they were learned. */
+    public synchronized Map<String, String> names() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
 
-    public String nameOf(String code) {
+    public synchronized String nameOf(String code) {
         return names.getOrDefault(code, code);
     }
 }

@@ -42,7 +42,25 @@ public final class Summaries {
             Map.entry("DeadlineExtensionRefused", p -> "不同意延期" + colon(first(p, "reason", "opinion"))),
             Map.entry("MeasureVerified", p -> "验收销号" + colon(first(p, "opinion", "note", "comment"))),
             Map.entry("MeasureRejected", p -> "验收未通过" + colon(or(list(p, "reasons"), first(p, "reason", "comment")))),
-            Map.entry("MeasureReopened", p -> "重新打开整改措施" + colon(first(p, "reason"))));
+            Map.entry("MeasureReopened", p -> "重新打开整改措施" + colon(first(p, "reason"))),
+            // the gateway's directory (ADR 0078): never a password, only who did what to which account
+            Map.entry("UserRegistered", p -> "新建用户" + colon(user(p) + roles(p))),
+            Map.entry("UserRenamed", p -> "修改用户姓名" + colon(user(p) + prefixed(" → ", first(p, "displayName")))),
+            Map.entry("UserMovedDepartment", p -> "调整用户部门" + colon(user(p) + " " + first(p, "fromDepartment")
+                    + " → " + first(p, "department"))),
+            Map.entry("RolesGranted", p -> "授予角色" + colon(user(p) + roles(p))),
+            Map.entry("RolesRevoked", p -> "取消角色" + colon(user(p) + roles(p))),
+            Map.entry("UserDisabled", p -> "停用账号" + colon(user(p))),
+            Map.entry("UserEnabled", p -> "启用账号" + colon(user(p))),
+            Map.entry("PasswordReset", p -> "重置密码" + colon(user(p))),
+            Map.entry("UserLocked", p -> "账号因连续登录失败被锁定" + colon(user(p))),
+            Map.entry("DepartmentRegistered", p -> "新建部门" + colon(first(p, "code") + prefixed(" ", first(p, "name")))),
+            Map.entry("DepartmentRenamed", p -> "部门更名" + colon(first(p, "code") + " " + first(p, "oldName") + " → "
+                    + first(p, "name"))),
+            Map.entry("RoleGrantProposed", p -> "提出授权申请" + colon(user(p) + roles(p))),
+            Map.entry("RoleGrantApproved", p -> "批准授权" + colon(user(p) + roles(p)
+                    + prefixed("，批准人 ", first(p, "approvedBy")))),
+            Map.entry("RoleGrantRejected", p -> "驳回授权" + colon(user(p) + roles(p))));
 
     private Summaries() {
     }
@@ -85,6 +103,16 @@ public final class Summaries {
         }
         String role = first(p, "readerRole");
         return reader + (role == null ? "" : "（" + role + "）") + " 查阅 " + person + " 的申报";
+    }
+
+    private static String user(Map<String, ?> p) {
+        String username = first(p, "username");
+        return username == null ? "" : username;
+    }
+
+    private static String roles(Map<String, ?> p) {
+        String roles = list(p, "roles");
+        return roles == null ? "" : " " + roles;
     }
 
     private static String quoted(String title) {

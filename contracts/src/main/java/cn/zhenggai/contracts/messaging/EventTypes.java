@@ -1,5 +1,19 @@
 package cn.zhenggai.contracts.messaging;
 
+import cn.zhenggai.contracts.directory.DepartmentRegistered;
+import cn.zhenggai.contracts.directory.DepartmentRenamed;
+import cn.zhenggai.contracts.directory.PasswordReset;
+import cn.zhenggai.contracts.directory.RoleGrantApproved;
+import cn.zhenggai.contracts.directory.RoleGrantProposed;
+import cn.zhenggai.contracts.directory.RoleGrantRejected;
+import cn.zhenggai.contracts.directory.RolesGranted;
+import cn.zhenggai.contracts.directory.RolesRevoked;
+import cn.zhenggai.contracts.directory.UserDisabled;
+import cn.zhenggai.contracts.directory.UserEnabled;
+import cn.zhenggai.contracts.directory.UserLocked;
+import cn.zhenggai.contracts.directory.UserMovedDepartment;
+import cn.zhenggai.contracts.directory.UserRegistered;
+import cn.zhenggai.contracts.directory.UserRenamed;
 import cn.zhenggai.contracts.rectification.CarryOverPrepared;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
@@ -77,7 +91,21 @@ public final class EventTypes {
                     MeasureColourChanged.class,
                     SupervisionNoticeIssued.class,
                     MeasureSourceLinked.class,
-                    CarryOverPrepared.class)
+                    CarryOverPrepared.class,
+                    UserRegistered.class,
+                    UserRenamed.class,
+                    UserMovedDepartment.class,
+                    RolesGranted.class,
+                    RolesRevoked.class,
+                    UserDisabled.class,
+                    UserEnabled.class,
+                    PasswordReset.class,
+                    UserLocked.class,
+                    DepartmentRegistered.class,
+                    DepartmentRenamed.class,
+                    RoleGrantProposed.class,
+                    RoleGrantApproved.class,
+                    RoleGrantRejected.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -66,6 +66,18 @@ public class LoginGuard {
         }
     }
 
+    /** When the username's current lock runs out, if it is locked. */
+    public java.util.Optional<Instant> lockedUntil(String username) {
+        List<Timestamp> lockedUntil = jdbc.queryForList("SELECT locked_until FROM " + table
+                + " WHERE username = ? AND locked_until IS NOT NULL", Timestamp.class, key(username));
+        return lockedUntil.stream().map(Timestamp::toInstant).filter(until -> until.isAfter(clock.instant()))
+                .findFirst();
+    }
+
+    public int maxFailures() {
+        return settings.maxFailures();
+    }
+
     /** Counts a failed attempt; the one that reaches the limit locks the username (and is answered as locked). */
     public void recordFailure(String username) {
         Instant now = clock.instant();

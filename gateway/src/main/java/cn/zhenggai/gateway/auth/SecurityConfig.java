@@ -100,8 +100,10 @@ public class SecurityConfig {
 
     @Bean
     Sessions sessions(UserDirectory directory, PasswordEncoder passwords, TokenIssuer issuer,
-                      RefreshTokenDecoder refreshDecoder, RefreshTokens refreshTokens, LoginGuard guard, Clock clock) {
-        return new Sessions(directory, passwords, issuer, refreshDecoder.decoder(), refreshTokens, guard, clock);
+                      RefreshTokenDecoder refreshDecoder, RefreshTokens refreshTokens, LoginGuard guard, Clock clock,
+                      cn.zhenggai.gateway.directory.DirectoryOutbox outbox) {
+        return new Sessions(directory, passwords, issuer, refreshDecoder.decoder(), refreshTokens, guard, clock,
+                outbox);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package cn.zhenggai.gateway.auth;
 
+import cn.zhenggai.contracts.directory.UserLocked;
 import cn.zhenggai.gateway.GatewayErrors;
+import cn.zhenggai.gateway.directory.DirectoryOutbox;
 import cn.zhenggai.gateway.directory.DirectoryUser;
 import cn.zhenggai.gateway.directory.UserDirectory;
 import org.slf4j.Logger;
@@ -33,9 +35,11 @@ public class Sessions {
     private final LoginGuard guard;
     private final Clock clock;
     private final String noSuchUserHash;
+    private final DirectoryOutbox outbox;
 
     public Sessions(UserDirectory directory, PasswordEncoder passwords, TokenIssuer issuer, JwtDecoder refreshDecoder,
-                    RefreshTokens refreshTokens, LoginGuard guard, Clock clock) {
+                    RefreshTokens refreshTokens, LoginGuard guard, Clock clock, DirectoryOutbox outbox) {
+        this.outbox = outbox;
         this.directory = directory;
         this.passwords = passwords;
         this.issuer = issuer;
@@ -52,7 +56,16 @@ public class Sessions {
         Optional<DirectoryUser> found = directory.find(username);
         boolean matches = passwords.matches(password, found.map(DirectoryUser::passwordHash).orElse(noSuchUserHash));
         if (found.isEmpty() || !matches) {
-            guard.recordFailure(username);
+            try {
+                guard.recordFailure(username);
+            } catch (GatewayErrors.Refused locked) {
+                // an existing account just got locked: its earlier access tokens are refused everywhere (ADR 0080)
+                found.ifPresent(user -> outbox.user(user.username(), user.department(), DirectoryOutbox.SYSTEM,
+                        new UserLocked(user.username(), user.department(), guard.lockedUntil(username)
+                                .map(Object::toString).orElse(null), guard.maxFailures())));
+                log.info("Account '{}' locked after repeated failed logins from {}", user(found), clientAddress);
+                throw locked;
+            }
             log.info("Failed login for '{}' from {}", printable(username), clientAddress);
             throw badCredentials();
         }
@@ -66,6 +79,8 @@ public class Sessions {
 
     public TokenIssuer.Tokens refresh(String refreshToken) {
         Jwt token = decode(refreshToken);
+        // refused while locked, before the refresh token is used up: it works again once the lock has run out
+        guard.checkNotLocked(token.getSubject());
         RefreshTokens.Outcome outcome = refreshTokens.use(token.getId(), token.getSubject(), clock.instant());
         switch (outcome.use()) {
             case OK -> {
@@ -127,6 +142,10 @@ public class Sessions {
 
     static GatewayErrors.Refused badCredentials() {
         return new GatewayErrors.Refused(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "用户名或密码错误");
+    }
+
+    private static String user(Optional<DirectoryUser> found) {
+        return found.map(DirectoryUser::username).orElse("?");
     }
 
     private static String printable(String username) {

@@ -1,5 +1,16 @@
 package cn.zhenggai.gateway.directory;
 
+import cn.zhenggai.contracts.directory.DepartmentRegistered;
+import cn.zhenggai.contracts.directory.DepartmentRenamed;
+import cn.zhenggai.contracts.directory.PasswordReset;
+import cn.zhenggai.contracts.directory.RoleGrantProposed;
+import cn.zhenggai.contracts.directory.RolesGranted;
+import cn.zhenggai.contracts.directory.RolesRevoked;
+import cn.zhenggai.contracts.directory.UserDisabled;
+import cn.zhenggai.contracts.directory.UserEnabled;
+import cn.zhenggai.contracts.directory.UserMovedDepartment;
+import cn.zhenggai.contracts.directory.UserRegistered;
+import cn.zhenggai.contracts.directory.UserRenamed;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.gateway.GatewayErrors;
@@ -25,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,11 +45,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Administration of the directory, for the organization department (role {@code ORG_DEPT}) only: users (create,
  * change display name, department and roles, disable and enable, reset password) and departments. Password
  * hashes never leave the gateway. Disabling a user or resetting their password ends their sessions.
+ * <p>
+ * Every change is recorded as a directory event in the outbox, in the same transaction (ADR 0078). No one changes
+ * their own roles; the roles of {@link RoleGrants#NEEDS_APPROVAL} are only proposed here and take effect when a
+ * second person approves them ({@link GrantController}, ADR 0079).
  */
 @RestController
 @RequestMapping("/api/directory")
@@ -49,14 +67,21 @@ class DirectoryController {
     private final RefreshTokens refreshTokens;
     private final LoginGuard guard;
     private final Clock clock;
+    private final DirectoryOutbox outbox;
+    private final RoleGrants grants;
+    private final TransactionTemplate tx;
 
     DirectoryController(UserDirectory directory, PasswordEncoder passwords, RefreshTokens refreshTokens,
-                        LoginGuard guard, Clock clock) {
+                        LoginGuard guard, Clock clock, DirectoryOutbox outbox, RoleGrants grants,
+                        PlatformTransactionManager transactions) {
         this.directory = directory;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
         this.guard = guard;
         this.clock = clock;
+        this.outbox = outbox;
+        this.grants = grants;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     record CreateUserRequest(@NotBlank @Size(max = 64) String username,
@@ -75,6 +100,9 @@ class DirectoryController {
     }
 
     record DepartmentRequest(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 100) String name) {
+    }
+
+    record RenameDepartmentRequest(@NotBlank @Size(max = 100) String name) {
     }
 
     @GetMapping("/users")
@@ -105,13 +133,23 @@ class DirectoryController {
         }
         checkDepartmentAndRoles(request.department(), request.roles());
         PasswordPolicy.check(username, request.password());
+        Set<String> now = new TreeSet<>(request.roles());
+        now.removeAll(RoleGrants.NEEDS_APPROVAL);
+        Set<String> proposed = new TreeSet<>(request.roles());
+        proposed.retainAll(RoleGrants.NEEDS_APPROVAL);
         DirectoryUser user = new DirectoryUser(username, request.displayName().strip(),
-                passwords.encode(request.password()), request.department(), request.roles(), true);
-        if (!directory.create(user, clock.instant())) {
-            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "USERNAME_TAKEN", "用户名已存在：" + username);
-        }
-        log.info("User {} ({} {}) created by {}", username, request.department(), request.roles(), caller.getSubject());
-        return view(user);
+                passwords.encode(request.password()), request.department(), now, true);
+        String actor = caller.getSubject();
+        Map<String, Object> pending = tx.execute(status -> {
+            if (!directory.create(user, clock.instant())) {
+                throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "USERNAME_TAKEN", "用户名已存在：" + username);
+            }
+            outbox.user(username, user.department(), actor, new UserRegistered(username, user.displayName(),
+                    user.department(), List.copyOf(now), actor));
+            return proposed.isEmpty() ? null : propose(user, proposed, actor);
+        });
+        log.info("User {} ({} {}, proposed {}) created by {}", username, request.department(), now, proposed, actor);
+        return withPending(view(user), pending);
     }
 
     @PutMapping("/users/{username}")
@@ -120,14 +158,73 @@ class DirectoryController {
         requireOrgDept(caller);
         require(username);
         checkDepartmentAndRoles(request.department(), request.roles());
-        if (username.equals(caller.getSubject()) && !request.roles().contains(Roles.ORG_DEPT)) {
-            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "CANNOT_CHANGE_SELF",
-                    "不能取消自己的组织部角色，请由其他管理员操作");
+        String actor = caller.getSubject();
+        Map<String, Object> pending = tx.execute(status -> {
+            DirectoryUser before = directory.findForUpdate(username).orElseThrow();
+            if (username.equals(actor) && !request.roles().equals(before.roles())) {
+                throw cannotChangeOwnRoles();
+            }
+            Set<String> removed = new TreeSet<>(before.roles());
+            removed.removeAll(request.roles());
+            Set<String> added = new TreeSet<>(request.roles());
+            added.removeAll(before.roles());
+            Set<String> proposed = new TreeSet<>(added);
+            proposed.retainAll(RoleGrants.NEEDS_APPROVAL);
+            added.removeAll(proposed);
+            Set<String> roles = new TreeSet<>(before.roles());
+            roles.removeAll(removed);
+            roles.addAll(added);
+            String displayName = request.displayName().strip();
+            directory.update(username, displayName, request.department(), roles, clock.instant());
+            if (!request.department().equals(before.department())) {
+                outbox.user(username, request.department(), actor,
+                        new UserMovedDepartment(username, before.department(), request.department(), actor));
+            }
+            if (!displayName.equals(before.displayName())) {
+                outbox.user(username, request.department(), actor,
+                        new UserRenamed(username, request.department(), displayName, actor));
+            }
+            if (!removed.isEmpty()) {
+                outbox.user(username, request.department(), actor,
+                        new RolesRevoked(username, request.department(), List.copyOf(removed), actor));
+            }
+            if (!added.isEmpty()) {
+                outbox.user(username, request.department(), actor,
+                        new RolesGranted(username, request.department(), List.copyOf(added), actor, null));
+            }
+            return proposed.isEmpty() ? null
+                    : propose(directory.find(username).orElseThrow(), proposed, actor);
+        });
+        log.info("User {} changed to {} {} by {}", username, request.department(), request.roles(), actor);
+        return withPending(view(require(username)), pending);
+    }
+
+    /** Records a grant of roles that need approval, refusing one that repeats a pending grant's roles. */
+    private Map<String, Object> propose(DirectoryUser user, Set<String> roles, String actor) {
+        Set<String> already = grants.pendingRolesOf(user.username());
+        already.retainAll(roles);
+        if (!already.isEmpty()) {
+            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "GRANT_ALREADY_PENDING",
+                    "该用户已有待批准的授权：" + already + "，请先批准或驳回");
         }
-        directory.update(username, request.displayName().strip(), request.department(), request.roles(),
-                clock.instant());
-        log.info("User {} changed to {} {} by {}", username, request.department(), request.roles(), caller.getSubject());
-        return view(require(username));
+        RoleGrants.Grant grant = new RoleGrants.Grant("grt-" + UUID.randomUUID(), user.username(), roles, actor,
+                clock.instant(), RoleGrants.Status.PENDING, null, null, null);
+        grants.propose(grant);
+        outbox.grant(grant.grantId(), user.department(), actor, new RoleGrantProposed(grant.grantId(),
+                user.username(), user.department(), List.copyOf(new TreeSet<>(roles)), actor));
+        return GrantController.view(grant, user);
+    }
+
+    private static Map<String, Object> withPending(Map<String, Object> view, Map<String, Object> pending) {
+        if (pending != null) {
+            view.put("pendingGrant", pending);
+        }
+        return view;
+    }
+
+    static GatewayErrors.Refused cannotChangeOwnRoles() {
+        return new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "CANNOT_CHANGE_OWN_ROLES",
+                "不能修改自己的角色，须由其他管理员办理");
     }
 
     @PostMapping("/users/{username}/disable")
@@ -137,8 +234,15 @@ class DirectoryController {
         if (username.equals(caller.getSubject())) {
             throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "CANNOT_CHANGE_SELF", "不能停用自己的账号");
         }
-        directory.setEnabled(username, false, clock.instant());
-        int ended = refreshTokens.revokeUser(username, "DISABLED", clock.instant());
+        int ended = tx.execute(status -> {
+            DirectoryUser before = directory.findForUpdate(username).orElseThrow();
+            directory.setEnabled(username, false, clock.instant());
+            if (before.enabled()) {
+                outbox.user(username, before.department(), caller.getSubject(),
+                        new UserDisabled(username, before.department(), caller.getSubject()));
+            }
+            return refreshTokens.revokeUser(username, "DISABLED", clock.instant());
+        });
         log.info("User {} disabled by {} ({} refresh token(s) revoked)", username, caller.getSubject(), ended);
         return view(require(username));
     }
@@ -147,7 +251,14 @@ class DirectoryController {
     Map<String, Object> enable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         require(username);
-        directory.setEnabled(username, true, clock.instant());
+        tx.executeWithoutResult(status -> {
+            DirectoryUser before = directory.findForUpdate(username).orElseThrow();
+            directory.setEnabled(username, true, clock.instant());
+            if (!before.enabled()) {
+                outbox.user(username, before.department(), caller.getSubject(),
+                        new UserEnabled(username, before.department(), caller.getSubject()));
+            }
+        });
         log.info("User {} enabled by {}", username, caller.getSubject());
         return view(require(username));
     }
@@ -159,9 +270,15 @@ class DirectoryController {
         requireOrgDept(caller);
         require(username);
         PasswordPolicy.check(username, request.password());
-        directory.setPasswordHash(username, passwords.encode(request.password()), clock.instant());
-        guard.unlock(username);
-        refreshTokens.revokeUser(username, "PASSWORD_RESET", clock.instant());
+        String hash = passwords.encode(request.password());
+        tx.executeWithoutResult(status -> {
+            DirectoryUser before = directory.findForUpdate(username).orElseThrow();
+            directory.setPasswordHash(username, hash, clock.instant());
+            guard.unlock(username);
+            refreshTokens.revokeUser(username, "PASSWORD_RESET", clock.instant());
+            outbox.user(username, before.department(), caller.getSubject(),
+                    new PasswordReset(username, before.department(), caller.getSubject()));
+        });
         log.info("Password of {} reset by {}", username, caller.getSubject());
         return view(require(username));
     }
@@ -183,11 +300,36 @@ class DirectoryController {
                     "部门代码须为2至40位大写字母、数字或下划线，以字母开头");
         }
         UserDirectory.Department department = new UserDirectory.Department(request.code(), request.name().strip());
-        if (!directory.createDepartment(department)) {
-            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "DEPARTMENT_TAKEN", "部门代码已存在：" + request.code());
-        }
+        tx.executeWithoutResult(status -> {
+            if (!directory.createDepartment(department)) {
+                throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "DEPARTMENT_TAKEN",
+                        "部门代码已存在：" + request.code());
+            }
+            outbox.department(department.code(), caller.getSubject(),
+                    new DepartmentRegistered(department.code(), department.name(), caller.getSubject()));
+        });
         log.info("Department {} ({}) created by {}", department.code(), department.name(), caller.getSubject());
         return department;
+    }
+
+    /** Renames a department (its code, which tokens and records carry, stays). */
+    @PutMapping("/departments/{code}")
+    UserDirectory.Department renameDepartment(@PathVariable String code,
+                                              @Valid @RequestBody RenameDepartmentRequest request,
+                                              @AuthenticationPrincipal Jwt caller) {
+        requireOrgDept(caller);
+        UserDirectory.Department before = directory.department(code).orElseThrow(() -> new GatewayErrors.Refused(
+                HttpStatus.NOT_FOUND, "UNKNOWN_DEPARTMENT", "部门不存在：" + code));
+        String name = request.name().strip();
+        if (!name.equals(before.name())) {
+            tx.executeWithoutResult(status -> {
+                directory.renameDepartment(code, name);
+                outbox.department(code, caller.getSubject(),
+                        new DepartmentRenamed(code, before.name(), name, caller.getSubject()));
+            });
+            log.info("Department {} renamed from {} to {} by {}", code, before.name(), name, caller.getSubject());
+        }
+        return new UserDirectory.Department(code, name);
     }
 
     private void checkDepartmentAndRoles(String department, Set<String> roles) {

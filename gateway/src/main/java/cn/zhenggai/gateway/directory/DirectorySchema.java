@@ -1,18 +1,26 @@
 package cn.zhenggai.gateway.directory;
 
 import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.directory.DepartmentRegistered;
+import cn.zhenggai.contracts.directory.RevokedUsers;
+import cn.zhenggai.contracts.directory.UserRegistered;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Creates the gateway's tables if missing (idempotent, on start) and, when {@code zhenggai.directory.seed-demo}
- * is on, adds the demo departments and accounts (password {@code demo}) that are not there yet. An account an
- * administrator has changed is left as it is.
+ * is on, adds the demo departments and accounts (password {@code demo}) that are not there yet, with their events. An
+ * account an administrator has changed is left as it is. Tables: departments, users, refresh tokens, login failures,
+ * the directory's outbox (ADR 0078) and role grants (ADR 0079).
  */
 public class DirectorySchema implements InitializingBean {
 
@@ -78,22 +86,47 @@ public class DirectorySchema implements InitializingBean {
         jdbc.execute("CREATE INDEX IF NOT EXISTS refresh_tokens_user ON " + s + "refresh_tokens (username)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + s + "login_failures (username VARCHAR(64) PRIMARY KEY, "
                 + "failures INT NOT NULL, locked_until TIMESTAMPTZ, last_failure TIMESTAMPTZ NOT NULL)");
+        jdbc.execute(DirectoryOutbox.createTable(schema));
+        jdbc.execute("CREATE INDEX IF NOT EXISTS directory_outbox_unpublished ON " + s
+                + "directory_outbox (position) WHERE published_at IS NULL");
+        jdbc.execute(RoleGrants.createTable(schema));
         if (seedDemo) {
             seed();
         }
     }
 
+    /**
+     * The bootstrap step: the demo departments and accounts go in directly (the demo's roles need no approval, ADR
+     * 0079), each with its event in the outbox in the same transaction, by {@code system}.
+     */
     private void seed() {
         UserDirectory directory = new UserDirectory(jdbc, schema);
-        DEMO_DEPARTMENTS.forEach(directory::createDepartment);
+        DirectoryOutbox outbox = new DirectoryOutbox(jdbc, schema, clock, new RevokedUsers(Duration.ZERO, clock));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(
+                java.util.Objects.requireNonNull(jdbc.getDataSource())));
+        for (UserDirectory.Department department : DEMO_DEPARTMENTS) {
+            tx.executeWithoutResult(status -> {
+                if (directory.createDepartment(department)) {
+                    outbox.department(department.code(), DirectoryOutbox.SYSTEM,
+                            new DepartmentRegistered(department.code(), department.name(), DirectoryOutbox.SYSTEM));
+                }
+            });
+        }
         String demo = null;
         for (Demo user : DEMO_USERS) {
             if (directory.find(user.username()).isEmpty()) {
                 if (demo == null) {
                     demo = passwords.encode("demo");
                 }
-                directory.create(new DirectoryUser(user.username(), user.displayName(), demo, user.department(),
-                        user.roles(), true), clock.instant());
+                String hash = demo;
+                tx.executeWithoutResult(status -> {
+                    if (directory.create(new DirectoryUser(user.username(), user.displayName(), hash,
+                            user.department(), user.roles(), true), clock.instant())) {
+                        outbox.user(user.username(), user.department(), DirectoryOutbox.SYSTEM, new UserRegistered(
+                                user.username(), user.displayName(), user.department(),
+                                List.copyOf(new TreeSet<>(user.roles())), DirectoryOutbox.SYSTEM));
+                    }
+                });
             }
         }
     }

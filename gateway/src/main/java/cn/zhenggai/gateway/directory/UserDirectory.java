@@ -97,6 +97,17 @@ public class UserDirectory {
                 + "ON CONFLICT (code) DO NOTHING", department.code(), department.name()) == 1;
     }
 
+    /** Renames a department; false if there is no such code. */
+    public boolean renameDepartment(String code, String name) {
+        return jdbc.update("UPDATE " + schema + ".departments SET name = ? WHERE code = ?", name, code) == 1;
+    }
+
+    /** The user, locked for the rest of the transaction. */
+    public Optional<DirectoryUser> findForUpdate(String username) {
+        return jdbc.query("SELECT * FROM " + schema + ".users WHERE username = ? FOR UPDATE", users, username)
+                .stream().findFirst();
+    }
+
     static String roles(Set<String> roles) {
         return String.join(",", new TreeSet<>(roles));
     }

@@ -1,6 +1,11 @@
 package cn.zhenggai.platform.security;
 
+import cn.zhenggai.contracts.directory.RevokedUsers;
 import cn.zhenggai.contracts.security.TokenClaims;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import cn.zhenggai.platform.web.ApiError;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,11 +41,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Every service checks the caller's token itself: an RS256 JWT signed by the gateway, validated with the
- * gateway's public key ({@code zhenggai.security.public-key}, a PEM file). Health and metrics stay open.
+ * gateway's public key ({@code zhenggai.security.public-key}, a PEM file), and refuses a token issued before its
+ * user's latest revocation on the directory's topic (ADR 0080). Health and metrics stay open.
  */
 @AutoConfiguration
 @EnableMethodSecurity
@@ -83,6 +91,33 @@ public class ServiceSecurityAutoConfiguration {
                         .accessDeniedHandler((request, response, e) -> writeError(response,
                                 HttpStatus.FORBIDDEN, "FORBIDDEN", "无权执行此操作")));
         return http.build();
+    }
+
+    /** Users whose earlier tokens are refused (ADR 0080), for the token lifetime plus two minutes of clock skew. */
+    @Bean
+    @ConditionalOnMissingBean
+    public RevokedUsers revokedUsers(
+            @Value("${zhenggai.security.access-token-ttl:PT15M}") Duration accessTtl) {
+        return new RevokedUsers(accessTtl.plus(Duration.ofMinutes(2)), Clock.systemUTC());
+    }
+
+    /** Reads revocations from the directory's topic; off where Kafka listeners are off (tests without Kafka). */
+    @Bean
+    @ConditionalOnProperty(name = "zhenggai.revocation.feed", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${spring.kafka.listener.auto-startup:true}")
+    public RevocationFeed revocationFeed(RevokedUsers revoked,
+                                         @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String servers,
+                                         @Value("${zhenggai.security.access-token-ttl:PT15M}") Duration accessTtl) {
+        return new RevocationFeed(revoked, servers, accessTtl.plus(Duration.ofMinutes(2)), Clock.systemUTC());
+    }
+
+    /** Runs after Spring Security's chain (order -100), so the validated token is at hand. */
+    @Bean
+    public FilterRegistrationBean<RevocationFilter> revocationFilter(RevokedUsers revoked) {
+        FilterRegistrationBean<RevocationFilter> registration = new FilterRegistrationBean<>(
+                new RevocationFilter(revoked));
+        registration.setOrder(0);
+        return registration;
     }
 
     /** Lets controllers declare a {@link Caller} parameter. */

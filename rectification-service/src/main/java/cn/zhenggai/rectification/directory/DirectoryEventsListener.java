@@ -1,0 +1,65 @@
+package cn.zhenggai.rectification.directory;
+
+import cn.zhenggai.contracts.Topics;
+import cn.zhenggai.contracts.directory.DepartmentRegistered;
+import cn.zhenggai.contracts.directory.DepartmentRenamed;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
+import cn.zhenggai.rectification.DepartmentDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learns departments from the gateway's directory (ADR 0078): a department registered with
+ * {@code POST /api/directory/departments} can be assigned as lead or cooperating department as soon as its event
+ * arrives. Its own consumer group, so that it does not share partitions with the report events' listener.
+ */
+@Component
+public class DirectoryEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryEventsListener.class);
+
+    private final DepartmentDirectory departments;
+    private final MeterRegistry registry;
+
+    DirectoryEventsListener(DepartmentDirectory departments, MeterRegistry registry) {
+        this.departments = departments;
+        this.registry = registry;
+    }
+
+    @KafkaListener(topics = Topics.DIRECTORY_EVENTS, groupId = "${zhenggai.consuming.group}-directory")
+    public void on(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = EnvelopeCodec.fromJson(record.value());
+        if (record.key() != null && !record.key().equals(envelope.aggregateId())) {
+            throw new MalformedEnvelopeException("record key " + record.key()
+                    + " differs from aggregate id " + envelope.aggregateId());
+        }
+        boolean applied = apply(envelope);
+        registry.counter("zhenggai.events.consumed", "type", envelope.type(),
+                "outcome", applied ? "applied" : "skipped").increment();
+    }
+
+    /** Returns whether the event changed what the service knows. */
+    public boolean apply(EventEnvelope envelope) {
+        boolean changed = switch (envelope.type()) {
+            case "DepartmentRegistered" -> {
+                DepartmentRegistered registered = EnvelopeCodec.payloadAs(envelope, DepartmentRegistered.class);
+                yield departments.learn(registered.code(), registered.name());
+            }
+            case "DepartmentRenamed" -> {
+                DepartmentRenamed renamed = EnvelopeCodec.payloadAs(envelope, DepartmentRenamed.class);
+                yield departments.learn(renamed.code(), renamed.name());
+            }
+            default -> false;
+        };
+        if (changed) {
+            log.info("Department {} learned from the directory ({})", envelope.aggregateId(), envelope.type());
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,119 @@
+package cn.zhenggai.rectification;
+
+import cn.zhenggai.contracts.Topics;
+import cn.zhenggai.contracts.directory.DepartmentRegistered;
+import cn.zhenggai.contracts.directory.DepartmentRenamed;
+import cn.zhenggai.contracts.directory.RevokedUsers;
+import cn.zhenggai.contracts.directory.UserDisabled;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.platform.security.RevocationFeed;
+import cn.zhenggai.rectification.directory.DirectoryEventsListener;
+import cn.zhenggai.rectification.measure.MeasureIds;
+import cn.zhenggai.rectification.measure.MeasurePlanning;
+import cn.zhenggai.testsupport.Answer;
+import cn.zhenggai.testsupport.ApiClient;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
+import cn.zhenggai.testsupport.TestUser;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What rectification-service learns from the gateway's directory (ADR 0078, 0080): departments it can assign items
+ * to, and users whose earlier tokens it refuses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
+        "spring.kafka.listener.auto-startup=false",
+        "zhenggai.deadlines.polling-interval=PT10S"})
+class DirectoryFeedHttpTest {
+
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
+
+    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"));
+    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"));
+
+    @Autowired
+    private MeasurePlanning planning;
+    @Autowired
+    private DirectoryEventsListener directoryEvents;
+    @Autowired
+    private RevokedUsers revoked;
+    @Autowired
+    private MongoDatabase mongo;
+
+    private final ApiClient api = INFRASTRUCTURE.client();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        INFRASTRUCTURE.register(registry);
+    }
+
+    @Test
+    void aDepartmentLearnedFromTheDirectoryCanBeAssignedAsLeadDepartment() throws Exception {
+        ReportAccepted accepted = new ReportAccepted("rpt-dir", "XZSPJ", "demo-dept", 2022, null, "demo-org", 1,
+                List.of(new ReportAccepted.Problem("prb-1", "主题", 1, "问题。")),
+                List.of(new ReportAccepted.Measure("msr-1", 1, "措施", "内容。", List.of(), "2099-06-30",
+                        "2099年6月底前", "张*", null, List.of(), List.of(), List.of("prb-1"))));
+        planning.plan(accepted, new EventEnvelope("e-accepted-dir", "ReportAccepted", "1", "Report", "rpt-dir", 30,
+                Instant.now(), "demo-org", "XZSPJ", EnvelopeCodec.toTree(accepted)));
+        String item = MeasureIds.fromReport("rpt-dir", "msr-1");
+        String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        Map<String, Object> toNew = Map.of("leadDepartment", "XQJG", "owner", "张*", "deadline", deadline);
+        Answer before = ApiClient.eventually(() -> {
+            Answer answer = api.post("/api/measures/" + item + "/assignment", toNew, PARTY);
+            return answer.status == 404 ? null : answer;
+        });
+        assertThat(before.json.path("code").asText()).as("not in the seed list").isEqualTo("UNKNOWN_DEPARTMENT");
+
+        EventEnvelope registered = new EventEnvelope("e-dept-xqjg", "DepartmentRegistered", "1", "Department", "XQJG",
+                0, Instant.now(), "demo-org", "XQJG",
+                EnvelopeCodec.toTree(new DepartmentRegistered("XQJG", "新区建设管理局", "demo-org")));
+        directoryEvents.on(new ConsumerRecord<>(Topics.DIRECTORY_EVENTS, 0, 0L, "XQJG",
+                EnvelopeCodec.toJson(registered)));
+        assertThat(directoryEvents.apply(registered)).as("redelivered: nothing changes").isFalse();
+        assertThat(api.post("/api/measures/" + item + "/assignment", toNew, PARTY).status).isEqualTo(200);
+        assertThat(api.get("/api/rectification/departments", PARTY).json.toString()).contains("新区建设管理局");
+        assertThat(new DepartmentDirectory("XZSPJ:行政审批局", mongo).known("XQJG"))
+                .as("kept for the next start").isTrue();
+
+        directoryEvents.apply(new EventEnvelope("e-dept-xqjg-2", "DepartmentRenamed", "1", "Department", "XQJG", 1,
+                Instant.now(), "demo-org", "XQJG",
+                EnvelopeCodec.toTree(new DepartmentRenamed("XQJG", "新区建设管理局", "新区管委会", "demo-org"))));
+        assertThat(api.get("/api/rectification/departments", PARTY).json.toString()).contains("新区管委会");
+    }
+
+    @Test
+    void aTokenIssuedBeforeItsUserWasDisabledIsRefused() throws Exception {
+        TestUser leaving = new TestUser("leaving", "XZSPJ", List.of("DEPT_LIAISON"));
+        String token = api.token(leaving);
+        assertThat(api.send("GET", "/api/ledger?department=XZSPJ", null, token).status).isEqualTo(200);
+        EventEnvelope disabled = new EventEnvelope("e-disabled", "UserDisabled", "1", "User", "leaving", 3,
+                Instant.now(), "demo-org", "XZSPJ",
+                EnvelopeCodec.toTree(new UserDisabled("leaving", "XZSPJ", "demo-org")));
+        assertThat(new RevocationFeed(revoked, "unused:9092", Duration.ofMinutes(17), Clock.systemUTC())
+                .apply(EnvelopeCodec.toJson(disabled))).isPresent();
+        Answer refused = api.send("GET", "/api/ledger?department=XZSPJ", null, token);
+        assertThat(refused.status).isEqualTo(401);
+        assertThat(refused.json.get("code").asText()).isEqualTo("TOKEN_REVOKED");
+        assertThat(api.get("/api/ledger?department=XZSPJ", LIAISON).status).as("others are untouched").isEqualTo(200);
+    }
+}

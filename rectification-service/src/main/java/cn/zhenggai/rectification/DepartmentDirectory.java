@@ -20,9 +20,16 @@ import java.util.Map;
 public class DepartmentDirectory implements Departments {
 
     static final String COLLECTION = "directory_departments";
+    static final String USERS = "directory_users";
+
+    /** A user of the directory as rectification knows them: who may be an item's owner (责任人). */
+    public record User(String username, String displayName, String department, boolean enabled) {
+    }
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final MongoCollection<Document> learned;
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final MongoCollection<Document> learnedUsers;
 
     /** Only the seed list (no store): for tests and tools. */
     public DepartmentDirectory(String spec) {
@@ -42,9 +49,14 @@ public class DepartmentDirectory implements Departments {
             names.put(code, name);
         }
         this.learned = database == null ? null : database.getCollection(COLLECTION);
+        this.learnedUsers = database == null ? null : database.getCollection(USERS);
         if (learned != null) {
             for (Document d : learned.find()) {
                 names.put(d.getString("_id"), d.getString("name"));
+            }
+            for (Document d : learnedUsers.find()) {
+                users.put(d.getString("_id"), new User(d.getString("_id"), d.getString("displayName"),
+                        d.getString("department"), !Boolean.FALSE.equals(d.getBoolean("enabled"))));
             }
         }
     }
@@ -84,5 +96,37 @@ public class DepartmentDirectory implements Departments {
 
     public synchronized String nameOf(String code) {
         return names.getOrDefault(code, code);
+    }
+
+    /**
+     * A user as the directory now has them (registered, renamed, moved, disabled, enabled); returns whether anything
+     * changed (a redelivered event changes nothing).
+     */
+    public synchronized boolean learnUser(User user) {
+        if (user.username() == null || user.username().isBlank() || user.equals(users.get(user.username()))) {
+            return false;
+        }
+        if (learnedUsers != null) {
+            learnedUsers.replaceOne(Filters.eq("_id", user.username()), new Document("_id", user.username())
+                    .append("displayName", user.displayName()).append("department", user.department())
+                    .append("enabled", user.enabled()), new ReplaceOptions().upsert(true));
+        }
+        users.put(user.username(), user);
+        return true;
+    }
+
+    public synchronized java.util.Optional<User> user(String username) {
+        return java.util.Optional.ofNullable(username == null ? null : users.get(username));
+    }
+
+    /** The enabled users of a department, in the order the directory announced them: the owners one may pick. */
+    public synchronized java.util.List<User> usersOf(String department) {
+        return users.values().stream().filter(u -> u.enabled() && department.equals(u.department())).toList();
+    }
+
+    @Override
+    public synchronized String departmentOfUser(String username) {
+        User user = username == null ? null : users.get(username.strip());
+        return user == null ? null : user.department();
     }
 }

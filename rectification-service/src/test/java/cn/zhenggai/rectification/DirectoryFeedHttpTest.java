@@ -5,6 +5,8 @@ import cn.zhenggai.contracts.directory.DepartmentRegistered;
 import cn.zhenggai.contracts.directory.DepartmentRenamed;
 import cn.zhenggai.contracts.directory.RevokedUsers;
 import cn.zhenggai.contracts.directory.UserDisabled;
+import cn.zhenggai.contracts.directory.UserMovedDepartment;
+import cn.zhenggai.contracts.directory.UserRegistered;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ReportAccepted;
@@ -99,6 +101,61 @@ class DirectoryFeedHttpTest {
                 Instant.now(), "demo-org", "XQJG",
                 EnvelopeCodec.toTree(new DepartmentRenamed("XQJG", "新区建设管理局", "新区管委会", "demo-org"))));
         assertThat(api.get("/api/rectification/departments", PARTY).json.toString()).contains("新区管委会");
+    }
+
+    private static EventEnvelope userEvent(String id, String type, String username, String department, Object payload) {
+        return new EventEnvelope(id, type, "1", "User", username, 0, Instant.now(), "demo-org", department,
+                EnvelopeCodec.toTree(payload));
+    }
+
+    @Test
+    void anItemsOwnerIsPickedFromTheLeadDepartmentsUsersAndNoUserOfAnotherDepartmentIsOwner() throws Exception {
+        directoryEvents.apply(userEvent("e-u-1", "UserRegistered", "wang-xz", "XZSPJ",
+                new UserRegistered("wang-xz", "王*华", "XZSPJ", List.of("CADRE"), "demo-org")));
+        directoryEvents.apply(userEvent("e-u-2", "UserRegistered", "wang-cz", "CZJ",
+                new UserRegistered("wang-cz", "王*华", "CZJ", List.of("CADRE"), "demo-org")));
+        directoryEvents.apply(userEvent("e-u-3", "UserRegistered", "gone-xz", "XZSPJ",
+                new UserRegistered("gone-xz", "离*", "XZSPJ", List.of("CADRE"), "demo-org")));
+        directoryEvents.apply(userEvent("e-u-4", "UserDisabled", "gone-xz", "XZSPJ",
+                new UserDisabled("gone-xz", "XZSPJ", "demo-org")));
+        assertThat(directoryEvents.apply(userEvent("e-u-4", "UserDisabled", "gone-xz", "XZSPJ",
+                new UserDisabled("gone-xz", "XZSPJ", "demo-org")))).as("redelivered: nothing changes").isFalse();
+
+        Answer owners = api.get("/api/rectification/departments/XZSPJ/users", LIAISON);
+        assertThat(owners.status).isEqualTo(200);
+        assertThat(owners.json.get("users").toString()).contains("wang-xz").contains("王*华")
+                .doesNotContain("wang-cz").as("disabled users are not offered").doesNotContain("gone-xz");
+        assertThat(api.get("/api/rectification/departments/CZJ/users", LIAISON).json.get("code").asText())
+                .isEqualTo("FORBIDDEN_DEPARTMENT");
+        assertThat(api.get("/api/rectification/departments/NOPE/users", PARTY).status).isEqualTo(404);
+
+        ReportAccepted accepted = new ReportAccepted("rpt-own", "XZSPJ", "demo-dept", 2022, null, "demo-org", 1,
+                List.of(new ReportAccepted.Problem("prb-1", "主题", 1, "问题。")),
+                List.of(new ReportAccepted.Measure("msr-1", 1, "措施", "内容。", List.of(), "2099-06-30",
+                        "2099年6月底前", "张*", null, List.of(), List.of(), List.of("prb-1"))));
+        planning.plan(accepted, new EventEnvelope("e-accepted-own", "ReportAccepted", "1", "Report", "rpt-own", 30,
+                Instant.now(), "demo-org", "XZSPJ", EnvelopeCodec.toTree(accepted)));
+        String item = MeasureIds.fromReport("rpt-own", "msr-1");
+        String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        Answer foreignOwner = ApiClient.eventually(() -> {
+            Answer answer = api.post("/api/measures/" + item + "/assignment", Map.of("leadDepartment", "XZSPJ",
+                    "owner", "wang-cz", "deadline", deadline), LIAISON);
+            return answer.status == 404 ? null : answer;
+        });
+        assertThat(foreignOwner.status).isEqualTo(400);
+        assertThat(foreignOwner.json.get("code").asText()).isEqualTo("OWNER_NOT_IN_LEAD_DEPARTMENT");
+        assertThat(api.post("/api/measures/" + item + "/assignment", Map.of("leadDepartment", "XZSPJ",
+                "owner", "wang-xz", "deadline", deadline), LIAISON).status).isEqualTo(200);
+        assertThat(api.post("/api/measures/" + item + "/assignment", Map.of("leadDepartment", "XZSPJ",
+                "owner", "王*（无账号）", "deadline", deadline), LIAISON).status).as("a label for someone without an account")
+                .isEqualTo(200);
+
+        directoryEvents.apply(userEvent("e-u-5", "UserMovedDepartment", "wang-xz", "CZJ",
+                new UserMovedDepartment("wang-xz", "XZSPJ", "CZJ", "demo-org")));
+        assertThat(api.get("/api/rectification/departments/XZSPJ/users", LIAISON).json.get("users").toString())
+                .doesNotContain("wang-xz");
+        assertThat(new DepartmentDirectory("XZSPJ:行政审批局", mongo).departmentOfUser("wang-xz"))
+                .as("kept for the next start").isEqualTo("CZJ");
     }
 
     @Test

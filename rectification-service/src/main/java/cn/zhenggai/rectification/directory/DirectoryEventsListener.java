@@ -3,10 +3,16 @@ package cn.zhenggai.rectification.directory;
 import cn.zhenggai.contracts.Topics;
 import cn.zhenggai.contracts.directory.DepartmentRegistered;
 import cn.zhenggai.contracts.directory.DepartmentRenamed;
+import cn.zhenggai.contracts.directory.UserDisabled;
+import cn.zhenggai.contracts.directory.UserEnabled;
+import cn.zhenggai.contracts.directory.UserMovedDepartment;
+import cn.zhenggai.contracts.directory.UserRegistered;
+import cn.zhenggai.contracts.directory.UserRenamed;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
 import cn.zhenggai.rectification.DepartmentDirectory;
+import cn.zhenggai.rectification.DepartmentDirectory.User;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -15,9 +21,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Learns departments from the gateway's directory (ADR 0078): a department registered with
+ * Learns departments and users from the gateway's directory (ADR 0078): a department registered with
  * {@code POST /api/directory/departments} can be assigned as lead or cooperating department as soon as its event
- * arrives. Its own consumer group, so that it does not share partitions with the report events' listener.
+ * arrives, and a department's users are the owners (责任人) one picks for its items (ADR 0084). Its own consumer group, so that it does not share partitions with the report events' listener.
  */
 @Component
 public class DirectoryEventsListener {
@@ -55,11 +61,40 @@ public class DirectoryEventsListener {
                 DepartmentRenamed renamed = EnvelopeCodec.payloadAs(envelope, DepartmentRenamed.class);
                 yield departments.learn(renamed.code(), renamed.name());
             }
+            case "UserRegistered" -> {
+                UserRegistered u = EnvelopeCodec.payloadAs(envelope, UserRegistered.class);
+                yield departments.learnUser(new User(u.username(), u.displayName(), u.department(), true));
+            }
+            case "UserRenamed" -> {
+                UserRenamed u = EnvelopeCodec.payloadAs(envelope, UserRenamed.class);
+                yield changeUser(u.username(), known -> new User(known.username(), u.displayName(),
+                        known.department(), known.enabled()));
+            }
+            case "UserMovedDepartment" -> {
+                UserMovedDepartment u = EnvelopeCodec.payloadAs(envelope, UserMovedDepartment.class);
+                yield changeUser(u.username(), known -> new User(known.username(), known.displayName(),
+                        u.department(), known.enabled()));
+            }
+            case "UserDisabled" -> {
+                UserDisabled u = EnvelopeCodec.payloadAs(envelope, UserDisabled.class);
+                yield changeUser(u.username(), known -> new User(known.username(), known.displayName(),
+                        known.department(), false));
+            }
+            case "UserEnabled" -> {
+                UserEnabled u = EnvelopeCodec.payloadAs(envelope, UserEnabled.class);
+                yield changeUser(u.username(), known -> new User(known.username(), known.displayName(),
+                        known.department(), true));
+            }
             default -> false;
         };
         if (changed) {
-            log.info("Department {} learned from the directory ({})", envelope.aggregateId(), envelope.type());
+            log.info("{} learned from the directory ({})", envelope.aggregateId(), envelope.type());
         }
         return changed;
+    }
+
+    /** A change to a user the service knows; one it never heard of (registered before the topic began) is skipped. */
+    private boolean changeUser(String username, java.util.function.UnaryOperator<User> change) {
+        return departments.user(username).map(known -> departments.learnUser(change.apply(known))).orElse(false);
     }
 }

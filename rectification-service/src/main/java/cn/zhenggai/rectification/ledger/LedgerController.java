@@ -164,6 +164,19 @@ public class LedgerController {
         return Map.of("departments", list);
     }
 
+    /**
+     * {@code GET /api/rectification/departments/{code}/users}: the department's enabled users, the owners (责任人)
+     * one picks for its items; for its own staff and cross-department roles.
+     */
+    @GetMapping("/api/rectification/departments/{code}/users")
+    Map<String, Object> users(@PathVariable String code, Caller caller) {
+        checkScope(code, caller, departments);
+        List<Map<String, String>> list = new ArrayList<>();
+        departments.usersOf(code).forEach(u -> list.add(Map.of("username", u.username(),
+                "displayName", u.displayName() == null ? u.username() : u.displayName())));
+        return Map.of("department", code, "users", list);
+    }
+
     /** 403 for another department (unless cross-department), 404 for an unknown one. */
     public static void checkScope(String scope, Caller caller, DepartmentDirectory departments) {
         if (!caller.canSee(scope)) {

@@ -174,6 +174,13 @@ public class Measure {
             throw new MeasureRefused(Reason.INVALID, "TOO_MANY_DEPARTMENTS", "配合单位过多");
         }
         require(command.owner(), "owner", "请指定责任人");
+        // an owner who is a user of the directory is one of the lead department's users (issue 11 item 2); any
+        // other text is a label for someone without an account
+        String ownersDepartment = departments.departmentOfUser(command.owner().strip());
+        if (ownersDepartment != null && !ownersDepartment.equals(lead)) {
+            throw new MeasureRefused(Reason.INVALID, "OWNER_NOT_IN_LEAD_DEPARTMENT",
+                    "责任人须是牵头单位的人员：" + command.owner().strip());
+        }
         LocalDate newDeadline = command.deadline();
         Integer review = command.reviewPeriodMonths();
         if (command.longTerm()) {

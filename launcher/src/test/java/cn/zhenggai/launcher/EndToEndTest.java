@@ -350,6 +350,62 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(90)
+    void theServicesListenOnLoopbackOnlyAndTheGatewaysMetricsAreServedToThisHost() throws Exception {
+        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(
+                        java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst();
+        for (String service : List.of("report-service", "rectification-service", "audit-service")) {
+            int port = stack.services().get(service).port();
+            try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            if (external.isPresent()) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(external.get(), port), 2_000);
+                    throw new AssertionError(service + " answers on " + external.get() + ":" + port);
+                } catch (java.net.ConnectException | java.net.SocketTimeoutException refused) {
+                    // not listening there
+                }
+            }
+        }
+        GatewayClient.Answer prometheus = new GatewayClient(stack.gatewayUrl()).get("/actuator/metrics");
+        assertThat(prometheus.status()).as("from loopback, a trusted address").isEqualTo(200);
+    }
+
+    @Test
+    @Order(95)
+    void aServiceKilledWithSigkillIsAnswered503MeanwhileAndComesBack() throws Exception {
+        ServiceProcess rectification = stack.services().get("rectification-service");
+        long before = rectification.pid();
+        ProcessHandle.of(before).orElseThrow().destroyForcibly(); // kill -9
+        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+
+        GatewayClient.Answer down = eventually(() -> {
+            GatewayClient.Answer answer = party.get("/api/overview");
+            return answer.status() == 503 ? answer : null;
+        });
+        assertThat(down.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(down.text("message")).isEqualTo("整改服务暂时不可用，请稍后重试");
+        GatewayClient.Answer health = new GatewayClient(stack.gatewayUrl()).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body().get("components").get("rectification").get("status").asText()).isEqualTo("DOWN");
+        assertThat(health.body().get("components").get("report").get("status").asText()).isEqualTo("UP");
+
+        JsonNode back = eventually(() -> {
+            GatewayClient.Answer answer = party.get("/api/overview");
+            return answer.status() == 200 ? answer.body() : null;
+        });
+        assertThat(back).isNotNull();
+        assertThat(rectification.pid()).as("a new JVM").isNotEqualTo(before);
+        assertThat(rectification.supervisor().restarts()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(rectification.log())).contains("exited unexpectedly with code 137")
+                .contains("rectification-service restarted");
+    }
+
+    @Test
     @Order(99)
     void stoppingTheStackLeavesNoProcessBehind() throws Exception {
         List<Long> pids = new ArrayList<>(stack.pids());

@@ -376,36 +376,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(95)
-    void aServiceKilledWithSigkillIsAnswered503MeanwhileAndComesBack() throws Exception {
-        ServiceProcess rectification = stack.services().get("rectification-service");
-        long before = rectification.pid();
-        ProcessHandle.of(before).orElseThrow().destroyForcibly(); // kill -9
-        GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
-
-        GatewayClient.Answer down = eventually(() -> {
-            GatewayClient.Answer answer = party.get("/api/overview");
-            return answer.status() == 503 ? answer : null;
-        });
-        assertThat(down.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat(down.text("message")).isEqualTo("整改服务暂时不可用，请稍后重试");
-        GatewayClient.Answer health = new GatewayClient(stack.gatewayUrl()).get("/actuator/health");
-        assertThat(health.status()).isEqualTo(503);
-        assertThat(health.body().get("components").get("rectification").get("status").asText()).isEqualTo("DOWN");
-        assertThat(health.body().get("components").get("report").get("status").asText()).isEqualTo("UP");
-
-        JsonNode back = eventually(() -> {
-            GatewayClient.Answer answer = party.get("/api/overview");
-            return answer.status() == 200 ? answer.body() : null;
-        });
-        assertThat(back).isNotNull();
-        assertThat(rectification.pid()).as("a new JVM").isNotEqualTo(before);
-        assertThat(rectification.supervisor().restarts()).isEqualTo(1);
-        assertThat(java.nio.file.Files.readString(rectification.log())).contains("exited unexpectedly with code 137")
-                .contains("rectification-service restarted");
-    }
-
-    @Test
     @Order(99)
     void stoppingTheStackLeavesNoProcessBehind() throws Exception {
         List<Long> pids = new ArrayList<>(stack.pids());

@@ -25,6 +25,7 @@ const MESSAGES = {
   SAME_PERSON: '不能批准自己提出的授权，须由另一人批准',
   APPROVER_NOT_ENTITLED: '您无权批准该授权',
   NETWORK: '无法连接服务器，请检查网络后重试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
 };
 
 const STATUS_MESSAGES = {
@@ -37,6 +38,9 @@ const STATUS_MESSAGES = {
   415: '不支持的文件类型',
   423: '账号已暂时锁定，请稍后再试',
   429: '操作过于频繁，请稍后再试',
+  502: '服务暂时不可用，请稍后重试',
+  503: '服务暂时不可用，请稍后重试',
+  504: '服务响应超时，请稍后重试',
 };
 
 const CHINESE = /[\u4e00-\u9fff]/;

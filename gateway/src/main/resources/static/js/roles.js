@@ -5,6 +5,7 @@ export const CROSS_DEPARTMENT = ['PARTY_COMMITTEE', 'ORG_DEPT', 'DISCIPLINE'];
 export const ROLE_NAMES = {
   CADRE: '领导干部', DEPT_LIAISON: '部门联络员', DEPT_HEAD: '部门负责人',
   PARTY_COMMITTEE: '党委', ORG_DEPT: '组织部', DISCIPLINE: '纪检监察',
+  MONITORING: '运维监控',
 };
 
 export const roles = (user) => (user && Array.isArray(user.roles) ? user.roles : []);

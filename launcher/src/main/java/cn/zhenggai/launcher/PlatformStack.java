@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
 
 /**
  * The whole platform on one machine: embedded PostgreSQL, Kafka and MongoDB-compatible store in this JVM (or
- * as its child processes), and the four services as child JVMs wired to them.
+ * as its child processes), and the four services as child JVMs wired to them. Once all are healthy, a service
+ * that crashes is started again ({@link Supervisor}); {@link #close} stops everything without restarts.
  */
 public final class PlatformStack implements AutoCloseable {
 
@@ -25,12 +26,15 @@ public final class PlatformStack implements AutoCloseable {
     public static final List<String> SERVICES =
             List.of("report-service", "rectification-service", "audit-service", "gateway");
     public static final String DATABASE = "zhenggai";
+    /** Where report-, rectification- and audit-service listen: only the gateway on this machine reaches them. */
+    public static final String SERVICE_ADDRESS = "127.0.0.1";
 
     private final Settings settings;
     private final EmbeddedInfrastructure infra;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private long startMillis;
+    private volatile Supervisor.Policy supervision = Supervisor.Policy.DEFAULT;
 
     /**
      * @param home      the repository root (where {@code <service>/target/<service>-*-exec.jar} are)
@@ -41,6 +45,16 @@ public final class PlatformStack implements AutoCloseable {
      */
     public record Settings(Path home, InfraConfig infra, int gatewayPort, int heapMb,
                            Map<String, List<String>> extraArgs) {
+    }
+
+    /** How crashed services are restarted (default {@link Supervisor.Policy#DEFAULT}); set before {@link #start}. */
+    public PlatformStack supervision(Supervisor.Policy policy) {
+        this.supervision = policy;
+        return this;
+    }
+
+    private static void say(String message) {
+        System.out.println(java.time.LocalTime.now().withNano(0) + " " + message);
     }
 
     public PlatformStack(Settings settings) {
@@ -68,11 +82,14 @@ public final class PlatformStack implements AutoCloseable {
             // the gateway publishes the directory's events; every service reads them (ADR 0078, 0080)
             args.add("--spring.kafka.bootstrap-servers=" + kafka);
             if (service.equals("gateway")) {
+                // the only door: on every interface (8080)
                 args.add("--zhenggai.security.private-key=" + keys.resolve("private.pem"));
                 args.add("--zhenggai.routes.report=http://127.0.0.1:" + ports.get("report-service"));
                 args.add("--zhenggai.routes.rectification=http://127.0.0.1:" + ports.get("rectification-service"));
                 args.add("--zhenggai.routes.audit=http://127.0.0.1:" + ports.get("audit-service"));
             } else {
+                // reached only through the gateway, on this machine: loopback only (ADR 0065)
+                args.add("--server.address=" + SERVICE_ADDRESS);
                 args.add("--spring.mongodb.uri=" + mongo);
                 if (service.equals("rectification-service")) {
                     // evidence files live with the stack's data, not in the directory the JVM was started from
@@ -80,10 +97,15 @@ public final class PlatformStack implements AutoCloseable {
                 }
             }
             args.addAll(settings.extraArgs().getOrDefault(service, List.of()));
+            // the gateway's own health is DOWN while a service is (ADR 0066): its liveness says whether it serves
+            String health = service.equals("gateway") ? "/actuator/health/liveness" : "/actuator/health";
             services.put(service, ServiceProcess.start(service, jarOf(service), ports.get(service),
-                    settings.heapMb(), args, logs));
+                    settings.heapMb(), args, logs, health));
         }
         awaitAll(healthTimeout);
+        for (ServiceProcess process : services.values()) {
+            process.supervise(supervision, PlatformStack::say);
+        }
         startMillis = (System.nanoTime() - begin) / 1_000_000;
         return this;
     }
@@ -161,6 +183,8 @@ public final class PlatformStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // Ctrl-C reaches the services too: none of them may be restarted while everything stops
+        services.values().forEach(ServiceProcess::stopRestarting);
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(ServiceProcess::close);

@@ -7,33 +7,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-/** One service of the platform running as its own JVM, with its log in a file. */
+/**
+ * One service of the platform running as its own JVM, with its log in a file; once the stack is up, its
+ * {@link Supervisor} starts it again when it crashes.
+ */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** How long a restarted service may take to become healthy. */
+    static final Duration RESTART_HEALTH_TIMEOUT = Duration.ofMinutes(4);
 
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final String healthPath;
+    private final Supervisor supervisor;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, String healthPath, Supervisor supervisor) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.healthPath = healthPath;
+        this.supervisor = supervisor;
+    }
+
+    /** Starts {@code java -jar jar args…}; healthy when {@code /actuator/health} answers UP. */
+    public static ServiceProcess start(String name, Path jar, int port, int heapMb, List<String> args, Path logDir)
+            throws IOException {
+        return start(name, jar, port, heapMb, args, logDir, "/actuator/health");
     }
 
     /**
      * Starts {@code java -jar jar args…}.
      *
-     * @param heapMb maximum heap of the service
+     * @param heapMb     maximum heap of the service
+     * @param healthPath what answers UP once the service serves
      */
-    public static ServiceProcess start(String name, Path jar, int port, int heapMb, List<String> args, Path logDir)
-            throws IOException {
+    public static ServiceProcess start(String name, Path jar, int port, int heapMb, List<String> args, Path logDir,
+                                       String healthPath) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("missing " + jar + ": build it first (mvn -DskipTests package)");
         }
@@ -48,17 +64,27 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        return new ServiceProcess(name, port, log, process);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Supervisor supervisor = new Supervisor(name, builder::start, log, Clock.systemUTC());
+        supervisor.start();
+        return new ServiceProcess(name, port, log, healthPath, supervisor);
     }
 
-    /** Waits until {@code /actuator/health} answers UP; fails early if the process dies. */
+    /** From now on, a crash of the service restarts it (with back-off; see {@link Supervisor}). */
+    public void supervise(Supervisor.Policy policy, Consumer<String> console) {
+        supervisor.supervise(policy, console, process -> awaitHealthy(process, RESTART_HEALTH_TIMEOUT));
+    }
+
+    /** Waits until the service's health answers UP; fails early if the process dies. */
     public void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        awaitHealthy(supervisor.process(), timeout);
+    }
+
+    private void awaitHealthy(Process process, Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + healthPath))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -90,29 +116,27 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The pid of the service's current JVM (a new one after a restart). */
     public long pid() {
-        return process.pid();
+        return supervisor.process().pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return supervisor.process().isAlive();
+    }
+
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    /** No restart from now on; {@link #close} then stops the service. */
+    public void stopRestarting() {
+        supervisor.stopRestarting();
     }
 
     /** Asks the JVM to stop (SIGTERM, Spring's graceful shutdown), then kills it after a grace period. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        supervisor.close();
     }
 }

@@ -56,6 +56,8 @@ class ComposeFileTest {
         String port = app.getProperty("server.port");
         assertThat(String.valueOf(env.get("SERVER_PORT"))).isEqualTo(port);
         assertThat(list(service.get("expose"))).containsExactly(port);
+        assertThat(service).as(name + " is reached through the gateway only: no port published on the host")
+                .doesNotContainKey("ports");
         assertThat(healthCheck(service)).contains("http://localhost:" + port + "/actuator/health");
 
         Map<String, Object> postgres = map(service("postgres").get("environment"));
@@ -109,7 +111,8 @@ class ComposeFileTest {
                     .isEqualTo("http://" + route.getValue() + ":" + target.getProperty("server.port"));
             assertThat(map(dependsOn.get(route.getValue())).get("condition")).isEqualTo("service_healthy");
         }
-        assertThat(healthCheck(gateway)).contains("http://localhost:" + app.getProperty("server.port") + "/actuator/health");
+        assertThat(healthCheck(gateway)).as("the gateway's liveness: its full health is DOWN while a service is")
+                .contains("http://localhost:" + app.getProperty("server.port") + "/actuator/health/liveness");
         assertJarMounted(gateway, "gateway");
 
         // the user directory lives in the gateway's schema of the same PostgreSQL

@@ -350,6 +350,32 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(90)
+    void theServicesListenOnLoopbackOnlyAndTheGatewaysMetricsAreServedToThisHost() throws Exception {
+        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(
+                        java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst();
+        for (String service : List.of("report-service", "rectification-service", "audit-service")) {
+            int port = stack.services().get(service).port();
+            try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            if (external.isPresent()) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(external.get(), port), 2_000);
+                    throw new AssertionError(service + " answers on " + external.get() + ":" + port);
+                } catch (java.net.ConnectException | java.net.SocketTimeoutException refused) {
+                    // not listening there
+                }
+            }
+        }
+        GatewayClient.Answer prometheus = new GatewayClient(stack.gatewayUrl()).get("/actuator/metrics");
+        assertThat(prometheus.status()).as("from loopback, a trusted address").isEqualTo(200);
+    }
+
+    @Test
     @Order(99)
     void stoppingTheStackLeavesNoProcessBehind() throws Exception {
         List<Long> pids = new ArrayList<>(stack.pids());

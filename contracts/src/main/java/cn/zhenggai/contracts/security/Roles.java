@@ -17,11 +17,14 @@ public final class Roles {
     public static final String ORG_DEPT = "ORG_DEPT";
     /** 纪检/审计: audit replay and integrity checks. */
     public static final String DISCIPLINE = "DISCIPLINE";
+    /** 运维监控: reads the gateway's metrics from any address; sees no business data. */
+    public static final String MONITORING = "MONITORING";
 
     /** Roles whose holders see every department, not only their own. */
     public static final Set<String> CROSS_DEPARTMENT = Set.of(PARTY_COMMITTEE, ORG_DEPT, DISCIPLINE);
 
-    public static final Set<String> ALL = Set.of(CADRE, DEPT_LIAISON, DEPT_HEAD, PARTY_COMMITTEE, ORG_DEPT, DISCIPLINE);
+    public static final Set<String> ALL = Set.of(CADRE, DEPT_LIAISON, DEPT_HEAD, PARTY_COMMITTEE, ORG_DEPT, DISCIPLINE,
+            MONITORING);
 
     private Roles() {
     }

@@ -4,6 +4,8 @@ import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.gateway.GatewayErrors;
 import cn.zhenggai.gateway.directory.DirectorySchema;
 import cn.zhenggai.gateway.directory.UserDirectory;
+import cn.zhenggai.gateway.monitoring.ActuatorAccess;
+import cn.zhenggai.gateway.monitoring.TrustedAddresses;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -25,7 +27,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -153,8 +157,23 @@ public class SecurityConfig {
     record RefreshTokenDecoder(JwtDecoder decoder) {
     }
 
+    /**
+     * Only {@code /actuator/health} is public; the rest of the actuator (metrics, Prometheus) is served to
+     * {@code zhenggai.gateway.metrics.trusted-addresses} (default loopback) or to role {@code MONITORING}.
+     */
     @Bean
-    SecurityFilterChain gatewaySecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    ActuatorAccess actuatorAccess(
+            @Value("${zhenggai.gateway.metrics.trusted-addresses:127.0.0.1,::1}") String trustedAddresses) {
+        return new ActuatorAccess(new TrustedAddresses(trustedAddresses));
+    }
+
+    @Bean
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, JwtDecoder decoder, ActuatorAccess actuatorAccess)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> GatewayErrors.write(response,
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录：缺少或无效的访问令牌");
+        AccessDeniedHandler forbidden = (request, response, e) -> GatewayErrors.write(response,
+                HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "您的角色无权查看网关的运行指标");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
@@ -172,11 +191,14 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access(actuatorAccess)
                         .anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder))
-                        .authenticationEntryPoint((request, response, e) -> GatewayErrors.write(response,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录：缺少或无效的访问令牌")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 }

@@ -14,7 +14,8 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 /**
  * Routes {@code /api/**} to the service that owns it. The caller's token travels with the request: each service
- * checks it again.
+ * checks it again. A service that cannot be reached is answered with 503 {@code SERVICE_UNAVAILABLE}
+ * ({@link BackendUnavailable}).
  */
 @Configuration
 class RoutesConfig {
@@ -25,6 +26,7 @@ class RoutesConfig {
                 .route(path("/api/reports/**").or(path("/api/reports")).or(path("/api/meetings/**"))
                         .or(path("/api/outlines/**")), http())
                 .before(uri(reportService))
+                .onError(BackendUnavailable.UNREACHABLE, BackendUnavailable.answer(Backend.REPORT))
                 .build();
     }
 
@@ -37,6 +39,7 @@ class RoutesConfig {
         return route("rectification-service")
                 .route(owned, http())
                 .before(uri(rectificationService))
+                .onError(BackendUnavailable.UNREACHABLE, BackendUnavailable.answer(Backend.RECTIFICATION))
                 .build();
     }
 
@@ -45,6 +48,7 @@ class RoutesConfig {
         return route("audit-service")
                 .route(path("/api/audit/**"), http())
                 .before(uri(auditService))
+                .onError(BackendUnavailable.UNREACHABLE, BackendUnavailable.answer(Backend.AUDIT))
                 .build();
     }
 }

@@ -63,11 +63,22 @@ export async function render(ctx) {
 
   const forms = [];
   if (can.assign) {
-    const owner = h('input#assign-owner', { required: true, maxlength: 100, value: item.owner || '' });
+    // the owner (责任人) is picked from the lead department's users, who then receive the item's notices; a name
+    // typed in is only a label for someone without an account
+    const people = await api.get('/api/rectification/departments/' + encodeURIComponent(item.leadDepartment) + '/users')
+      .then((body) => body.users || []).catch(() => []);
+    if (ctx.stale()) return;
+    const known = people.some((p) => p.username === item.owner);
+    const picker = h('select#assign-owner-user', h('option', { value: '' }, '（无账号人员，在下方填写姓名）'),
+      people.map((p) => h('option', { value: p.username, selected: p.username === item.owner }, p.displayName + '（' + p.username + '）')));
+    const owner = h('input#assign-owner', { maxlength: 100, placeholder: '无账号人员的姓名', value: known ? '' : item.owner || '' });
     const deadline = h('input#assign-deadline', { type: 'date', min: isoDay(), value: item.deadline || item.proposedDeadline || '' });
     forms.push(h('form#assign-form.subform', { onsubmit: (e) => { e.preventDefault();
-      run('assignment', { leadDepartment: item.leadDepartment, cooperatingDepartments: item.cooperatingDepartments || [], owner: owner.value.trim(), deadline: deadline.value || null }, '已分解落实'); } },
-    h('h3', '分解落实'), field('责任人', owner), field('完成时限', deadline), h('button', { type: 'submit' }, '确认分派')));
+      const chosen = picker.value || owner.value.trim();
+      if (!chosen) { say('请选择责任人，或填写无账号人员的姓名', 'error'); return; }
+      run('assignment', { leadDepartment: item.leadDepartment, cooperatingDepartments: item.cooperatingDepartments || [], owner: chosen, deadline: deadline.value || null }, '已分解落实'); } },
+    h('h3', '分解落实'), field('责任人（' + dept(item.leadDepartment) + '人员）', picker), field('无账号人员姓名', owner), field('完成时限', deadline),
+    h('button', { type: 'submit' }, '确认分派')));
   }
   if (can.progress) {
     const text = h('textarea#progress-text', { required: true, maxlength: 4000, placeholder: '本次整改进展' });

@@ -175,7 +175,11 @@ class WebUiTest {
         measureId = browser.all(By.cssSelector("#ledger-table tbody tr[data-measure]")).get(0).getAttribute("data-measure");
 
         browser.open("item?id=" + measureId);
-        browser.await(By.id("assign-owner")).sendKeys("张**");
+        // the owner is one of the department's users, picked from the directory (issue 11 item 2)
+        browser.await(By.cssSelector("#assign-owner-user option[value='demo-cadre']"));
+        assertThat(browser.all(By.cssSelector("#assign-owner-user option[value='demo-cz']"))).as("not another department's")
+                .isEmpty();
+        browser.click(By.cssSelector("#assign-owner-user option[value='demo-cadre']"));
         String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString();
         browser.js("document.getElementById('assign-deadline').value = arguments[0]", deadline);
         browser.click(By.cssSelector("#assign-form button"));

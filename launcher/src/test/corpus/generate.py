@@ -154,6 +154,11 @@ add(name="a measure title with a line break", method="POST", path="/api/reports/
     user="demo-dept", body='{"title":"措施\\n第二行"}', status=400, code="VALIDATION_FAILED")
 add(name="a problem theme with a line break", method="POST", path="/api/reports/{report}/problems",
     user="demo-dept", body='{"theme":"主题\\n二","ordinal":2,"statement":"问题。"}', status=400, code="VALIDATION_FAILED")
+add(name="a line break in a department's name", method="POST", path="/api/directory/departments", user="demo-org",
+    body='{"code":"LBJ","name":"换行\\n局"}', status=400, code="VALIDATION_FAILED")
+add(name="a line break in a user's display name", method="PUT", path="/api/directory/users/demo-cadre",
+    user="demo-org", body='{"displayName":"干部\\n二","department":"XZSPJ","roles":["CADRE"]}', status=400,
+    code="VALIDATION_FAILED")
 add(name="NUL in a new user's username", method="POST", path="/api/directory/users", user="demo-org",
     body='{"username":"a\\u0000b","displayName":"某","department":"XZSPJ","password":"Corpus-2026-pass","roles":["CADRE"]}',
     status=400, code="INVALID_TEXT")

@@ -75,6 +75,9 @@ class DirectoryAdminTest extends GatewayHttpTest {
                 + "\"department\":\"XZSPJ\",\"roles\":[\"CADRE\"]}", org, Map.of());
         assertThat(surrogate.status()).isEqualTo(400);
         assertThat(surrogate.code()).isEqualTo("INVALID_TEXT");
+        Answer lineBreak = post("/api/directory/departments", Map.of("code", "LBJ", "name", "换行\n局"), org);
+        assertThat(lineBreak.status()).isEqualTo(400);
+        assertThat(lineBreak.code()).isEqualTo("VALIDATION_FAILED");
         Answer big = post("/api/directory/departments", "{\"code\":\"BIG\",\"name\":\"" + "大".repeat(400_000)
                 + "\"}", org);
         assertThat(big.status()).isEqualTo(413);

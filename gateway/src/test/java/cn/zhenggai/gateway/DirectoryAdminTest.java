@@ -58,6 +58,38 @@ class DirectoryAdminTest extends GatewayHttpTest {
                 .as("department names are for everyone").contains("行政审批局");
     }
 
+    /** Issue 11, item 9: NUL in directory fields was a 500; now the gateway's edge refuses it and stores nothing. */
+    @Test
+    void controlCharactersAndOversizedBodiesAreRefusedBeforeTheDirectorySeesThem() throws Exception {
+        long users = jdbc.queryForObject("SELECT count(*) FROM gw_directory.users", Long.class);
+        long departments = jdbc.queryForObject("SELECT count(*) FROM gw_directory.departments", Long.class);
+        Answer user = post("/api/directory/users", "{\"username\":\"nul\\u0000user\",\"displayName\":\"某\","
+                + "\"department\":\"CZJ\",\"roles\":[\"CADRE\"],\"password\":\"" + STRONG + "\"}", org);
+        assertThat(user.status()).isEqualTo(400);
+        assertThat(user.code()).isEqualTo("INVALID_TEXT");
+        assertThat(user.text("message")).contains("username");
+        Answer department = post("/api/directory/departments", "{\"code\":\"NULJ\",\"name\":\"局\\u0000\"}", org);
+        assertThat(department.status()).isEqualTo(400);
+        assertThat(department.code()).isEqualTo("INVALID_TEXT");
+        Answer surrogate = send("PUT", "/api/directory/users/demo-cadre", "{\"displayName\":\"\\udc00\","
+                + "\"department\":\"XZSPJ\",\"roles\":[\"CADRE\"]}", org, Map.of());
+        assertThat(surrogate.status()).isEqualTo(400);
+        assertThat(surrogate.code()).isEqualTo("INVALID_TEXT");
+        Answer lineBreak = post("/api/directory/departments", Map.of("code", "LBJ", "name", "换行\n局"), org);
+        assertThat(lineBreak.status()).isEqualTo(400);
+        assertThat(lineBreak.code()).isEqualTo("VALIDATION_FAILED");
+        Answer big = post("/api/directory/departments", "{\"code\":\"BIG\",\"name\":\"" + "大".repeat(400_000)
+                + "\"}", org);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        Answer nowhere = send("GET", "/api/directory/nowhere", null, org, Map.of());
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.code()).isEqualTo("NOT_FOUND");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gw_directory.users", Long.class)).isEqualTo(users);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gw_directory.departments", Long.class))
+                .isEqualTo(departments);
+    }
+
     @Test
     void aCreatedUserLogsInWithTheRolesAndDepartmentGivenAndADuplicateIsRefused() throws Exception {
         Answer created = post("/api/directory/users", newUser("cz.head", "CZJ", List.of("DEPT_HEAD", "CADRE"), STRONG),

@@ -30,12 +30,16 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  * and comments are not read.
  *
  * <p>Before POI sees the file, the ZIP container is scanned with fixed limits so that a zip bomb
- * is rejected without inflating it; POI's own global zip-bomb settings are left untouched.
+ * is rejected without inflating it; POI's own global zip-bomb settings are left untouched. The most
+ * a document may inflate to is {@link #MAX_INFLATED_BYTES} or a tenth of the heap this JVM may
+ * grow to, whichever is smaller (POI's XML tree of a document takes several times its inflated size).
  */
 final class DocxReader {
 
-    /** Most bytes all entries may inflate to. */
+    /** Most bytes all entries may inflate to, whatever the heap. */
     static final long MAX_INFLATED_BYTES = 100L * 1024 * 1024;
+    /** The inflated document may take at most this fraction (1/n) of the JVM's maximum heap. */
+    static final long HEAP_FRACTION = 10;
     /** Above this inflated size, the overall inflation ratio is checked. */
     static final long RATIO_CHECK_FROM_BYTES = 10L * 1024 * 1024;
     /** Most inflated bytes per byte of the archive once the size above is passed. */
@@ -53,11 +57,23 @@ final class DocxReader {
     }
 
     static Result read(byte[] bytes) throws OutlineParseException {
+        return read(bytes, inflationLimit(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** The most bytes a document may inflate to in a JVM whose heap may grow to {@code maxMemory} bytes. */
+    static long inflationLimit(long maxMemory) {
+        if (maxMemory <= 0 || maxMemory == Long.MAX_VALUE) {
+            return MAX_INFLATED_BYTES;
+        }
+        return Math.min(MAX_INFLATED_BYTES, maxMemory / HEAP_FRACTION);
+    }
+
+    static Result read(byte[] bytes, long inflationLimit) throws OutlineParseException {
         if (!isZip(bytes)) {
             throw new OutlineParseException(OutlineParseException.Code.NOT_DOCX,
                     "file is not a .docx: it is not a ZIP container");
         }
-        scanContainer(bytes);
+        scanContainer(bytes, inflationLimit);
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             return new DocxWalker(document).walk();
         } catch (IOException | RuntimeException e) {
@@ -77,7 +93,7 @@ final class DocxReader {
     }
 
     /** Inflates every entry into nothing, counting, and stops at the first limit passed. */
-    private static void scanContainer(byte[] bytes) throws OutlineParseException {
+    private static void scanContainer(byte[] bytes, long inflationLimit) throws OutlineParseException {
         boolean hasDocument = false;
         long inflated = 0;
         int entries = 0;
@@ -94,8 +110,10 @@ final class DocxReader {
                 int n;
                 while ((n = zip.read(buffer)) > 0) {
                     inflated += n;
-                    if (inflated > MAX_INFLATED_BYTES) {
-                        throw bomb("content inflates to more than " + (MAX_INFLATED_BYTES >> 20) + " MB");
+                    if (inflated > inflationLimit) {
+                        throw bomb(String.format(Locale.ROOT,
+                                "content inflates to more than %.1f MB, the most this service's memory allows",
+                                inflationLimit / 1048576.0));
                     }
                     if (inflated > RATIO_CHECK_FROM_BYTES && inflated / bytes.length > MAX_INFLATION_RATIO) {
                         throw bomb("content inflates more than " + MAX_INFLATION_RATIO + " times");

@@ -71,6 +71,27 @@ class BadInputTest {
     }
 
     @Test
+    void inflationLimitIsBoundedByTheHeap() {
+        long mb = 1024L * 1024;
+        assertThat(DocxReader.inflationLimit(256 * mb)).isEqualTo(256 * mb / 10);
+        assertThat(DocxReader.inflationLimit(512 * mb)).isEqualTo(512 * mb / 10);
+        assertThat(DocxReader.inflationLimit(8192 * mb)).isEqualTo(100 * mb);
+        assertThat(DocxReader.inflationLimit(Long.MAX_VALUE)).isEqualTo(100 * mb);
+        assertThat(DocxReader.inflationLimit(Runtime.getRuntime().maxMemory()))
+                .isLessThanOrEqualTo(Runtime.getRuntime().maxMemory() / 10);
+    }
+
+    @Test
+    void docxThatInflatesBeyondWhatTheHeapHoldsIsRefusedWithoutTheRatioCheck() {
+        // 30 MB inflated at a modest ratio (~60x): the ratio check passes it, a 256 MB heap's bound (25.6 MB) does not
+        byte[] docx = Fixtures.lowRatioDocx(30);
+        assertThat(docx.length).isLessThan(2 * 1024 * 1024);
+        long heapOf256Mb = DocxReader.inflationLimit(256L * 1024 * 1024);
+        assertRejected(() -> DocxReader.read(docx, heapOf256Mb), Code.ZIP_BOMB, "more than 25.6 MB");
+        assertRejected(() -> DocxReader.read(docx, heapOf256Mb), Code.ZIP_BOMB, "memory allows");
+    }
+
+    @Test
     void textWithoutStructure() {
         String prose = "今天天气晴朗，气温适宜。\n上午召开了部门例会，通报了近期工作进展。\n下午组织全体人员参加了业务培训。\n";
         assertRejected(() -> OutlineParser.parse(prose.getBytes(StandardCharsets.UTF_8), "notes.txt"), Code.NO_STRUCTURE,

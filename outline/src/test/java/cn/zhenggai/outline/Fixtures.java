@@ -179,6 +179,33 @@ final class Fixtures {
         }
     }
 
+    /**
+     * A ZIP that looks like a .docx whose word/document.xml inflates to {@code inflatedMb} megabytes at a modest
+     * ratio (random letters among spaces, about 60 times its compressed size).
+     */
+    static byte[] lowRatioDocx(int inflatedMb) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<?xml version=\"1.0\"?><Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            java.util.Random random = new java.util.Random(9);
+            byte[] block = new byte[50 * 1024];
+            for (long written = 0; written < (long) inflatedMb << 20; written += block.length) {
+                java.util.Arrays.fill(block, (byte) ' ');
+                for (int i = 0; i < 1024; i++) {
+                    block[i] = (byte) ('a' + random.nextInt(26));
+                }
+                zip.write(block);
+            }
+            zip.closeEntry();
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A valid ZIP holding the given entries (name, text, name, text …). */
     static byte[] zip(String... namesAndTexts) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -94,8 +94,16 @@ class ReportServiceHttpTest {
         long before = storedEvents();
         byte[] junk = new byte[4096];
         new Random(7).nextBytes(junk);
-        byte[] huge = new byte[20 * 1024 * 1024];
+        // over the parser's 10 MB, under the edge's 11 MB cap for this endpoint: the parser's TOO_LARGE
+        byte[] huge = new byte[10 * 1024 * 1024 + 512 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
+        byte[] overTheCap = new byte[20 * 1024 * 1024];
+        java.util.Arrays.fill(overTheCap, (byte) 'a');
+        for (String path : List.of("/api/outlines/preview", "/api/outlines/import")) {
+            Answer refused = upload(path + "?fileName=huge.txt", overTheCap, LIAISON);
+            assertThat(refused.status).isEqualTo(413);
+            assertThat(refused.json.get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        }
         Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
         cases.put("EMPTY", new Object[]{"empty.txt", new byte[0], 400});
         cases.put("BINARY", new Object[]{"junk.txt", junk, 400});
@@ -282,6 +290,38 @@ class ReportServiceHttpTest {
                         + "/export.docx?personalMatters=true")).header("Authorization", "Bearer " + api.token(PARTY)).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(party.statusCode()).isEqualTo(403);
+    }
+
+    /** Issue 11, item 9: what is not text, a line break in a title and an oversized body change nothing. */
+    @Test
+    void textThatIsNotTextLineBreaksInTitlesAndOversizedBodiesAreRefusedAtTheEdge() throws Exception {
+        long before = storedEvents();
+        Answer nul = rawJson("/api/reports", "{\"title\":\"标题\\u0000\",\"year\":2022}");
+        assertThat(nul.status).isEqualTo(400);
+        assertThat(nul.json.get("code").asText()).isEqualTo("INVALID_TEXT");
+        assertThat(nul.json.get("message").asText()).contains("title");
+        Answer surrogate = rawJson("/api/reports", "{\"title\":\"标题\\ud800\",\"year\":2022}");
+        assertThat(surrogate.status).isEqualTo(400);
+        assertThat(surrogate.json.get("code").asText()).isEqualTo("INVALID_TEXT");
+        Answer lineBreak = api.post("/api/reports", Map.of("title", "2022年度\n民主生活会发言提纲", "year", 2022), LIAISON);
+        assertThat(lineBreak.status).isEqualTo(400);
+        assertThat(lineBreak.json.get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(lineBreak.json.get("fields").get(0).get("field").asText()).isEqualTo("title");
+        Answer big = rawJson("/api/reports", "{\"title\":\"" + "长".repeat(400_000) + "\",\"year\":2022}");
+        assertThat(big.status).isEqualTo(413);
+        assertThat(big.json.get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        Answer query = api.get("/api/reports?department=%00", LIAISON);
+        assertThat(query.status).isEqualTo(400);
+        assertThat(query.json.get("code").asText()).isEqualTo("INVALID_TEXT");
+        Answer nowhere = api.get("/api/nowhere", LIAISON);
+        assertThat(nowhere.status).isEqualTo(404);
+        assertThat(nowhere.json.get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    private Answer rawJson(String path, String json) throws Exception {
+        return api.send(java.net.http.HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)), LIAISON);
     }
 
     @Test

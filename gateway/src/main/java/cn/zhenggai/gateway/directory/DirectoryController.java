@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,14 +85,20 @@ class DirectoryController {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Names are one line (ADR 0075): a line break in them is refused, not rewritten. */
+    static final String ONE_LINE = "[^\\r\\n]*";
+    static final String ONE_LINE_MESSAGE = "只能是一行文字，不能包含换行";
+
     record CreateUserRequest(@NotBlank @Size(max = 64) String username,
-                             @NotBlank @Size(max = 100) String displayName,
+                             @NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                             String displayName,
                              @NotBlank @Size(max = 40) String department,
                              @NotEmpty @Size(max = 6) Set<@NotBlank String> roles,
                              @NotNull @Size(max = 128) String password) {
     }
 
-    record UpdateUserRequest(@NotBlank @Size(max = 100) String displayName,
+    record UpdateUserRequest(@NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                             String displayName,
                              @NotBlank @Size(max = 40) String department,
                              @NotEmpty @Size(max = 6) Set<@NotBlank String> roles) {
     }
@@ -99,7 +106,9 @@ class DirectoryController {
     record PasswordRequest(@NotNull @Size(max = 128) String password) {
     }
 
-    record DepartmentRequest(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 100) String name) {
+    record DepartmentRequest(@NotBlank @Size(max = 40) String code,
+                             @NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                             String name) {
     }
 
     record RenameDepartmentRequest(@NotBlank @Size(max = 100) String name) {

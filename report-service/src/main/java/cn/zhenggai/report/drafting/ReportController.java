@@ -55,13 +55,20 @@ class ReportController {
         this.meetings = meetings;
     }
 
-    record DraftReportRequest(@NotBlank @Size(max = 200) String title,
+    /** Titles, headings and labels are one line (ADR 0075): a line break in them is refused, not rewritten. */
+    static final String ONE_LINE = "[^\\r\\n]*";
+    static final String ONE_LINE_MESSAGE = "只能是一行文字，不能包含换行";
+
+    record DraftReportRequest(@NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                              String title,
                               @Min(2000) @Max(2100) Integer year,
                               @Size(max = 80) String meetingId,
-                              @Size(max = 200) String notice) {
+                              @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                              String notice) {
     }
 
-    record ProblemRequest(@NotBlank @Size(max = 500) String theme,
+    record ProblemRequest(@NotBlank @Size(max = 500) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                          String theme,
                           @NotNull @Min(1) @Max(99) Integer ordinal,
                           @NotBlank @Size(max = Report.MAX_TEXT) String statement,
                           @Size(max = Report.MAX_TEXT) String example) {
@@ -70,7 +77,8 @@ class ReportController {
     record WithdrawRequest(@Size(max = 500) String reason) {
     }
 
-    record RootCauseRequest(@NotBlank @Size(max = 500) String title,
+    record RootCauseRequest(@NotBlank @Size(max = 500) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                            String title,
                             @Size(max = Report.MAX_TEXT) String analysis,
                             @Size(max = 200) List<@NotBlank String> problemIds) {
     }
@@ -90,7 +98,8 @@ class ReportController {
                          @Size(max = 100) String deadlineText) {
     }
 
-    record MeasureRequest(@NotBlank @Size(max = 500) String title,
+    record MeasureRequest(@NotBlank @Size(max = 500) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                          String title,
                           @Size(max = Report.MAX_TEXT) String content,
                           @Size(max = 200) List<@Valid ActionRequest> actions,
                           @Pattern(regexp = DATE) String deadline,

@@ -151,6 +151,33 @@ public final class DocxExporter {
         return text.toString();
     }
 
+    /** {@code text} with every character XML 1.0 cannot carry replaced by U+FFFD; tab and line breaks kept. */
+    static String xmlSafe(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    || c == 0xFFFE || c == 0xFFFF) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The download's file name: the title on one line, without what file systems refuse; never empty. */
+    public static String fileName(String title) {
+        String name = xmlSafe(title == null ? "" : title).replace('\uFFFD', ' ')
+                .replaceAll("[\\p{Cntrl}\\\\/:*?\"<>|]+", " ").replaceAll("\\s+", " ").strip();
+        if (name.length() > 120) {
+            name = name.substring(0, 120).strip();
+        }
+        return (name.isEmpty() ? "发言提纲" : name) + ".docx";
+    }
+
     private static String sentence(String text) {
         String t = text.strip();
         return t.isEmpty() || "。！？；：".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
@@ -193,9 +220,20 @@ public final class DocxExporter {
         p.setSpacingBetween(28, LineSpacingRule.EXACT);
     }
 
+    /**
+     * Stored text as a run: line breaks become Word line breaks; what XML cannot hold (control characters, unpaired
+     * surrogates, which the edge refuses today but older events may carry) becomes U+FFFD, so that an export never
+     * fails on what the record holds.
+     */
     private static void run(XWPFParagraph p, String text, String font, int size, boolean bold) {
         XWPFRun run = p.createRun();
-        run.setText(text);
+        String[] lines = xmlSafe(text).split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                run.addBreak();
+            }
+            run.setText(lines[i], i);
+        }
         run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
         run.setFontFamily(font, XWPFRun.FontCharRange.ascii);
         run.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);

@@ -49,7 +49,7 @@ class ExportController {
         return ResponseEntity.ok()
                 .contentType(DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.title + ".docx", StandardCharsets.UTF_8).build().toString())
+                        .filename(DocxExporter.fileName(report.title), StandardCharsets.UTF_8).build().toString())
                 .body(docx);
     }
 }

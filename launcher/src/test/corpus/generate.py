@@ -18,6 +18,7 @@ JSON_ENDPOINTS = [
     ("PUT", "/api/reports/{report}/carry-over", "demo-dept", {"groups": [{"heading": "标题", "items": ["一项"]}]}),
     ("POST", "/api/reports/{report}/return", "demo-org", {"reasons": ["请补充"]}),
     ("PUT", "/api/reports/{report}/personal-matters", "demo-dept", {"text": "本人没有配备秘书。"}),
+    ("POST", "/api/reports/{report}/delegations", "demo-dept", {"delegate": "demo-head"}),
     ("POST", "/api/measures/msr-corpus/assignment", "demo-dept", {"leadDepartment": "XZSPJ", "owner": "王某"}),
     ("POST", "/api/measures/msr-corpus/progress", "demo-dept", {"note": "进展"}),
     ("POST", "/api/measures/msr-corpus/completion", "demo-dept", {"summary": "完成"}),
@@ -30,6 +31,8 @@ JSON_ENDPOINTS = [
     ("PUT", "/api/directory/users/demo-cadre", "demo-org", {"displayName": "干部", "department": "XZSPJ", "roles": ["CADRE"]}),
     ("POST", "/api/directory/users/demo-cadre/password", "demo-org", {"password": "Corpus-2026-pass"}),
     ("POST", "/api/directory/departments", "demo-org", {"code": "CORPUS", "name": "语料局"}),
+    ("PUT", "/api/directory/departments/XZSPJ", "demo-org", {"name": "行政审批局"}),
+    ("POST", "/api/directory/grants/grt-corpus/reject", "demo-party", {"reason": "不同意"}),
     ("POST", "/api/auth/login", None, {"username": "demo-dept", "password": "demo"}),
     ("POST", "/api/auth/refresh", None, {"refreshToken": "not-a-token"}),
     ("POST", "/api/auth/logout", None, {"refreshToken": "not-a-token"}),
@@ -48,6 +51,8 @@ BODYLESS_ENDPOINTS = [
     ("POST", "/api/audit/replays/rpl-corpus/switch-over", "demo-audit"),
     ("POST", "/api/directory/users/demo-cadre/disable", "demo-org"),
     ("POST", "/api/directory/users/demo-cadre/enable", "demo-org"),
+    ("DELETE", "/api/reports/{report}/delegations/demo-head", "demo-dept"),
+    ("POST", "/api/directory/grants/grt-corpus/approve", "demo-party"),
 ]
 
 # file endpoints: method, path, user, cap in MB (the edge's BodyLimits)
@@ -156,6 +161,8 @@ add(name="a problem theme with a line break", method="POST", path="/api/reports/
     user="demo-dept", body='{"theme":"主题\\n二","ordinal":2,"statement":"问题。"}', status=400, code="VALIDATION_FAILED")
 add(name="a line break in a department's name", method="POST", path="/api/directory/departments", user="demo-org",
     body='{"code":"LBJ","name":"换行\\n局"}', status=400, code="VALIDATION_FAILED")
+add(name="a line break in a renamed department's name", method="PUT", path="/api/directory/departments/XZSPJ",
+    user="demo-org", body='{"name":"行政\\n审批局"}', status=400, code="VALIDATION_FAILED")
 add(name="a line break in a user's display name", method="PUT", path="/api/directory/users/demo-cadre",
     user="demo-org", body='{"displayName":"干部\\n二","department":"XZSPJ","roles":["CADRE"]}', status=400,
     code="VALIDATION_FAILED")

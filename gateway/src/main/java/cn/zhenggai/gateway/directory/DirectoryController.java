@@ -111,7 +111,8 @@ class DirectoryController {
                              String name) {
     }
 
-    record RenameDepartmentRequest(@NotBlank @Size(max = 100) String name) {
+    record RenameDepartmentRequest(@NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+                                   String name) {
     }
 
     @GetMapping("/users")

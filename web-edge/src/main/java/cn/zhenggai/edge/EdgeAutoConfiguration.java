@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +49,17 @@ public class EdgeAutoConfiguration {
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Multipart text fields and file names, once the dispatcher has parsed the parts. */
+    @Bean
+    WebMvcConfigurer edgeMultipartTextCheck() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new MultipartTextCheck()).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     @Bean

@@ -10,7 +10,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +45,13 @@ class EdgeHttpTest {
         Map<String, Object> echo(@RequestBody Map<String, Object> body) {
             ECHOED.incrementAndGet();
             return body;
+        }
+
+        @PostMapping("/upload")
+        Map<String, Object> upload(@RequestParam(name = "title", required = false) String title,
+                                   @RequestParam("file") MultipartFile file) {
+            ECHOED.incrementAndGet();
+            return Map.of("title", String.valueOf(title), "file", String.valueOf(file.getOriginalFilename()));
         }
     }
 
@@ -126,6 +135,23 @@ class EdgeHttpTest {
         assertRefused(raw("GET /nowhere HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n"), 404,
                 "NOT_FOUND");
         assertRefused(raw("GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void multipartTextFieldsAndFileNamesFollowTheSameRule() throws IOException {
+        int before = ECHOED.get();
+        assertThat(postMultipart("2022年度发言提纲", "提纲.txt").status()).as("control").isEqualTo(200);
+        assertRefused(postMultipart("标题\u0000", "提纲.txt"), 400, "INVALID_TEXT", "字段 title", "U+0000");
+        assertRefused(postMultipart("标题", "提\u0007纲.txt"), 400, "INVALID_TEXT", "文件名", "U+0007");
+        assertThat(ECHOED.get()).as("no controller reached").isEqualTo(before + 1);
+    }
+
+    private Reply postMultipart(String title, String fileName) throws IOException {
+        String text = "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n内容\r\n--b--\r\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return send(request("POST", "/upload", "multipart/form-data; boundary=b", body.length), body);
     }
 
     private static void assertRefused(Reply reply, int status, String code, String... inMessage) throws IOException {

@@ -345,7 +345,7 @@ final class ChaosBench {
      */
     record Figures(int accepted, int refused, Map<String, Integer> refusedBy, int refusedButApplied, int lost,
                    int twice, Map<String, Integer> lostIn, Map<String, Integer> twiceIn, int reports,
-                   long auditEntries) {
+                   long auditEntries, List<String> examples) {
     }
 
     static final class Check {
@@ -421,6 +421,7 @@ final class ChaosBench {
             }
             int refusedButApplied = 0;
             long auditEntries = 0;
+            List<String> examples = new ArrayList<>();
             for (Map.Entry<String, List<Command>> e : byReport.entrySet()) {
                 String reportId = e.getKey();
                 String q = URLEncoder.encode(reportId, StandardCharsets.UTF_8);
@@ -462,9 +463,11 @@ final class ChaosBench {
                         acceptedProblems++;
                         if (inIntake == 0) {
                             lostIn.merge("rectification intake", 1, Integer::sum);
+                            example(examples, "rectification intake: " + reportId + " lacks " + c.statement());
                         }
                         if (inAudit == 0) {
                             lostIn.merge("audit log", 1, Integer::sum);
+                            example(examples, "audit log: " + reportId + " lacks " + c.statement());
                         }
                     } else if (inIntake > 0 || inAudit > 0) {
                         appliedRefused++;
@@ -486,10 +489,15 @@ final class ChaosBench {
                     Integer counter = problemCounters.get(reportId);
                     if (counter == null) {
                         lostIn.merge("report list", 1, Integer::sum);
+                        example(examples, "report list: no " + reportId);
                     } else if (counter < acceptedProblems) {
                         lostIn.merge("report list", acceptedProblems - counter, Integer::sum);
+                        example(examples, "report list: " + reportId + " counts " + counter + " problems, "
+                                + acceptedProblems + " accepted, intake holds " + intake.size());
                     } else if (counter > acceptedProblems + appliedRefused) {
                         twiceIn.merge("report list", counter - acceptedProblems - appliedRefused, Integer::sum);
+                        example(examples, "report list: " + reportId + " counts " + counter + " problems, "
+                                + acceptedProblems + " accepted + " + appliedRefused + " refused but applied");
                     }
                 }
                 twiceIn.merge("audit log", duplicateIds[0], Integer::sum);
@@ -497,7 +505,13 @@ final class ChaosBench {
             int lost = lostIn.values().stream().mapToInt(Integer::intValue).sum();
             int twice = twiceIn.values().stream().mapToInt(Integer::intValue).sum();
             return new Figures(accepted, refused, refusedBy, refusedButApplied, lost, twice, lostIn, twiceIn,
-                    byReport.size(), auditEntries);
+                    byReport.size(), auditEntries, examples);
+        }
+
+        private static void example(List<String> examples, String what) {
+            if (examples.size() < 10) {
+                examples.add(what);
+            }
         }
     }
 
@@ -517,7 +531,7 @@ final class ChaosBench {
                         + "%.1f accepted/s;%n         %d s of load between faults, infrastructure down %d s each; "
                         + "heap %d MB per service%n", clients, perReport, loadSeconds, commands.size() / loadSeconds,
                 f.accepted() / loadSeconds, calm.toSeconds(), outage.toSeconds(), heapMb));
-        Table t = new Table("Fault", "at s", "commands accepted again after s");
+        Table t = new Table("Fault", "at s", "over after s (healthy again, 5 commands in a row accepted)");
         faults.forEach(x -> t.row(x.what(), Table.f0(x.atSeconds()), Table.f0(x.recoveredSeconds())));
         r.append("\nFaults injected: ").append(faults.size()).append('\n').append(t.render("  "));
         r.append(String.format(Locale.ROOT, "%nCommands sent:      %d%n", commands.size()));
@@ -532,6 +546,7 @@ final class ChaosBench {
                 ? "verifies (" + verify.path("checked").asLong() + " entries checked)" : "BROKEN " + verify)
                 .append('\n');
         r.append("Dead letters:       ").append(deadLetters).append('\n');
+        f.examples().forEach(e -> r.append("  ").append(e).append('\n'));
         r.append("Result:             ").append(clean ? "OK" : "FAILED").append('\n');
         return r.toString();
     }

@@ -49,8 +49,13 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if ("gateway".equals(option(args, "--scenario", null))) {
+        String scenario = option(args, "--scenario", null);
+        if ("gateway".equals(scenario)) {
             GatewayBench.main(args); // ./zhenggai bench --scenario gateway
+            return;
+        }
+        if ("chaos".equals(scenario)) {
+            ChaosBench.main(args); // ./zhenggai bench --scenario chaos (ADR 0085)
             return;
         }
         Path home = Path.of(option(args, "--home", ".")).toAbsolutePath().normalize();

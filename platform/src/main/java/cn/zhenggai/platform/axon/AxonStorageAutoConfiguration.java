@@ -3,6 +3,8 @@ package cn.zhenggai.platform.axon;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -42,6 +44,16 @@ public class AxonStorageAutoConfiguration {
      * Axon's units of work run in Spring's JDBC transactions. (Declared here because Axon's own auto-configuration
      * orders itself after Boot 3's class names and would fall back to no transactions on Boot 4.)
      */
+    /**
+     * A projection whose handler fails (its store is down, say) stops and retries the batch: Axon's default logs
+     * and skips the event, which loses it from the read model for good (found by the chaos run, ADR 0085).
+     */
+    @Bean
+    public ConfigurerModule projectionsRetryInsteadOfSkipping() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);

@@ -53,7 +53,7 @@ final class DocxReader {
     }
 
     /** Lines of the document and notes about what was read in a simplified way. */
-    record Result(List<SourceLine> lines, List<String> notes) {
+    record Result(List<SourceLine> lines, List<OutlineWarning> notes) {
     }
 
     static Result read(byte[] bytes) throws OutlineParseException {
@@ -156,7 +156,7 @@ final class DocxReader {
         /** Raw line texts and their heading levels; cleaned together at the end. */
         private final List<String> texts = new ArrayList<>();
         private final List<Integer> levels = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
+        private final List<OutlineWarning> notes = new ArrayList<>();
         /** numId → counter per level; numId → number format per level. */
         private final Map<BigInteger, int[]> counters = new HashMap<>();
         private final Map<BigInteger, String[]> formats = new HashMap<>();
@@ -180,7 +180,7 @@ final class DocxReader {
                 }
             }
             if (tableRows > 0) {
-                notes.add("the .docx has tables (" + tableRows + " rows): their cells were read as plain paragraphs");
+                notes.add(OutlineWarning.of(WarningCode.DOCX_TABLES_FLATTENED, "rows", tableRows));
             }
             List<String> cleaned = TextCleaner.cleanLines(texts);
             List<SourceLine> lines = new ArrayList<>(cleaned.size());

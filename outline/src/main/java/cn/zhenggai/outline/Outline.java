@@ -16,10 +16,13 @@ import java.util.List;
  * @param rootCauses      root-cause analysis
  * @param personalMatters the personal matters declaration, or null when the outline has none
  * @param measures        measures and directions of effort
- * @param warnings        what the parser noticed but could not place; never silently dropped
+ * @param warnings        what the parser noticed but could not place, in Chinese; never silently dropped
+ * @param carryOverSummary the carry-over's summary sentence as numbers, or null when the outline has none
+ * @param warningCodes    the same warnings as codes with parameters, index for index (the UI translates these)
+ * @param source          how the file was read (its kind, pages, OCR confidence), or null for text given directly
  */
 @JsonPropertyOrder({"title", "year", "notice", "carryOver", "problems", "cleanAreas", "rootCauses",
-        "personalMatters", "measures", "warnings"})
+        "personalMatters", "measures", "warnings", "carryOverSummary", "warningCodes", "source"})
 public record Outline(
         String title,
         Integer year,
@@ -30,7 +33,18 @@ public record Outline(
         List<RootCause> rootCauses,
         PersonalMatters personalMatters,
         List<Measure> measures,
-        List<String> warnings) {
+        List<String> warnings,
+        CarryOverSummary carryOverSummary,
+        List<OutlineWarning> warningCodes,
+        OutlineSource source) {
+
+    /** An outline without a carry-over summary, warning codes or source (text built in code). */
+    public Outline(String title, Integer year, String notice, List<CarryOverGroup> carryOver, List<Problem> problems,
+                   List<String> cleanAreas, List<RootCause> rootCauses, PersonalMatters personalMatters,
+                   List<Measure> measures, List<String> warnings) {
+        this(title, year, notice, carryOver, problems, cleanAreas, rootCauses, personalMatters, measures, warnings,
+                null, List.of(), null);
+    }
 
     public Outline {
         title = title == null ? "" : title;
@@ -40,5 +54,6 @@ public record Outline(
         rootCauses = List.copyOf(rootCauses);
         measures = List.copyOf(measures);
         warnings = List.copyOf(warnings);
+        warningCodes = warningCodes == null ? List.of() : List.copyOf(warningCodes);
     }
 }

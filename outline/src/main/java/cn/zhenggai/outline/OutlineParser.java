@@ -66,7 +66,8 @@ public final class OutlineParser {
             throw new OutlineParseException(OutlineParseException.Code.EMPTY, "file is empty");
         }
         String extension = extensionOf(fileName);
-        List<String> notes = new ArrayList<>();
+        List<OutlineWarning> notes = new ArrayList<>();
+        FileKind kind;
         List<SourceLine> lines;
         if (DOCX.contains(extension)) {
             if (startsWithOle2(content)) {
@@ -76,30 +77,34 @@ public final class OutlineParser {
             DocxReader.Result docx = DocxReader.read(content);
             lines = docx.lines();
             notes.addAll(docx.notes());
+            kind = FileKind.DOCX;
         } else if (TEXT.contains(extension) || MARKDOWN.contains(extension)) {
             rejectKnownBinaryFormats(content);
             if (DocxReader.isZip(content)) {
                 DocxReader.Result docx = DocxReader.read(content);
                 lines = docx.lines();
-                notes.add("the file is named ." + extension + " but is a .docx; it was read as one");
+                notes.add(OutlineWarning.of(WarningCode.READ_AS_DOCX, "extension", extension));
                 notes.addAll(docx.notes());
+                kind = FileKind.DOCX;
             } else {
                 String text = TextDecoder.decode(content).text();
                 lines = PlainTextReader.read(text, MARKDOWN.contains(extension));
+                kind = MARKDOWN.contains(extension) ? FileKind.MARKDOWN : FileKind.TEXT;
             }
         } else {
             throw new OutlineParseException(OutlineParseException.Code.UNSUPPORTED_TYPE,
                     "unsupported file type ." + extension + "; expected .txt, .md or .docx");
         }
-        return parseLines(lines, notes);
+        return parseLines(new ReadResult(lines, notes, OutlineSource.of(kind)));
     }
 
     /** Parses text that is already decoded (plain text, not Markdown). */
     public static Outline parseText(String text) throws OutlineParseException {
-        return parseLines(PlainTextReader.read(text, false), List.of());
+        return parseLines(new ReadResult(PlainTextReader.read(text, false), List.of(), null));
     }
 
-    private static Outline parseLines(List<SourceLine> lines, List<String> notes) throws OutlineParseException {
+    private static Outline parseLines(ReadResult read) throws OutlineParseException {
+        List<SourceLine> lines = read.lines();
         if (lines.stream().allMatch(SourceLine::isBlank)) {
             throw new OutlineParseException(OutlineParseException.Code.EMPTY, "file holds no text");
         }
@@ -109,13 +114,15 @@ public final class OutlineParser {
             throw new OutlineParseException(OutlineParseException.Code.NO_STRUCTURE,
                     "no outline structure found: no sections (一、…), problems, root causes or measures");
         }
-        if (notes.isEmpty()) {
-            return outline;
-        }
-        List<String> warnings = new ArrayList<>(notes);
+        // The readers' notes come first, then what the assembler noticed; warnings[i] is warningCodes[i].text().
+        List<String> warnings = new ArrayList<>();
+        List<OutlineWarning> codes = new ArrayList<>(read.notes());
+        read.notes().forEach(note -> warnings.add(note.text()));
         warnings.addAll(outline.warnings());
+        codes.addAll(outline.warningCodes());
         return new Outline(outline.title(), outline.year(), outline.notice(), outline.carryOver(), outline.problems(),
-                outline.cleanAreas(), outline.rootCauses(), outline.personalMatters(), outline.measures(), warnings);
+                outline.cleanAreas(), outline.rootCauses(), outline.personalMatters(), outline.measures(), warnings,
+                outline.carryOverSummary(), codes, read.source());
     }
 
     private static void rejectKnownBinaryFormats(byte[] content) throws OutlineParseException {

@@ -38,8 +38,11 @@ class OutlineCliTest {
         String json = out.toString(StandardCharsets.UTF_8);
         assertThat(json).startsWith("{\n").contains("\"title\" : \"行政审批局2022年度民主生活会个人发言提纲\"");
         JsonNode root = new ObjectMapper().readTree(json);
+        // DESIGN §7's fields first and in order; fields added later come after them
         assertThat(iterable(root.fieldNames())).containsExactly("title", "year", "notice", "carryOver", "problems",
-                "cleanAreas", "rootCauses", "personalMatters", "measures", "warnings");
+                "cleanAreas", "rootCauses", "personalMatters", "measures", "warnings", "carryOverSummary",
+                "warningCodes", "source");
+        assertThat(root.get("source").get("kind").asText()).isEqualTo("TEXT");
         assertThat(iterable(root.get("problems").get(0).fieldNames())).startsWith("theme", "ordinal", "statement", "example");
         assertThat(iterable(root.get("carryOver").get(0).fieldNames())).startsWith("heading", "items");
         assertThat(iterable(root.get("rootCauses").get(0).fieldNames())).startsWith("title", "analysis");

@@ -1,0 +1,30 @@
+package cn.zhenggai.outline;
+
+/**
+ * What the parser noticed, as a code the UI translates from one table. Each code has a Chinese template whose
+ * {@code {name}} placeholders are filled from {@link OutlineWarning#params()}. Codes are public (outline JSON
+ * {@code warningCodes}): add, never rename.
+ */
+public enum WarningCode {
+    // --- how the file was read (readers: docx, doc/wps, pdf) ---
+    /** A file with another extension held a .docx and was read as one. */
+    READ_AS_DOCX("文件扩展名为.{extension}，实际为.docx文档，已按.docx读取"),
+    /** Table cells of a .docx were read as plain paragraphs. */
+    DOCX_TABLES_FLATTENED("文档含有表格（{rows}行），表格内容已按普通段落读取"),
+
+    // --- scanned pages (OCR) ---
+
+    // --- structure (sections, problems, causes, measures, carry-over) ---
+    ;
+
+    private final String template;
+
+    WarningCode(String template) {
+        this.template = template;
+    }
+
+    /** The Chinese template with {@code {name}} placeholders. */
+    public String template() {
+        return template;
+    }
+}

@@ -2,7 +2,7 @@ package cn.zhenggai.outline;
 
 /**
  * The input cannot be parsed into an outline. {@link #code()} is machine-readable; the message
- * is a short English sentence fit for a log line or an API error body.
+ * is a short English sentence fit for a log line; services give the user a Chinese message per code.
  */
 public final class OutlineParseException extends Exception {
 
@@ -22,8 +22,22 @@ public final class OutlineParseException extends Exception {
         ZIP_BOMB,
         /** The text has no outline structure: no sections, problems or measures. */
         NO_STRUCTURE,
-        /** A file type the parser does not read (.doc, .pdf, images …). */
-        UNSUPPORTED_TYPE
+        /** A file type the parser does not read (neither text, Word, PDF nor an image). */
+        UNSUPPORTED_TYPE,
+        /** The document is encrypted or password-protected (.doc, .docx, .pdf). */
+        ENCRYPTED,
+        /** A .doc, .wps, PDF or image whose content cannot be read (damaged, or a WPS format that is not OLE Word). */
+        CORRUPT,
+        /** A PDF or image with no recognisable text (no text layer and OCR found none). */
+        NO_TEXT,
+        /** A scan needs OCR and no OCR engine is available on this machine. */
+        OCR_UNAVAILABLE,
+        /** A PDF with more pages than the parser reads ({@code MAX_PAGES}). */
+        TOO_MANY_PAGES,
+        /** An image (or a scanned page) with more pixels than the parser decodes. */
+        IMAGE_TOO_LARGE,
+        /** A PDF whose streams inflate beyond the limit (a decompression bomb). */
+        STREAM_BOMB
     }
 
     private final Code code;

@@ -14,7 +14,7 @@ import java.util.Set;
  * Offline, stateless and thread-safe: call it from a CLI or a request handler alike.
  *
  * <p>Rejected input never yields a partial result: {@link OutlineParseException#code()} says why
- * (EMPTY, BINARY, TOO_LARGE, NOT_DOCX, ZIP_BOMB, NO_STRUCTURE, UNSUPPORTED_TYPE, UNREADABLE).
+ * (see {@link OutlineParseException.Code}).
  */
 public final class OutlineParser {
 

@@ -171,6 +171,14 @@ class OutlineController {
             case ZIP_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
             case NO_STRUCTURE -> ApiException.badRequest(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
             case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");
+            case ENCRYPTED -> ApiException.badRequest(code, "文件已加密或设有密码，请去除密码后再上传");
+            case CORRUPT -> ApiException.badRequest(code, "文件已损坏或格式无法识别：" + e.getMessage());
+            case NO_TEXT -> ApiException.badRequest(code, "文件中没有可识别的文字");
+            case OCR_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code,
+                    "扫描件需要文字识别（OCR），本机未安装识别引擎");
+            case TOO_MANY_PAGES -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "PDF页数过多，已拒绝");
+            case IMAGE_TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "图片尺寸过大，已拒绝");
+            case STREAM_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
         };
     }
 

@@ -13,10 +13,13 @@ import cn.zhenggai.report.drafting.Commands;
 import cn.zhenggai.report.meeting.Meetings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,23 +43,34 @@ import java.util.UUID;
  * Outline import: {@code preview} parses an uploaded outline and shows what would be imported (creates nothing);
  * {@code import} creates a draft report with all of it in one command. The file comes as multipart part
  * {@code file}, or as the raw request body with its name in {@code ?fileName=} or the {@code X-File-Name} header.
+ * Any kind the parser reads is taken (.txt, .md, .docx, .doc, .wps, .pdf, .png, .jpg, .tif): the parser finds the
+ * kind from the content, so neither the extension nor the request's content type is checked here.
+ *
+ * <p>The preview's body: {@code fileName}, {@code outline} (the outline JSON of DESIGN §7), {@code counts}, and —
+ * the parser's and this service's together, index for index — {@code warnings} (Chinese) and {@code warningCodes}
+ * ({@code [{code, params}]}), then {@code source} (how the file was read: kind, pages, OCR confidence) and {@code
+ * carryOverSummary}. This service adds {@link ImportWarningCode#CARRY_OVER_LEDGER_MISMATCH} when the carry-over's
+ * summary and the cadre's earlier accepted report disagree (ADR 0089).
  */
 @RestController
 @RequestMapping("/api/outlines")
 class OutlineController {
 
     private static final ObjectMapper JSON = OutlineJson.mapper();
+    private static final Logger LOG = LoggerFactory.getLogger(OutlineController.class);
 
     private final CommandSender commands;
     private final PersonalMattersCipher cipher;
     private final Meetings meetings;
     private final Timer parseTimer;
+    private final CarryOverCheck carryOverCheck;
 
     OutlineController(CommandSender commands, PersonalMattersCipher cipher, Meetings meetings,
-                      MeterRegistry registry) {
+                      EarlierReports earlierReports, MeterRegistry registry) {
         this.commands = commands;
         this.cipher = cipher;
         this.meetings = meetings;
+        this.carryOverCheck = new CarryOverCheck(earlierReports);
         this.parseTimer = Timer.builder("zhenggai.outline.parse").description("Outline parse time")
                 .register(registry);
     }
@@ -67,7 +81,7 @@ class OutlineController {
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
     ResponseEntity<String> previewMultipart(@RequestPart("file") MultipartFile file, Caller caller) {
-        return preview(fromPart(file));
+        return preview(fromPart(file), caller);
     }
 
     @PostMapping(path = "/preview")
@@ -76,7 +90,7 @@ class OutlineController {
                                       @RequestParam(name = "fileName", required = false) String fileName,
                                       @RequestHeader(name = "X-File-Name", required = false) String header,
                                       Caller caller) {
-        return preview(fromBody(request, fileName, header));
+        return preview(fromBody(request, fileName, header), caller);
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -99,14 +113,34 @@ class OutlineController {
         return importOutline(fromBody(request, fileName, header), meetingId, title, caller);
     }
 
-    private ResponseEntity<String> preview(Upload upload) {
+    private ResponseEntity<String> preview(Upload upload, Caller caller) {
         Outline outline = parse(upload);
+        List<ImportWarning> own = serviceWarnings(outline, caller);
+        ArrayNode warnings = JSON.valueToTree(outline.warnings());
+        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
+        for (ImportWarning warning : own) {
+            warnings.add(warning.text());
+            codes.add(JSON.valueToTree(warning));
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("fileName", upload.fileName());
         body.set("outline", JSON.valueToTree(outline));
-        body.set("warnings", JSON.valueToTree(outline.warnings()));
+        body.set("warnings", warnings);
         body.set("counts", counts(outline));
+        body.set("warningCodes", codes);
+        body.set("source", JSON.valueToTree(outline.source()));
+        body.set("carryOverSummary", JSON.valueToTree(outline.carryOverSummary()));
         return json(HttpStatus.OK, body);
+    }
+
+    /** What this service adds to the parser's warnings; a read model that cannot be read now costs the check only. */
+    private List<ImportWarning> serviceWarnings(Outline outline, Caller caller) {
+        try {
+            return carryOverCheck.check(outline, caller == null ? null : caller.username());
+        } catch (RuntimeException e) {
+            LOG.warn("Carry-over not compared with the earlier report: {}", e.toString());
+            return List.of();
+        }
     }
 
     private ResponseEntity<String> importOutline(Upload upload, String meetingId, String title, Caller caller) {
@@ -131,6 +165,7 @@ class OutlineController {
                 CommandSender.editor(caller), OutlineController::newId);
         commands.toReport(mapped.command(), caller);
         List<String> warnings = new java.util.ArrayList<>(mapped.warnings());
+        serviceWarnings(outline, caller).forEach(w -> warnings.add(w.text()));
         if (meeting != null) {
             warnings.addAll(OutlineToReport.themesOutsideMeeting(mapped.command().problems(),
                     meeting.themes().stream().map(MeetingConvened.Theme::name).toList()));
@@ -164,20 +199,23 @@ class OutlineController {
         return switch (e.code()) {
             case TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "文件过大，最大10MB");
             case UNSUPPORTED_TYPE -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, code,
-                    "不支持的文件类型，请上传 .txt、.md 或 .docx 文件");
+                    "不支持的文件类型，请上传 .txt、.md、.docx、.doc、.wps、.pdf 文件或 .png、.jpg、.tif 图片");
             case EMPTY -> ApiException.badRequest(code, "文件为空");
             case BINARY -> ApiException.badRequest(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
-            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档");
+            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档，如为旧版Word文档请以 .doc 上传");
             case ZIP_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
             case NO_STRUCTURE -> ApiException.badRequest(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
             case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");
             case ENCRYPTED -> ApiException.badRequest(code, "文件已加密或设有密码，请去除密码后再上传");
-            case CORRUPT -> ApiException.badRequest(code, "文件已损坏或格式无法识别：" + e.getMessage());
-            case NO_TEXT -> ApiException.badRequest(code, "文件中没有可识别的文字");
-            case OCR_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code,
-                    "扫描件需要文字识别（OCR），本机未安装识别引擎");
-            case TOO_MANY_PAGES -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "PDF页数过多，已拒绝");
-            case IMAGE_TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "图片尺寸过大，已拒绝");
+            case CORRUPT -> ApiException.badRequest(code,
+                    "文件已损坏或格式无法识别（WPS文件请在WPS中另存为 .doc 或 .docx 后再上传）");
+            case NO_TEXT -> ApiException.badRequest(code, "文件中没有可识别的文字（PDF无文字层且未识别出文字，或图片中没有文字）");
+            // a 4xx like every refusal of an upload (issue 16): the request cannot be served here, retrying will not help
+            case OCR_UNAVAILABLE -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code,
+                    "扫描件需要文字识别（OCR），本机未安装识别引擎，请上传带文字层的PDF或Word文档");
+            case TOO_MANY_PAGES -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "PDF页数过多，已拒绝，请拆分后上传");
+            case IMAGE_TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code,
+                    "图片尺寸过大（像素过多），已拒绝，请降低扫描分辨率后上传");
             case STREAM_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
         };
     }

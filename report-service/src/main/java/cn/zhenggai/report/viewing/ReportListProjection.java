@@ -48,6 +48,7 @@ public class ReportListProjection {
         this.reports = database.getCollection(COLLECTION);
         try {
             reports.createIndex(Indexes.ascending("department", "year"));
+            reports.createIndex(Indexes.ascending("author", "year"));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ReportListProjection.class)
                     .warn("Index on {} not created now: {}", COLLECTION, e.getMessage());
@@ -128,6 +129,15 @@ public class ReportListProjection {
         all.add(Updates.set("updatedAt", Date.from(at)));
         reports.updateOne(Filters.and(Filters.eq("_id", reportId), Filters.lt("lastSequence", seq)),
                 Updates.combine(all));
+    }
+
+    /**
+     * The summary of {@code author}'s latest accepted report for a meeting year before {@code year}, or null: the
+     * report a new outline's carry-over reports on (ADR 0089).
+     */
+    public Document latestAcceptedBefore(String author, int year) {
+        return reports.find(Filters.and(Filters.eq("author", author), Filters.eq("status", "ACCEPTED"),
+                Filters.lt("year", year))).sort(new Document("year", -1).append("updatedAt", -1)).first();
     }
 
     /** Summaries of one department's reports (or every department's when {@code department} is null). */

@@ -1,30 +1,43 @@
-// The outline parser's warnings are English (like logs); the UI shows them in Chinese.
-const PATTERNS = [
-  [/^no title line found at the top of the document$/, () => '文档开头未找到标题'],
-  [/^text before the first section was not placed: (.*)$/s, (m) => '第一个章节之前的文字未归入任何部分：' + m[1]],
-  [/^section not recognised, its (\d+) paragraph\(s\) were not placed: (.*)$/s, (m) => '有一个章节未能识别，其中' + m[1] + '段文字未归入：' + m[2]],
-  [/^a second (.*) section was merged into the first: (.*)$/s, (m) => '出现了第二个同类章节（' + m[1] + '），已并入第一个：' + m[2]],
-  [/^lines at the end were not placed \(signature or date\?\): (.*)$/s, (m) => '文末几行未归入（可能是署名或日期）：' + m[1]],
-  [/^meeting year taken from the notice reference: (\d+)$/, (m) => '年度取自通知文号：' + m[1]],
-  [/^meeting year not found in the title or the opening paragraph$/, () => '标题和开头段落中未找到年度'],
-  [/^section numeral (\S+) is used twice \((.*)\)$/s, (m) => '章节序号“' + m[1] + '”重复使用（' + m[2] + '）'],
-  [/^section numbering skips from (\d+) to (\d+) before (.*)$/s, (m) => '章节编号从' + m[1] + '跳到' + m[2] + '（在' + m[3] + '之前）'],
-  [/^(.*): item numbering is irregular \(item (\d+) is numbered (\d+)\)$/s, (m) => m[1] + '：条目编号不连续（第' + m[2] + '条编号为' + m[3] + '）'],
-  [/^problem text outside any theme was not placed: (.*)$/s, (m) => '不属于任何方面的问题文字未归入：' + m[1]],
-  [/^problems listed without a theme heading after: (.*)$/s, (m) => '以下内容之后列出的问题缺少方面标题：' + m[1]],
-  [/^theme lists no problems: (.*)$/s, (m) => '该方面未列出问题：' + m[1]],
-  [/^theme has no numbered problems, its text was read as one problem: (.*)$/s, (m) => '该方面的问题未编号，整段作为一个问题：' + m[1]],
-  [/^carry-over text before the first group was not placed: (.*)$/s, (m) => '落实情况第一组之前的文字未归入：' + m[1]],
-  [/^carry-over group declares (\d+) item\(s\) but lists (\d+): (.*)$/s, (m) => '落实情况一组写明' + m[1] + '项，实际列出' + m[2] + '项：' + m[3]],
-  [/^root-cause text before the first item was not placed: (.*)$/s, (m) => '问题根源第一条之前的文字未归入：' + m[1]],
-  [/^the personal matters section is empty$/, () => '个人有关事项部分为空'],
-  [/^measure text before the first item was not placed: (.*)$/s, (m) => '整改措施第一条之前的文字未归入：' + m[1]],
-];
+// The outline preview's warnings, from their codes: `warningCodes: [{code, params}]` is translated from the one table
+// below; a code the table does not know (a newer parser or service) shows the server's Chinese sentence, `warnings[i]`
+// at the same index. Codes come from the parser (outline WarningCode) and from report-service (ImportWarningCode).
 
-export function warningText(warning) {
-  for (const [pattern, text] of PATTERNS) {
-    const m = pattern.exec(warning);
-    if (m) return text(m);
+/** Chinese per code; `{name}` is filled from the warning's params. */
+export const WARNING_TEXTS = {
+  // how the file was read
+  READ_AS_DOCX: '文件扩展名为.{extension}，实际为.docx文档，已按.docx读取',
+  DOCX_TABLES_FLATTENED: '文档含有表格（{rows}行），表格内容已按普通段落读取',
+  // report-service: the carry-over compared with the cadre's earlier accepted report (ADR 0089)
+  CARRY_OVER_LEDGER_MISMATCH: '上年度整改落实情况写明查摆问题{summaryProblems}个，但本人{previousYear}年度已审核通过的发言提纲查摆问题{ledgerProblems}个，请核对',
+};
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** One warning in Chinese: from its code when the table knows it and its params fill it, else the server's text. */
+export function warningText(warning, serverText) {
+  const template = warning && WARNING_TEXTS[warning.code];
+  if (template) {
+    const params = warning.params || {};
+    let missing = false;
+    const text = template.replace(/\{(\w+)\}/g, (_, name) => {
+      if (params[name] === undefined || params[name] === null) { missing = true; return ''; }
+      return String(params[name]);
+    });
+    if (!missing) return text;
   }
-  return /[\u4e00-\u9fff]/.test(warning) ? warning : '识别提示：' + warning;
+  if (serverText && CHINESE.test(serverText)) return serverText;
+  return serverText ? '识别提示：' + serverText : '识别提示：' + ((warning && warning.code) || '未知');
+}
+
+/**
+ * The preview's warnings in Chinese, each {text, code, server}: by code when `warningCodes` pairs with `warnings`
+ * index for index, otherwise the server's sentences as they are.
+ */
+export function previewWarnings(data) {
+  const texts = (data && data.warnings) || [];
+  const codes = (data && data.warningCodes) || [];
+  if (codes.length === texts.length) {
+    return codes.map((w, i) => ({ text: warningText(w, texts[i]), code: w && w.code, server: texts[i] }));
+  }
+  return texts.map((t) => ({ text: warningText(null, t), code: null, server: t }));
 }

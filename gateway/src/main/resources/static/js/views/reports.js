@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { h, mount, card, field, table, attempt, say, dateTime, REPORT_STATUS } from '../dom.js';
 import { hasAny, DEPARTMENT_ROLES } from '../roles.js';
-import { warningText } from '../warnings.js';
+import { previewWarnings } from '../warnings.js';
 
 const statusBadge = (s) => h('span.badge.status-' + (s || '').toLowerCase(), REPORT_STATUS[s] || s || '—');
 
@@ -42,43 +42,118 @@ function draftCard(ctx) {
   } }, field('标题', title), field('年度', year), h('button', { type: 'submit' }, '新建草稿')));
 }
 
+/** The kinds the outline parser reads (it finds the kind from the content; the extension only preselects). */
+const OUTLINE_ACCEPT = '.txt,.md,.docx,.doc,.wps,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
+const SCAN_EXTENSIONS = /\.(png|jpe?g|tiff?)$/i;
+
+const SOURCE_KINDS = {
+  TEXT: '纯文本',
+  MARKDOWN: 'Markdown文本',
+  DOCX: 'Word文档（.docx）',
+  DOC: 'Word 97-2003 / WPS文档（.doc / .wps）',
+  PDF: 'PDF（含文字层）',
+  SCANNED_PDF: '扫描版PDF（已文字识别）',
+  IMAGE: '扫描图片（已文字识别）',
+};
+
 function importCard(ctx) {
-  const file = h('input#import-file', { type: 'file', accept: '.txt,.md,.docx', required: true });
+  const file = h('input#import-file', { type: 'file', accept: OUTLINE_ACCEPT, required: true });
   const preview = h('div#import-preview');
   const confirm = h('button#import-confirm', { type: 'button', disabled: true }, '确认导入为草稿');
   const previewButton = h('button#import-preview-button', { type: 'submit' }, '预览');
   const form = h('form#import-form', { onsubmit: (e) => {
     e.preventDefault();
     confirm.disabled = true;
-    preview.replaceChildren(h('p.muted', '正在解析…'));
+    const chosen = file.files[0];
+    const stop = reading(preview, chosen);
     attempt(async () => {
-      if (!file.files[0]) throw new Error('请选择要导入的文件');
-      const data = await api.upload('/api/outlines/preview', file.files[0]);
-      showPreview(preview, data);
-      confirm.disabled = false;
+      try {
+        if (!chosen) throw new Error('请选择要导入的文件');
+        const data = await api.upload('/api/outlines/preview', chosen);
+        showPreview(preview, data);
+        confirm.disabled = false;
+      } finally {
+        stop();
+      }
     }, preview);
-  } }, field('提纲文件（.txt / .md / .docx）', file), h('div.actions', previewButton, confirm));
+  } }, field('提纲文件（.txt / .md / .docx / .doc / .wps / .pdf，或扫描件 .png / .jpg / .tif）', file),
+  h('p.hint#import-hint', '扫描件和图片将进行文字识别（OCR），每页需数秒，请耐心等待；识别结果请逐项核对。'),
+  h('div.actions', previewButton, confirm));
   confirm.addEventListener('click', () => {
     confirm.disabled = true;
+    const stop = reading(preview, file.files[0], '正在导入…');
     attempt(async () => {
-      const created = await api.upload('/api/outlines/import', file.files[0]);
-      say('已导入为草稿：问题' + created.counts.problems + '个' + (created.warnings && created.warnings.length ? '，提示' + created.warnings.length + '条' : ''), 'ok');
-      ctx.go('report', { id: created.reportId });
+      try {
+        const created = await api.upload('/api/outlines/import', file.files[0]);
+        say('已导入为草稿：问题' + created.counts.problems + '个' + (created.warnings && created.warnings.length ? '，提示' + created.warnings.length + '条' : ''), 'ok');
+        ctx.go('report', { id: created.reportId });
+      } finally {
+        stop();
+      }
     }, preview);
   });
   return card('导入发言提纲', h('p.muted', '先预览识别结果，确认无误后再导入为草稿。'), form, preview);
 }
 
+/**
+ * Shows that the file is being read, with the seconds elapsed; an image is a scan from the start, a PDF may be one
+ * (the server finds out), so after a few seconds it says so. Returns the function that stops the clock.
+ */
+function reading(box, chosen, first) {
+  const scan = chosen && SCAN_EXTENSIONS.test(chosen.name);
+  const pdf = chosen && /\.pdf$/i.test(chosen.name);
+  const label = h('span#import-progress-text', first || (scan ? '正在识别扫描件…' : '正在解析…'));
+  const elapsed = h('span.muted#import-progress-time', '');
+  box.replaceChildren(h('div#import-progress', { role: 'status', 'aria-live': 'polite' },
+    h('div.progress.indeterminate', h('div.bar')), label, ' ', elapsed));
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    elapsed.textContent = '已用时' + seconds + '秒';
+    if (!first && pdf && seconds >= 3) label.textContent = '正在识别扫描件…（无文字层的PDF需逐页识别）';
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
+function sourceLine(source) {
+  if (!source || !source.kind) return null;
+  const kind = SOURCE_KINDS[source.kind] || source.kind;
+  return h('p#preview-source', '文件类型：' + kind + (source.pages ? '，共' + source.pages + '页' : ''));
+}
+
+function ocrPages(source) {
+  const pages = (source && source.ocr) || [];
+  if (!pages.length) return null;
+  return h('div#preview-ocr', h('strong', '文字识别结果（请与原件核对）'), h('ul', pages.map((p) => {
+    const percent = Math.round(Number(p.confidence) || 0) + '%';
+    const doubtful = p.lowConfidence || [];
+    return h('li', { dataset: { page: p.page } }, '第' + p.page + '页 识别置信度 ' + percent
+      + (doubtful.length ? '，以下几行请核对：' : '，未发现识别存疑的行。'),
+    doubtful.length ? h('ul.low-confidence', doubtful.map((line) => h('li', h('mark', line)))) : null);
+  })));
+}
+
+function carryOverSummaryLine(summary) {
+  if (!summary) return null;
+  const n = (v) => (v === null || v === undefined ? '（未写明）' : v + '个');
+  return h('p#preview-carryover-summary', '上年度问题' + n(summary.problems) + '，已完成' + n(summary.completed)
+    + '，需长期坚持' + n(summary.longTerm));
+}
+
 function showPreview(box, data) {
   const o = data.outline || {};
   const c = data.counts || {};
-  const warnings = data.warnings || [];
+  const warnings = previewWarnings(data);
+  const source = data.source || o.source;
   box.replaceChildren(
     h('p#preview-summary', '《' + (o.title || '无标题') + '》' + (o.year ? o.year + '年度' : '') + '：落实情况' + (c.carryOver ?? 0) + '组，问题',
       h('strong#preview-problem-count', String(c.problems ?? 0)), '个，未发现问题的方面' + (c.cleanAreas ?? 0) + '个，根源'
       + (c.rootCauses ?? 0) + '条，整改措施' + (c.measures ?? 0) + '项' + (c.personalMatters ? '，含个人有关事项（加密保存，仅本人、组织部、纪检可见）' : '') + '。'),
+    sourceLine(source),
+    carryOverSummaryLine(data.carryOverSummary !== undefined ? data.carryOverSummary : o.carryOverSummary),
+    ocrPages(source),
     warnings.length ? h('div.warnings#preview-warnings', h('strong', '识别提示（' + warnings.length + '条）'),
-      h('ul', warnings.map((w) => h('li', { title: w }, warningText(w))))) : h('p.muted#preview-warnings', '没有识别提示。'),
+      h('ul', warnings.map((w) => h('li', { dataset: { code: w.code || '' } }, w.text)))) : h('p.muted#preview-warnings', '没有识别提示。'),
     h('div.scroll', table([
       { key: 'theme', label: '方面', className: 'muted theme-cell', sortable: false,
         render: (p) => { const list = o.problems || []; const i = list.indexOf(p); return i > 0 && list[i - 1].theme === p.theme ? '' : p.theme; } },

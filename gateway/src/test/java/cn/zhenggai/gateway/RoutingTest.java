@@ -40,6 +40,8 @@ class RoutingTest extends GatewayHttpTest {
             SEEN.put("uri", exchange.getRequestURI().toString());
             SEEN.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             SEEN.put("bodyLength", Integer.toString(body.length));
+            SEEN.put("bodyHash", Integer.toString(java.util.Arrays.hashCode(body)));
+            SEEN.put("contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
             boolean refuse = exchange.getRequestURI().getPath().endsWith("/forbidden");
             byte[] answer = (refuse ? "{\"code\":\"FORBIDDEN\",\"message\":\"无权查看其他部门的整改台账\"}"
                     : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
@@ -97,6 +99,57 @@ class RoutingTest extends GatewayHttpTest {
         assertThat(uploaded.status()).as("the service, not the gateway, judges an evidence file's size").isEqualTo(200);
         assertThat(SEEN).containsEntry("uri", "/api/measures/m-1/evidence")
                 .containsEntry("bodyLength", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+    }
+
+    /**
+     * Issue 16: PDFs, Word 97–2003/WPS files and scans reach report-service as they are, raw or multipart, whatever
+     * their content type or extension — the parser finds the kind from the content; nothing on the way judges it.
+     */
+    @Test
+    void outlinesOfEveryKindPassThroughByteForByteWhateverTheirContentType() throws Exception {
+        String token = accessToken("demo-dept", "demo");
+        byte[] binary = new byte[2 * 1024 * 1024];
+        new java.util.Random(16).nextBytes(binary);
+        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("提纲.pdf", "application/pdf");
+        kinds.put("提纲.doc", "application/msword");
+        kinds.put("提纲.wps", "application/vnd.ms-works");
+        kinds.put("扫描件.png", "image/png");
+        kinds.put("扫描件.jpg", "image/jpeg");
+        kinds.put("扫描件.tif", "image/tiff");
+        for (Map.Entry<String, String> kind : kinds.entrySet()) {
+            String name = java.net.URLEncoder.encode(kind.getKey(), StandardCharsets.UTF_8);
+            java.net.http.HttpResponse<String> raw = sendBytes("/api/outlines/preview?fileName=" + name, binary,
+                    kind.getValue(), token);
+            assertThat(raw.statusCode()).as(kind.getKey() + " raw").isEqualTo(200);
+            assertThat(SEEN).containsEntry("uri", "/api/outlines/preview?fileName=" + name)
+                    .containsEntry("bodyLength", Integer.toString(binary.length))
+                    .containsEntry("bodyHash", Integer.toString(java.util.Arrays.hashCode(binary)));
+            // the proxy may add a charset parameter; the type itself arrives as sent
+            assertThat(SEEN.get("contentType")).startsWith(kind.getValue());
+
+            String boundary = "----kinds-test";
+            java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+            multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + kind.getKey() + "\"\r\nContent-Type: " + kind.getValue() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            multipart.write(binary);
+            multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] body = multipart.toByteArray();
+            java.net.http.HttpResponse<String> part = sendBytes("/api/outlines/import", body,
+                    "multipart/form-data; boundary=" + boundary, token);
+            assertThat(part.statusCode()).as(kind.getKey() + " multipart").isEqualTo(200);
+            assertThat(SEEN).containsEntry("bodyHash", Integer.toString(java.util.Arrays.hashCode(body)));
+        }
+    }
+
+    private java.net.http.HttpResponse<String> sendBytes(String path, byte[] body, String contentType, String token)
+            throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri(path))
+                .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

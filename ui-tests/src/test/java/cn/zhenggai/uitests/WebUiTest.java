@@ -312,6 +312,66 @@ class WebUiTest {
         assertThat(browser.all(By.id("submit-report"))).isEmpty();
     }
 
+    /**
+     * Issue 16: the import screen takes the new kinds and shows how the file was read. A Word document saved as .txt
+     * (made here) is previewed: the source line names the kind found from the content, and the parser's
+     * READ_AS_DOCX warning is shown in Chinese from its code.
+     */
+    @Test
+    @Order(8)
+    void thePreviewShowsHowTheFileWasReadAndItsWarningsFromTheirCodes() throws Exception {
+        Path file = Files.createTempDirectory("zhenggai-ui").resolve("提纲.txt");
+        Files.write(file, docx(List.of("某局2023年度民主生活会个人发言提纲", "一、查摆的突出问题", "（一）理论学习方面",
+                "1.学习不够深入系统。比如，学习笔记记录不全。", "2.联系实际不够紧密。比如，调研报告质量不高。",
+                "（二）作风建设方面", "1.深入基层不够经常。比如，下基层调研次数偏少。", "二、问题产生的根源",
+                "（一）理想信念有所淡化。放松了理论学习。", "三、整改措施", "（一）加强理论学习。每月集中学习一次，2024年12月底前完成。")));
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        String accept = browser.await(By.id("import-file")).getAttribute("accept");
+        assertThat(accept).contains(".doc", ".wps", ".pdf", ".png", ".jpg", ".tif");
+        assertThat(browser.text(By.id("import-form"))).contains(".wps").contains(".pdf").contains(".tif");
+        browser.upload(By.id("import-file"), file);
+        browser.click(By.id("import-preview-button"));
+        assertThat(browser.text(By.id("preview-problem-count"))).isEqualTo("3");
+        assertThat(browser.text(By.id("preview-source"))).isEqualTo("文件类型：Word文档（.docx）");
+        List<WebElement> read = browser.all(By.cssSelector("#preview-warnings li[data-code='READ_AS_DOCX']"));
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).getText()).isEqualTo("文件扩展名为.txt，实际为.docx文档，已按.docx读取");
+        assertThat(browser.all(By.id("preview-ocr"))).as("nothing read by OCR").isEmpty();
+    }
+
+    /** A minimal .docx: one paragraph per line. */
+    private static byte[] docx(List<String> lines) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (String line : lines) {
+            body.append("<w:p><w:r><w:t xml:space=\"preserve\">").append(line).append("</w:t></w:r></w:p>");
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
+                + "officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+        parts.put("word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + body + "</w:body></w:document>");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /**

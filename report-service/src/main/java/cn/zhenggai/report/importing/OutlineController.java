@@ -75,7 +75,12 @@ class OutlineController {
                 .register(registry);
     }
 
-    record Upload(byte[] content, String fileName) {
+    /**
+     * @param fileName the name shown in the preview ({@code outline.txt} when none was sent)
+     * @param given    the name as sent, or null: the parser finds the kind from the content and warns only when a
+     *                 name's extension says otherwise, so a missing name is not passed on as ".txt"
+     */
+    record Upload(byte[] content, String fileName, String given) {
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -186,7 +191,7 @@ class OutlineController {
     private Outline parse(Upload upload) {
         long start = System.nanoTime();
         try {
-            return OutlineParser.parse(upload.content(), upload.fileName());
+            return OutlineParser.parse(upload.content(), upload.given());
         } catch (OutlineParseException e) {
             throw refusal(e);
         } finally {
@@ -239,7 +244,7 @@ class OutlineController {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try {
-            return new Upload(file.getBytes(), name(file.getOriginalFilename()));
+            return new Upload(file.getBytes(), name(file.getOriginalFilename()), given(file.getOriginalFilename()));
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
         }
@@ -256,10 +261,14 @@ class OutlineController {
             if (content.length > OutlineParser.MAX_BYTES) {
                 throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
             }
-            return new Upload(content, name(name));
+            return new Upload(content, name(name), given(name));
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
         }
+    }
+
+    private static String given(String fileName) {
+        return fileName == null || fileName.isBlank() ? null : name(fileName);
     }
 
     private static String name(String fileName) {

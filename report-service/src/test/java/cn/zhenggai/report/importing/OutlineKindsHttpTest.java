@@ -146,6 +146,8 @@ class OutlineKindsHttpTest {
             assertThat(raw.json.at("/counts/rootCauses").asInt()).isEqualTo(2);
             assertThat(raw.json.at("/counts/measures").asInt()).isEqualTo(2);
             assertThat(raw.json.at("/outline/problems/0/statement").asText()).isEqualTo("学习不够深入系统。");
+            assertThat(raw.json.get("warningCodes").toString()).as("no name is not a wrong extension")
+                    .doesNotContain("READ_AS_");
         }
         Answer part = api.multipart("/api/outlines/preview", "提纲.pdf", pdf, OTHER);
         assertThat(part.status).isEqualTo(200);
@@ -268,7 +270,10 @@ class OutlineKindsHttpTest {
         }
     }
 
-    /** A one-page A4 PDF with a text layer, one line per line of {@code text} (short lines: no wrapping here). */
+    /**
+     * A one-page A4 PDF with a text layer, laid out as such documents are: the title centred, every paragraph with a
+     * first-line indent of two characters (by position, as Word exports it) and wrapped at the right margin.
+     */
     static byte[] pdf(String text, boolean encrypted) throws Exception {
         try (PDDocument document = new PDDocument();
              TrueTypeCollection fonts = new TrueTypeCollection(new File(FONT));
@@ -276,16 +281,40 @@ class OutlineKindsHttpTest {
             PDType0Font font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiMicroHei"), true);
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
-            List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+            float size = 11;
+            float left = 72;
+            float width = PDRectangle.A4.getWidth() - 2 * left;
+            int perLine = (int) (width / size);
+            List<String> paragraphs = List.of(text.split("\n"));
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(font, 11);
-                content.newLineAtOffset(56, 780);
-                for (String line : lines) {
-                    content.showText(line);
-                    content.newLineAtOffset(0, -22);
+                float y = 780;
+                for (int p = 0; p < paragraphs.size(); p++) {
+                    String paragraph = paragraphs.get(p);
+                    List<String> lines = new ArrayList<>();
+                    if (p == 0) {
+                        lines.add(paragraph);
+                    } else {
+                        String rest = paragraph;
+                        int room = perLine - 2;
+                        while (rest.length() > room) {
+                            lines.add(rest.substring(0, room));
+                            rest = rest.substring(room);
+                            room = perLine;
+                        }
+                        lines.add(rest);
+                    }
+                    for (int l = 0; l < lines.size(); l++) {
+                        String line = lines.get(l);
+                        float x = p == 0 ? left + (width - font.getStringWidth(line) / 1000 * size) / 2
+                                : l == 0 ? left + 2 * size : left;
+                        content.beginText();
+                        content.setFont(font, size);
+                        content.newLineAtOffset(x, y);
+                        content.showText(line);
+                        content.endText();
+                        y -= size * 1.8f;
+                    }
                 }
-                content.endText();
             }
             if (encrypted) {
                 StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",

@@ -7,6 +7,12 @@ export const WARNING_TEXTS = {
   // how the file was read
   READ_AS_DOCX: '文件扩展名为.{extension}，实际为.docx文档，已按.docx读取',
   DOCX_TABLES_FLATTENED: '文档含有表格（{rows}行），表格内容已按普通段落读取',
+  READ_AS_DOC: '文件扩展名为.{extension}，实际为Word 97-2003（.doc）文档，已按.doc读取',
+  READ_AS_PDF: '文件扩展名为.{extension}，实际为PDF文档，已按PDF读取',
+  READ_AS_IMAGE: '文件扩展名为.{extension}，实际为图片，已按图片识别',
+  DOC_TABLES_FLATTENED: '文档含有表格（{rows}行），表格内容已按普通段落读取',
+  PDF_PAGE_FURNITURE_REMOVED: '已去除PDF页眉页脚和页码（{lines}行）',
+  PDF_COLUMNS_READ: 'PDF第{pages}页为分栏排版，已按先左栏后右栏的顺序读取',
   // report-service: the carry-over compared with the cadre's earlier accepted report (ADR 0089)
   CARRY_OVER_LEDGER_MISMATCH: '上年度整改落实情况写明查摆问题{summaryProblems}个，但本人{previousYear}年度已审核通过的发言提纲查摆问题{ledgerProblems}个，请核对',
 };

@@ -207,7 +207,7 @@ class OutlineController {
                     "不支持的文件类型，请上传 .txt、.md、.docx、.doc、.wps、.pdf 文件或 .png、.jpg、.tif 图片");
             case EMPTY -> ApiException.badRequest(code, "文件为空");
             case BINARY -> ApiException.badRequest(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
-            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档，如为旧版Word文档请以 .doc 上传");
+            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档");
             case ZIP_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
             case NO_STRUCTURE -> ApiException.badRequest(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
             case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");

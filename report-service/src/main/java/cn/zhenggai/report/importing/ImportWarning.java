@@ -22,6 +22,18 @@ public record ImportWarning(ImportWarningCode code, Map<String, String> params) 
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /** A warning from alternating names and values: {@code of(CODE, "theme", "其他")}. */
+    public static ImportWarning of(ImportWarningCode code, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values must come in pairs");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+        }
+        return new ImportWarning(code, params);
+    }
+
     /** The Chinese sentence: the code's template with the parameters filled in. */
     @JsonIgnore
     public String text() {

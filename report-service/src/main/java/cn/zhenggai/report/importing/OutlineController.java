@@ -50,7 +50,9 @@ import java.util.UUID;
  * the parser's and this service's together, index for index — {@code warnings} (Chinese) and {@code warningCodes}
  * ({@code [{code, params}]}), then {@code source} (how the file was read: kind, pages, OCR confidence) and {@code
  * carryOverSummary}. This service adds {@link ImportWarningCode#CARRY_OVER_LEDGER_MISMATCH} when the carry-over's
- * summary and the cadre's earlier accepted report disagree (ADR 0089).
+ * summary and the cadre's earlier accepted report disagree (ADR 0089). The import answers {@code reportId, title,
+ * year, counts, warnings, warningCodes}, its warnings adding what the import settled (OutlineToReport) and, with a
+ * meeting, problem themes outside the meeting's themes.
  */
 @RestController
 @RequestMapping("/api/outlines")
@@ -169,18 +171,26 @@ class OutlineController {
         OutlineToReport.Mapped mapped = OutlineToReport.map(outline, reportId, title, meetingId, sealed,
                 CommandSender.editor(caller), OutlineController::newId);
         commands.toReport(mapped.command(), caller);
-        List<String> warnings = new java.util.ArrayList<>(mapped.warnings());
-        serviceWarnings(outline, caller).forEach(w -> warnings.add(w.text()));
+        // the parser's warnings, what the import settled, the carry-over check, themes outside the meeting
+        List<ImportWarning> own = new java.util.ArrayList<>(mapped.settled());
+        own.addAll(serviceWarnings(outline, caller));
         if (meeting != null) {
-            warnings.addAll(OutlineToReport.themesOutsideMeeting(mapped.command().problems(),
+            own.addAll(OutlineToReport.themesOutsideMeetingCodes(mapped.command().problems(),
                     meeting.themes().stream().map(MeetingConvened.Theme::name).toList()));
+        }
+        ArrayNode warnings = JSON.valueToTree(outline.warnings());
+        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
+        for (ImportWarning warning : own) {
+            warnings.add(warning.text());
+            codes.add(JSON.valueToTree(warning));
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("reportId", reportId);
         body.put("title", mapped.command().title());
         body.put("year", mapped.command().year());
         body.set("counts", counts(outline));
-        body.set("warnings", JSON.valueToTree(warnings));
+        body.set("warnings", warnings);
+        body.set("warningCodes", codes);
         return json(HttpStatus.CREATED, body);
     }
 

@@ -18,14 +18,20 @@ import java.util.function.Supplier;
 
 /**
  * Turns a parsed outline into the one command that creates the draft report. What the outline leaves open is
- * settled here and said in {@code warnings}: problems without a theme, numbering repeated within a theme, groups
- * without items, and which root causes the measures answer (by position when there are as many of each).
+ * settled here and said in {@code warnings}, and as {@link ImportWarningCode}s: problems without a theme, numbering
+ * repeated within a theme, groups without items, and which root causes the measures answer (by position when there
+ * are as many of each).
  */
 final class OutlineToReport {
 
     static final String NO_THEME = "未分方面";
 
-    record Mapped(ImportReport command, List<String> warnings) {
+    /**
+     * @param command  the one command that creates the draft
+     * @param warnings the outline's warnings, then what the import settled, in Chinese
+     * @param settled  what the import settled, as codes ({@code warnings} ends with their sentences)
+     */
+    record Mapped(ImportReport command, List<String> warnings, List<ImportWarning> settled) {
     }
 
     private OutlineToReport() {
@@ -36,13 +42,19 @@ final class OutlineToReport {
      * spaces; a theme heading that contains the meeting's theme, or the reverse, matches).
      */
     static List<String> themesOutsideMeeting(List<ImportReport.ProblemDraft> problems, List<String> meetingThemes) {
+        return themesOutsideMeetingCodes(problems, meetingThemes).stream().map(ImportWarning::text).toList();
+    }
+
+    /** {@link #themesOutsideMeeting} as codes ({@link ImportWarningCode#THEME_OUTSIDE_MEETING}). */
+    static List<ImportWarning> themesOutsideMeetingCodes(List<ImportReport.ProblemDraft> problems,
+                                                         List<String> meetingThemes) {
         List<String> normalized = meetingThemes.stream().map(OutlineToReport::normalize).toList();
-        List<String> warnings = new ArrayList<>();
+        List<ImportWarning> warnings = new ArrayList<>();
         problems.stream().map(ImportReport.ProblemDraft::theme).distinct().forEach(theme -> {
             String t = normalize(theme);
             boolean known = normalized.stream().anyMatch(m -> !m.isEmpty() && (t.contains(m) || m.contains(t)));
             if (!known && !theme.equals(NO_THEME)) {
-                warnings.add("问题所属方面“" + theme + "”不在本次民主生活会的主题中");
+                warnings.add(ImportWarning.of(ImportWarningCode.THEME_OUTSIDE_MEETING, "theme", theme));
             }
         });
         return warnings;
@@ -54,21 +66,21 @@ final class OutlineToReport {
 
     static Mapped map(Outline outline, String reportId, String titleOverride, String meetingId,
                       Commands.SealedMatters personalMatters, Editor editor, Supplier<String> ids) {
-        List<String> warnings = new ArrayList<>(outline.warnings());
+        List<ImportWarning> warnings = new ArrayList<>();
         Integer year = outline.year();
         if (year != null && (year < 2000 || year > 2100)) {
-            warnings.add("年度“" + year + "”不合理，已忽略");
+            warnings.add(ImportWarning.of(ImportWarningCode.YEAR_IGNORED, "year", year));
             year = null;
         }
         String title = titleOverride != null && !titleOverride.isBlank() ? titleOverride.strip() : outline.title();
         if (title == null || title.isBlank()) {
             title = year == null ? "民主生活会发言提纲" : year + "年度民主生活会发言提纲";
-            warnings.add("未识别出标题，已使用“" + title + "”");
+            warnings.add(ImportWarning.of(ImportWarningCode.TITLE_DEFAULTED, "title", title));
         }
         List<Commands.CarryOverGroup> carryOver = new ArrayList<>();
         for (CarryOverGroup group : outline.carryOver()) {
             if (group.items().isEmpty()) {
-                warnings.add("整改落实情况“" + group.heading() + "”下没有具体条目，未导入");
+                warnings.add(ImportWarning.of(ImportWarningCode.CARRY_OVER_GROUP_EMPTY, "heading", group.heading()));
                 continue;
             }
             carryOver.add(new Commands.CarryOverGroup(group.heading(), group.theme(), group.items()));
@@ -79,24 +91,25 @@ final class OutlineToReport {
             String theme = problem.theme() == null || problem.theme().isBlank() ? NO_THEME : problem.theme();
             int ordinal = lastOrdinal.merge(theme, 1, Integer::sum);
             if (ordinal != problem.ordinal()) {
-                warnings.add("“" + theme + "”下第" + problem.ordinal() + "个问题的序号重复或跳号，已按顺序编为第" + ordinal + "个");
+                warnings.add(ImportWarning.of(ImportWarningCode.PROBLEM_RENUMBERED, "theme", theme,
+                        "ordinal", problem.ordinal(), "renumbered", ordinal));
             }
             problems.add(new ImportReport.ProblemDraft(ids.get(), theme, ordinal, problem.statement(),
                     problem.example()));
         }
         if (problems.stream().anyMatch(p -> p.theme().equals(NO_THEME))) {
-            warnings.add("部分问题未归入任何方面，已归入“" + NO_THEME + "”");
+            warnings.add(ImportWarning.of(ImportWarningCode.PROBLEMS_WITHOUT_THEME, "theme", NO_THEME));
         }
         List<ImportReport.RootCauseDraft> rootCauses = new ArrayList<>();
         for (RootCause cause : outline.rootCauses()) {
             rootCauses.add(new ImportReport.RootCauseDraft(ids.get(), cause.title(), cause.analysis(), List.of()));
         }
         if (!rootCauses.isEmpty() && !problems.isEmpty()) {
-            warnings.add("根源与问题的对应关系未写明，请在报告中关联");
+            warnings.add(ImportWarning.of(ImportWarningCode.ROOT_CAUSES_NOT_LINKED));
         }
         boolean byPosition = rootCauses.size() == outline.measures().size();
         if (!byPosition && !outline.measures().isEmpty() && !rootCauses.isEmpty()) {
-            warnings.add("整改措施与根源数量不同，措施未关联根源，请在报告中关联");
+            warnings.add(ImportWarning.of(ImportWarningCode.MEASURES_NOT_LINKED));
         }
         List<ImportReport.MeasureWithId> measures = new ArrayList<>();
         for (int i = 0; i < outline.measures().size(); i++) {
@@ -113,6 +126,8 @@ final class OutlineToReport {
         }
         ImportReport command = new ImportReport(reportId, title, year, meetingId, outline.notice(), carryOver,
                 problems, outline.cleanAreas(), rootCauses, personalMatters, measures, editor);
-        return new Mapped(command, List.copyOf(warnings));
+        List<String> texts = new ArrayList<>(outline.warnings());
+        warnings.forEach(w -> texts.add(w.text()));
+        return new Mapped(command, List.copyOf(texts), List.copyOf(warnings));
     }
 }

@@ -111,6 +111,15 @@ class OutlineKindsHttpTest {
         assertThat(text.json.get("carryOverSummary")).isEqualTo(text.json.at("/outline/carryOverSummary"));
         assertThat(text.json.get("source")).isEqualTo(text.json.at("/outline/source"));
 
+        Answer imported = upload("/api/outlines/import?fileName=outline.txt", bytes(outline(2023, 3)), OTHER);
+        assertThat(imported.status).isEqualTo(201);
+        JsonNode codes = imported.json.get("warningCodes");
+        JsonNode warnings = imported.json.get("warnings");
+        int root = indexOf(codes, "ROOT_CAUSES_NOT_LINKED");
+        assertThat(root).as("what the import settled, as a code: " + codes).isGreaterThanOrEqualTo(0);
+        assertThat(warnings.get(warnings.size() - codes.size() + root).asText())
+                .as("its sentence at the same place from the end").isEqualTo("根源与问题的对应关系未写明，请在报告中关联");
+
         Answer docx = api.multipart("/api/outlines/preview", "提纲.docx", docx(outline(2023, 3)), OTHER);
         assertThat(docx.status).isEqualTo(200);
         assertThat(docx.json.at("/source/kind").asText()).isEqualTo("DOCX");

@@ -1,0 +1,34 @@
+package cn.zhenggai.report.importing;
+
+import cn.zhenggai.outline.Outline;
+import cn.zhenggai.outline.Problem;
+import cn.zhenggai.report.drafting.Editor;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the import settles is said as codes with parameters, its Chinese sentences ending {@code warnings}. */
+class OutlineToReportCodesTest {
+
+    @Test
+    void whatTheImportSettlesComesAsCodesWhoseSentencesEndTheWarnings() {
+        Outline messy = new Outline("", 1890, null, List.of(), List.of(new Problem("", 1, "问题一。", null),
+                new Problem("", 1, "问题二。", null)), List.of(), List.of(), null, List.of(), List.of("解析提示"));
+
+        OutlineToReport.Mapped mapped = OutlineToReport.map(messy, "r1", null, null, null,
+                Editor.member("demo-dept", "XZSPJ"), new AtomicInteger()::toString);
+
+        assertThat(mapped.settled()).extracting(ImportWarning::code).containsExactly(ImportWarningCode.YEAR_IGNORED,
+                ImportWarningCode.TITLE_DEFAULTED, ImportWarningCode.PROBLEM_RENUMBERED,
+                ImportWarningCode.PROBLEMS_WITHOUT_THEME);
+        assertThat(mapped.settled().get(2).params()).isEqualTo(Map.of("theme", "未分方面", "ordinal", "1",
+                "renumbered", "2"));
+        assertThat(mapped.warnings()).containsExactly("解析提示", "年度“1890”不合理，已忽略",
+                "未识别出标题，已使用“民主生活会发言提纲”", "“未分方面”下第1个问题的序号重复或跳号，已按顺序编为第2个",
+                "部分问题未归入任何方面，已归入“未分方面”");
+    }
+}

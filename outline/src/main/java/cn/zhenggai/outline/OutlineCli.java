@@ -8,17 +8,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Command line: {@code outline parse FILE} prints the outline JSON of a .txt, .md, .docx, .doc, .wps,
- * .pdf or a scan (.png, .jpg, .tif) on stdout (UTF-8) and exits 0; the kind is found from the content.
- * Unreadable or unrecognisable input, and wrong usage, print one line on stderr and exit 2: {@code
- * outline: CODE: reason}, CODE being the {@link OutlineParseException.Code}. Nothing is written anywhere else.
+ * Command line: {@code outline parse FILE} prints the outline JSON of an outline file on stdout (UTF-8) and exits 0:
+ * .txt, .md, .docx, .doc, .wps, a PDF, or a scan (PDF without text, .png, .jpg, .tif …) read by OCR; the kind comes
+ * from the content. Unreadable or unrecognisable input, and wrong usage, print one line
+ * on stderr and exit 2. Nothing is written anywhere else.
  */
 public final class OutlineCli {
 
     public static final int OK = 0;
     public static final int FAILED = 2;
-    private static final String USAGE =
-            "usage: outline parse FILE   (FILE: .txt, .md, .docx, .doc, .wps, .pdf, or a scan: .png, .jpg, .tif)";
+    private static final String USAGE = "usage: outline parse FILE   (FILE: .txt, .md, .docx, .doc, .wps, .pdf, or a scan .png/.jpg/.tif)";
 
     private OutlineCli() {
     }

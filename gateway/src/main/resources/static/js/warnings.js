@@ -13,6 +13,9 @@ export const WARNING_TEXTS = {
   DOC_TABLES_FLATTENED: '文档含有表格（{rows}行），表格内容已按普通段落读取',
   PDF_PAGE_FURNITURE_REMOVED: '已去除PDF页眉页脚和页码（{lines}行）',
   PDF_COLUMNS_READ: 'PDF第{pages}页为分栏排版，已按先左栏后右栏的顺序读取',
+  // scanned pages (OCR)
+  OCR_USED: '文件为扫描件或图片，已通过文字识别（OCR）读取{pages}页，请核对识别结果',
+  OCR_LOW_CONFIDENCE: '第{page}页文字识别置信度为{confidence}，有{lines}行可能识别有误，请对照原件核对',
   // report-service: the carry-over compared with the cadre's earlier accepted report (ADR 0089)
   CARRY_OVER_LEDGER_MISMATCH: '上年度整改落实情况写明查摆问题{summaryProblems}个，但本人{previousYear}年度已审核通过的发言提纲查摆问题{ledgerProblems}个，请核对',
 };

@@ -341,6 +341,81 @@ class WebUiTest {
         assertThat(browser.all(By.id("preview-ocr"))).as("nothing read by OCR").isEmpty();
     }
 
+    /** The same outline printed as a PDF, once the parser in the report-service jar reads PDFs (issue 16, readers). */
+    @Test
+    @Order(9)
+    void aPdfIsPreviewedWithItsKindAndPages() throws Exception {
+        assumeTrue(outlineHas("cn/zhenggai/outline/PdfReader"), "the report-service jar's parser has no PDF reader");
+        Path pdf = Files.createTempDirectory("zhenggai-ui").resolve("提纲.pdf");
+        Files.write(pdf, pdf(List.of("某局2023年度民主生活会个人发言提纲", "一、查摆的突出问题", "（一）理论学习方面",
+                "1.学习不够深入系统。比如，学习笔记记录不全。", "2.联系实际不够紧密。比如，调研报告质量不高。",
+                "（二）作风建设方面", "1.深入基层不够经常。比如，下基层调研次数偏少。", "二、问题产生的根源",
+                "（一）理想信念有所淡化。放松了理论学习。", "三、整改措施", "（一）加强理论学习。每月集中学习一次，2024年12月底前完成。")));
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        browser.upload(By.id("import-file"), pdf);
+        browser.click(By.id("import-preview-button"));
+        browser.until(d -> !browser.all(By.id("preview-source")).isEmpty()
+                && browser.text(By.id("preview-source")).contains("PDF"));
+        assertThat(browser.text(By.id("preview-source"))).isEqualTo("文件类型：PDF（含文字层），共1页");
+        assertThat(browser.text(By.id("preview-problem-count"))).isEqualTo("3");
+    }
+
+    /** One A4 page as Word exports it: the title centred, paragraphs indented by two characters (WenQuanYi Micro Hei). */
+    private static byte[] pdf(List<String> paragraphs) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+             org.apache.fontbox.ttf.TrueTypeCollection fonts = new org.apache.fontbox.ttf.TrueTypeCollection(
+                     new java.io.File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.font.PDType0Font font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(document,
+                    fonts.getFontByName("WenQuanYiMicroHei"), true);
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            document.addPage(page);
+            float size = 11;
+            float left = 72;
+            float width = page.getMediaBox().getWidth() - 2 * left;
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                float y = 780;
+                for (int p = 0; p < paragraphs.size(); p++) {
+                    String line = paragraphs.get(p);
+                    float x = p == 0 ? left + (width - font.getStringWidth(line) / 1000 * size) / 2 : left + 2 * size;
+                    content.beginText();
+                    content.setFont(font, size);
+                    content.newLineAtOffset(x, y);
+                    content.showText(line);
+                    content.endText();
+                    y -= size * 1.8f;
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Whether the outline parser inside the report-service jar under test has a class (issue 16 comes from other branches). */
+    private static boolean outlineHas(String className) throws Exception {
+        Path jar = HOME.resolve("report-service/target/report-service-0.1.0-SNAPSHOT-exec.jar");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                if (entry.getName().startsWith("BOOT-INF/lib/outline-") && entry.getName().endsWith(".jar")) {
+                    try (java.util.zip.ZipInputStream lib = new java.util.zip.ZipInputStream(zip.getInputStream(entry))) {
+                        for (java.util.zip.ZipEntry e = lib.getNextEntry(); e != null; e = lib.getNextEntry()) {
+                            if (e.getName().equals(className + ".class")) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** A minimal .docx: one paragraph per line. */
     private static byte[] docx(List<String> lines) throws Exception {
         StringBuilder body = new StringBuilder();

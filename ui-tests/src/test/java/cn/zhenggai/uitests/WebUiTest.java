@@ -348,7 +348,7 @@ class WebUiTest {
         assumeTrue(outlineHas("cn/zhenggai/outline/PdfReader"), "the report-service jar's parser has no PDF reader");
         Path pdf = Files.createTempDirectory("zhenggai-ui").resolve("提纲.pdf");
         Files.write(pdf, pdf(List.of("某局2023年度民主生活会个人发言提纲", "一、查摆的突出问题", "（一）理论学习方面",
-                "1.学习不够深入系统。比如，学习笔记记录不全。", "2.联系实际不够紧密。比如，调研报告质量不高。",
+                "1.学习不够深入系统，对党的创新理论的学习还停留在读原文、记笔记的层面，联系本单位实际思考不够。比如，学习笔记记录不全。", "2.联系实际不够紧密。比如，调研报告质量不高。",
                 "（二）作风建设方面", "1.深入基层不够经常。比如，下基层调研次数偏少。", "二、问题产生的根源",
                 "（一）理想信念有所淡化。放松了理论学习。", "三、整改措施", "（一）加强理论学习。每月集中学习一次，2024年12月底前完成。")));
         browser.login("demo-dept", "demo");
@@ -362,7 +362,10 @@ class WebUiTest {
         assertThat(browser.text(By.id("preview-problem-count"))).isEqualTo("3");
     }
 
-    /** One A4 page as Word exports it: the title centred, paragraphs indented by two characters (WenQuanYi Micro Hei). */
+    /**
+     * One A4 page as Word exports it: the title centred, paragraphs indented by two characters and wrapped at the
+     * right margin (WenQuanYi Micro Hei).
+     */
     private static byte[] pdf(List<String> paragraphs) throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
              org.apache.fontbox.ttf.TrueTypeCollection fonts = new org.apache.fontbox.ttf.TrueTypeCollection(
@@ -378,16 +381,27 @@ class WebUiTest {
             float width = page.getMediaBox().getWidth() - 2 * left;
             try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
                          new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                int perLine = (int) (width / size);
                 float y = 780;
                 for (int p = 0; p < paragraphs.size(); p++) {
-                    String line = paragraphs.get(p);
-                    float x = p == 0 ? left + (width - font.getStringWidth(line) / 1000 * size) / 2 : left + 2 * size;
-                    content.beginText();
-                    content.setFont(font, size);
-                    content.newLineAtOffset(x, y);
-                    content.showText(line);
-                    content.endText();
-                    y -= size * 1.8f;
+                    List<String> lines = new java.util.ArrayList<>();
+                    String rest = paragraphs.get(p);
+                    for (int room = perLine - 2; p > 0 && rest.length() > room; room = perLine) {
+                        lines.add(rest.substring(0, room));
+                        rest = rest.substring(room);
+                    }
+                    lines.add(rest);
+                    for (int l = 0; l < lines.size(); l++) {
+                        String line = lines.get(l);
+                        float x = p == 0 ? left + (width - font.getStringWidth(line) / 1000 * size) / 2
+                                : l == 0 ? left + 2 * size : left;
+                        content.beginText();
+                        content.setFont(font, size);
+                        content.newLineAtOffset(x, y);
+                        content.showText(line);
+                        content.endText();
+                        y -= size * 1.8f;
+                    }
                 }
             }
             document.save(out);

@@ -2,7 +2,10 @@
 // below; a code the table does not know (a newer parser or service) shows the server's Chinese sentence, `warnings[i]`
 // at the same index. Codes come from the parser (outline WarningCode) and from report-service (ImportWarningCode).
 
-/** Chinese per code; `{name}` is filled from the warning's params. */
+/**
+ * Chinese per code; `{name}` is filled from the warning's params. The parser's and report-service's codes share this
+ * table, so their names never overlap (report-service's OutlineToReportCodesTest checks it).
+ */
 export const WARNING_TEXTS = {
   // how the file was read
   READ_AS_DOCX: '文件扩展名为.{extension}，实际为.docx文档，已按.docx读取',
@@ -16,6 +19,31 @@ export const WARNING_TEXTS = {
   // scanned pages (OCR)
   OCR_USED: '文件为扫描件或图片，已通过文字识别（OCR）读取{pages}页，请核对识别结果',
   OCR_LOW_CONFIDENCE: '第{page}页文字识别置信度为{confidence}，有{lines}行可能识别有误，请对照原件核对',
+  // structure (sections, problems, causes, measures, carry-over)
+  NO_TITLE: '文档开头未找到标题',
+  PREAMBLE_NOT_PLACED: '第一个章节之前的文字未归入任何部分：“{text}”',
+  SECTION_NOT_RECOGNISED: '有一个章节未能识别，其中{paragraphs}段文字未归入：“{heading}”',
+  SECTION_MERGED: '出现了第二个同类章节（{section}），已并入第一个：“{heading}”',
+  TRAILING_LINES: '文末几行未归入（可能是署名或日期）：{lines}',
+  YEAR_FROM_NOTICE: '年度取自通知文号：{year}',
+  YEAR_NOT_FOUND: '标题和开头段落中未找到年度',
+  SECTION_NUMERAL_REPEATED: '章节序号“{numeral}”重复使用（“{first}” / “{second}”）',
+  SECTION_NUMBERING_SKIPS: '章节编号从{from}跳到{to}（在“{heading}”之前）',
+  CARRY_OVER_NUMBERING_IRREGULAR: '落实情况“{heading}”：条目编号不连续（第{position}条编号为{numeral}）',
+  PROBLEM_NUMBERING_IRREGULAR: '“{theme}”方面的问题：条目编号不连续（第{position}条编号为{numeral}）',
+  ACTION_NUMBERING_IRREGULAR: '整改措施“{measure}”的具体举措：条目编号不连续（第{position}条编号为{numeral}）',
+  PROBLEM_TEXT_NOT_PLACED: '不属于任何方面的问题文字未归入：“{text}”',
+  PROBLEMS_WITHOUT_THEME: '以下内容之后列出的问题缺少方面标题：“{text}”',
+  THEME_WITHOUT_PROBLEMS: '该方面未列出问题：“{theme}”',
+  THEME_READ_AS_ONE_PROBLEM: '该方面的问题未编号，整段作为一个问题：“{theme}”',
+  CARRY_OVER_TEXT_NOT_PLACED: '落实情况第一组之前的文字未归入：“{text}”',
+  CARRY_OVER_COUNT_MISMATCH: '落实情况一组写明{declared}项，实际列出{listed}项：“{heading}”',
+  ROOT_CAUSE_TEXT_NOT_PLACED: '问题根源第一条之前的文字未归入：“{text}”',
+  PERSONAL_MATTERS_EMPTY: '个人有关事项部分为空',
+  MEASURE_TEXT_NOT_PLACED: '整改措施第一条之前的文字未归入：“{text}”',
+  DEADLINE_UNRESOLVED: '整改措施“{measure}”中的期限“{deadline}”无法确定具体日期',
+  CARRY_OVER_SUMMARY_MISMATCH: '落实情况总述称上年度查摆问题共{stated}个，但各组合计{listed}个',
+  CARRY_OVER_SUMMARY_PARTS_MISMATCH: '落实情况总述称共{problems}个问题，但已完成{completed}个与需长期坚持{longTerm}个合计不符',
   // report-service: the carry-over compared with the cadre's earlier accepted report (ADR 0089)
   CARRY_OVER_LEDGER_MISMATCH: '上年度整改落实情况写明查摆问题{summaryProblems}个，但本人{previousYear}年度已审核通过的发言提纲查摆问题{ledgerProblems}个，请核对',
 };

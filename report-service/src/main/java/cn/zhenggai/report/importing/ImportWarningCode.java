@@ -25,7 +25,7 @@ public enum ImportWarningCode {
     /** A problem's number was repeated or skipped within its theme. Params: {@code theme}, {@code ordinal}, {@code renumbered}. */
     PROBLEM_RENUMBERED("“{theme}”下第{ordinal}个问题的序号重复或跳号，已按顺序编为第{renumbered}个"),
     /** Problems without a theme went under the default theme. Params: {@code theme}. */
-    PROBLEMS_WITHOUT_THEME("部分问题未归入任何方面，已归入“{theme}”"),
+    PROBLEMS_UNDER_DEFAULT_THEME("部分问题未归入任何方面，已归入“{theme}”"),
     /** The outline does not say which problems a root cause explains. */
     ROOT_CAUSES_NOT_LINKED("根源与问题的对应关系未写明，请在报告中关联"),
     /** Measures and root causes differ in number, so measures were not linked to root causes. */

@@ -98,7 +98,7 @@ final class OutlineToReport {
                     problem.example()));
         }
         if (problems.stream().anyMatch(p -> p.theme().equals(NO_THEME))) {
-            warnings.add(ImportWarning.of(ImportWarningCode.PROBLEMS_WITHOUT_THEME, "theme", NO_THEME));
+            warnings.add(ImportWarning.of(ImportWarningCode.PROBLEMS_UNDER_DEFAULT_THEME, "theme", NO_THEME));
         }
         List<ImportReport.RootCauseDraft> rootCauses = new ArrayList<>();
         for (RootCause cause : outline.rootCauses()) {

@@ -2,10 +2,12 @@ package cn.zhenggai.report.importing;
 
 import cn.zhenggai.outline.Outline;
 import cn.zhenggai.outline.Problem;
+import cn.zhenggai.outline.WarningCode;
 import cn.zhenggai.report.drafting.Editor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,11 +26,18 @@ class OutlineToReportCodesTest {
 
         assertThat(mapped.settled()).extracting(ImportWarning::code).containsExactly(ImportWarningCode.YEAR_IGNORED,
                 ImportWarningCode.TITLE_DEFAULTED, ImportWarningCode.PROBLEM_RENUMBERED,
-                ImportWarningCode.PROBLEMS_WITHOUT_THEME);
+                ImportWarningCode.PROBLEMS_UNDER_DEFAULT_THEME);
         assertThat(mapped.settled().get(2).params()).isEqualTo(Map.of("theme", "未分方面", "ordinal", "1",
                 "renumbered", "2"));
         assertThat(mapped.warnings()).containsExactly("解析提示", "年度“1890”不合理，已忽略",
                 "未识别出标题，已使用“民主生活会发言提纲”", "“未分方面”下第1个问题的序号重复或跳号，已按顺序编为第2个",
                 "部分问题未归入任何方面，已归入“未分方面”");
+    }
+
+    /** The UI translates the parser's and this service's codes from one table keyed by name: no name may mean two things. */
+    @Test
+    void noCodeOfThisServiceHasTheNameOfAParserCode() {
+        assertThat(Arrays.stream(ImportWarningCode.values()).map(Enum::name))
+                .doesNotContainAnyElementsOf(Arrays.stream(WarningCode.values()).map(Enum::name).toList());
     }
 }

@@ -42,10 +42,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * encrypted and a damaged file refused with their codes and nothing stored; and the carry-over's summary compared
  * with the cadre's earlier accepted report (ADR 0089).
  *
- * <p>Which tests need the parser's new readers: the PDF tests need the PDF reader (issue 16, readers), the
- * comparison needs the parser to read the carry-over's summary sentence into {@code carryOverSummary}. Until the
- * parser on the class path does, they are skipped by an assumption that says which part is missing — once it does,
- * they run and must pass.
+ * <p>Which tests need the parser's new readers: the PDF tests need the PDF reader (issue 16, readers), the scan
+ * test needs OCR (issue 16, scanned pages), the comparison needs the parser to read the carry-over's summary sentence
+ * into {@code carryOverSummary}. Until the parser on the class path does, they are skipped by an assumption that says
+ * which part is missing — once it does, they run and must pass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
@@ -191,6 +191,28 @@ class OutlineKindsHttpTest {
         assertThat(storedEvents()).as("no event stored by a refused upload").isEqualTo(before);
     }
 
+    // ------------------------------------------------------------------ needs OCR (issue 16, scanned pages)
+
+    @Test
+    void aScanIsReadByOcrWithEachPagesConfidence() throws Exception {
+        byte[] png = scan(outline(2023, 3));
+        assumeTrue(parserReadsScans(png), "needs the outline parser's OCR of images (issue 16, scanned pages)");
+        long before = storedEvents();
+
+        Answer raw = upload("/api/outlines/preview?fileName=" + java.net.URLEncoder.encode("扫描件.png",
+                StandardCharsets.UTF_8), png, OTHER);
+
+        assertThat(raw.status).as(raw.toString()).isEqualTo(200);
+        assertThat(raw.json.at("/source/kind").asText()).isEqualTo("IMAGE");
+        assertThat(raw.json.at("/source/pages").asInt()).isEqualTo(1);
+        assertThat(raw.json.at("/source/ocr/0/page").asInt()).isEqualTo(1);
+        assertThat(raw.json.at("/source/ocr/0/confidence").asDouble()).isBetween(1.0, 100.0);
+        assertThat(raw.json.at("/source/ocr/0/lowConfidence").isArray()).isTrue();
+        assertThat(raw.json.at("/counts/problems").asInt()).isEqualTo(3);
+        assertThat(raw.json.at("/counts/measures").asInt()).isEqualTo(2);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     // ------------------------------------------------------------------ needs carryOverSummary from the parser
 
     @Test
@@ -244,6 +266,64 @@ class OutlineKindsHttpTest {
         } catch (OutlineParseException e) {
             return e.code() != OutlineParseException.Code.UNSUPPORTED_TYPE;
         }
+    }
+
+    /** Whether the parser on the class path reads an image by OCR (it refused images before issue 16). */
+    private static boolean parserReadsScans(byte[] image) {
+        try {
+            OutlineParser.parse(image, "probe.png");
+            return true;
+        } catch (OutlineParseException e) {
+            return e.code() != OutlineParseException.Code.UNSUPPORTED_TYPE
+                    && e.code() != OutlineParseException.Code.OCR_UNAVAILABLE;
+        }
+    }
+
+    /**
+     * A clean scan of one A4 page at 150 dpi (PNG, grey): the title centred, paragraphs indented two characters and
+     * wrapped at the margin, in WenQuanYi Micro Hei at 12 pt.
+     */
+    static byte[] scan(String text) throws Exception {
+        int width = 1240;
+        int height = 1754;
+        int margin = 150;
+        java.awt.Font font = java.awt.Font.createFonts(new File(FONT))[0].deriveFont(25f);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(font);
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        int em = metrics.charWidth('中');
+        int perLine = (width - 2 * margin) / em;
+        int y = margin;
+        String[] paragraphs = text.split("\n");
+        for (int p = 0; p < paragraphs.length; p++) {
+            String rest = paragraphs[p];
+            if (p == 0) {
+                g.drawString(rest, (width - metrics.stringWidth(rest)) / 2, y);
+                y += metrics.getHeight() * 2;
+                continue;
+            }
+            int room = perLine - 2;
+            int x = margin + 2 * em;
+            while (!rest.isEmpty()) {
+                String line = rest.length() > room ? rest.substring(0, room) : rest;
+                rest = rest.substring(line.length());
+                g.drawString(line, x, y);
+                y += (int) (metrics.getHeight() * 1.6);
+                room = perLine;
+                x = margin;
+            }
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static int indexOf(JsonNode codes, String code) {

@@ -29,7 +29,8 @@ import org.apache.pdfbox.text.TextPosition;
  * left out. Lines are then joined by geometry, which the reader knows and the paragraph builder could only guess:
  * a line that reaches its column's right margin is continued by the next one unless that one is indented (a new
  * paragraph), and the last line of a page or column that does not end a sentence is continued by the first body line
- * of the next. An indented line or a wide vertical gap starts a paragraph (a blank line is put before it); the
+ * of the next. An indented line or a wide vertical gap starts a paragraph (a blank line is put before it, except
+ * between two centred lines of a title block); the
  * {@link ParagraphBuilder} then applies its sentence rules to what is left.
  *
  * <p>Limits, each a refusal code: a user password, or an owner password that forbids extracting text
@@ -47,6 +48,8 @@ final class PdfReader {
     static final long SCRATCH_BYTES = 64L * 1024 * 1024;
     /** Lines at the top and at the bottom of a page looked at for headers, footers and page numbers. */
     private static final int FURNITURE_LINES = 2;
+    /** A page with at least this many single-column lines has margins of its own; fewer take the document's. */
+    private static final int MIN_LINES_FOR_PAGE_MARGINS = 6;
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "[-—–－~～·•\\s]*\\d{1,4}[-—–－~～·•\\s]*"
@@ -291,9 +294,13 @@ final class PdfReader {
             List<Line> ordered = new ArrayList<>();
             List<Integer> columnPages = new ArrayList<>();
             List<Line> single = new ArrayList<>();
+            List<List<Line>> singleByPage = new ArrayList<>();
             for (int p = 0; p < lines.size(); p++) {
                 columns = false;
-                List<Line> page = order(lines.get(p), single);
+                List<Line> pageSingle = new ArrayList<>();
+                List<Line> page = order(lines.get(p), pageSingle);
+                single.addAll(pageSingle);
+                singleByPage.add(pageSingle);
                 if (columns) {
                     columnPages.add(pages.get(p).number());
                 }
@@ -302,7 +309,12 @@ final class PdfReader {
                 }
                 ordered.addAll(page);
             }
-            setSingleColumnMargins(single);
+            setMargins(single);
+            for (List<Line> pageSingle : singleByPage) {
+                if (pageSingle.size() >= MIN_LINES_FOR_PAGE_MARGINS) {
+                    setMargins(pageSingle); // a page set narrower than the others (a single column left of a gutter)
+                }
+            }
             if (!columnPages.isEmpty()) {
                 notes.add(OutlineWarning.of(WarningCode.PDF_COLUMNS_READ, "pages",
                         String.join("、", columnPages.stream().map(String::valueOf).toList())));
@@ -486,12 +498,12 @@ final class PdfReader {
                     }
                 }
             }
-            if (left < 3 || right < 3 || rightStarts.isEmpty()) {
+            if (left < 3 || right < 2 || rightStarts.isEmpty()) {
                 return false;
             }
             float min = rightStarts.stream().min(Float::compare).orElseThrow();
             long aligned = rightStarts.stream().filter(x -> x - min <= 2.5f * em).count();
-            return aligned >= 3;
+            return aligned >= 2;
         }
 
         /** The x of a gutter between two columns, or NaN: a free vertical strip in the middle band of the page. */
@@ -551,10 +563,6 @@ final class PdfReader {
             }
         }
 
-        private void setSingleColumnMargins(List<Line> single) {
-            setMargins(single);
-        }
-
         /**
          * Joins lines by geometry into text lines, a blank line before each paragraph start. The lines are cleaned
          * first, as laid out, so that a watermark broken over two lines is still found ({@link TextCleaner}).
@@ -591,7 +599,8 @@ final class PdfReader {
                     append(current, text);
                 } else {
                     out.add(sofar);
-                    if (indented || gap) {
+                    boolean titleBlock = centred(prev) && centred(line) && !gap;
+                    if ((indented || gap) && !titleBlock) {
                         out.add("");
                     }
                     current = new StringBuilder(text);
@@ -603,6 +612,13 @@ final class PdfReader {
                 out.add(current.toString());
             }
             return out;
+        }
+
+        /** A line set in the middle of its column (a title line), not one that starts a paragraph. */
+        private boolean centred(Line line) {
+            float before = line.x0 - line.left;
+            float after = line.right - line.x1;
+            return before > 2.5f * em && Math.abs(before - after) < 2f * em;
         }
 
         private static void append(StringBuilder text, String next) {

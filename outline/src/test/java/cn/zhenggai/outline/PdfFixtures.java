@@ -64,6 +64,11 @@ final class PdfFixtures {
      * @param twoColumnPage the 1-based page set in two columns, 0 for none
      */
     static Made outline(String text, int twoColumnPage) {
+        return outline(text, twoColumnPage, HEADER);
+    }
+
+    /** As {@link #outline(String, int)}, with the given page header. */
+    static Made outline(String text, int twoColumnPage, String header) {
         try (TrueTypeCollection collection = new TrueTypeCollection(FONT); PDDocument doc = new PDDocument()) {
             TrueTypeFont ttf = collection.getFontByName("WenQuanYiMicroHei");
             PDFont font = PDType0Font.load(doc, ttf, true);
@@ -73,28 +78,54 @@ final class PdfFixtures {
                     paragraphs.add(line.strip());
                 }
             }
-            Typesetter setter = new Typesetter(font, twoColumnPage);
-            setter.title(paragraphs.get(0));
-            for (String paragraph : paragraphs.subList(1, paragraphs.size())) {
-                setter.paragraph(paragraph);
-            }
-            List<List<Placed>> pages = setter.finish();
-            for (int p = 0; p < pages.size(); p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    centred(cs, font, 10.5f, HEIGHT - 54, HEADER);
-                    String footer = String.format(Locale.ROOT, FOOTERS[p % FOOTERS.length], p + 1, pages.size());
-                    centred(cs, font, 10.5f, 44, footer);
-                    for (Placed placed : pages.get(p)) {
-                        show(cs, font, placed.size, placed.x, placed.y, placed.text);
-                    }
-                }
-            }
-            return new Made(save(doc), pages.size(), setter.breaksInsideSentences, twoColumnPage);
+            return print(doc, font, List.of(paragraphs.get(0)), paragraphs.subList(1, paragraphs.size()), twoColumnPage,
+                    header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The paragraphs the text parser finds in {@code text} ({@link ParagraphBuilder}: title lines, body paragraphs,
+     * the signature lines) printed as a PDF: for outlines whose text is itself broken into lines.
+     */
+    static Made paragraphsOf(String text, int twoColumnPage) {
+        ParagraphBuilder.Result built = ParagraphBuilder.build(PlainTextReader.read(text, false));
+        List<String> body = new ArrayList<>();
+        built.paragraphs().forEach(p -> body.add(p.text()));
+        body.addAll(built.trailing());
+        try (TrueTypeCollection collection = new TrueTypeCollection(FONT); PDDocument doc = new PDDocument()) {
+            PDFont font = PDType0Font.load(doc, collection.getFontByName("WenQuanYiMicroHei"), true);
+            return print(doc, font, built.titleLines(), body, twoColumnPage, HEADER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Made print(PDDocument doc, PDFont font, List<String> title, List<String> paragraphs,
+            int twoColumnPage, String header) throws IOException {
+        Typesetter setter = new Typesetter(font, twoColumnPage);
+        for (String line : title) {
+            setter.title(line);
+        }
+        setter.gapAfterTitle();
+        for (String paragraph : paragraphs) {
+            setter.paragraph(paragraph);
+        }
+        List<List<Placed>> pages = setter.finish();
+        for (int p = 0; p < pages.size(); p++) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                centred(cs, font, 10.5f, HEIGHT - 54, header);
+                String footer = String.format(Locale.ROOT, FOOTERS[p % FOOTERS.length], p + 1, pages.size());
+                centred(cs, font, 10.5f, 44, footer);
+                for (Placed placed : pages.get(p)) {
+                    show(cs, font, placed.size, placed.x, placed.y, placed.text);
+                }
+            }
+        }
+        return new Made(save(doc), pages.size(), setter.breaksInsideSentences, twoColumnPage);
     }
 
     /** One run of text at a position. */
@@ -158,8 +189,11 @@ final class PdfFixtures {
         void title(String title) throws IOException {
             float w = width(title, 16);
             page.add(new Placed((WIDTH - w) / 2, y, 16, title));
-            y -= LEADING * 0.5f;
             nextLine();
+        }
+
+        void gapAfterTitle() {
+            y -= LEADING * 0.5f;
         }
 
         void paragraph(String text) throws IOException {

@@ -14,7 +14,7 @@ public final class OutlineParseException extends Exception {
         EMPTY,
         /** The bytes are not text in a supported encoding. */
         BINARY,
-        /** The file is over {@link OutlineParser#MAX_BYTES}. */
+        /** The file is over {@link OutlineParser#MAX_BYTES}, or a PDF holds more text than an outline could. */
         TOO_LARGE,
         /** A file named .docx that is not a Word document. */
         NOT_DOCX,

@@ -44,6 +44,11 @@ final class PdfReader {
     public static final int MAX_PAGES = 100;
     /** A page with fewer meaningful characters than this carries no text layer worth reading. */
     static final int MIN_CHARS_PER_PAGE = 20;
+    /**
+     * Most glyphs read from all pages: a hundred dense pages hold about 150 000; more is not an outline, and would
+     * cost time and memory out of proportion (extraction stops when it is passed).
+     */
+    static final int MAX_GLYPHS = 300_000;
     /** Memory PDFBox may use for its scratch buffers while parsing. */
     static final long SCRATCH_BYTES = 64L * 1024 * 1024;
     /** Lines at the top and at the bottom of a page looked at for headers, footers and page numbers. */
@@ -79,6 +84,9 @@ final class PdfReader {
             }
             PdfStreamLimits.scanDocument(document.getDocument());
             pages = extract(document);
+        } catch (TooMuchText e) {
+            throw new OutlineParseException(OutlineParseException.Code.TOO_LARGE,
+                    "the PDF holds more than " + MAX_GLYPHS + " characters of text; an outline holds far fewer");
         } catch (IOException | RuntimeException e) {
             throw new OutlineParseException(OutlineParseException.Code.CORRUPT,
                     "the PDF cannot be read: " + firstLine(e), e);
@@ -110,6 +118,13 @@ final class PdfReader {
         return collector.pages;
     }
 
+    /** Thrown from inside PDFBox's content stream processing to stop it at {@link #MAX_GLYPHS}. */
+    private static final class TooMuchText extends RuntimeException {
+        TooMuchText() {
+            super(null, null, false, false);
+        }
+    }
+
     /** One glyph, in page space with y growing downwards (baseline). */
     record Glyph(float x, float y, float width, float height, String text) {
         float right() {
@@ -138,6 +153,15 @@ final class PdfReader {
     private static final class Collector extends PDFTextStripper {
         final List<PageText> pages = new ArrayList<>();
         private PDPage page;
+        private int glyphs;
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++glyphs > MAX_GLYPHS) {
+                throw new TooMuchText();
+            }
+            super.processTextPosition(text);
+        }
 
         Collector() {
             setSortByPosition(true);
@@ -231,6 +255,16 @@ final class PdfReader {
                 }
             }
             return part.isEmpty() ? null : new Line(part);
+        }
+
+        /** The x of the first glyph whose centre is at or right of {@code x}, or NaN. */
+        float firstStartFrom(float x) {
+            for (Glyph g : glyphs) {
+                if (g.x() + g.width() / 2 >= x) {
+                    return g.x();
+                }
+            }
+            return Float.NaN;
         }
 
         /** True when no glyph covers {@code x} and there is a gap of at least {@code gap} around it. */
@@ -492,9 +526,9 @@ final class PdfReader {
                 }
                 if (line.hasRightOf(gutter)) {
                     right++;
-                    Line r = line.part(gutter, Float.MAX_VALUE);
-                    if (r != null) {
-                        rightStarts.add(r.x0);
+                    float start = line.firstStartFrom(gutter);
+                    if (!Float.isNaN(start)) {
+                        rightStarts.add(start);
                     }
                 }
             }

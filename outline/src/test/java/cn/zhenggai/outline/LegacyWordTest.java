@@ -64,6 +64,21 @@ class LegacyWordTest {
     }
 
     @Test
+    void wordAutomaticNumberingIsWrittenOut() throws Exception {
+        // given a .doc whose section numbers 一、二、三、四、 are Word list numbering (not in the text stream)
+        byte[] doc = legacy("2020-tongji-ju-numbered.doc");
+        ReadResult read = DocReader.read(doc, "doc");
+        assertThat(read.lines()).extracting(SourceLine::text).filteredOn(t -> t.matches("^[一二三四]、.*"))
+                .containsExactly("一、上年度民主生活会整改情况", "二、存在的突出问题", "三、问题产生的原因", "四、下一步整改措施");
+
+        // then it reads like the text with the numbers typed
+        Outline fromText = OutlineParser.parse(legacy("2020-tongji-ju-numbered.txt"), "a.txt");
+        PdfReadingTest.assertSameStructure(OutlineParser.parse(doc, "a.doc"), fromText);
+        assertThat(fromText.problems()).hasSize(4);
+        assertThat(fromText.measures()).hasSize(2);
+    }
+
+    @Test
     void fieldCodesAreDroppedAndTheirResultsKept() {
         String raw = "见\u0013 HYPERLINK \"http://x.cn\" \u0014附件1\u0015。\u0007";
         assertThat(DocReader.plainText(raw)).isEqualTo("见附件1。\u0007");

@@ -276,6 +276,31 @@ final class PdfFixtures {
         }
     }
 
+    /** {@code pages} pages of tiny Latin text, {@code lines} lines of {@code chars} characters each. */
+    static byte[] dense(int pages, int lines, int chars) {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont font = new PDType1Font(Standard14Fonts.FontName.COURIER);
+            String line = "x".repeat(chars);
+            for (int p = 0; p < pages; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 2);
+                    cs.newLineAtOffset(10, HEIGHT - 10);
+                    for (int i = 0; i < lines; i++) {
+                        cs.showText(line);
+                        cs.newLineAtOffset(0, -2);
+                    }
+                    cs.endText();
+                }
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The sample printed as a PDF, then encrypted with the given passwords and permissions. */
     static byte[] encrypted(byte[] pdf, String owner, String user, boolean canExtract) {
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {

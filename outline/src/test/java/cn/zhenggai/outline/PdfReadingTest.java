@@ -105,6 +105,13 @@ class PdfReadingTest {
     }
 
     @Test
+    void morePrintedTextThanAnOutlineHoldsIsRefused() {
+        // 4 pages of 400 lines of 200 characters: 320 000 glyphs, each page within the stream limits
+        byte[] pdf = PdfFixtures.dense(4, 400, 200);
+        assertRejected(pdf, Code.TOO_LARGE, "more than " + PdfReader.MAX_GLYPHS + " characters");
+    }
+
+    @Test
     void aStreamThatInflatesToGigabytesIsABomb() {
         byte[] bomb = PdfFixtures.streamBomb(2, false);
         assertThat(bomb.length).isLessThan(4 * 1024 * 1024);

@@ -432,14 +432,16 @@ final class PdfReader {
             int removed = 0;
             for (List<Line> lines : pageLines) {
                 int n = lines.size();
+                // a page's only line is its body, not a header over nothing
+                boolean repeatedCounts = n > 1;
                 List<Line> drop = new ArrayList<>();
                 for (int i = 0; i < Math.min(FURNITURE_LINES, n); i++) {
                     Line head = lines.get(i);
-                    if (top.getOrDefault(head.key(), 0) >= needed || isPageNumber(head.text)) {
+                    if ((repeatedCounts && top.getOrDefault(head.key(), 0) >= needed) || isPageNumber(head.text)) {
                         drop.add(head);
                     }
                     Line foot = lines.get(n - 1 - i);
-                    if (bottom.getOrDefault(foot.key(), 0) >= needed || isPageNumber(foot.text)) {
+                    if ((repeatedCounts && bottom.getOrDefault(foot.key(), 0) >= needed) || isPageNumber(foot.text)) {
                         drop.add(foot);
                     }
                 }

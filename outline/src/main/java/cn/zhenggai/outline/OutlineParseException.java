@@ -32,7 +32,7 @@ public final class OutlineParseException extends Exception {
         NO_TEXT,
         /** A scan needs OCR and no OCR engine is available on this machine. */
         OCR_UNAVAILABLE,
-        /** A PDF with more pages than the parser reads ({@code MAX_PAGES}). */
+        /** A PDF with more pages than the parser reads ({@link OutlineParser#MAX_PAGES}). */
         TOO_MANY_PAGES,
         /** An image (or a scanned page) with more pixels than the parser decodes. */
         IMAGE_TOO_LARGE,

@@ -22,6 +22,8 @@ public final class OutlineParser {
 
     /** Largest file accepted: 10 MiB. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /** Most pages of a PDF read; more is {@link OutlineParseException.Code#TOO_MANY_PAGES}, refused before any text is read. */
+    public static final int MAX_PAGES = 100;
 
     private OutlineParser() {
     }

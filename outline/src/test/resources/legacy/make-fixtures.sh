@@ -9,6 +9,7 @@
 #   2021-ziranziyuan-ju-styled.doc      2021-ziranziyuan-ju-styled.html: heading styles, a table
 #   2020-tongji-ju-numbered.doc         2020-tongji-ju-numbered.txt with its section numbers 一、二、… turned into
 #                                       Word automatic numbering (flat ODF written by python3 below, then converted)
+#   sample-2022-libreoffice.pdf         the sample printed by LibreOffice (justified, indented, header, 第n页 共m页)
 # Encrypted documents are not made here: the tests encrypt these with POI at run time.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,4 +55,41 @@ soffice --headless --norestore -env:UserInstallation=file://$work/profile \
     --convert-to 'doc:MS Word 97' --outdir "$work" 2020-tongji-ju-numbered.fodt >/dev/null
 cp 2021-ziranziyuan-ju-styled.doc "$here/2021-ziranziyuan-ju-styled.doc"
 cp 2020-tongji-ju-numbered.doc "$here/2020-tongji-ju-numbered.doc"
-ls -l "$here"/*.doc "$here"/*.wps
+# the sample as LibreOffice prints it: justified, first-line indent, a page header and 第n页 共m页 in the footer
+python3 - "$work/sample-2022.txt" "$work/sample-2022-libreoffice.fodt" <<'PY'
+import sys
+from xml.sax.saxutils import escape
+lines = [l.strip() for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
+body = '\n'.join('<text:p text:style-name="%s">%s</text:p>' % ('Title' if i == 0 else 'Body', escape(l))
+                 for i, l in enumerate(lines))
+document = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="WenQuanYi Micro Hei" svg:font-family="'WenQuanYi Micro Hei'"/></office:font-face-decls>
+<office:styles>
+<style:style style:name="Standard" style:family="paragraph"><style:text-properties style:font-name="WenQuanYi Micro Hei" style:font-name-asian="WenQuanYi Micro Hei" fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
+<style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="24pt" fo:text-align="justify" fo:line-height="150%"/></style:style>
+<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
+<style:style style:name="Furniture" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.6cm" fo:margin-right="2.6cm"/><style:header-style/><style:footer-style/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+<style:header><text:p text:style-name="Furniture">XX局文件（内部）</text:p></style:header>
+<style:footer><text:p text:style-name="Furniture">第<text:page-number text:select-page="current"/>页 共<text:page-count/>页</text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>
+BODY
+</office:text></office:body></office:document>
+"""
+open(sys.argv[2], 'w', encoding='utf-8').write(document.replace('BODY', body))
+PY
+soffice --headless --norestore -env:UserInstallation=file://$work/profile \
+    --convert-to pdf --outdir "$work" sample-2022-libreoffice.fodt >/dev/null
+cp sample-2022-libreoffice.pdf "$here/sample-2022-libreoffice.pdf"
+ls -l "$here"/*.doc "$here"/*.wps "$here"/*.pdf

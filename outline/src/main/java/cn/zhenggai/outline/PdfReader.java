@@ -227,12 +227,15 @@ final class PdfReader {
             this.text = textOf(glyphs);
         }
 
-        /** The glyphs' text, a space where the gap between two is wider than a third of a glyph. */
+        /**
+         * The glyphs' text, a space where the gap between two Latin glyphs is wider than a third of a glyph. Next to a
+         * Chinese character or full-width punctuation a gap is justification or letter-spacing, never a word space.
+         */
         private static String textOf(List<Glyph> glyphs) {
             StringBuilder sb = new StringBuilder();
             Glyph prev = null;
             for (Glyph g : glyphs) {
-                if (prev != null) {
+                if (prev != null && !isWide(prev.text()) && !isWide(g.text())) {
                     float gap = g.x() - prev.right();
                     float unit = Math.max(1f, Math.min(prev.height(), g.height()));
                     if (gap > unit * 0.3f && sb.length() > 0 && sb.charAt(sb.length() - 1) != ' '
@@ -244,6 +247,17 @@ final class PdfReader {
                 prev = g;
             }
             return sb.toString();
+        }
+
+        /** A CJK character or full-width punctuation (which carry their own spacing). */
+        private static boolean isWide(String text) {
+            if (text.isEmpty()) {
+                return false;
+            }
+            int cp = text.codePointAt(0);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            return script == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)
+                    || (cp >= 0x2010 && cp <= 0x2027) || cp == 0x00B7;
         }
 
         Line part(float from, float to) {

@@ -47,6 +47,19 @@ class PdfReadingTest {
     }
 
     @Test
+    void aPdfPrintedByAWordProcessorReadsLikeItsText() throws Exception {
+        // given the sample printed by LibreOffice (legacy/make-fixtures.sh): justified and letter-spaced lines,
+        // first-line indents, a header and 第n页 共m页 on every page, watermarks broken over lines
+        byte[] pdf = LegacyWordTest.legacy("sample-2022-libreoffice.pdf");
+
+        Outline fromPdf = OutlineParser.parse(pdf, "提纲.pdf");
+
+        assertSameStructure(fromPdf, Fixtures.parseResource(Fixtures.SAMPLE));
+        assertNoFurniture(OutlineJson.toPrettyJson(fromPdf), fromPdf.source().pages());
+        assertThat(OutlineJson.toPrettyJson(fromPdf)).doesNotContain("页 共").doesNotContain("笔杆");
+    }
+
+    @Test
     void headersAreFoundByRepetitionNotByTheirWords() throws Exception {
         String header = "某某市审计局 · 2024年第6期 · 供内部参阅";
         PdfFixtures.Made made = PdfFixtures.outline(Fixtures.sampleText(), 0, header);

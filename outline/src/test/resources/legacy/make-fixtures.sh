@@ -10,6 +10,7 @@
 #   2020-tongji-ju-numbered.doc         2020-tongji-ju-numbered.txt with its section numbers 一、二、… turned into
 #                                       Word automatic numbering (flat ODF written by python3 below, then converted)
 #   sample-2022-libreoffice.pdf         the sample printed by LibreOffice (justified, indented, header, 第n页 共m页)
+#   sample-2022-libreoffice-two-columns.pdf   the same set in two columns on every page
 # Encrypted documents are not made here: the tests encrypt these with POI at run time.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -92,4 +93,10 @@ PY
 soffice --headless --norestore -env:UserInstallation=file://$work/profile \
     --convert-to pdf --outdir "$work" sample-2022-libreoffice.fodt >/dev/null
 cp sample-2022-libreoffice.pdf "$here/sample-2022-libreoffice.pdf"
+# the same in two columns (0.8 cm gutter) on every page
+sed 's#fo:margin-right="2.6cm"/>#fo:margin-right="2.6cm"><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:page-layout-properties>#' \
+    sample-2022-libreoffice.fodt > sample-2022-libreoffice-two-columns.fodt
+soffice --headless --norestore -env:UserInstallation=file://$work/profile \
+    --convert-to pdf --outdir "$work" sample-2022-libreoffice-two-columns.fodt >/dev/null
+cp sample-2022-libreoffice-two-columns.pdf "$here/sample-2022-libreoffice-two-columns.pdf"
 ls -l "$here"/*.doc "$here"/*.wps "$here"/*.pdf

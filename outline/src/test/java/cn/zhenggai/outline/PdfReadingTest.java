@@ -46,11 +46,13 @@ class PdfReadingTest {
         assertNoFurniture(OutlineJson.toPrettyJson(fromPdf), made.pages());
     }
 
-    @Test
-    void aPdfPrintedByAWordProcessorReadsLikeItsText() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"sample-2022-libreoffice.pdf", "sample-2022-libreoffice-two-columns.pdf"})
+    void aPdfPrintedByAWordProcessorReadsLikeItsText(String name) throws Exception {
         // given the sample printed by LibreOffice (legacy/make-fixtures.sh): justified and letter-spaced lines,
-        // first-line indents, a header and 第n页 共m页 on every page, watermarks broken over lines
-        byte[] pdf = LegacyWordTest.legacy("sample-2022-libreoffice.pdf");
+        // punctuation hung into the margin, first-line indents, a header and 第n页 共m页 on every page, watermarks
+        // broken over lines; once in one column, once in two columns on every page (a title wrapped in its column)
+        byte[] pdf = LegacyWordTest.legacy(name);
 
         Outline fromPdf = OutlineParser.parse(pdf, "提纲.pdf");
 

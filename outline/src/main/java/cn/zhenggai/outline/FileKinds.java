@@ -78,9 +78,12 @@ public final class FileKinds {
         }
         if (DOC_EXTENSIONS.contains(extension) || PDF_EXTENSIONS.contains(extension)
                 || IMAGE_EXTENSIONS.contains(extension)) {
+            boolean wps = extension.equals("wps") || extension.equals("wpt");
             throw new OutlineParseException(OutlineParseException.Code.CORRUPT,
                     "file named ." + extension + " is not a " + expected(extension)
-                            + ": its content has no known signature (damaged or another format)");
+                            + ": its content has no known signature (" + (wps
+                            ? "an older WPS format that cannot be read, or damaged; save it in WPS as .doc or .docx"
+                            : "damaged or another format") + ")");
         }
         throw new OutlineParseException(OutlineParseException.Code.UNSUPPORTED_TYPE,
                 "unsupported file type ." + extension + "; expected .txt, .md, .docx, .doc, .wps, .pdf or an image");

@@ -63,6 +63,15 @@ class FileKindsTest {
     }
 
     @Test
+    void aWpsOfNoKnownKindIsNamedAsAnOlderWpsFormat() {
+        assertThatThrownBy(() -> FileKinds.detect(new byte[] {0x57, 0x50, 0x53, 0x00, 1, 2, 3, 4}, "提纲.wps"))
+                .isInstanceOfSatisfying(OutlineParseException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.CORRUPT);
+                    assertThat(e.getMessage()).contains("older WPS format").contains("save it in WPS as .doc or .docx");
+                });
+    }
+
+    @Test
     void rtfIsRefusedWithAReason() {
         assertThatThrownBy(() -> FileKinds.detect("{\\rtf1\\ansi}".getBytes(StandardCharsets.US_ASCII), "a.doc"))
                 .isInstanceOfSatisfying(OutlineParseException.class, e -> {

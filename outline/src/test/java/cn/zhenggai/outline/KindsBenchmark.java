@@ -7,7 +7,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 /**
  * Parse time per kind of file for the sample outline: the .txt, the same text as a .docx (one paragraph per line,
  * made with POI), as a .doc ({@code legacy/sample-2022.doc}, made by LibreOffice) and as a text PDF
- * ({@link PdfFixtures}: repeated header, page numbers, page 3 in two columns). Prints {@link ParseBenchmark#run}'s
+ * ({@link PdfFixtures}: repeated header, page numbers, page 3 in two columns; and {@code legacy/sample-2022-libreoffice.pdf},
+ * printed by LibreOffice). Prints {@link ParseBenchmark#run}'s
  * figures for each. A test-scope main, not a test: figures, no assertions.
  *
  * <p>{@code mvn -B -q -pl outline test-compile} then
@@ -27,6 +28,8 @@ public final class KindsBenchmark {
         System.out.println(ParseBenchmark.run(LegacyWordTest.legacy("sample-2022.doc"), "sample-2022.doc", runs, warmup));
         PdfFixtures.Made pdf = PdfFixtures.outline(text, 3);
         System.out.println(ParseBenchmark.run(pdf.pdf(), "sample-2022.pdf", runs, warmup) + "  (" + pdf.pages() + " pages)");
+        byte[] printed = LegacyWordTest.legacy("sample-2022-libreoffice.pdf");
+        System.out.println(ParseBenchmark.run(printed, "sample-2022-libreoffice.pdf", runs, warmup));
     }
 
     private static byte[] docx(String text) throws Exception {

@@ -65,6 +65,11 @@ public final class OutlineParser {
         if (content.length == 0) {
             throw new OutlineParseException(OutlineParseException.Code.EMPTY, "file is empty");
         }
+        if (isImage(content)) {
+            // TEMPORARY (issue 16, OCR helper): images by their magic bytes; the kind-detection helper's dispatch
+            // replaces this branch at merge.
+            return parseLines(OcrReader.readImage(content));
+        }
         String extension = extensionOf(fileName);
         List<OutlineWarning> notes = new ArrayList<>();
         FileKind kind;
@@ -103,7 +108,7 @@ public final class OutlineParser {
         return parseLines(new ReadResult(PlainTextReader.read(text, false), List.of(), null));
     }
 
-    private static Outline parseLines(ReadResult read) throws OutlineParseException {
+    static Outline parseLines(ReadResult read) throws OutlineParseException {
         List<SourceLine> lines = read.lines();
         if (lines.stream().allMatch(SourceLine::isBlank)) {
             throw new OutlineParseException(OutlineParseException.Code.EMPTY, "file holds no text");
@@ -140,6 +145,12 @@ public final class OutlineParser {
         }
     }
 
+    /** PNG, JPEG, TIFF (both byte orders). TEMPORARY: see the image branch in parse. */
+    private static boolean isImage(byte[] b) {
+        return startsWith(b, "\u0089PNG") || (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8
+                && (b[2] & 0xFF) == 0xFF) || startsWith(b, "II*\u0000") || startsWith(b, "MM\u0000*");
+    }
+
     private static boolean startsWithOle2(byte[] b) {
         return b.length >= 4 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
                 && (b[3] & 0xFF) == 0xE0;
@@ -150,7 +161,7 @@ public final class OutlineParser {
             return false;
         }
         for (int i = 0; i < ascii.length(); i++) {
-            if (b[i] != ascii.charAt(i)) {
+            if ((b[i] & 0xFF) != ascii.charAt(i)) {
                 return false;
             }
         }

@@ -203,7 +203,8 @@ final class OcrReader {
     /**
      * Puts the engine's boxes in reading order: boxes whose vertical centres fall within one another's height make
      * a line, lines go top to bottom, boxes in a line left to right. A line that starts clearly right of the page's
-     * left margin (an indented first line, a centred title) begins a paragraph: a blank line goes before it.
+     * left margin (an indented first line, a centred title) begins a paragraph: a blank line goes before it, except
+     * between two centred lines (a title set over two lines).
      */
     static PageText layout(List<OcrEngine.OcrBox> boxes, int page) {
         List<OcrEngine.OcrBox> sorted = new ArrayList<>(boxes);
@@ -218,10 +219,12 @@ final class OcrReader {
             }
         }
         int margin = Integer.MAX_VALUE;
+        int rightMargin = Integer.MIN_VALUE;
         List<Integer> heights = new ArrayList<>();
         for (List<OcrEngine.OcrBox> row : rows) {
             row.sort(Comparator.comparingInt(OcrEngine.OcrBox::left));
             margin = Math.min(margin, row.get(0).left());
+            rightMargin = Math.max(rightMargin, row.get(row.size() - 1).right());
             row.forEach(b -> heights.add(b.height()));
         }
         heights.sort(null);
@@ -230,6 +233,7 @@ final class OcrReader {
         List<String> low = new ArrayList<>();
         double weighted = 0;
         int chars = 0;
+        boolean previousCentred = false;
         for (List<OcrEngine.OcrBox> row : rows) {
             StringBuilder text = new StringBuilder();
             double rowWeighted = 0;
@@ -247,9 +251,14 @@ final class OcrReader {
             if (line.isEmpty()) {
                 continue;
             }
-            if (row.get(0).left() - margin > charHeight && !lines.isEmpty()) {
+            int leftGap = row.get(0).left() - margin;
+            int rightGap = rightMargin - row.get(row.size() - 1).right();
+            boolean centred = leftGap > 2 * charHeight && Math.abs(leftGap - rightGap) < 2 * charHeight;
+            // a title set over two centred lines stays one block; any other indented line starts a paragraph
+            if (leftGap > charHeight && !lines.isEmpty() && !(centred && previousCentred)) {
                 lines.add("");
             }
+            previousCentred = centred;
             lines.add(line);
             double rowConfidence = rowChars == 0 ? 0 : rowWeighted / rowChars;
             if (rowConfidence < LOW_CONFIDENCE && line.codePoints().anyMatch(OcrReader::isHan)) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * Undoes the confusions OCR makes in Chinese text, before the cleaner and the structure see it: a notice
  * reference's year in the wrong brackets ({@code 【2024]}, {@code [2024]}, {@code (2024)} → {@code 〔2024〕}),
  * ASCII punctuation next to Chinese characters ({@code , ; : ( ) ! ?} → {@code ，；：（）！？}), spaces between
- * Chinese characters, and letters read for digits inside numbers ({@code 2O22} → {@code 2022}, {@code l2} →
- * {@code 12}).
+ * Chinese characters, a mark read twice ({@code 、、}, {@code 、：} → {@code 、}), and letters read for digits inside numbers
+ * ({@code 2O22} → {@code 2022}, {@code l2} → {@code 12}).
  */
 final class OcrText {
 
@@ -28,6 +28,11 @@ final class OcrText {
     /** A pair of round brackets, either width, around text without brackets. */
     private static final Pattern PAREN_PAIR = Pattern.compile("(.?)[(（]([^()（）]{0,80})[)）]");
     private static final Pattern HAN_CHAR = Pattern.compile(CJK);
+    /**
+     * A pause mark read twice or a speck read as a second mark (、、 ，， 、： 。，): Chinese never puts two of these
+     * side by side; the first is kept.
+     */
+    private static final Pattern DOUBLED_MARK = Pattern.compile("([、，。；：！？])(?:\\s*[、，；：])+|([。！？])\\s*\\2+");
 
     private OcrText() {
     }
@@ -44,6 +49,7 @@ final class OcrText {
         s = ASCII_AFTER_CJK.matcher(s).replaceAll(m -> fullWidth(m.group(1)));
         s = ASCII_BEFORE_CJK.matcher(s).replaceAll(m -> fullWidth(m.group(1)));
         s = SPACE_IN_CJK.matcher(s).replaceAll("");
+        s = DOUBLED_MARK.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) : m.group(2));
         return s;
     }
 

@@ -29,6 +29,9 @@ class OcrTextTest {
         // stray spaces between Chinese characters
         "一 是 理 论 学 习 不 够 深 入。        | 一是理论学习不够深入。",
         "在 2022 年度                          | 在 2022 年度",
+        // a mark read twice
+        "码头文化、、容错纠错，，激励担当作为。。 | 码头文化、容错纠错，激励担当作为。",
+        "码头文化、：容错纠错。，激励         | 码头文化、容错纠错。激励",
         // letters read for digits inside numbers
         "2O22年度                             | 2022年度",
         "发〔2O24〕l2号                        | 发〔2024〕12号",
@@ -46,6 +49,7 @@ class OcrTextTest {
         "(1) 加强学习",
         "ISO 9001 认证",
         "Oil and lO",
+        "省略号……和破折号——照旧",
     })
     void leavesCorrectTextAlone(String read) {
         assertThat(OcrText.normalize(read)).isEqualTo(read);

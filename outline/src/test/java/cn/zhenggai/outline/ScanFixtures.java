@@ -294,7 +294,13 @@ final class ScanFixtures {
 
     /** A blank page with scanner noise only: something to read that holds no text. */
     static BufferedImage blankScan(int dpi) {
-        return render("空白页", dpi, Noise.SCAN).get(0).image();
+        BufferedImage white = new BufferedImage((int) Math.round(A4_WIDTH * dpi), (int) Math.round(A4_HEIGHT * dpi),
+                BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = white.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, white.getWidth(), white.getHeight());
+        g.dispose();
+        return damage(white, Noise.SCAN, 1);
     }
 
     /**

@@ -28,6 +28,12 @@ import javax.imageio.ImageIO;
  */
 final class RapidOcrEngine implements OcrEngine {
 
+    /**
+     * The longest side, in pixels, the text detector sees; larger pages are scaled down for detection (lines are
+     * still recognised from the full page). Bounds the native memory and time per page.
+     */
+    static final int MAX_SIDE = 1600;
+
     /** Threads ONNX Runtime may use for one page (the binding's default is 1). */
     static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -67,6 +73,7 @@ final class RapidOcrEngine implements OcrEngine {
                     throw new IOException("no PNG writer for the page image");
                 }
                 ParamConfig config = ParamConfig.getDefaultConfig();
+                config.setMaxSideLen(Integer.getInteger("zhenggai.ocr.maxSide", MAX_SIDE));
                 config.setDoAngle(true);
                 config.setMostAngle(true);
                 OcrResult result = ocr.runOcr(file.toString(), config);

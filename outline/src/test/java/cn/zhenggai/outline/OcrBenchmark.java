@@ -9,12 +9,17 @@ import java.util.Locale;
  * Prints OCR character accuracy and time per page for RapidOCR (the engine chosen in ADR 0087) and Tesseract,
  * on the scanned fixtures of {@link ScanFixtures}: the first pages of the sample outline, clean at 300 dpi, noisy
  * at 200 dpi, the noisy page as a JPEG at quality 0.3, and rotated by 1°. Accuracy is 1 − Levenshtein / length on
- * the text without whitespace, before ("raw") and after {@link OcrText} and the reading order ("normalised").
+ * the text without whitespace, before ("raw": the engine's boxes top to bottom, against the page's text) and after
+ * the reader's work ("norm": reading order, {@link OcrText}, {@link TextCleaner} and page numbers dropped, against
+ * the page's text through the same {@link TextCleaner}).
  *
- * <p>Run: {@code mvn -B -q -pl outline test-compile exec:java …} or from the IDE; {@code args[0]} = pages per
- * fixture (default 2).
+ * <p>Run from {@code outline/} after {@code mvn -B -q test-compile}:
+ * {@code java -cp target/test-classes:target/classes:$(deps) cn.zhenggai.outline.OcrBenchmark [pages] [rapidocr|tesseract|both]}
+ * — pages per fixture (default 2), engines (default both; Tesseract is skipped when not installed).
  */
 public final class OcrBenchmark {
+
+    private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile("[-—–－\\s]*\\d{1,3}[-—–－\\s]*");
 
     private OcrBenchmark() {
     }
@@ -34,9 +39,14 @@ public final class OcrBenchmark {
                         .toList()),
                 new Fixture("rotated 1° 200 dpi PNG", first(ScanFixtures.render(sample, 200, ScanFixtures.Noise.ROTATED),
                         pagesPerFixture)));
+        String which = args.length > 1 ? args[1] : "both";
         List<OcrEngine> engines = new ArrayList<>();
-        engines.add(RapidOcrEngine.shared());
-        if (TesseractEngine.installed()) {
+        if (!which.equals("tesseract")) {
+            engines.add(RapidOcrEngine.shared());
+        }
+        if (which.equals("rapidocr")) {
+            // RapidOCR only
+        } else if (TesseractEngine.installed()) {
             engines.add(new TesseractEngine());
         } else {
             System.out.println("tesseract with chi_sim not installed: only RapidOCR measured");
@@ -61,9 +71,10 @@ public final class OcrBenchmark {
                     StringBuilder rawText = new StringBuilder();
                     boxes.stream().sorted(java.util.Comparator.comparingInt(OcrEngine.OcrBox::top))
                             .forEach(b -> rawText.append(b.text()));
-                    String normText = String.join("", OcrReader.layout(boxes, 1).lines());
+                    String normText = String.join("", OcrReader.layout(boxes, 1).lines().stream()
+                            .map(TextCleaner::clean).filter(l -> !PAGE_NUMBER.matcher(l).matches()).toList());
                     raw += accuracy(page.text(), rawText.toString());
-                    norm += accuracy(page.text(), normText);
+                    norm += accuracy(String.join("", TextCleaner.cleanLines(List.of(page.text().split("\n")))), normText);
                     if (page.text().contains("〔2022〕")) {
                         notice &= normText.contains("发〔2022〕12号");
                     }
@@ -74,8 +85,17 @@ public final class OcrBenchmark {
             }
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf(Locale.ROOT, "%nJVM heap used at the end: %d MB (native memory of the engine not included)%n",
-                heap >> 20);
+        System.out.printf(Locale.ROOT, "%nJVM heap used at the end: %d MB; peak resident set of this JVM (heap, engine's"
+                + " native memory): %s%n", heap >> 20, peakRss());
+    }
+
+    private static String peakRss() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:")).map(l -> l.substring(6).strip()).findFirst().orElse("n/a");
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     private static List<ScanFixtures.Page> first(List<ScanFixtures.Page> pages, int n) {

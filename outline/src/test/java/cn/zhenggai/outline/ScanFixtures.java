@@ -355,7 +355,7 @@ final class ScanFixtures {
     }
 
     /** Writes the fixtures to {@code target/scan-fixtures/} (or the directory given) for inspection. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, OutlineParseException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/scan-fixtures");
         Files.createDirectories(dir);
         String sample = Fixtures.sampleText();
@@ -364,6 +364,8 @@ final class ScanFixtures {
         Files.write(dir.resolve("sample-noisy-200dpi-p1.jpg"), jpeg(noisy.get(0).image(), 0.3f));
         Files.write(dir.resolve("sample-noisy-200dpi.tif"), tiff(images(noisy)));
         Files.write(dir.resolve("sample-noisy-200dpi.pdf"), imagePdf(images(noisy)));
+        String bureau = TextDecoder.decode(Fixtures.resource("2023-jiaoyu-ju-banzi-gbk.txt")).text();
+        Files.write(dir.resolve("bureau-noisy-200dpi.tif"), tiff(images(render(bureau, 200, Noise.SCAN))));
         Files.write(dir.resolve("sample-clean-300dpi-p1.png"), png(render(sample, 300, Noise.NONE).get(0).image()));
         Files.write(dir.resolve("sample-rotated-200dpi-p1.png"), png(render(sample, 200, Noise.ROTATED).get(0).image()));
         System.out.println("wrote " + new File(dir.toString()).getAbsolutePath());

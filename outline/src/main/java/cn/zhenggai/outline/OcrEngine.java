@@ -11,7 +11,10 @@ import java.util.Locale;
  */
 interface OcrEngine {
 
-    /** System property choosing the engine: {@code rapidocr} (the default) or {@code none} (OCR switched off). */
+    /**
+     * System property choosing the engine: {@code rapidocr} (the default: RapidOCR in a worker process),
+     * {@code rapidocr-inprocess} (RapidOCR in this JVM) or {@code none} (OCR switched off).
+     */
     String PROPERTY = "zhenggai.ocr.engine";
 
     /** A short name for logs and the benchmark. */
@@ -44,7 +47,8 @@ interface OcrEngine {
     static OcrEngine configured() {
         String choice = System.getProperty(PROPERTY, "rapidocr").strip().toLowerCase(Locale.ROOT);
         return switch (choice) {
-            case "rapidocr", "" -> RapidOcrEngine.shared();
+            case "rapidocr", "" -> ProcessOcrEngine.shared();
+            case "rapidocr-inprocess" -> RapidOcrEngine.shared();
             case "none", "off" -> unavailable("OCR is switched off (" + PROPERTY + "=" + choice + ")");
             default -> unavailable("unknown OCR engine '" + choice + "' (" + PROPERTY + ")");
         };

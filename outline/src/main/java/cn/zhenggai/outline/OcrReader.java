@@ -35,8 +35,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * <p>Bounded: an image's size is read from its header before any pixel is decoded (over {@link #MAX_PIXELS}:
  * {@code IMAGE_TOO_LARGE}); large images are decoded subsampled to about {@link #DECODE_PIXELS}; a PDF's page
  * images are checked from their dictionaries before rendering; more than {@link #MAX_OCR_PAGES} pages is
- * {@code TOO_MANY_PAGES}. The engine runs in-process (ADR 0087), so the time per page is bounded by the pixels it
- * is given, not by a timer.
+ * {@code TOO_MANY_PAGES}. The engine runs in a worker process with a timeout per page ({@link ProcessOcrEngine},
+ * ADR 0087); the pixels it is given bound the time as well.
  */
 final class OcrReader {
 

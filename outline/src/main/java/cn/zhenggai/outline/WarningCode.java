@@ -25,6 +25,10 @@ public enum WarningCode {
     PDF_COLUMNS_READ("PDF第{pages}页为分栏排版，已按先左栏后右栏的顺序读取"),
 
     // --- scanned pages (OCR) ---
+    /** The text was read from page images by OCR. */
+    OCR_USED("文件为扫描件或图片，已通过文字识别（OCR）读取{pages}页，请核对识别结果"),
+    /** A page read by OCR has a low mean confidence or doubtful lines. */
+    OCR_LOW_CONFIDENCE("第{page}页文字识别置信度为{confidence}，有{lines}行可能识别有误，请对照原件核对"),
 
     // --- structure (sections, problems, causes, measures, carry-over) ---
     ;

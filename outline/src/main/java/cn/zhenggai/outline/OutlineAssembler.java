@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class OutlineAssembler {
 
     private static final Pattern YEAR_OF_MEETING = Pattern.compile("(\\d{4})\\s*年度");
+    private static final Pattern ANY_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final Pattern YEAR_NEAR_MEETING = Pattern.compile("(\\d{4})\\s*年[^。；]{0,30}?(?:民主生活会|组织生活会)");
     private static final Pattern NOTICE = Pattern.compile(
             "([^\\s的了和及与印下关于《》（）()，,。、：:；;“”]{1,8})\\s*[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号");
@@ -157,7 +158,13 @@ final class OutlineAssembler {
                 year = Integer.parseInt(notice.group(2));
                 warn(WarningCode.YEAR_FROM_NOTICE, "year", year);
             } else {
-                warn(WarningCode.YEAR_NOT_FOUND);
+                String opening = title + "\n" + (preamble.isEmpty() ? "" : preamble.get(0).text());
+                year = firstYear(ANY_YEAR, opening);
+                if (year != null) {
+                    warn(WarningCode.YEAR_FROM_TEXT, "year", year);
+                } else {
+                    warn(WarningCode.YEAR_NOT_FOUND);
+                }
             }
         }
         deadlineYear = year == null ? null : year + 1;
@@ -285,11 +292,22 @@ final class OutlineAssembler {
                 break;
             }
         }
+        // 第一，在政治纪律方面 / 一是理论学习方面： as short heading lines of their own
+        boolean byInlineHeading = groupKind == null && !byHeading
+                && body.stream().filter(OutlineAssembler::isInlineHeading).count() >= 2
+                && isInlineHeading(body.get(0));
         List<Block> blocks = new ArrayList<>();
         Block current = null;
-        for (Paragraph p : body) {
+        List<Paragraph> paragraphs = groupKind == null ? explode(body) : splitAtGroupMarkers(explode(body), groupKind);
+        for (Paragraph p : paragraphs) {
             Marker m = p.marker();
-            boolean starts = groupKind != null ? m != null && m.kind() == groupKind : byHeading && p.headingLevel() > 0;
+            boolean starts = byInlineHeading ? isInlineHeading(p)
+                    : groupKind != null ? m != null && m.kind() == groupKind : byHeading && p.headingLevel() > 0;
+            if (starts && byInlineHeading) {
+                current = new Block(true, Sentences.stripEndPunctuation(p.text().substring(m.length())), new ArrayList<>());
+                blocks.add(current);
+                continue;
+            }
             if (starts) {
                 String head = m != null && m.isBlockLevel() ? p.text().substring(m.length()) : p.text();
                 current = new Block(true, head, new ArrayList<>());
@@ -302,6 +320,94 @@ final class OutlineAssembler {
             }
         }
         return blocks;
+    }
+
+    /**
+     * Splits a numbered paragraph that goes on with the next numbers of its own style ("（一）…。（二）…。（三）…",
+     * "1.…；2.…") into one paragraph per number, so that each becomes its own block or item.
+     */
+    private static List<Paragraph> explode(List<Paragraph> body) {
+        List<Paragraph> out = new ArrayList<>(body.size());
+        for (Paragraph p : body) {
+            Marker m = p.marker();
+            if (m == null || !m.isBlockLevel() || m.kind() == Marker.Kind.SECTION) {
+                out.add(p);
+                continue;
+            }
+            InlineEnumeration.Split split = InlineEnumeration.splitFrom(p.text(), m.kind(), m.ordinal());
+            if (split.items().size() < 2) {
+                out.add(p);
+                continue;
+            }
+            for (InlineEnumeration.Item item : split.items()) {
+                out.add(new Paragraph(markerText(m.kind(), item.ordinal()) + item.text(), p.headingLevel()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Splits a paragraph where the next group's numeral starts after a full stop inside it ("…岗位。（二）针对…"):
+     * a line that began with 二是 may have run on into the next group.
+     */
+    private static List<Paragraph> splitAtGroupMarkers(List<Paragraph> body, Marker.Kind groupKind) {
+        List<Paragraph> out = new ArrayList<>(body.size());
+        int next = 1;
+        for (Paragraph p : body) {
+            Marker m = p.marker();
+            if (m != null && m.kind() == groupKind) {
+                next = m.ordinal() + 1;
+                out.add(p);
+                continue;
+            }
+            String text = p.text();
+            int at = next <= 20 ? groupMarkerInside(text, groupKind, next) : -1;
+            while (at > 0) {
+                out.add(new Paragraph(text.substring(0, at), p.headingLevel()));
+                text = text.substring(at);
+                next++;
+                at = groupMarkerInside(text, groupKind, next);
+            }
+            out.add(new Paragraph(text, p.headingLevel()));
+        }
+        return out;
+    }
+
+    private static int groupMarkerInside(String text, Marker.Kind kind, int n) {
+        String marker = markerText(kind, n);
+        if (marker.isEmpty()) {
+            return -1;
+        }
+        for (int at = text.indexOf(marker, 1); at > 0; at = text.indexOf(marker, at + 1)) {
+            if ("。！？；".indexOf(text.charAt(at - 1)) >= 0) {
+                Marker m = Marker.at(text.substring(at));
+                if (m != null && m.kind() == kind && m.ordinal() == n) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String markerText(Marker.Kind kind, int n) {
+        return switch (kind) {
+            case PAREN_CN -> "（" + ChineseNumerals.format(n) + "）";
+            case NUMBER -> n + ".";
+            case PAREN_NUMBER -> "（" + n + "）";
+            case CIRCLED -> String.valueOf((char) ('①' + n - 1));
+            default -> "";
+        };
+    }
+
+    /** A short line numbered 第一，/一是 with no sentence in it: a heading in an outline without other numerals. */
+    private static boolean isInlineHeading(Paragraph p) {
+        Marker m = p.marker();
+        if (m == null || m.kind() != Marker.Kind.INLINE) {
+            return false;
+        }
+        String rest = p.text().substring(m.length());
+        return !rest.isEmpty() && Sentences.width(rest) <= 50 && rest.indexOf('。') < 0 && rest.indexOf('；') < 0
+                && rest.indexOf('，') < 0 && !BARE_HEADING_OPENER.matcher(rest).find();
     }
 
     /** A short un-numbered line with no sentence in it (理论学习方面：), not an opener like 主要有以下几个方面：. */
@@ -526,10 +632,16 @@ final class OutlineAssembler {
             StringBuilder kept = new StringBuilder();
             boolean found = false;
             for (String sentence : Sentences.split(text)) {
-                CarryOverSummary summary = found || carryOverSummary != null ? null : CarryOverSummaries.parse(sentence);
+                // the items may follow the summary in the same sentence (…需长期坚持1个：①…；②…)
+                InlineEnumeration.Split list = InlineEnumeration.split(sentence);
+                String head = list.isEmpty() ? sentence : list.prefix();
+                CarryOverSummary summary = found || carryOverSummary != null ? null : CarryOverSummaries.parse(head);
                 if (summary != null && Marker.at(sentence) == null) {
                     carryOverSummary = summary;
                     found = true;
+                    if (!list.isEmpty()) {
+                        kept.append(sentence.substring(list.start()));
+                    }
                 } else {
                     kept.append(sentence);
                 }
@@ -569,6 +681,14 @@ final class OutlineAssembler {
         int declaredTotal = 0;
         boolean allDeclared = true;
         List<Block> blocks = blocks(body);
+        if (isFlatList(body, blocks)) {
+            // 1.针对…，建立…  2.针对…，完成…: one list of items, not groups
+            List<String> items = new ArrayList<>();
+            blocks.forEach(b -> items.add(InlineEnumeration.finish(b.head())));
+            groups.add(new CarryOverGroup("", items, null));
+            checkSummary(groups, 0, false);
+            return groups;
+        }
         boolean numbered = blocks.stream().anyMatch(Block::grouped);
         for (Block block : blocks) {
             if (numbered && !block.grouped()) {
@@ -587,7 +707,7 @@ final class OutlineAssembler {
                     // un-numbered paragraphs: each is an item of one group without heading
                     for (String paragraph : header.split("\n")) {
                         if (!paragraph.isBlank()) {
-                            items.add(paragraph.strip());
+                            items.addAll(parallelClauses(paragraph.strip()));
                         }
                     }
                     header = "";
@@ -616,6 +736,46 @@ final class OutlineAssembler {
         }
         checkSummary(groups, declaredTotal, allDeclared);
         return groups;
+    }
+
+    /**
+     * A paragraph of parallel clauses ("针对A问题，…；针对B问题，…；") as one item per clause: at least two clauses
+     * separated by ；, all opening with the same two characters; otherwise the paragraph as one item.
+     */
+    private static List<String> parallelClauses(String paragraph) {
+        String[] clauses = paragraph.split("；");
+        if (clauses.length < 2) {
+            return List.of(paragraph);
+        }
+        String lead = clauses[0].strip();
+        if (lead.length() < 2) {
+            return List.of(paragraph);
+        }
+        String opening = lead.substring(0, 2);
+        List<String> items = new ArrayList<>();
+        for (String clause : clauses) {
+            String c = clause.strip();
+            if (!c.startsWith(opening)) {
+                return List.of(paragraph);
+            }
+            items.add(InlineEnumeration.finish(Sentences.endsSentence(c) ? c : c + "；"));
+        }
+        return items;
+    }
+
+    /**
+     * Whether numbered carry-over paragraphs are items of one list rather than group headings: numbered 1./①/（1）
+     * (not （一）), none with paragraphs or an enumeration of its own, none declaring a count (3个问题).
+     */
+    private static boolean isFlatList(List<Paragraph> body, List<Block> blocks) {
+        Marker first = body.stream().map(Paragraph::marker).filter(m -> m != null && m.isBlockLevel())
+                .findFirst().orElse(null);
+        if (first == null || first.kind() == Marker.Kind.PAREN_CN || first.kind() == Marker.Kind.SECTION
+                || blocks.size() < 2) {
+            return false;
+        }
+        return blocks.stream().allMatch(b -> b.grouped() && b.children().isEmpty()
+                && InlineEnumeration.split(b.head()).isEmpty() && !DECLARED_COUNT.matcher(b.head()).find());
     }
 
     private static String carryOverTheme(String heading) {

@@ -27,6 +27,8 @@ public enum WarningCode {
     TRAILING_LINES("文末几行未归入（可能是署名或日期）：{lines}"),
     /** The year came from the notice's document number, not from the title. Params: year. */
     YEAR_FROM_NOTICE("年度取自通知文号：{year}"),
+    /** No 年度 anywhere: the year is the first one written in the title or the opening paragraph. Params: year. */
+    YEAR_FROM_TEXT("未写明年度，年度取自标题或开头段落中的年份：{year}"),
     /** No meeting year in the title, the opening paragraph or a notice reference. */
     YEAR_NOT_FOUND("标题和开头段落中未找到年度"),
     /** A section numeral written twice. Params: numeral, first (heading), second (heading). */

@@ -128,7 +128,7 @@ final class TextCleaner {
                 continue;
             }
             String key = repeatKey(line.text());
-            if (first == null) {
+            if (first == null && !isNoiseLine(line.text().strip())) {
                 first = key;
             }
             counts.merge(key, 1, Integer::sum);
@@ -142,12 +142,11 @@ final class TextCleaner {
                 continue;
             }
             String key = repeatKey(text);
-            boolean isFirst = !seenFirst && key.equals(first);
-            seenFirst = true;
-            if (PAGE_NUMBER.matcher(text).matches() || INTERNAL_HEADER.matcher(text).matches()
-                    || (PAGE_FURNITURE.matcher(text).matches() && Marker.at(text) == null)) {
+            if (isNoiseLine(text)) {
                 continue;
             }
+            boolean isFirst = !seenFirst && key.equals(first);
+            seenFirst = true;
             int count = counts.getOrDefault(key, 0);
             boolean repeated = count >= REPEATS || (count >= 2 && key.equals(first));
             if (repeated && !isFirst && mayBeFurniture(text)) {
@@ -156,6 +155,12 @@ final class TextCleaner {
             out.add(line);
         }
         return out;
+    }
+
+    /** A page number, a 内部资料 header or a short line with a page number. */
+    private static boolean isNoiseLine(String text) {
+        return PAGE_NUMBER.matcher(text).matches() || INTERNAL_HEADER.matcher(text).matches()
+                || (PAGE_FURNITURE.matcher(text).matches() && Marker.at(text) == null);
     }
 
     private static String repeatKey(String text) {
@@ -361,7 +366,9 @@ final class TextCleaner {
             }
         } else {
             String run = runs.get(0);
-            if (anyBounded && run.length() <= 8) {
+            boolean siteLike = !run.isEmpty()
+                    && (SITE_SUFFIX.indexOf(run.charAt(run.length() - 1)) >= 0 || run.length() >= 4);
+            if (anyBounded && run.length() <= 8 && siteLike) {
                 name = afterLastTextWord(run, run);
             } else if (!run.isEmpty() && SITE_SUFFIX.indexOf(run.charAt(run.length() - 1)) >= 0) {
                 String tail = run.substring(Math.max(0, run.length() - 8));

@@ -4,6 +4,40 @@ package cn.zhenggai.outline;
  * What the parser noticed, as a code the UI translates from one table. Each code has a Chinese template whose
  * {@code {name}} placeholders are filled from {@link OutlineWarning#params()}. Codes are public (outline JSON
  * {@code warningCodes}): add, never rename.
+ *
+ * <p>Structure codes (emitted by the assembler; every param is a string, texts are cut to 24 characters plus …):
+ * <table>
+ *   <caption>structure codes and their params</caption>
+ *   <tr><th>code</th><th>params</th></tr>
+ *   <tr><td>NO_TITLE</td><td>—</td></tr>
+ *   <tr><td>PREAMBLE_NOT_PLACED</td><td>text</td></tr>
+ *   <tr><td>SECTION_NOT_RECOGNISED</td><td>paragraphs, heading</td></tr>
+ *   <tr><td>SECTION_MERGED</td><td>section (个人有关事项 | 上年度整改落实情况 | 问题根源 | 整改措施 | 查摆问题), heading</td></tr>
+ *   <tr><td>TRAILING_LINES</td><td>lines (joined with " / ")</td></tr>
+ *   <tr><td>YEAR_FROM_NOTICE</td><td>year</td></tr>
+ *   <tr><td>YEAR_FROM_TEXT</td><td>year</td></tr>
+ *   <tr><td>YEAR_NOT_FOUND</td><td>—</td></tr>
+ *   <tr><td>SECTION_NUMERAL_REPEATED</td><td>numeral, first, second</td></tr>
+ *   <tr><td>SECTION_NUMBERING_SKIPS</td><td>from, to, heading</td></tr>
+ *   <tr><td>CARRY_OVER_NUMBERING_IRREGULAR</td><td>heading, position, numeral</td></tr>
+ *   <tr><td>PROBLEM_NUMBERING_IRREGULAR</td><td>theme, position, numeral</td></tr>
+ *   <tr><td>ACTION_NUMBERING_IRREGULAR</td><td>measure, position, numeral</td></tr>
+ *   <tr><td>PROBLEM_TEXT_NOT_PLACED</td><td>text</td></tr>
+ *   <tr><td>PROBLEMS_WITHOUT_THEME</td><td>text</td></tr>
+ *   <tr><td>THEME_WITHOUT_PROBLEMS</td><td>theme</td></tr>
+ *   <tr><td>THEME_READ_AS_ONE_PROBLEM</td><td>theme</td></tr>
+ *   <tr><td>CARRY_OVER_TEXT_NOT_PLACED</td><td>text</td></tr>
+ *   <tr><td>CARRY_OVER_COUNT_MISMATCH</td><td>declared, listed, heading</td></tr>
+ *   <tr><td>ROOT_CAUSE_TEXT_NOT_PLACED</td><td>text</td></tr>
+ *   <tr><td>PERSONAL_MATTERS_EMPTY</td><td>—</td></tr>
+ *   <tr><td>MEASURE_TEXT_NOT_PLACED</td><td>text</td></tr>
+ *   <tr><td>DEADLINE_UNRESOLVED</td><td>measure, deadline</td></tr>
+ *   <tr><td>CARRY_OVER_SUMMARY_MISMATCH</td><td>stated, listed</td></tr>
+ *   <tr><td>CARRY_OVER_SUMMARY_PARTS_MISMATCH</td><td>problems, completed, longTerm</td></tr>
+ * </table>
+ * The English sentences the parser wrote before map as follows: "item numbering is irregular" became three codes
+ * (carry-over, problems, actions), "measure text before the first numbered measure" joined MEASURE_TEXT_NOT_PLACED;
+ * the deadline and year-from-text codes had no rendering in the UI before.
  */
 public enum WarningCode {
     // --- how the file was read (readers: docx, doc/wps, pdf) ---

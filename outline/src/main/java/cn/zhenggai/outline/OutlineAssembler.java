@@ -206,11 +206,17 @@ final class OutlineAssembler {
         List<Marker> numerals = new ArrayList<>();
         List<String> headings = new ArrayList<>();
         SectionKind currentKind = null;
+        // with 第一部分 … as sections, 一、 numbers the groups inside them
+        boolean partStyle = paragraphs.stream().anyMatch(OutlineAssembler::isPartHeading);
+        Marker.Kind sectionKind = sectionMarkerKind(paragraphs);
         for (Paragraph paragraph : paragraphs) {
             Marker marker = paragraph.marker();
             String heading = null;
             String rest = "";
-            if (marker != null && marker.kind() == Marker.Kind.SECTION) {
+            boolean sectionMarker = sectionKind == Marker.Kind.SECTION
+                    ? marker != null && marker.kind() == Marker.Kind.SECTION && (!partStyle || isPartHeading(paragraph))
+                    : marker != null && marker.kind() == sectionKind && namesSection(paragraph);
+            if (sectionMarker) {
                 String text = paragraph.text().substring(marker.length());
                 String[] split = splitHeading(text);
                 heading = split[0];
@@ -237,6 +243,38 @@ final class OutlineAssembler {
         }
         checkSectionNumbering(numerals, headings);
         return sections;
+    }
+
+    /**
+     * The numbering of the sections: 一、 (or 第一部分) when the document uses it; else the style of the first
+     * numbered line that names a section (1.查摆的问题, （一）整改措施) when two or more lines of that style do.
+     */
+    private static Marker.Kind sectionMarkerKind(List<Paragraph> paragraphs) {
+        if (paragraphs.stream().anyMatch(p -> p.marker() != null && p.marker().kind() == Marker.Kind.SECTION)) {
+            return Marker.Kind.SECTION;
+        }
+        for (Paragraph p : paragraphs) {
+            Marker m = p.marker();
+            if (m != null && m.isBlockLevel() && namesSection(p)) {
+                long naming = paragraphs.stream()
+                        .filter(q -> q.marker() != null && q.marker().kind() == m.kind() && namesSection(q)).count();
+                return naming >= 2 ? m.kind() : Marker.Kind.SECTION;
+            }
+        }
+        return Marker.Kind.SECTION;
+    }
+
+    /** A numbered line whose text is a short heading naming a section (整改措施, 存在的问题). */
+    private static boolean namesSection(Paragraph p) {
+        String rest = p.text().substring(p.marker().length());
+        String head = splitHeading(rest)[0];
+        return Sentences.width(head) <= 40 && SectionKind.of(head) != null && !head.contains("方面")
+                && !head.startsWith("针对");
+    }
+
+    private static boolean isPartHeading(Paragraph p) {
+        Marker m = p.marker();
+        return m != null && m.kind() == Marker.Kind.SECTION && p.text().startsWith("第");
     }
 
     /** Splits "个人有关事项说明。本人…" into heading and body; a heading ending in ： keeps its text. */

@@ -311,7 +311,10 @@ final class OutlineAssembler {
     private static List<Block> blocks(List<Paragraph> body) {
         Marker.Kind groupKind = null;
         boolean byHeading = body.stream().anyMatch(p -> p.headingLevel() > 0);
-        if (!byHeading && !body.isEmpty() && isBareHeading(body.get(0)) && body.size() > 1) {
+        boolean outerNumerals = body.stream().anyMatch(p -> p.marker() != null
+                && (p.marker().kind() == Marker.Kind.PAREN_CN || p.marker().kind() == Marker.Kind.SECTION));
+        if (!byHeading && !body.isEmpty() && isBareHeading(body.get(0)) && body.size() > 1
+                && (!outerNumerals || body.stream().filter(OutlineAssembler::isBareHeading).count() >= 2)) {
             // headings without numerals: 理论学习方面： then its items
             List<Block> blocks = new ArrayList<>();
             for (Paragraph p : body) {

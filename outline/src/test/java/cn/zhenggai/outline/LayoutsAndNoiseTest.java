@@ -155,4 +155,43 @@ class LayoutsAndNoiseTest {
         assertThat(outline.personalMatters().secretary()).isFalse();
         OutlineAssertions.assertWarning(outline, WarningCode.TRAILING_LINES, "lines", "某局领导班子 / 2025年1月10日");
     }
+
+    @Test
+    void aLoneSubheadingAboveNumberedThemesDoesNotSwallowThem() throws Exception {
+        Outline outline = parse("""
+                某局2023年度民主生活会发言提纲
+                一、对照检查
+                存在的主要问题
+                （一）理论学习方面。一是学习不深。比如，研讨少。二是运用不够。
+                （二）作风方面。一是调研少。
+                二、整改措施
+                （一）加强学习。2024年6月底前完成。
+                """);
+        assertThat(outline.problems()).extracting(Problem::theme).containsExactly("理论学习", "理论学习", "作风");
+        OutlineAssertions.assertWarning(outline, WarningCode.PROBLEM_TEXT_NOT_PLACED, "text", "存在的主要问题");
+    }
+
+    @Test
+    void sectionsNumberedInPartsOrWithArabicNumerals() throws Exception {
+        Outline parts = parse("""
+                某局2023年度民主生活会对照检查材料
+                第一部分 存在的问题
+                一、理论学习方面。一是学习不深。比如，研讨少。
+                二、作风方面。一是调研少。
+                第二部分 整改措施
+                一、加强学习。2024年6月底前完成。
+                """);
+        assertThat(parts.problems()).extracting(Problem::theme).containsExactly("理论学习", "作风");
+        assertThat(parts.measures()).extracting(Measure::title).containsExactly("加强学习");
+        Outline arabic = parse("""
+                某局2023年度民主生活会对照检查材料
+                1.存在的问题
+                （1）理论学习方面。一是学习不深。
+                2.整改措施
+                （1）加强学习。2024年6月底前完成。
+                """);
+        assertThat(arabic.problems()).extracting(Problem::theme).containsExactly("理论学习");
+        assertThat(arabic.measures()).singleElement().extracting(Measure::deadline)
+                .isEqualTo(java.time.LocalDate.of(2024, 6, 30));
+    }
 }

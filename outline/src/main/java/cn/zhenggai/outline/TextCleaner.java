@@ -36,6 +36,7 @@ final class TextCleaner {
     private static final Pattern WATERMARK = Pattern.compile(DOMAIN);
     /** Brackets left empty once a watermark inside them is gone. */
     private static final Pattern EMPTY_BRACKETS = Pattern.compile("[（(]\\s*[）)]|【\\s*】|\\[\\s*]|《\\s*》|<\\s*>");
+    private static final Pattern OPEN_BRACKET_AT_END = Pattern.compile("[（(【\\[]\\s*$");
     /** The last character of a site's name: 某某范文网, 某某文库, 某某之家, 某某站. */
     private static final String SITE_SUFFIX = "网站库吧帮园家台馆城汇苑阁坊屋圈";
     /** Words that end headings and sentences: a glued site name starts after them. */
@@ -52,7 +53,8 @@ final class TextCleaner {
     private static final Pattern LEFTOVER_URL = Pattern.compile("(?i:https?://|www\\.)[A-Za-z0-9.-]*");
     /** Site phrases inside a line: where they start, they run to the end of their sentence or line. */
     private static final Pattern SITE_PHRASE = Pattern.compile(
-            "(?:^|(?<=[。！？!?；;）)\\s]))(?:来源|出处|转载自|稿件来源|文章来源|资料来源)\\s*[:：][^\\n]{0,80}$"
+            "(?:^|(?<=[。！？!?；;）)（(【\\[\\s]))(?:来源|出处|转载自|稿件来源|文章来源|资料来源)\\s*[:：][^\\n]{0,80}$"
+                    + "|(?:^|(?<=[。！？!?；;\\s]))欢迎(?:访问|登录|登陆|光临|关注)[^。！!\\n]{0,40}?(?:[。！!]|$)"
                     + "|(?:本文|本篇|该文|此文|文章|本文档|本资料)(?:由|系|为|来自|转自|选自|摘自)[^。！!\\n]{0,40}?"
                     + "(?:整理|提供|发布|编辑|收集|原创|上传|分享|编写)[^。！!\\n]{0,24}?(?:[。！!]|$)"
                     + "|更多(?:精彩|优秀|相关|同类)?(?:范文|资料|文章|内容|材料|公文|文档|信息)?[^。！!\\n]{0,12}?(?:请|欢迎|敬请)"
@@ -111,7 +113,11 @@ final class TextCleaner {
             return line;
         }
         String s = SITE_PHRASE.matcher(line).replaceAll("");
-        return s.length() == line.length() ? s : EMPTY_BRACKETS.matcher(s).replaceAll("");
+        if (s.length() == line.length()) {
+            return s;
+        }
+        // a phrase that ran to the line's end may leave its opening bracket behind: （来源：…）
+        return OPEN_BRACKET_AT_END.matcher(EMPTY_BRACKETS.matcher(s).replaceAll("")).replaceAll("");
     }
 
     /**

@@ -39,6 +39,8 @@ class LayoutsAndNoiseTest {
         assertThat(TextCleaner.clean("完成整改。本文由云帆文秘苑网友整理，仅供参考。")).isEqualTo("完成整改。");
         assertThat(TextCleaner.clean("更多精彩范文请访问云帆文秘苑")).isEmpty();
         assertThat(TextCleaner.clean("文档下载自星河文库")).isEmpty();
+        assertThat(TextCleaner.clean("做好整改。欢迎访问青禾素材坊，海量范文免费下载！")).isEqualTo("做好整改。");
+        assertThat(TextCleaner.clean("二、整改措施（来源：青禾素材坊）")).isEqualTo("二、整改措施");
         assertThat(TextCleaner.clean("（内部）某局2024年度民主生活会发言提纲")).isEqualTo("某局2024年度民主生活会发言提纲");
         // the same words in ordinary text stay
         assertThat(TextCleaner.clean("资金来源：财政拨款。更多地关注群众诉求。")).isEqualTo("资金来源：财政拨款。更多地关注群众诉求。");

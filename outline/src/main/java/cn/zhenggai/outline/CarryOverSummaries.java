@@ -25,7 +25,7 @@ final class CarryOverSummaries {
 
     /** The summary a sentence states, or null when it is not a summary sentence. */
     static CarryOverSummary parse(String sentence) {
-        if (!COUNT.matcher(sentence).find()) {
+        if (!mentionsProgress(sentence) || !COUNT.matcher(sentence).find()) {
             return null;
         }
         Integer total = null;
@@ -68,6 +68,18 @@ final class CarryOverSummaries {
         }
         return new CarryOverSummary(total, completed, longTerm);
     }
+
+    /** Every summary says how far the work got (完成, 整改, 长期 …): a cheap test before the patterns. */
+    private static boolean mentionsProgress(String sentence) {
+        for (String word : PROGRESS_WORDS) {
+            if (sentence.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] PROGRESS_WORDS = {"完成", "整改", "销号", "办结", "解决", "长期", "持续", "逐步", "正在"};
 
     private static Integer add(Integer sum, int n) {
         return sum == null ? n : sum + n;

@@ -73,6 +73,16 @@ final class InlineEnumeration {
             return patterns[n];
         }
 
+        /** The spellings a marker of a family without a single key may start with (ORDER). */
+        String[] spellings(int n) {
+            return switch (n) {
+                case 1 -> new String[] {"首先", "第一"};
+                case 2 -> new String[] {"其次", "第二"};
+                case 3 -> new String[] {"再次", "第三", "最后"};
+                default -> new String[] {"第" + ChineseNumerals.format(n), "再次", "最后"};
+            };
+        }
+
         /** The family a paragraph marker belongs to, or null (section numerals are not listed inline). */
         static Family of(Marker.Kind kind) {
             return switch (kind) {
@@ -184,12 +194,19 @@ final class InlineEnumeration {
         String key = family.key(n);
         Matcher m = family.pattern(n).matcher(text);
         if (key == null) {
-            for (int start = from; m.find(start); start = m.start() + 1) {
-                if (m.start() == 0 || BOUNDARY.indexOf(text.charAt(m.start() - 1)) >= 0) {
-                    return new int[] {m.start(), m.end()};
+            // markers with several spellings (首先/第一): try each spelling's occurrences, keep the earliest
+            int[] best = null;
+            for (String spelling : family.spellings(n)) {
+                for (int idx = text.indexOf(spelling, from); idx >= 0 && (best == null || idx < best[0]);
+                        idx = text.indexOf(spelling, idx + 1)) {
+                    m.region(idx, text.length());
+                    if (m.lookingAt() && (idx == 0 || BOUNDARY.indexOf(text.charAt(idx - 1)) >= 0)) {
+                        best = new int[] {idx, m.end()};
+                        break;
+                    }
                 }
             }
-            return null;
+            return best;
         }
         for (int idx = text.indexOf(key, from); idx >= 0; idx = text.indexOf(key, idx + 1)) {
             for (int start = Math.max(from, idx - 1); start <= idx; start++) {

@@ -583,6 +583,9 @@ final class OutlineAssembler {
      * (比如, 例如, 譬如, 如：) or at 具体表现在/主要表现为 anywhere, and is the rest of the item.
      */
     static String[] splitExample(String text) {
+        if (text.indexOf('如') < 0 && !text.contains("表现")) {
+            return new String[] {text.strip(), null};
+        }
         Matcher m = EXAMPLE_WORD.matcher(text);
         while (m.find()) {
             int start = m.start();

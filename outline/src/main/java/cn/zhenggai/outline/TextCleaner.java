@@ -109,7 +109,7 @@ final class TextCleaner {
 
     /** Removes site phrases (来源：…, 本文由…整理, 更多范文请访问…, 文档下载自…, （内部）). */
     static String stripPhrases(String line) {
-        if (line.isEmpty()) {
+        if (line.isEmpty() || !mayHoldPhrase(line)) {
             return line;
         }
         String s = SITE_PHRASE.matcher(line).replaceAll("");
@@ -118,6 +118,19 @@ final class TextCleaner {
         }
         // a phrase that ran to the line's end may leave its opening bracket behind: （来源：…）
         return OPEN_BRACKET_AT_END.matcher(EMPTY_BRACKETS.matcher(s).replaceAll("")).replaceAll("");
+    }
+
+    /** Words every site phrase contains: lines without any of them skip the phrase pattern. */
+    private static final String[] PHRASE_WORDS = {"来源", "出处", "转载", "本文", "本篇", "该文", "此文", "文章", "文档",
+        "资料", "更多", "下载", "欢迎", "内部", "仅供", "只供"};
+
+    private static boolean mayHoldPhrase(String line) {
+        for (String word : PHRASE_WORDS) {
+            if (line.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -103,7 +103,13 @@ final class TextCleaner {
         lines.forEach(line -> normalized.add(normalizeCharacters(line)));
         List<String> stripped = stripWatermarks(normalized);
         List<String> out = new ArrayList<>(stripped.size());
-        stripped.forEach(line -> out.add(tidySpaces(stripPhrases(line))));
+        for (int i = 0; i < stripped.size(); i++) {
+            String line = stripped.get(i);
+            if (line.length() != normalized.get(i).length()) {
+                line = EMPTY_BRACKETS.matcher(line).replaceAll(""); // 【某某网 www…】 leaves 【 】
+            }
+            out.add(tidySpaces(stripPhrases(line)));
+        }
         return out;
     }
 

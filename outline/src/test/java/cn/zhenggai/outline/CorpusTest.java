@@ -47,6 +47,25 @@ class CorpusTest {
         }
     }
 
+    @Test
+    void theCorpusSpansTheYearsAndBothKindsOfReport() throws Exception {
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        int team = 0;
+        int member = 0;
+        for (String name : outlines().toList()) {
+            Outline outline = OutlineParser.parse(corpusDir().resolve(name));
+            years.add(outline.year());
+            if (outline.title().contains("班子") || outline.title().contains("部务会")) {
+                team++;
+            } else {
+                member++;
+            }
+        }
+        assertThat(years).containsAll(List.of(2019, 2020, 2021, 2022, 2023, 2024, 2025));
+        assertThat(team).as("team reports").isGreaterThanOrEqualTo(8);
+        assertThat(member).as("members' reports").isGreaterThanOrEqualTo(15);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("outlines")
     void parsesAsExpected(String name) throws Exception {

@@ -8,15 +8,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Command line: {@code outline parse FILE} prints the outline JSON of a .txt, .md or .docx on
- * stdout (UTF-8) and exits 0. Unreadable or unrecognisable input, and wrong usage, print one line
+ * Command line: {@code outline parse FILE} prints the outline JSON of an outline file on stdout (UTF-8) and exits 0:
+ * .txt, .md, .docx, .doc, .wps, a PDF, or a scan (PDF without text, .png, .jpg, .tif …) read by OCR; the kind comes
+ * from the content. Unreadable or unrecognisable input, and wrong usage, print one line
  * on stderr and exit 2. Nothing is written anywhere else.
  */
 public final class OutlineCli {
 
     public static final int OK = 0;
     public static final int FAILED = 2;
-    private static final String USAGE = "usage: outline parse FILE   (FILE: .txt, .md or .docx)";
+    private static final String USAGE = "usage: outline parse FILE   (FILE: .txt, .md, .docx, .doc, .wps, .pdf, or a scan .png/.jpg/.tif)";
 
     private OutlineCli() {
     }

@@ -113,6 +113,35 @@ class OutlineCliTest {
     }
 
     @Test
+    void docAndWpsParse() throws IOException {
+        Path doc = dir.resolve("提纲.doc");
+        Files.write(doc, LegacyWordTest.legacy("sample-2022.doc"));
+        assertThat(run("parse", doc.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"kind\" : \"DOC\"").contains("行政审批局");
+    }
+
+    @Test
+    void badInputOfTheNewKindsExitsTwoWithItsCode() throws IOException {
+        byte[] printed = PdfFixtures.outline(Fixtures.sampleText(), 0).pdf();
+        Files.write(dir.resolve("locked.pdf"), PdfFixtures.encrypted(printed, "owner", "user", true));
+        Files.write(dir.resolve("long.pdf"), PdfFixtures.pages(PdfReader.MAX_PAGES + 1));
+        Files.write(dir.resolve("bomb.pdf"), PdfFixtures.streamBomb(1, false));
+        Files.write(dir.resolve("locked.doc"), LegacyWordTest.encryptedDoc(LegacyWordTest.legacy("sample-2022.doc"), "pw"));
+        Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("outline.rtf"), "{\\rtf1 x}".getBytes(StandardCharsets.US_ASCII));
+        List<Path> before = list(dir);
+
+        assertFails("locked.pdf", "ENCRYPTED");
+        assertFails("long.pdf", "TOO_MANY_PAGES");
+        assertFails("bomb.pdf", "STREAM_BOMB");
+        assertFails("locked.doc", "ENCRYPTED");
+        assertFails("broken.pdf", "CORRUPT");
+        assertFails("outline.rtf", "UNSUPPORTED_TYPE");
+
+        assertThat(list(dir)).isEqualTo(before);
+    }
+
+    @Test
     void wrongUsageExitsTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(run("convert", "x.txt")).isEqualTo(2);

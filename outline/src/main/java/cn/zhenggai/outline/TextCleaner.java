@@ -49,6 +49,8 @@ final class TextCleaner {
     private static final int MAX_SITE_NAME = 10;
     /** A learnt name shorter than this is not removed where it stands alone (it could be a word). */
     private static final int MIN_BARE_NAME = 3;
+    /** A document carries a few sites' watermarks; more learnt names than this are not looked for bare. */
+    private static final int MAX_BARE_NAMES = 16;
     /** The start of a URL whose end is missing (a cut-off watermark). */
     private static final Pattern LEFTOVER_URL = Pattern.compile("(?i:https?://|www\\.)[A-Za-z0-9.-]*");
     /** Site phrases inside a line: where they start, they run to the end of their sentence or line. */
@@ -321,16 +323,20 @@ final class TextCleaner {
         }
         List<int[]> ranges = new ArrayList<>();
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        java.util.Map<String, String> nameByDomain = new java.util.HashMap<>();
+        java.util.Map<String, List<DomainHit>> byDomain = new java.util.HashMap<>();
         for (DomainHit hit : hits) {
-            nameByDomain.computeIfAbsent(hit.key(), k -> siteName(hits, k));
+            byDomain.computeIfAbsent(hit.key(), k -> new ArrayList<>()).add(hit);
         }
+        java.util.Map<String, String> nameByDomain = new java.util.HashMap<>();
+        byDomain.forEach((key, ofDomain) -> nameByDomain.put(key, siteName(ofDomain)));
         for (DomainHit hit : hits) {
             String name = nameByDomain.get(hit.key());
             int start = hit.start();
             if (!name.isEmpty() && hit.run().endsWith(name)) {
                 start = hit.runStart() + hit.run().length() - name.length();
-                names.add(name);
+                if (names.size() < MAX_BARE_NAMES) {
+                    names.add(name);
+                }
             }
             ranges.add(new int[] {start, hit.end()});
         }
@@ -370,18 +376,16 @@ final class TextCleaner {
     }
 
     /**
-     * The site name of a domain: what the text before all its occurrences has in common (a watermark
+     * The site name of a domain, from all its occurrences: what the text before them has in common (a watermark
      * repeats, the text it is glued to changes); for a domain seen once, the run after the last punctuation
      * when it is short, else the few characters ending in a site word (网, 库, 站 …).
      */
-    private static String siteName(List<DomainHit> hits, String key) {
+    private static String siteName(List<DomainHit> hits) {
         List<String> runs = new ArrayList<>();
         boolean anyBounded = false;
         for (DomainHit hit : hits) {
-            if (hit.key().equals(key)) {
-                runs.add(hit.run());
-                anyBounded |= hit.bounded();
-            }
+            runs.add(hit.run());
+            anyBounded |= hit.bounded();
         }
         String name;
         if (runs.stream().distinct().count() > 1) {

@@ -54,6 +54,20 @@ class OutlineCliTest {
         assertThat(root.get("year").asInt()).isEqualTo(2022);
         assertThat(root.get("personalMatters").get("properties").get(0).get("areaM2").asText()).isEqualTo("*");
         assertThat(root.get("measures").get(0).get("deadline").isNull()).isTrue();
+        // warnings[i] is the Chinese text of warningCodes[i], index for index
+        JsonNode warnings = root.get("warnings");
+        JsonNode codes = root.get("warningCodes");
+        assertThat(warnings.size()).isEqualTo(codes.size()).isPositive();
+        for (int i = 0; i < warnings.size(); i++) {
+            JsonNode warningCode = codes.get(i);
+            assertThat(iterable(warningCode.fieldNames())).containsExactly("code", "params");
+            java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+            warningCode.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            String text = new OutlineWarning(WarningCode.valueOf(warningCode.get("code").asText()), params).text();
+            assertThat(warnings.get(i).asText()).isEqualTo(text);
+        }
+        assertThat(codes.get(0).get("code").asText()).isEqualTo("SECTION_NUMERAL_REPEATED");
+        assertThat(warnings.get(0).asText()).startsWith("章节序号“二”重复使用");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds enumerations written inside running text: {@code 一是…二是…}, {@code 其一，…},
- * {@code 第一，…}, {@code （1）…（2）…}, {@code ①…②…}. Markers are searched in sequence (2 after
+ * {@code 第一，…}, {@code （1）…（2）…}, {@code ①…②…}, {@code 1.…2.…}, {@code （一）…（二）…},
+ * {@code 首先，…其次，…最后，…}. Markers are searched in sequence (2 after
  * 1, 3 after 2 …) and only at a clause boundary, so the 一是 of 统一是 is not a marker. A skipped
  * numeral (一是 then 三是) is tolerated; the item keeps the numeral written, so callers can report it.
  */
@@ -32,10 +33,22 @@ final class InlineEnumeration {
     /** Characters after which a marker may start a new item. */
     private static final String BOUNDARY = "。；;：:！？!?，,\n ”’）)";
 
-    private enum Family {
+    /** Numbering families; a list is read in one family (2 after 1 in the same style). */
+    enum Family {
         SHI(n -> "(?:其?" + ChineseNumerals.format(n) + "是|[第其]" + ChineseNumerals.format(n) + "[，,、：:])"),
         PAREN_NUMBER(n -> "[（(]" + n + "[）)]"),
-        CIRCLED(n -> String.valueOf((char) ('①' + n - 1)));
+        CIRCLED(n -> String.valueOf((char) ('①' + n - 1))),
+        /** 1. 1、 1． inside running text; not 1.5 (a decimal) and not 12. read as 2. */
+        NUMBER(n -> n + "\\s*[.．、](?!\\d)"),
+        /** （一）（二） inside running text. */
+        PAREN_CN(n -> "[（(]" + ChineseNumerals.format(n) + "[）)]"),
+        /** 首先/其次/再次/最后 (第一/第二 mixed in), always followed by a separator. */
+        ORDER(n -> (switch (n) {
+            case 1 -> "(?:首先|第一)";
+            case 2 -> "(?:其次|第二)";
+            case 3 -> "(?:再次|第三|最后)";
+            default -> "(?:第" + ChineseNumerals.format(n) + "|再次|最后)";
+        }) + "(?:是|要)?[，,、：:]");
 
         /** Patterns for items 1 to {@link #MAX_ITEMS}, compiled once (index = item number). */
         private final Pattern[] patterns = new Pattern[MAX_ITEMS + 1];
@@ -46,17 +59,40 @@ final class InlineEnumeration {
             }
         }
 
-        /** The literal text every marker for item n contains. */
+        /** The literal text every marker for item n contains, or null when markers differ (ORDER). */
         String key(int n) {
             return switch (this) {
-                case SHI -> ChineseNumerals.format(n);
-                case PAREN_NUMBER -> String.valueOf(n);
+                case SHI, PAREN_CN -> ChineseNumerals.format(n);
+                case PAREN_NUMBER, NUMBER -> String.valueOf(n);
                 case CIRCLED -> String.valueOf((char) ('①' + n - 1));
+                case ORDER -> null;
             };
         }
 
         Pattern pattern(int n) {
             return patterns[n];
+        }
+
+        /** The spellings a marker of a family without a single key may start with (ORDER). */
+        String[] spellings(int n) {
+            return switch (n) {
+                case 1 -> new String[] {"首先", "第一"};
+                case 2 -> new String[] {"其次", "第二"};
+                case 3 -> new String[] {"再次", "第三", "最后"};
+                default -> new String[] {"第" + ChineseNumerals.format(n), "再次", "最后"};
+            };
+        }
+
+        /** The family a paragraph marker belongs to, or null (section numerals are not listed inline). */
+        static Family of(Marker.Kind kind) {
+            return switch (kind) {
+                case INLINE -> SHI;
+                case NUMBER -> NUMBER;
+                case PAREN_NUMBER -> PAREN_NUMBER;
+                case CIRCLED -> CIRCLED;
+                case PAREN_CN -> PAREN_CN;
+                case SECTION -> null;
+            };
         }
     }
 
@@ -90,6 +126,22 @@ final class InlineEnumeration {
             }
         }
         return best != null ? best : new Split(text, text.length(), List.of());
+    }
+
+    /**
+     * Splits a paragraph that starts with a marker of {@code kind} numbered {@code ordinal} into its items, in
+     * that marker's family only: "1.建立…；2.修订…；3.…" gives three items, "1.学习不深。一是…" one.
+     */
+    static Split splitFrom(String text, Marker.Kind kind, int ordinal) {
+        Family family = Family.of(kind);
+        if (family != null) {
+            Split split = split(text, family, ordinal);
+            if (!split.isEmpty() && split.start() == 0) {
+                return split;
+            }
+        }
+        Marker m = Marker.at(text);
+        return new Split("", 0, List.of(new Item(ordinal, finish(text.substring(m == null ? 0 : m.length())))));
     }
 
     /** An item's text, trimmed, with a trailing ；or ， (the list separator) made a full stop. */
@@ -141,6 +193,21 @@ final class InlineEnumeration {
     private static int[] find(String text, Family family, int n, int from) {
         String key = family.key(n);
         Matcher m = family.pattern(n).matcher(text);
+        if (key == null) {
+            // markers with several spellings (首先/第一): try each spelling's occurrences, keep the earliest
+            int[] best = null;
+            for (String spelling : family.spellings(n)) {
+                for (int idx = text.indexOf(spelling, from); idx >= 0 && (best == null || idx < best[0]);
+                        idx = text.indexOf(spelling, idx + 1)) {
+                    m.region(idx, text.length());
+                    if (m.lookingAt() && (idx == 0 || BOUNDARY.indexOf(text.charAt(idx - 1)) >= 0)) {
+                        best = new int[] {idx, m.end()};
+                        break;
+                    }
+                }
+            }
+            return best;
+        }
         for (int idx = text.indexOf(key, from); idx >= 0; idx = text.indexOf(key, idx + 1)) {
             for (int start = Math.max(from, idx - 1); start <= idx; start++) {
                 m.region(start, text.length());

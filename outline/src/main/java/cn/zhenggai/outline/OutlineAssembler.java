@@ -19,11 +19,17 @@ import java.util.regex.Pattern;
 final class OutlineAssembler {
 
     private static final Pattern YEAR_OF_MEETING = Pattern.compile("(\\d{4})\\s*年度");
+    private static final Pattern ANY_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final Pattern YEAR_NEAR_MEETING = Pattern.compile("(\\d{4})\\s*年[^。；]{0,30}?(?:民主生活会|组织生活会)");
     private static final Pattern NOTICE = Pattern.compile(
             "([^\\s的了和及与印下关于《》（）()，,。、：:；;“”]{1,8})\\s*[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号");
-    /** Words that introduce an example, longest first; all of them end in 如 or 如说. */
-    private static final String[] EXAMPLE_WORDS = {"再比如", "又比如", "再例如", "比如", "例如", "譬如", "又如"};
+    /**
+     * Words that introduce an example, longest first: 比如 and its kin (比如说, 再比如, 又如), 如： (with its colon,
+     * so 如何 is not one), and the phrases 具体表现在/主要表现为.
+     */
+    private static final Pattern EXAMPLE_WORD = Pattern.compile(
+            "(?:再比如|又比如|再例如|又例如|比如说|比如|例如|譬如说|譬如|又如|再如|如\\s*[：:])"
+                    + "|(?:具体|主要|集中)表现(?:在|为|是)(?:以下几个方面|以下方面)?[：:]?");
     /** Characters after which 比如 starts an example (not 无比如此). */
     private static final String EXAMPLE_BOUNDARY = "。；;，,：:！？!? ”）)";
     /** 针对…方面查摆出的…: up to the last 方面 (themes may contain 方面 themselves: 正反两方面经验). */
@@ -44,9 +50,15 @@ final class OutlineAssembler {
     private static final Pattern LABEL_PARAGRAPH = Pattern.compile(
             "^[（(]?(?:牵头|责任|配合|协办|协同|完成|整改)(?:单位|部门|领导|人|时限|时间|期限)\\s*[:：]");
     private static final int SNIPPET = 24;
+    /** Lines that open a list rather than head a group. */
+    private static final Pattern BARE_HEADING_OPENER = Pattern.compile("以下|如下|下列|几个方面|几点|具体是|分别是");
+    /** A count (12个, 十二条) that a summary sentence needs. */
+    private static final Pattern COUNT_WORD = Pattern.compile("[\\d一二三四五六七八九十两]\\s*[个条项件]");
 
-    private final List<String> warnings = new ArrayList<>();
+    private final List<OutlineWarning> warnings = new ArrayList<>();
     private Integer year;
+    /** The carry-over's summary sentence, once read. */
+    private CarryOverSummary carryOverSummary;
     /** Year for deadlines written without one: see {@link Deadlines}. */
     private Integer deadlineYear;
 
@@ -73,23 +85,22 @@ final class OutlineAssembler {
         readMeetingInfo(title, preamble);
         String notice = findNotice(title, preamble);
         if (title.isEmpty()) {
-            warnings.add("no title line found at the top of the document");
+            warn(WarningCode.NO_TITLE);
         }
         for (int i = 1; i < preamble.size(); i++) {
-            warnings.add("text before the first section was not placed: " + snippet(preamble.get(i).text()));
+            warn(WarningCode.PREAMBLE_NOT_PLACED, "text", snippet(preamble.get(i).text()));
         }
 
         Map<SectionKind, List<Paragraph>> byKind = new EnumMap<>(SectionKind.class);
         for (Section section : sections) {
             if (section.kind() == null) {
-                warnings.add("section not recognised, its " + section.body().size() + " paragraph(s) were not placed: "
-                        + snippet(section.heading()));
+                warn(WarningCode.SECTION_NOT_RECOGNISED, "paragraphs", section.body().size(),
+                        "heading", snippet(section.heading()));
                 continue;
             }
             List<Paragraph> existing = byKind.get(section.kind());
             if (existing != null) {
-                warnings.add("a second " + describe(section.kind()) + " section was merged into the first: "
-                        + snippet(section.heading()));
+                warn(WarningCode.SECTION_MERGED, "section", describe(section.kind()), "heading", snippet(section.heading()));
                 existing.addAll(section.body());
             } else {
                 byKind.put(section.kind(), new ArrayList<>(section.body()));
@@ -104,14 +115,15 @@ final class OutlineAssembler {
         List<Measure> measures = readMeasures(byKind.getOrDefault(SectionKind.MEASURES, List.of()));
 
         if (!document.trailing().isEmpty()) {
-            warnings.add("lines at the end were not placed (signature or date?): " + String.join(" / ", document.trailing()));
+            warn(WarningCode.TRAILING_LINES, "lines", String.join(" / ", document.trailing()));
         }
         if (byKind.isEmpty() || (problems.isEmpty() && carryOver.isEmpty() && rootCauses.isEmpty()
                 && personal == null && measures.isEmpty())) {
             return null;
         }
+        List<String> texts = warnings.stream().map(OutlineWarning::text).toList();
         return new Outline(title, year, notice, carryOver, problems, cleanAreas, rootCauses, personal, measures,
-                warnings);
+                texts, carryOverSummary, warnings, null);
     }
 
     // ---------------------------------------------------------------- title, year, notice
@@ -144,9 +156,15 @@ final class OutlineAssembler {
             Matcher notice = findNoticeMatch(title + "\n" + joinTexts(preamble));
             if (notice != null) {
                 year = Integer.parseInt(notice.group(2));
-                warnings.add("meeting year taken from the notice reference: " + year);
+                warn(WarningCode.YEAR_FROM_NOTICE, "year", year);
             } else {
-                warnings.add("meeting year not found in the title or the opening paragraph");
+                String opening = title + "\n" + (preamble.isEmpty() ? "" : preamble.get(0).text());
+                year = firstYear(ANY_YEAR, opening);
+                if (year != null) {
+                    warn(WarningCode.YEAR_FROM_TEXT, "year", year);
+                } else {
+                    warn(WarningCode.YEAR_NOT_FOUND);
+                }
             }
         }
         deadlineYear = year == null ? null : year + 1;
@@ -188,11 +206,17 @@ final class OutlineAssembler {
         List<Marker> numerals = new ArrayList<>();
         List<String> headings = new ArrayList<>();
         SectionKind currentKind = null;
+        // with 第一部分 … as sections, 一、 numbers the groups inside them
+        boolean partStyle = paragraphs.stream().anyMatch(OutlineAssembler::isPartHeading);
+        Marker.Kind sectionKind = sectionMarkerKind(paragraphs);
         for (Paragraph paragraph : paragraphs) {
             Marker marker = paragraph.marker();
             String heading = null;
             String rest = "";
-            if (marker != null && marker.kind() == Marker.Kind.SECTION) {
+            boolean sectionMarker = sectionKind == Marker.Kind.SECTION
+                    ? marker != null && marker.kind() == Marker.Kind.SECTION && (!partStyle || isPartHeading(paragraph))
+                    : marker != null && marker.kind() == sectionKind && namesSection(paragraph);
+            if (sectionMarker) {
                 String text = paragraph.text().substring(marker.length());
                 String[] split = splitHeading(text);
                 heading = split[0];
@@ -221,6 +245,38 @@ final class OutlineAssembler {
         return sections;
     }
 
+    /**
+     * The numbering of the sections: 一、 (or 第一部分) when the document uses it; else the style of the first
+     * numbered line that names a section (1.查摆的问题, （一）整改措施) when two or more lines of that style do.
+     */
+    private static Marker.Kind sectionMarkerKind(List<Paragraph> paragraphs) {
+        if (paragraphs.stream().anyMatch(p -> p.marker() != null && p.marker().kind() == Marker.Kind.SECTION)) {
+            return Marker.Kind.SECTION;
+        }
+        for (Paragraph p : paragraphs) {
+            Marker m = p.marker();
+            if (m != null && m.isBlockLevel() && namesSection(p)) {
+                long naming = paragraphs.stream()
+                        .filter(q -> q.marker() != null && q.marker().kind() == m.kind() && namesSection(q)).count();
+                return naming >= 2 ? m.kind() : Marker.Kind.SECTION;
+            }
+        }
+        return Marker.Kind.SECTION;
+    }
+
+    /** A numbered line whose text is a short heading naming a section (整改措施, 存在的问题). */
+    private static boolean namesSection(Paragraph p) {
+        String rest = p.text().substring(p.marker().length());
+        String head = splitHeading(rest)[0];
+        return Sentences.width(head) <= 40 && SectionKind.of(head) != null && !head.contains("方面")
+                && !head.startsWith("针对");
+    }
+
+    private static boolean isPartHeading(Paragraph p) {
+        Marker m = p.marker();
+        return m != null && m.kind() == Marker.Kind.SECTION && p.text().startsWith("第");
+    }
+
     /** Splits "个人有关事项说明。本人…" into heading and body; a heading ending in ： keeps its text. */
     private static String[] splitHeading(String text) {
         int end = Sentences.indexOfTerminator(text, "。！？!?：:", 0);
@@ -237,10 +293,10 @@ final class OutlineAssembler {
             Marker marker = numerals.get(i);
             int n = marker.ordinal();
             if (seen.containsKey(n)) {
-                warnings.add("section numeral " + marker.numeral() + " is used twice (" + snippet(headings.get(seen.get(n)))
-                        + " / " + snippet(headings.get(i)) + ")");
+                warn(WarningCode.SECTION_NUMERAL_REPEATED, "numeral", marker.numeral(),
+                        "first", snippet(headings.get(seen.get(n))), "second", snippet(headings.get(i)));
             } else if (n > expected) {
-                warnings.add("section numbering skips from " + (expected - 1) + " to " + n + " before " + snippet(headings.get(i)));
+                warn(WarningCode.SECTION_NUMBERING_SKIPS, "from", expected - 1, "to", n, "heading", snippet(headings.get(i)));
             }
             seen.putIfAbsent(n, i);
             expected = Math.max(expected, n + 1);
@@ -255,6 +311,21 @@ final class OutlineAssembler {
     private static List<Block> blocks(List<Paragraph> body) {
         Marker.Kind groupKind = null;
         boolean byHeading = body.stream().anyMatch(p -> p.headingLevel() > 0);
+        boolean outerNumerals = body.stream().anyMatch(p -> p.marker() != null
+                && (p.marker().kind() == Marker.Kind.PAREN_CN || p.marker().kind() == Marker.Kind.SECTION));
+        if (!byHeading && !body.isEmpty() && isBareHeading(body.get(0)) && body.size() > 1
+                && (!outerNumerals || body.stream().filter(OutlineAssembler::isBareHeading).count() >= 2)) {
+            // headings without numerals: 理论学习方面： then its items
+            List<Block> blocks = new ArrayList<>();
+            for (Paragraph p : body) {
+                if (isBareHeading(p)) {
+                    blocks.add(new Block(true, Sentences.stripEndPunctuation(p.text()), new ArrayList<>()));
+                } else {
+                    blocks.get(blocks.size() - 1).children().add(p);
+                }
+            }
+            return blocks;
+        }
         for (Paragraph p : body) {
             Marker m = p.marker();
             if (!byHeading && m != null && m.isBlockLevel()) {
@@ -262,11 +333,22 @@ final class OutlineAssembler {
                 break;
             }
         }
+        // 第一，在政治纪律方面 / 一是理论学习方面： as short heading lines of their own
+        boolean byInlineHeading = groupKind == null && !byHeading
+                && body.stream().filter(OutlineAssembler::isInlineHeading).count() >= 2
+                && isInlineHeading(body.get(0));
         List<Block> blocks = new ArrayList<>();
         Block current = null;
-        for (Paragraph p : body) {
+        List<Paragraph> paragraphs = groupKind == null ? explode(body) : splitAtGroupMarkers(explode(body), groupKind);
+        for (Paragraph p : paragraphs) {
             Marker m = p.marker();
-            boolean starts = groupKind != null ? m != null && m.kind() == groupKind : byHeading && p.headingLevel() > 0;
+            boolean starts = byInlineHeading ? isInlineHeading(p)
+                    : groupKind != null ? m != null && m.kind() == groupKind : byHeading && p.headingLevel() > 0;
+            if (starts && byInlineHeading) {
+                current = new Block(true, Sentences.stripEndPunctuation(p.text().substring(m.length())), new ArrayList<>());
+                blocks.add(current);
+                continue;
+            }
             if (starts) {
                 String head = m != null && m.isBlockLevel() ? p.text().substring(m.length()) : p.text();
                 current = new Block(true, head, new ArrayList<>());
@@ -279,6 +361,102 @@ final class OutlineAssembler {
             }
         }
         return blocks;
+    }
+
+    /**
+     * Splits a numbered paragraph that goes on with the next numbers of its own style ("（一）…。（二）…。（三）…",
+     * "1.…；2.…") into one paragraph per number, so that each becomes its own block or item.
+     */
+    private static List<Paragraph> explode(List<Paragraph> body) {
+        List<Paragraph> out = new ArrayList<>(body.size());
+        for (Paragraph p : body) {
+            Marker m = p.marker();
+            if (m == null || !m.isBlockLevel() || m.kind() == Marker.Kind.SECTION) {
+                out.add(p);
+                continue;
+            }
+            InlineEnumeration.Split split = InlineEnumeration.splitFrom(p.text(), m.kind(), m.ordinal());
+            if (split.items().size() < 2) {
+                out.add(p);
+                continue;
+            }
+            for (InlineEnumeration.Item item : split.items()) {
+                out.add(new Paragraph(markerText(m.kind(), item.ordinal()) + item.text(), p.headingLevel()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Splits a paragraph where the next group's numeral starts after a full stop inside it ("…岗位。（二）针对…"):
+     * a line that began with 二是 may have run on into the next group.
+     */
+    private static List<Paragraph> splitAtGroupMarkers(List<Paragraph> body, Marker.Kind groupKind) {
+        List<Paragraph> out = new ArrayList<>(body.size());
+        int next = 1;
+        for (Paragraph p : body) {
+            Marker m = p.marker();
+            if (m != null && m.kind() == groupKind) {
+                next = m.ordinal() + 1;
+                out.add(p);
+                continue;
+            }
+            String text = p.text();
+            int at = next <= 20 ? groupMarkerInside(text, groupKind, next) : -1;
+            while (at > 0) {
+                out.add(new Paragraph(text.substring(0, at), p.headingLevel()));
+                text = text.substring(at);
+                next++;
+                at = groupMarkerInside(text, groupKind, next);
+            }
+            out.add(new Paragraph(text, p.headingLevel()));
+        }
+        return out;
+    }
+
+    private static int groupMarkerInside(String text, Marker.Kind kind, int n) {
+        String marker = markerText(kind, n);
+        if (marker.isEmpty()) {
+            return -1;
+        }
+        for (int at = text.indexOf(marker, 1); at > 0; at = text.indexOf(marker, at + 1)) {
+            if ("。！？；".indexOf(text.charAt(at - 1)) >= 0) {
+                Marker m = Marker.at(text.substring(at));
+                if (m != null && m.kind() == kind && m.ordinal() == n) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String markerText(Marker.Kind kind, int n) {
+        return switch (kind) {
+            case PAREN_CN -> "（" + ChineseNumerals.format(n) + "）";
+            case NUMBER -> n + ".";
+            case PAREN_NUMBER -> "（" + n + "）";
+            case CIRCLED -> String.valueOf((char) ('①' + n - 1));
+            default -> "";
+        };
+    }
+
+    /** A short line numbered 第一，/一是 with no sentence in it: a heading in an outline without other numerals. */
+    private static boolean isInlineHeading(Paragraph p) {
+        Marker m = p.marker();
+        if (m == null || m.kind() != Marker.Kind.INLINE) {
+            return false;
+        }
+        String rest = p.text().substring(m.length());
+        return !rest.isEmpty() && Sentences.width(rest) <= 50 && rest.indexOf('。') < 0 && rest.indexOf('；') < 0
+                && rest.indexOf('，') < 0 && !BARE_HEADING_OPENER.matcher(rest).find();
+    }
+
+    /** A short un-numbered line with no sentence in it (理论学习方面：), not an opener like 主要有以下几个方面：. */
+    private static boolean isBareHeading(Paragraph p) {
+        String text = p.text();
+        return p.marker() == null && Sentences.width(text) <= 50 && text.indexOf('。') < 0 && text.indexOf('；') < 0
+                && !text.endsWith("，") && !BARE_HEADING_OPENER.matcher(text).find()
+                && (text.endsWith("：") || text.endsWith(":") || !Sentences.endsSentence(text));
     }
 
     /**
@@ -298,11 +476,9 @@ final class OutlineAssembler {
                 continue;
             }
             Marker m = child.marker();
-            if (m != null && m.kind() == Marker.Kind.INLINE) {
-                // 二是… on its own line, possibly followed by 三是… in the same paragraph
-                items.addAll(InlineEnumeration.split(text, m.ordinal()).items());
-            } else if (m != null) {
-                items.add(new InlineEnumeration.Item(m.ordinal(), InlineEnumeration.finish(text.substring(m.length()))));
+            if (m != null) {
+                // 二是… or 2.… on its own line, possibly followed by 三是… / 3.… in the same paragraph
+                items.addAll(InlineEnumeration.splitFrom(text, m.kind(), m.ordinal()).items());
             } else if (items.isEmpty()) {
                 InlineEnumeration.Split inner = InlineEnumeration.split(text);
                 appendParagraph(header, inner.prefix());
@@ -328,11 +504,13 @@ final class OutlineAssembler {
         sb.append(text);
     }
 
-    private void checkItemNumbering(List<InlineEnumeration.Item> items, String where) {
+    /** Warns once when items are not numbered 1, 2, 3 …; {@code code} takes {@code whereParam}, position, numeral. */
+    private void checkItemNumbering(List<InlineEnumeration.Item> items, WarningCode code, String whereParam,
+                                    String where) {
         for (int i = 0; i < items.size(); i++) {
             int ordinal = items.get(i).ordinal();
             if (ordinal != i + 1) {
-                warnings.add(where + ": item numbering is irregular (item " + (i + 1) + " is numbered " + ordinal + ")");
+                warn(code, whereParam, where, "position", i + 1, "numeral", ordinal);
                 return;
             }
         }
@@ -349,7 +527,7 @@ final class OutlineAssembler {
             List<InlineEnumeration.Item> items = itemized.items();
             if (!block.grouped() && items.isEmpty()) {
                 if (!header.isEmpty()) {
-                    warnings.add("problem text outside any theme was not placed: " + snippet(header));
+                    warn(WarningCode.PROBLEM_TEXT_NOT_PLACED, "text", snippet(header));
                 }
                 continue;
             }
@@ -357,18 +535,18 @@ final class OutlineAssembler {
             if (block.grouped()) {
                 theme = themeOf(Sentences.splitHead(header.lines().findFirst().orElse(""))[0]);
             } else if (!header.isEmpty()) {
-                warnings.add("problems listed without a theme heading after: " + snippet(header));
+                warn(WarningCode.PROBLEMS_WITHOUT_THEME, "text", snippet(header));
             }
             String[] headAndRest = Sentences.splitHead(header);
             if (items.isEmpty()) {
                 if (headAndRest[1].isEmpty()) {
-                    warnings.add("theme lists no problems: " + snippet(header));
+                    warn(WarningCode.THEME_WITHOUT_PROBLEMS, "theme", snippet(header));
                     continue;
                 }
                 items = List.of(new InlineEnumeration.Item(1, headAndRest[1]));
-                warnings.add("theme has no numbered problems, its text was read as one problem: " + snippet(theme));
+                warn(WarningCode.THEME_READ_AS_ONE_PROBLEM, "theme", snippet(theme));
             }
-            checkItemNumbering(items, "problems of theme " + snippet(theme));
+            checkItemNumbering(items, WarningCode.PROBLEM_NUMBERING_IRREGULAR, "theme", snippet(theme));
             int ordinal = 0;
             for (InlineEnumeration.Item item : items) {
                 String[] statementAndExample = splitExample(item.text());
@@ -400,25 +578,27 @@ final class OutlineAssembler {
         return Sentences.stripEndPunctuation(theme);
     }
 
-    /** {statement, example or null}: the example starts at the first 比如/例如 at a clause boundary. */
-    private static String[] splitExample(String text) {
-        for (int ru = text.indexOf('如'); ru >= 0; ru = text.indexOf('如', ru + 1)) {
-            for (String word : EXAMPLE_WORDS) {
-                int start = ru + 1 - word.length();
-                if (start >= 0 && text.startsWith(word, start)
-                        && (start == 0 || EXAMPLE_BOUNDARY.indexOf(text.charAt(start - 1)) >= 0)) {
-                    int end = ru + 1;
-                    if (text.startsWith("说", end)) {
-                        end++;
-                    }
-                    String statement = text.substring(0, start).strip();
-                    String example = Sentences.stripLeadingSeparators(text.substring(end).strip());
-                    if (statement.isEmpty()) {
-                        return new String[] {example, null};
-                    }
-                    return new String[] {statement, example.isEmpty() ? null : example};
-                }
+    /**
+     * {statement, example or null}: the example starts at the first example word at a clause boundary
+     * (比如, 例如, 譬如, 如：) or at 具体表现在/主要表现为 anywhere, and is the rest of the item.
+     */
+    static String[] splitExample(String text) {
+        if (text.indexOf('如') < 0 && !text.contains("表现")) {
+            return new String[] {text.strip(), null};
+        }
+        Matcher m = EXAMPLE_WORD.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            boolean phrase = m.group().contains("表现");
+            if (!phrase && start > 0 && EXAMPLE_BOUNDARY.indexOf(text.charAt(start - 1)) < 0) {
+                continue;
             }
+            String statement = text.substring(0, start).strip();
+            String example = Sentences.stripLeadingSeparators(text.substring(m.end()).strip());
+            if (statement.isEmpty()) {
+                return new String[] {example, null};
+            }
+            return new String[] {statement, example.isEmpty() ? null : example};
         }
         return new String[] {text.strip(), null};
     }
@@ -481,16 +661,84 @@ final class OutlineAssembler {
 
     // ---------------------------------------------------------------- carry-over
 
-    private List<CarryOverGroup> readCarryOver(List<Paragraph> body) {
+    /**
+     * Takes the summary sentence (上年度查摆的问题共12个，已整改完成10个…) out of the carry-over paragraphs; the
+     * first one found becomes {@link #carryOverSummary}.
+     */
+    private List<Paragraph> extractSummary(List<Paragraph> body) {
+        List<Paragraph> out = new ArrayList<>(body.size());
+        for (Paragraph paragraph : body) {
+            String text = paragraph.text();
+            if (carryOverSummary != null || !COUNT_WORD.matcher(text).find()) {
+                out.add(paragraph);
+                continue;
+            }
+            StringBuilder kept = new StringBuilder();
+            boolean found = false;
+            for (String sentence : Sentences.split(text)) {
+                // the items may follow the summary in the same sentence (…需长期坚持1个：①…；②…)
+                InlineEnumeration.Split list = InlineEnumeration.split(sentence);
+                String head = list.isEmpty() ? sentence : list.prefix();
+                CarryOverSummary summary = found || carryOverSummary != null ? null : CarryOverSummaries.parse(head);
+                if (summary != null && Marker.at(sentence) == null) {
+                    carryOverSummary = summary;
+                    found = true;
+                    if (!list.isEmpty()) {
+                        kept.append(sentence.substring(list.start()));
+                    }
+                } else {
+                    kept.append(sentence);
+                }
+            }
+            if (!found) {
+                out.add(paragraph);
+            } else if (!kept.isEmpty()) {
+                out.add(new Paragraph(kept.toString(), paragraph.headingLevel()));
+            }
+        }
+        return out;
+    }
+
+    /** Compares the summary's numbers with each other and with the groups (their declared counts, else items). */
+    private void checkSummary(List<CarryOverGroup> groups, int declaredTotal, boolean allDeclared) {
+        CarryOverSummary summary = carryOverSummary;
+        if (summary == null) {
+            return;
+        }
+        if (summary.problems() != null && summary.completed() != null && summary.longTerm() != null
+                && summary.completed() + summary.longTerm() != summary.problems()) {
+            warn(WarningCode.CARRY_OVER_SUMMARY_PARTS_MISMATCH, "problems", summary.problems(),
+                    "completed", summary.completed(), "longTerm", summary.longTerm());
+        }
+        if (summary.problems() == null || groups.isEmpty()) {
+            return;
+        }
+        int listed = allDeclared ? declaredTotal : groups.stream().mapToInt(g -> g.items().size()).sum();
+        if (listed != summary.problems()) {
+            warn(WarningCode.CARRY_OVER_SUMMARY_MISMATCH, "stated", summary.problems(), "listed", listed);
+        }
+    }
+
+    private List<CarryOverGroup> readCarryOver(List<Paragraph> sectionBody) {
         List<CarryOverGroup> groups = new ArrayList<>();
+        List<Paragraph> body = extractSummary(sectionBody);
+        int declaredTotal = 0;
+        boolean allDeclared = true;
         List<Block> blocks = blocks(body);
+        if (isFlatList(body, blocks)) {
+            // 1.针对…，建立…  2.针对…，完成…: one list of items, not groups
+            List<String> items = new ArrayList<>();
+            blocks.forEach(b -> items.add(InlineEnumeration.finish(b.head())));
+            groups.add(new CarryOverGroup("", items, null));
+            checkSummary(groups, 0, false);
+            return groups;
+        }
         boolean numbered = blocks.stream().anyMatch(Block::grouped);
         for (Block block : blocks) {
             if (numbered && !block.grouped()) {
                 InlineEnumeration.Split split = InlineEnumeration.split(joinTexts(block.children()));
                 if (split.isEmpty()) {
-                    warnings.add("carry-over text before the first group was not placed: "
-                            + snippet(joinTexts(block.children())));
+                    warn(WarningCode.CARRY_OVER_TEXT_NOT_PLACED, "text", snippet(joinTexts(block.children())));
                     continue;
                 }
             }
@@ -503,7 +751,7 @@ final class OutlineAssembler {
                     // un-numbered paragraphs: each is an item of one group without heading
                     for (String paragraph : header.split("\n")) {
                         if (!paragraph.isBlank()) {
-                            items.add(paragraph.strip());
+                            items.addAll(parallelClauses(paragraph.strip()));
                         }
                     }
                     header = "";
@@ -516,18 +764,62 @@ final class OutlineAssembler {
                 }
             }
             String heading = Sentences.stripEndPunctuation(header);
-            checkItemNumbering(itemized.items(), "carry-over group " + snippet(heading));
+            checkItemNumbering(itemized.items(), WarningCode.CARRY_OVER_NUMBERING_IRREGULAR, "heading", snippet(heading));
             Matcher declared = DECLARED_COUNT.matcher(heading);
-            if (declared.find()) {
+            boolean declares = declared.find();
+            allDeclared &= declares;
+            if (declares) {
                 int count = ChineseNumerals.parseAny(declared.group(1));
+                declaredTotal += Math.max(count, 0);
                 if (count > 0 && count != items.size()) {
-                    warnings.add("carry-over group declares " + count + " item(s) but lists " + items.size() + ": "
-                            + snippet(heading));
+                    warn(WarningCode.CARRY_OVER_COUNT_MISMATCH, "declared", count, "listed", items.size(),
+                            "heading", snippet(heading));
                 }
             }
             groups.add(new CarryOverGroup(heading, items, carryOverTheme(heading)));
         }
+        checkSummary(groups, declaredTotal, allDeclared);
         return groups;
+    }
+
+    /**
+     * A paragraph of parallel clauses ("针对A问题，…；针对B问题，…；") as one item per clause: at least two clauses
+     * separated by ；, all opening with the same two characters; otherwise the paragraph as one item.
+     */
+    private static List<String> parallelClauses(String paragraph) {
+        String[] clauses = paragraph.split("；");
+        if (clauses.length < 2) {
+            return List.of(paragraph);
+        }
+        String lead = clauses[0].strip();
+        if (lead.length() < 2) {
+            return List.of(paragraph);
+        }
+        String opening = lead.substring(0, 2);
+        List<String> items = new ArrayList<>();
+        for (String clause : clauses) {
+            String c = clause.strip();
+            if (!c.startsWith(opening)) {
+                return List.of(paragraph);
+            }
+            items.add(InlineEnumeration.finish(Sentences.endsSentence(c) ? c : c + "；"));
+        }
+        return items;
+    }
+
+    /**
+     * Whether numbered carry-over paragraphs are items of one list rather than group headings: numbered 1./①/（1）
+     * (not （一）), none with paragraphs or an enumeration of its own, none declaring a count (3个问题).
+     */
+    private static boolean isFlatList(List<Paragraph> body, List<Block> blocks) {
+        Marker first = body.stream().map(Paragraph::marker).filter(m -> m != null && m.isBlockLevel())
+                .findFirst().orElse(null);
+        if (first == null || first.kind() == Marker.Kind.PAREN_CN || first.kind() == Marker.Kind.SECTION
+                || blocks.size() < 2) {
+            return false;
+        }
+        return blocks.stream().allMatch(b -> b.grouped() && b.children().isEmpty()
+                && InlineEnumeration.split(b.head()).isEmpty() && !DECLARED_COUNT.matcher(b.head()).find());
     }
 
     private static String carryOverTheme(String heading) {
@@ -558,7 +850,7 @@ final class OutlineAssembler {
             Itemized itemized = itemize(block.head(), block.children(), t -> false);
             if (!itemized.items().isEmpty()) {
                 if (!itemized.header().isEmpty() && !itemized.header().endsWith("：") && !itemized.header().endsWith(":")) {
-                    warnings.add("root-cause text before the first item was not placed: " + snippet(itemized.header()));
+                    warn(WarningCode.ROOT_CAUSE_TEXT_NOT_PLACED, "text", snippet(itemized.header()));
                 }
                 itemized.items().forEach(item -> causes.add(rootCause(item.text())));
             } else {
@@ -585,7 +877,7 @@ final class OutlineAssembler {
         }
         String text = joinTexts(body);
         if (text.isBlank()) {
-            warnings.add("the personal matters section is empty");
+            warn(WarningCode.PERSONAL_MATTERS_EMPTY);
         }
         return PersonalMattersParser.parse(text);
     }
@@ -605,13 +897,13 @@ final class OutlineAssembler {
             Itemized itemized = itemize(block.head(), block.children(), t -> false);
             if (!itemized.items().isEmpty()) {
                 if (!itemized.header().isEmpty() && !Sentences.endsSentence(itemized.header())) {
-                    warnings.add("measure text before the first item was not placed: " + snippet(itemized.header()));
+                    warn(WarningCode.MEASURE_TEXT_NOT_PLACED, "text", snippet(itemized.header()));
                 }
                 for (InlineEnumeration.Item item : itemized.items()) {
                     measures.add(measure(item.text(), List.of()));
                 }
             } else if (numbered) {
-                warnings.add("measure text before the first numbered measure was not placed: " + snippet(itemized.header()));
+                warn(WarningCode.MEASURE_TEXT_NOT_PLACED, "text", snippet(itemized.header()));
             } else {
                 for (String paragraph : itemized.header().split("\n")) {
                     if (!paragraph.isBlank()) {
@@ -639,15 +931,15 @@ final class OutlineAssembler {
 
         List<Action> actions = new ArrayList<>();
         for (InlineEnumeration.Item item : itemized.items()) {
-            Deadline deadline = deadlineIn(item.text(), "action of measure " + snippet(title));
+            Deadline deadline = deadlineIn(item.text(), snippet(title));
             actions.add(new Action(item.text(), deadline.date(), deadline.text()));
         }
-        checkItemNumbering(itemized.items(), "actions of measure " + snippet(title));
+        checkItemNumbering(itemized.items(), WarningCode.ACTION_NUMBERING_IRREGULAR, "measure", snippet(title));
 
         String measureLevelText = itemized.header() + "\n" + String.join("\n", itemized.trailer());
         Deadline deadline = labelledDeadline(measureLevelText, title);
         if (deadline.isNone()) {
-            deadline = deadlineIn(title + "。" + measureLevelText, "measure " + snippet(title));
+            deadline = deadlineIn(title + "。" + measureLevelText, snippet(title));
         }
         if (deadline.date() == null) {
             Deadline latest = actions.stream()
@@ -678,7 +970,7 @@ final class OutlineAssembler {
             return Deadline.NONE;
         }
         String value = m.group(1).strip();
-        Deadline parsed = deadlineIn("时限：" + value, "measure " + snippet(title));
+        Deadline parsed = deadlineIn("时限：" + value, snippet(title));
         return parsed.isNone() ? new Deadline(null, value) : new Deadline(parsed.date(), value);
     }
 
@@ -691,7 +983,7 @@ final class OutlineAssembler {
                 deadlineYear = f.explicitYear();
             }
             if (f.date() == null) {
-                warnings.add(where + ": deadline '" + f.text() + "' has no resolvable date");
+                warn(WarningCode.DEADLINE_UNRESOLVED, "measure", where, "deadline", f.text());
             } else if (latest == null || f.date().isAfter(latest.date())) {
                 latest = f;
             }
@@ -726,17 +1018,22 @@ final class OutlineAssembler {
 
     private static String describe(SectionKind kind) {
         return switch (kind) {
-            case PERSONAL_MATTERS -> "personal matters";
-            case CARRY_OVER -> "carry-over";
-            case ROOT_CAUSES -> "root-cause";
-            case MEASURES -> "measures";
-            case PROBLEMS -> "problems";
+            case PERSONAL_MATTERS -> "个人有关事项";
+            case CARRY_OVER -> "上年度整改落实情况";
+            case ROOT_CAUSES -> "问题根源";
+            case MEASURES -> "整改措施";
+            case PROBLEMS -> "查摆问题";
         };
     }
 
+    /** The start of a text on one line, for a warning's parameter (the template adds the quotes). */
     static String snippet(String text) {
         String oneLine = text.replace('\n', ' ').strip();
-        return "'" + (oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET) + "…") + "'";
+        return oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET) + "…";
+    }
+
+    private void warn(WarningCode code, Object... namesAndValues) {
+        warnings.add(OutlineWarning.of(code, namesAndValues));
     }
 
     private static boolean isAsciiWord(char c) {

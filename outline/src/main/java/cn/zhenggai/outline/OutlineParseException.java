@@ -14,7 +14,7 @@ public final class OutlineParseException extends Exception {
         EMPTY,
         /** The bytes are not text in a supported encoding. */
         BINARY,
-        /** The file is over {@link OutlineParser#MAX_BYTES}. */
+        /** The file is over {@link OutlineParser#MAX_BYTES}, or a PDF holds more text than an outline could. */
         TOO_LARGE,
         /** A file named .docx that is not a Word document. */
         NOT_DOCX,
@@ -32,7 +32,7 @@ public final class OutlineParseException extends Exception {
         NO_TEXT,
         /** A scan needs OCR and no OCR engine is available on this machine. */
         OCR_UNAVAILABLE,
-        /** A PDF with more pages than the parser reads ({@code MAX_PAGES}). */
+        /** A PDF with more pages than the parser reads ({@link OutlineParser#MAX_PAGES}). */
         TOO_MANY_PAGES,
         /** An image (or a scanned page) with more pixels than the parser decodes. */
         IMAGE_TOO_LARGE,

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Parses speech outlines (发言提纲 / 对照检查材料) from .txt, .md and .docx into an {@link Outline}.
- * Offline, stateless and thread-safe: call it from a CLI or a request handler alike.
+ * Parses speech outlines (发言提纲 / 对照检查材料) into an {@link Outline}: plain text and Markdown, Word .docx,
+ * Word 97–2003 .doc and WPS .wps ({@link DocReader}), PDFs with a text layer ({@link PdfReader}), and scans — PDFs
+ * without a text layer and pictures — by OCR ({@link OcrReader}). The kind of file is found from its content
+ * ({@link FileKinds}). Offline, stateless and thread-safe: call it from a CLI or a request handler alike.
  *
  * <p>Rejected input never yields a partial result: {@link OutlineParseException#code()} says why
  * (see {@link OutlineParseException.Code}).
@@ -20,15 +22,13 @@ public final class OutlineParser {
 
     /** Largest file accepted: 10 MiB. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
-
-    private static final Set<String> DOCX = Set.of("docx", "docm", "dotx");
-    private static final Set<String> MARKDOWN = Set.of("md", "markdown");
-    private static final Set<String> TEXT = Set.of("txt", "text", "");
+    /** Most pages of a PDF read; more is {@link OutlineParseException.Code#TOO_MANY_PAGES}, refused before any text is read. */
+    public static final int MAX_PAGES = 100;
 
     private OutlineParser() {
     }
 
-    /** Reads and parses a file; the type comes from its extension (.txt, .md, .docx). */
+    /** Reads and parses a file; its kind comes from its content (see {@link #parse(byte[], String)}). */
     public static Outline parse(Path file) throws OutlineParseException {
         byte[] content;
         try {
@@ -52,11 +52,12 @@ public final class OutlineParser {
     }
 
     /**
-     * Parses the bytes of an uploaded or stored file.
+     * Parses the bytes of an uploaded or stored file. The kind of file comes from the content
+     * ({@link FileKinds#detect}); a name whose extension says otherwise adds a {@code READ_AS_*} warning.
      *
      * @param content  the file's bytes
-     * @param fileName its name, used for the type (.txt, .md, .docx); null or no extension means
-     *                 plain text, or .docx when the bytes are a ZIP container
+     * @param fileName its name, or null; its extension only tells plain text from Markdown, and names the kind
+     *                 expected when the content is none that is known
      */
     public static Outline parse(byte[] content, String fileName) throws OutlineParseException {
         if (content.length > MAX_BYTES) {
@@ -65,37 +66,28 @@ public final class OutlineParser {
         if (content.length == 0) {
             throw new OutlineParseException(OutlineParseException.Code.EMPTY, "file is empty");
         }
-        String extension = extensionOf(fileName);
-        List<OutlineWarning> notes = new ArrayList<>();
-        FileKind kind;
-        List<SourceLine> lines;
-        if (DOCX.contains(extension)) {
-            if (startsWithOle2(content)) {
-                throw new OutlineParseException(OutlineParseException.Code.NOT_DOCX,
-                        "file is not a .docx: it is a legacy .doc or an encrypted document");
-            }
-            DocxReader.Result docx = DocxReader.read(content);
-            lines = docx.lines();
-            notes.addAll(docx.notes());
-            kind = FileKind.DOCX;
-        } else if (TEXT.contains(extension) || MARKDOWN.contains(extension)) {
-            rejectKnownBinaryFormats(content);
-            if (DocxReader.isZip(content)) {
+        FileKind kind = FileKinds.detect(content, fileName);
+        ReadResult read = switch (kind) {
+            case TEXT, MARKDOWN -> new ReadResult(
+                    PlainTextReader.read(TextDecoder.decode(content).text(), kind == FileKind.MARKDOWN), List.of(),
+                    OutlineSource.of(kind));
+            case DOCX -> {
                 DocxReader.Result docx = DocxReader.read(content);
-                lines = docx.lines();
-                notes.add(OutlineWarning.of(WarningCode.READ_AS_DOCX, "extension", extension));
-                notes.addAll(docx.notes());
-                kind = FileKind.DOCX;
-            } else {
-                String text = TextDecoder.decode(content).text();
-                lines = PlainTextReader.read(text, MARKDOWN.contains(extension));
-                kind = MARKDOWN.contains(extension) ? FileKind.MARKDOWN : FileKind.TEXT;
+                yield new ReadResult(docx.lines(), docx.notes(), OutlineSource.of(FileKind.DOCX));
             }
-        } else {
-            throw new OutlineParseException(OutlineParseException.Code.UNSUPPORTED_TYPE,
-                    "unsupported file type ." + extension + "; expected .txt, .md or .docx");
+            case DOC -> DocReader.read(content, FileKinds.extensionOf(fileName));
+            case PDF, SCANNED_PDF -> PdfReader.read(content);
+            case IMAGE -> OcrReader.readImage(content);
+        };
+        Optional<OutlineWarning> mismatch = FileKinds.mismatch(read.source() == null ? kind : read.source().kind(),
+                fileName);
+        if (mismatch.isPresent()) {
+            List<OutlineWarning> notes = new ArrayList<>();
+            notes.add(mismatch.get());
+            notes.addAll(read.notes());
+            read = new ReadResult(read.lines(), notes, read.source());
         }
-        return parseLines(new ReadResult(lines, notes, OutlineSource.of(kind)));
+        return parseLines(read);
     }
 
     /** Parses text that is already decoded (plain text, not Markdown). */
@@ -123,48 +115,6 @@ public final class OutlineParser {
         return new Outline(outline.title(), outline.year(), outline.notice(), outline.carryOver(), outline.problems(),
                 outline.cleanAreas(), outline.rootCauses(), outline.personalMatters(), outline.measures(), warnings,
                 outline.carryOverSummary(), codes, read.source());
-    }
-
-    private static void rejectKnownBinaryFormats(byte[] content) throws OutlineParseException {
-        if (startsWithOle2(content)) {
-            throw new OutlineParseException(OutlineParseException.Code.UNSUPPORTED_TYPE,
-                    "legacy Word (.doc/.wps) content is not supported; save the file as .docx");
-        }
-        if (startsWith(content, "%PDF")) {
-            throw new OutlineParseException(OutlineParseException.Code.UNSUPPORTED_TYPE,
-                    "PDF content is not supported; copy its text into a .txt file");
-        }
-        if (startsWith(content, "{\\rtf")) {
-            throw new OutlineParseException(OutlineParseException.Code.UNSUPPORTED_TYPE,
-                    "RTF content is not supported; save the file as .docx");
-        }
-    }
-
-    private static boolean startsWithOle2(byte[] b) {
-        return b.length >= 4 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
-                && (b[3] & 0xFF) == 0xE0;
-    }
-
-    private static boolean startsWith(byte[] b, String ascii) {
-        if (b.length < ascii.length()) {
-            return false;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
-            if (b[i] != ascii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String extensionOf(String fileName) {
-        if (fileName == null) {
-            return "";
-        }
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static OutlineParseException tooLarge(long size) {

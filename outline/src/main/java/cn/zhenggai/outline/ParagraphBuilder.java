@@ -41,13 +41,16 @@ final class ParagraphBuilder {
     private static final Pattern NAME_LINE = Pattern.compile("^[\\p{IsHan}*·]{1,5}$");
     private static final Pattern LABEL_LINE = Pattern.compile(
             "^(?:牵头|责任|配合|协办|协同|完成|整改)(?:单位|部门|领导|人|时限|时间|期限)[:：]");
+    /** An appendix mark, alone or before the appendix's title: 附件, 附件1：, 附件：个人有关事项说明. */
+    private static final Pattern APPENDIX = Pattern.compile("^附\\s*件\\s*[\\d一二三四五]?\\s*[:：.、]?\\s*([^。；]{0,40})$");
     /** A line ending in one of these is visibly unfinished. */
     private static final String CLAUSE_OPEN = "，,、“‘（(《〔【—-";
 
     private ParagraphBuilder() {
     }
 
-    static Result build(List<SourceLine> lines) {
+    static Result build(List<SourceLine> sourceLines) {
+        List<SourceLine> lines = TextCleaner.dropNoiseLines(sourceLines);
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
@@ -57,8 +60,31 @@ final class ParagraphBuilder {
         List<SourceLine> body = lines.subList(i, lines.size());
         int wrapWidth = estimateWrapWidth(body);
         List<Paragraph> paragraphs = join(body, wrapWidth);
-        List<String> trailing = popTrailing(paragraphs);
+        List<String> trailing = new ArrayList<>();
+        paragraphs = openAppendices(paragraphs, trailing);
+        trailing.addAll(popTrailing(paragraphs));
         return new Result(titleLines, paragraphs, trailing);
+    }
+
+    /**
+     * An appendix line (附件, 附件1：个人有关事项说明) ends the body: the signature and date just before it are set
+     * aside like trailing lines, and the appendix's own title (if on the same line) stays as a bare heading.
+     */
+    private static List<Paragraph> openAppendices(List<Paragraph> paragraphs, List<String> trailing) {
+        List<Paragraph> out = new ArrayList<>(paragraphs.size());
+        for (Paragraph paragraph : paragraphs) {
+            java.util.regex.Matcher appendix = APPENDIX.matcher(paragraph.text());
+            if (!appendix.matches() || paragraph.marker() != null) {
+                out.add(paragraph);
+                continue;
+            }
+            trailing.addAll(popTrailing(out));
+            String rest = appendix.group(1).strip();
+            if (!rest.isEmpty()) {
+                out.add(new Paragraph(rest, paragraph.headingLevel()));
+            }
+        }
+        return out;
     }
 
     /** Collects the title block; returns the index of the first body line. */
@@ -169,6 +195,7 @@ final class ParagraphBuilder {
         }
         String prevText = prev.text.toString();
         if (Marker.at(text) != null || LABEL_LINE.matcher(text).find() || DATE_LINE.matcher(text).matches()
+                || APPENDIX.matcher(text).matches() || (prev.lineCount == 1 && DATE_LINE.matcher(prevText).matches())
                 || (prev.lineCount == 1 && NAME_LINE.matcher(prevText).matches())) {
             return false; // a new item, a label, or a signature block (name, then date)
         }

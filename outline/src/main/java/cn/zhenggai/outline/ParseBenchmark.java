@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Times {@link OutlineParser#parse(byte[], String)} on one file: warm-up, then N timed runs;
- * prints mean, p50, p95 and max in milliseconds.
+ * Times {@link OutlineParser#parse(byte[], String)} on one file of any kind (.txt, .docx, .doc, .pdf …): warm-up,
+ * then N timed runs; prints mean, p50, p95 and max in milliseconds. The test-scope {@code KindsBenchmark} runs it
+ * on the sample outline in each kind.
  *
  * <p>{@code java -cp … cn.zhenggai.outline.ParseBenchmark [FILE] [N] [WARMUP]}; FILE defaults to
  * the sample outline among the module's test resources.
@@ -29,21 +30,34 @@ public final class ParseBenchmark {
         byte[] content = Files.readAllBytes(file);
         String name = file.getFileName().toString();
 
+        System.out.println(run(content, name, runs, warmup));
+    }
+
+    /**
+     * Times {@code runs} parses of the bytes after {@code warmup} untimed ones; returns the two lines
+     * {@link #main} prints (kind, size, runs; mean, p50, p95, max in milliseconds).
+     */
+    public static String run(byte[] content, String name, int runs, int warmup) throws OutlineParseException {
         int sink = 0;
+        FileKind kind = null;
         for (int i = 0; i < warmup; i++) {
-            sink += OutlineParser.parse(content, name).problems().size();
+            Outline outline = OutlineParser.parse(content, name);
+            sink += outline.problems().size();
+            kind = outline.source() == null ? null : outline.source().kind();
         }
         long[] nanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            sink += OutlineParser.parse(content, name).problems().size();
+            Outline outline = OutlineParser.parse(content, name);
             nanos[i] = System.nanoTime() - start;
+            sink += outline.problems().size();
+            kind = outline.source() == null ? null : outline.source().kind();
         }
         Arrays.sort(nanos);
         double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-        System.out.printf(Locale.ROOT, "outline parse %s (%d bytes): %d runs after %d warm-up%n",
-                name, content.length, runs, warmup);
-        System.out.printf(Locale.ROOT, "mean %.3f ms  p50 %.3f ms  p95 %.3f ms  max %.3f ms  (checksum %d)%n",
+        return String.format(Locale.ROOT, "outline parse %s (%s, %d bytes): %d runs after %d warm-up%n", name, kind,
+                content.length, runs, warmup)
+                + String.format(Locale.ROOT, "mean %.3f ms  p50 %.3f ms  p95 %.3f ms  max %.3f ms  (checksum %d)",
                 mean, percentile(nanos, 0.50), percentile(nanos, 0.95), nanos[runs - 1] / 1e6, sink);
     }
 

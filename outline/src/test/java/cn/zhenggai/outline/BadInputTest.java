@@ -57,8 +57,9 @@ class BadInputTest {
                 Code.NOT_DOCX, "word/document.xml");
         byte[] brokenParts = Fixtures.zip("[Content_Types].xml", "x", "word/document.xml", "<garbage");
         assertRejected(() -> OutlineParser.parse(brokenParts, "outline.docx"), Code.NOT_DOCX, "not a readable .docx");
-        byte[] legacyDoc = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        assertRejected(() -> OutlineParser.parse(legacyDoc, "outline.docx"), Code.NOT_DOCX, "legacy");
+        // an OLE2 header is read by content (as .doc), whatever the name: a bare header is a damaged OLE file
+        byte[] oleHeaderOnly = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        assertRejected(() -> OutlineParser.parse(oleHeaderOnly, "outline.docx"), Code.CORRUPT, "damaged OLE");
     }
 
     @Test
@@ -107,10 +108,22 @@ class BadInputTest {
 
     @Test
     void unsupportedTypes() {
+        byte[] rtf = "{\\rtf1\\ansi 一、查摆的问题}".getBytes(StandardCharsets.UTF_8);
+        assertRejected(() -> OutlineParser.parse(rtf, "outline.doc"), Code.UNSUPPORTED_TYPE, "RTF");
+        assertRejected(() -> OutlineParser.parse(rtf, "outline.rtf"), Code.UNSUPPORTED_TYPE, "RTF");
+        assertRejected(() -> OutlineParser.parse(new byte[] {1, 2, 3}, "outline.exe"), Code.UNSUPPORTED_TYPE, ".exe");
+    }
+
+    @Test
+    void contentThatIsNotWhatItsNamePromises() {
+        // a damaged PDF (the header and nothing readable) read by content, whatever its name
         byte[] pdf = "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII);
-        assertRejected(() -> OutlineParser.parse(pdf, "outline.pdf"), Code.UNSUPPORTED_TYPE, ".pdf");
-        assertRejected(() -> OutlineParser.parse(pdf, "outline.txt"), Code.UNSUPPORTED_TYPE, "PDF");
-        assertRejected(() -> OutlineParser.parse(new byte[] {1, 2, 3}, "outline.doc"), Code.UNSUPPORTED_TYPE, ".doc");
+        assertRejected(() -> OutlineParser.parse(pdf, "outline.pdf"), Code.CORRUPT, "PDF cannot be read");
+        assertRejected(() -> OutlineParser.parse(pdf, "outline.txt"), Code.CORRUPT, "PDF cannot be read");
+        // bytes with no known signature under a name that promises a binary kind
+        assertRejected(() -> OutlineParser.parse(new byte[] {1, 2, 3}, "outline.doc"), Code.CORRUPT, ".doc");
+        assertRejected(() -> OutlineParser.parse(new byte[] {1, 2, 3}, "outline.wps"), Code.CORRUPT, ".wps");
+        assertRejected(() -> OutlineParser.parse(new byte[] {1, 2, 3}, "scan.png"), Code.CORRUPT, ".png");
     }
 
     @Test

@@ -12,7 +12,10 @@ class LowLevelTest {
     void watermarksAreStrippedWhereverTheyAre() {
         assertThat(TextCleaner.clean("二、重点查找的突出问题笔杆儿网www.bgzjy.cn")).isEqualTo("二、重点查找的突出问题");
         assertThat(TextCleaner.clean("目标。笔杆儿网，www.biganzijiayuan.com")).isEqualTo("目标。");
-        assertThat(TextCleaner.clean("学习笔杆儿网制度")).isEqualTo("学习制度");
+        // a name is known as a site's once it is seen glued to a domain; then it goes wherever it stands
+        assertThat(TextCleaner.cleanLines(List.of("一、查摆问题笔杆儿网www.bgzjy.cn", "学习笔杆儿网制度")))
+                .containsExactly("一、查摆问题", "学习制度");
+        assertThat(TextCleaner.clean("学习笔杆儿网制度")).as("a name never seen with a domain is text").isEqualTo("学习笔杆儿网制度");
         assertThat(TextCleaner.clean("见https://example.org/a?b=1网站")).isEqualTo("见网站");
         assertThat(TextCleaner.clean("　　本人 没有 配备秘书。\u200B")).isEqualTo("本人没有配备秘书。");
         assertThat(TextCleaner.clean("＊区政务服务达到*%，增长2.5个百分点")).isEqualTo("*区政务服务达到*%，增长2.5个百分点");

@@ -54,6 +54,20 @@ class OutlineCliTest {
         assertThat(root.get("year").asInt()).isEqualTo(2022);
         assertThat(root.get("personalMatters").get("properties").get(0).get("areaM2").asText()).isEqualTo("*");
         assertThat(root.get("measures").get(0).get("deadline").isNull()).isTrue();
+        // warnings[i] is the Chinese text of warningCodes[i], index for index
+        JsonNode warnings = root.get("warnings");
+        JsonNode codes = root.get("warningCodes");
+        assertThat(warnings.size()).isEqualTo(codes.size()).isPositive();
+        for (int i = 0; i < warnings.size(); i++) {
+            JsonNode warningCode = codes.get(i);
+            assertThat(iterable(warningCode.fieldNames())).containsExactly("code", "params");
+            java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+            warningCode.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            String text = new OutlineWarning(WarningCode.valueOf(warningCode.get("code").asText()), params).text();
+            assertThat(warnings.get(i).asText()).isEqualTo(text);
+        }
+        assertThat(codes.get(0).get("code").asText()).isEqualTo("SECTION_NUMERAL_REPEATED");
+        assertThat(warnings.get(0).asText()).startsWith("章节序号“二”重复使用");
     }
 
     @Test
@@ -94,6 +108,35 @@ class OutlineCliTest {
         assertFails("notes.txt", "NO_STRUCTURE");
         assertFails("big.txt", "TOO_LARGE");
         assertFails("missing.txt", "UNREADABLE");
+
+        assertThat(list(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void docAndWpsParse() throws IOException {
+        Path doc = dir.resolve("提纲.doc");
+        Files.write(doc, LegacyWordTest.legacy("sample-2022.doc"));
+        assertThat(run("parse", doc.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"kind\" : \"DOC\"").contains("行政审批局");
+    }
+
+    @Test
+    void badInputOfTheNewKindsExitsTwoWithItsCode() throws IOException {
+        byte[] printed = PdfFixtures.outline(Fixtures.sampleText(), 0).pdf();
+        Files.write(dir.resolve("locked.pdf"), PdfFixtures.encrypted(printed, "owner", "user", true));
+        Files.write(dir.resolve("long.pdf"), PdfFixtures.pages(PdfReader.MAX_PAGES + 1));
+        Files.write(dir.resolve("bomb.pdf"), PdfFixtures.streamBomb(1, false));
+        Files.write(dir.resolve("locked.doc"), LegacyWordTest.encryptedDoc(LegacyWordTest.legacy("sample-2022.doc"), "pw"));
+        Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("outline.rtf"), "{\\rtf1 x}".getBytes(StandardCharsets.US_ASCII));
+        List<Path> before = list(dir);
+
+        assertFails("locked.pdf", "ENCRYPTED");
+        assertFails("long.pdf", "TOO_MANY_PAGES");
+        assertFails("bomb.pdf", "STREAM_BOMB");
+        assertFails("locked.doc", "ENCRYPTED");
+        assertFails("broken.pdf", "CORRUPT");
+        assertFails("outline.rtf", "UNSUPPORTED_TYPE");
 
         assertThat(list(dir)).isEqualTo(before);
     }

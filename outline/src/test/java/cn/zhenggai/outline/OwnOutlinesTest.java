@@ -153,7 +153,11 @@ class OwnOutlinesTest {
             assertThat(outline.title()).isEqualTo("县人民医院党委书记2024年度民主生活会个人对照检查材料");
             assertThat(outline.year()).isEqualTo(2024);
             assertThat(outline.notice()).isEqualTo("卫党发〔2024〕21号");
-            assertThat(outline.warnings()).singleElement().asString().contains("skips from 2 to 4");
+            assertThat(outline.warningCodes()).singleElement().satisfies(w -> {
+                assertThat(w.code()).isEqualTo(WarningCode.SECTION_NUMBERING_SKIPS);
+                assertThat(w.params()).containsEntry("from", "2").containsEntry("to", "4");
+            });
+            assertThat(outline.warnings()).singleElement().asString().startsWith("章节编号从2跳到4");
         }
 
         @Test

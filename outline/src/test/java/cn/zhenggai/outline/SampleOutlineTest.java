@@ -86,7 +86,7 @@ class SampleOutlineTest {
                 "服务意识还不够强，党性修养锤炼的还不够",
                 "斗争意识还不够强，主动担当作为的还不够");
         assertThat(outline.rootCauses()).allSatisfy(c -> assertThat(c.analysis()).startsWith("对习近平总书记在党的二十大报告中强调的"));
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("二").contains("twice"));
+        OutlineAssertions.assertWarning(outline, WarningCode.SECTION_NUMERAL_REPEATED, "numeral", "二");
     }
 
     @Test

@@ -32,9 +32,10 @@ class StructureVariantsTest {
         assertThat(outline.problems()).hasSize(1);
         assertThat(outline.measures()).singleElement().extracting(Measure::title).isEqualTo("加强学习");
         assertThat(outline.measures().get(0).content()).isEqualTo("每月集中学习一次。");
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("not recognised").contains("其他需要说明的情况"));
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("before the first section").contains("另外说明"));
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("lines at the end").contains("张三 / 2024年1月10日"));
+        OutlineAssertions.assertWarning(outline, WarningCode.SECTION_NOT_RECOGNISED, "heading", "其他需要说明的情况");
+        OutlineAssertions.assertWarning(outline, WarningCode.PREAMBLE_NOT_PLACED, "text", "另外说明");
+        OutlineAssertions.assertWarning(outline, WarningCode.TRAILING_LINES, "lines", "张三 / 2024年1月10日");
+        assertThat(outline.warnings()).contains("文末几行未归入（可能是署名或日期）：张三 / 2024年1月10日");
     }
 
     @Test
@@ -49,8 +50,9 @@ class StructureVariantsTest {
         assertThat(outline.problems()).extracting(Problem::ordinal).containsExactly(1, 2);
         assertThat(outline.problems().get(1).statement()).isEqualTo("创新意识不强。");
         assertThat(outline.rootCauses()).singleElement().extracting(RootCause::title).isEqualTo("党性修养有所放松");
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("irregular").contains("numbered 3"));
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("numeral 一 is used twice"));
+        OutlineAssertions.assertWarning(outline, WarningCode.PROBLEM_NUMBERING_IRREGULAR, "theme", "担当作为",
+                "position", "2", "numeral", "3");
+        OutlineAssertions.assertWarning(outline, WarningCode.SECTION_NUMERAL_REPEATED, "numeral", "一");
     }
 
     @Test
@@ -78,7 +80,7 @@ class StructureVariantsTest {
             assertThat(p.statement()).isEqualTo("调查研究不够深入，");
             assertThat(p.example()).isEqualTo("全年只开展调研2次。");
         });
-        assertThat(oneProblemTheme.warnings()).anySatisfy(w -> assertThat(w).contains("read as one problem"));
+        OutlineAssertions.assertWarning(oneProblemTheme, WarningCode.THEME_READ_AS_ONE_PROBLEM, "theme", "工作作风");
     }
 
     @Test
@@ -111,8 +113,8 @@ class StructureVariantsTest {
                 （二）作风方面。一是调研少。比如，全年仅2次。
                 """);
         assertThat(outline.problems()).extracting(Problem::theme).containsExactly("理论学习", "作风");
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("declares 3 item(s) but lists 2"));
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("merged"));
+        OutlineAssertions.assertWarning(outline, WarningCode.CARRY_OVER_COUNT_MISMATCH, "declared", "3", "listed", "2");
+        OutlineAssertions.assertWarning(outline, WarningCode.SECTION_MERGED, "section", "查摆问题");
     }
 
     @Test
@@ -126,8 +128,8 @@ class StructureVariantsTest {
         Action action = outline.measures().get(0).actions().get(0);
         assertThat(action.deadline()).isNull();
         assertThat(action.deadlineText()).isEqualTo("6月底前");
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("meeting year not found"));
-        assertThat(outline.warnings()).anySatisfy(w -> assertThat(w).contains("no resolvable date"));
+        OutlineAssertions.assertWarning(outline, WarningCode.YEAR_NOT_FOUND);
+        OutlineAssertions.assertWarning(outline, WarningCode.DEADLINE_UNRESOLVED, "measure", "加强学习", "deadline", "6月底前");
     }
 
     @Test

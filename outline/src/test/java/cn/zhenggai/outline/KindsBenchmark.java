@@ -1,0 +1,44 @@
+package cn.zhenggai.outline;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/**
+ * Parse time per kind of file for the sample outline: the .txt, the same text as a .docx (one paragraph per line,
+ * made with POI), as a .doc ({@code legacy/sample-2022.doc}, made by LibreOffice) and as a text PDF
+ * ({@link PdfFixtures}: repeated header, page numbers, page 3 in two columns; and {@code legacy/sample-2022-libreoffice.pdf},
+ * printed by LibreOffice). Prints {@link ParseBenchmark#run}'s
+ * figures for each. A test-scope main, not a test: figures, no assertions.
+ *
+ * <p>{@code mvn -B -q -pl outline test-compile} then
+ * {@code java -cp outline/target/classes:outline/target/test-classes:$(deps) cn.zhenggai.outline.KindsBenchmark [N] [WARMUP]}.
+ */
+public final class KindsBenchmark {
+
+    private KindsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        String text = Fixtures.sampleText();
+        System.out.println(ParseBenchmark.run(text.getBytes(StandardCharsets.UTF_8), "sample-2022.txt", runs, warmup));
+        System.out.println(ParseBenchmark.run(docx(text), "sample-2022.docx", runs, warmup));
+        System.out.println(ParseBenchmark.run(LegacyWordTest.legacy("sample-2022.doc"), "sample-2022.doc", runs, warmup));
+        PdfFixtures.Made pdf = PdfFixtures.outline(text, 3);
+        System.out.println(ParseBenchmark.run(pdf.pdf(), "sample-2022.pdf", runs, warmup) + "  (" + pdf.pages() + " pages)");
+        byte[] printed = LegacyWordTest.legacy("sample-2022-libreoffice.pdf");
+        System.out.println(ParseBenchmark.run(printed, "sample-2022-libreoffice.pdf", runs, warmup));
+    }
+
+    private static byte[] docx(String text) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String line : text.split("\\R")) {
+                doc.createParagraph().createRun().setText(line);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+}

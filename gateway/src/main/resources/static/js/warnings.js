@@ -27,6 +27,7 @@ export const WARNING_TEXTS = {
   TRAILING_LINES: '文末几行未归入（可能是署名或日期）：{lines}',
   YEAR_FROM_NOTICE: '年度取自通知文号：{year}',
   YEAR_NOT_FOUND: '标题和开头段落中未找到年度',
+  YEAR_FROM_TEXT: '未写明年度，年度取自标题或开头段落中的年份：{year}',
   SECTION_NUMERAL_REPEATED: '章节序号“{numeral}”重复使用（“{first}” / “{second}”）',
   SECTION_NUMBERING_SKIPS: '章节编号从{from}跳到{to}（在“{heading}”之前）',
   CARRY_OVER_NUMBERING_IRREGULAR: '落实情况“{heading}”：条目编号不连续（第{position}条编号为{numeral}）',

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web UI in Debian's headless Chromium against the whole platform (embedded PostgreSQL, Kafka, the
@@ -187,19 +186,14 @@ class WebUiTest {
         awaitStatus("IN_PROGRESS");
 
         browser.await(By.id("progress-text")).sendKeys("已制定学习计划，完成第一次专题学习。");
-        boolean evidence = jarHas("rectification-service", "cn/zhenggai/rectification/evidence/EvidenceController");
         Path file = Files.createTempFile("学习记录-", ".txt");
         Files.writeString(file, "2022年12月专题学习签到表");
-        if (evidence) {
-            browser.upload(By.id("evidence-files"), file);
-        }
+        browser.upload(By.id("evidence-files"), file);
         browser.click(By.cssSelector("#progress-form button"));
-        awaitDone(evidence ? "进展已报送（佐证材料1份）" : "进展已报送");
+        awaitDone("进展已报送（佐证材料1份）");
         browser.until(d -> reopenItem() != null && browser.all(By.cssSelector("#progress-list > li")).size() == 1);
         assertThat(browser.text(By.id("progress-list"))).contains("已制定学习计划");
-        if (evidence) {
-            assertThat(browser.text(By.id("progress-list"))).contains(file.getFileName().toString());
-        }
+        assertThat(browser.text(By.id("progress-list"))).contains(file.getFileName().toString());
 
         browser.await(By.id("complete-summary")).sendKeys("学习计划已全部落实。");
         browser.click(By.id("complete-button"));
@@ -235,7 +229,6 @@ class WebUiTest {
     @Test
     @Order(6)
     void disciplineInspectionSeesTheLedgerAsItStoodYesterdayAndToday() throws Exception {
-        assumeTrue(auditTimeTravelBuilt(), "this build's audit-service has no time travel yet (issue 5)");
         assertThat(measureId).as("the item of test 5").isNotNull();
         browser.login("demo-audit", "demo");
         browser.await(By.id("page-title"));
@@ -341,11 +334,10 @@ class WebUiTest {
         assertThat(browser.all(By.id("preview-ocr"))).as("nothing read by OCR").isEmpty();
     }
 
-    /** The same outline printed as a PDF, once the parser in the report-service jar reads PDFs (issue 16, readers). */
+    /** The same outline printed as a PDF (issue 16): read from its text layer, previewed with its kind and pages. */
     @Test
     @Order(9)
     void aPdfIsPreviewedWithItsKindAndPages() throws Exception {
-        assumeTrue(outlineHas("cn/zhenggai/outline/PdfReader"), "the report-service jar's parser has no PDF reader");
         Path pdf = Files.createTempDirectory("zhenggai-ui").resolve("提纲.pdf");
         Files.write(pdf, pdf(List.of("某局2023年度民主生活会个人发言提纲", "一、查摆的突出问题", "（一）理论学习方面",
                 "1.学习不够深入系统，对党的创新理论的学习还停留在读原文、记笔记的层面，联系本单位实际思考不够。比如，学习笔记记录不全。", "2.联系实际不够紧密。比如，调研报告质量不高。",
@@ -409,27 +401,6 @@ class WebUiTest {
         }
     }
 
-    /** Whether the outline parser inside the report-service jar under test has a class (issue 16 comes from other branches). */
-    private static boolean outlineHas(String className) throws Exception {
-        Path jar = HOME.resolve("report-service/target/report-service-0.1.0-SNAPSHOT-exec.jar");
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                java.util.zip.ZipEntry entry = entries.nextElement();
-                if (entry.getName().startsWith("BOOT-INF/lib/outline-") && entry.getName().endsWith(".jar")) {
-                    try (java.util.zip.ZipInputStream lib = new java.util.zip.ZipInputStream(zip.getInputStream(entry))) {
-                        for (java.util.zip.ZipEntry e = lib.getNextEntry(); e != null; e = lib.getNextEntry()) {
-                            if (e.getName().equals(className + ".class")) {
-                                return true;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     /** A minimal .docx: one paragraph per line. */
     private static byte[] docx(List<String> lines) throws Exception {
         StringBuilder body = new StringBuilder();
@@ -462,23 +433,6 @@ class WebUiTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /**
-     * Whether the audit-service jar under test has time travel and replay (issue 5, built on another branch). Decided
-     * by the jar's content, not by the API's answer, so that a broken endpoint fails the test instead of skipping it.
-     */
-    private static boolean auditTimeTravelBuilt() throws Exception {
-        return jarHas("audit-service", "cn/zhenggai/audit/timetravel/TimeTravelController")
-                && jarHas("audit-service", "cn/zhenggai/audit/replay/ReplayController");
-    }
-
-    /** Whether a service's jar under test has a class (features of issues 4 and 5 come from other branches). */
-    private static boolean jarHas(String service, String className) throws Exception {
-        Path jar = HOME.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            return zip.getEntry("BOOT-INF/classes/" + className + ".class") != null;
-        }
-    }
 
     private String gatewayUrl() {
         return DEV_URL.isBlank() ? stack.gatewayUrl() : DEV_URL;

@@ -34,18 +34,12 @@ import java.util.Map;
 
 import static cn.zhenggai.testsupport.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The outline preview over HTTP for the kinds of file cadres have (issue 16): its body's {@code source},
  * {@code warningCodes} and {@code carryOverSummary}; a PDF made here with PDFBox, with and without its name; an
  * encrypted and a damaged file refused with their codes and nothing stored; and the carry-over's summary compared
  * with the cadre's earlier accepted report (ADR 0089).
- *
- * <p>Which tests need the parser's new readers: the PDF tests need the PDF reader (issue 16, readers), the scan
- * test needs OCR (issue 16, scanned pages), the comparison needs the parser to read the carry-over's summary sentence
- * into {@code carryOverSummary}. Until the parser on the class path does, they are skipped by an assumption that says
- * which part is missing — once it does, they run and must pass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
@@ -139,12 +133,11 @@ class OutlineKindsHttpTest {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
-    // ------------------------------------------------------------------ need the PDF reader (issue 16, readers)
+    // ------------------------------------------------------------------ PDFs with a text layer
 
     @Test
     void aPdfWithATextLayerIsPreviewedRawAndMultipartWithOrWithoutItsName() throws Exception {
         byte[] pdf = pdf(outline(2023, 3), false);
-        assumeTrue(parserReadsPdf(), "needs the outline parser's PDF reader (issue 16, readers)");
         long before = storedEvents();
         for (String path : List.of("/api/outlines/preview?fileName=outline.pdf", "/api/outlines/preview")) {
             Answer raw = upload(path, pdf, OTHER);
@@ -170,7 +163,6 @@ class OutlineKindsHttpTest {
 
     @Test
     void anEncryptedOrDamagedFileIsRefusedWithItsCodeAndNothingIsStored() throws Exception {
-        assumeTrue(parserReadsPdf(), "needs the outline parser's PDF reader (issue 16, readers)");
         long before = storedEvents();
         byte[] encrypted = pdf(outline(2023, 3), true);
         byte[] whole = pdf(outline(2023, 3), false);
@@ -195,7 +187,6 @@ class OutlineKindsHttpTest {
 
     @Test
     void aScanIsReadByOcrWithEachPagesConfidence() throws Exception {
-        assumeTrue(parserReadsScans(), "needs the outline parser's OCR of images (issue 16, scanned pages)");
         byte[] png = scan(outline(2023, 3));
         long before = storedEvents();
 
@@ -213,12 +204,10 @@ class OutlineKindsHttpTest {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
-    // ------------------------------------------------------------------ needs carryOverSummary from the parser
+    // ------------------------------------------------------------------ the carry-over summary
 
     @Test
     void theCarryOverSummaryIsComparedWithTheCadresEarlierAcceptedReport() throws Exception {
-        assumeTrue(OutlineParser.parseText(outline(2023, 5)).carryOverSummary() != null,
-                "needs the outline parser to read the carry-over's summary sentence (issue 16, structure)");
         // given demo-dept's 2022 report, with 3 problems, accepted by the organization department
         Answer earlier = upload("/api/outlines/import?fileName=2022.txt", bytes(outline(2022, 3)), LIAISON);
         assertThat(earlier.status).isEqualTo(201);
@@ -257,38 +246,6 @@ class OutlineKindsHttpTest {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    /** Whether the parser on the class path reads a PDF with a text layer (it refused every PDF before issue 16). */
-    private static boolean parserReadsPdf() throws Exception {
-        try {
-            OutlineParser.parse(pdf(outline(2023, 3), false), "probe.pdf");
-            return true;
-        } catch (OutlineParseException e) {
-            return e.code() != OutlineParseException.Code.UNSUPPORTED_TYPE;
-        }
-    }
-
-    /**
-     * Whether the parser on the class path reads an image by OCR (it refused images before issue 16, and says
-     * OCR_UNAVAILABLE without an engine): a small blank PNG, read or refused for having no text.
-     */
-    private static boolean parserReadsScans() throws Exception {
-        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(64, 64,
-                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = blank.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, 64, 64);
-        g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(blank, "png", png);
-        try {
-            OutlineParser.parse(png.toByteArray(), "probe.png");
-            return true;
-        } catch (OutlineParseException e) {
-            return e.code() != OutlineParseException.Code.UNSUPPORTED_TYPE
-                    && e.code() != OutlineParseException.Code.OCR_UNAVAILABLE;
-        }
-    }
 
     /**
      * A clean scan of one A4 page at 150 dpi (PNG, grey): the title centred, paragraphs indented two characters and

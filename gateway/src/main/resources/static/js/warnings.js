@@ -45,6 +45,15 @@ export const WARNING_TEXTS = {
   DEADLINE_UNRESOLVED: '整改措施“{measure}”中的期限“{deadline}”无法确定具体日期',
   CARRY_OVER_SUMMARY_MISMATCH: '落实情况总述称上年度查摆问题共{stated}个，但各组合计{listed}个',
   CARRY_OVER_SUMMARY_PARTS_MISMATCH: '落实情况总述称共{problems}个问题，但已完成{completed}个与需长期坚持{longTerm}个合计不符',
+  // report-service: what the import settles
+  YEAR_IGNORED: '年度“{year}”不合理，已忽略',
+  TITLE_DEFAULTED: '未识别出标题，已使用“{title}”',
+  CARRY_OVER_GROUP_EMPTY: '整改落实情况“{heading}”下没有具体条目，未导入',
+  PROBLEM_RENUMBERED: '“{theme}”下第{ordinal}个问题的序号重复或跳号，已按顺序编为第{renumbered}个',
+  PROBLEMS_UNDER_DEFAULT_THEME: '部分问题未归入任何方面，已归入“{theme}”',
+  ROOT_CAUSES_NOT_LINKED: '根源与问题的对应关系未写明，请在报告中关联',
+  MEASURES_NOT_LINKED: '整改措施与根源数量不同，措施未关联根源，请在报告中关联',
+  THEME_OUTSIDE_MEETING: '问题所属方面“{theme}”不在本次民主生活会的主题中',
   // report-service: the carry-over compared with the cadre's earlier accepted report (ADR 0089)
   CARRY_OVER_LEDGER_MISMATCH: '上年度整改落实情况写明查摆问题{summaryProblems}个，但本人{previousYear}年度已审核通过的发言提纲查摆问题{ledgerProblems}个，请核对',
 };

@@ -6,8 +6,15 @@ import cn.zhenggai.outline.WarningCode;
 import cn.zhenggai.report.drafting.Editor;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,5 +46,25 @@ class OutlineToReportCodesTest {
     void noCodeOfThisServiceHasTheNameOfAParserCode() {
         assertThat(Arrays.stream(ImportWarningCode.values()).map(Enum::name))
                 .doesNotContainAnyElementsOf(Arrays.stream(WarningCode.values()).map(Enum::name).toList());
+    }
+
+    /**
+     * The UI's one table (gateway static/js/warnings.js) holds every code of the parser and of this service, with the
+     * same Chinese template as the server's: a code added on one side only, or worded differently, fails here.
+     */
+    @Test
+    void theUiTableTranslatesEveryCodeAsTheServerWordsIt() throws IOException {
+        Path table = Path.of("..", "gateway", "src", "main", "resources", "static", "js", "warnings.js");
+        Matcher entry = Pattern.compile("^\\s+([A-Z][A-Z0-9_]+): '([^']*)',?\\s*$", Pattern.MULTILINE)
+                .matcher(Files.readString(table, StandardCharsets.UTF_8));
+        Map<String, String> ui = new LinkedHashMap<>();
+        while (entry.find()) {
+            ui.put(entry.group(1), entry.group(2));
+        }
+        Map<String, String> server = new LinkedHashMap<>();
+        Arrays.stream(WarningCode.values()).forEach(code -> server.put(code.name(), code.template()));
+        Arrays.stream(ImportWarningCode.values()).forEach(code -> server.put(code.name(), code.template()));
+
+        assertThat(ui).containsExactlyInAnyOrderEntriesOf(server);
     }
 }

@@ -77,7 +77,7 @@ final class DocReader {
                     "the " + what + " is encrypted (password-protected)", e);
         } catch (IOException | RuntimeException e) {
             throw new OutlineParseException(OutlineParseException.Code.CORRUPT,
-                    "the " + what + " cannot be read as a Word document: " + firstLine(e), e);
+                    "the " + what + " cannot be read as a Word document: " + OutlineParseException.firstLine(e), e);
         }
     }
 
@@ -86,7 +86,7 @@ final class DocReader {
             return new POIFSFileSystem(new ByteArrayInputStream(content));
         } catch (IOException | RuntimeException e) {
             throw new OutlineParseException(OutlineParseException.Code.CORRUPT,
-                    "the " + what + " is a damaged OLE compound file: " + firstLine(e), e);
+                    "the " + what + " is a damaged OLE compound file: " + OutlineParseException.firstLine(e), e);
         }
     }
 
@@ -285,14 +285,5 @@ final class DocReader {
                 default -> "decimal";
             };
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 }

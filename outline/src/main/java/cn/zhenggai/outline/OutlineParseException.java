@@ -55,4 +55,14 @@ public final class OutlineParseException extends Exception {
     public Code code() {
         return code;
     }
+
+    /** The first line of a library's exception message (or its class name), for the reason in a refusal. */
+    static String firstLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
 }

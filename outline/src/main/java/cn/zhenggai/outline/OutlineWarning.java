@@ -21,6 +21,20 @@ public record OutlineWarning(WarningCode code, Map<String, String> params) {
 
     /** A warning from alternating names and values: {@code of(CODE, "rows", "3")}. */
     public static OutlineWarning of(WarningCode code, Object... namesAndValues) {
+        return new OutlineWarning(code, params(namesAndValues));
+    }
+
+    /** The Chinese sentence: the code's template with the parameters filled in. */
+    @JsonIgnore
+    public String text() {
+        return fill(code.template(), params);
+    }
+
+    /**
+     * Parameters from alternating names and values, in that order. Shared with the services' own warning codes, which
+     * have the same {@code {code, params}} shape.
+     */
+    public static Map<String, String> params(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values must come in pairs");
         }
@@ -28,13 +42,12 @@ public record OutlineWarning(WarningCode code, Map<String, String> params) {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             params.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
         }
-        return new OutlineWarning(code, params);
+        return params;
     }
 
-    /** The Chinese sentence: the code's template with the parameters filled in. */
-    @JsonIgnore
-    public String text() {
-        String text = code.template();
+    /** A template with its {@code {name}} placeholders filled from {@code params}. */
+    public static String fill(String template, Map<String, String> params) {
+        String text = template;
         for (Map.Entry<String, String> param : params.entrySet()) {
             text = text.replace("{" + param.getKey() + "}", param.getValue());
         }

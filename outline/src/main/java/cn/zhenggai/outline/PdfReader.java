@@ -94,7 +94,7 @@ final class PdfReader {
                     "the PDF holds more than " + MAX_GLYPHS + " characters of text; an outline holds far fewer");
         } catch (IOException | RuntimeException e) {
             throw new OutlineParseException(OutlineParseException.Code.CORRUPT,
-                    "the PDF cannot be read: " + firstLine(e), e);
+                    "the PDF cannot be read: " + OutlineParseException.firstLine(e), e);
         }
         if (!hasTextLayer(pages)) {
             return OcrReader.readScannedPdf(content);
@@ -716,14 +716,5 @@ final class PdfReader {
         }
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.importing;
 
+import cn.zhenggai.outline.OutlineWarning;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -24,23 +25,12 @@ public record ImportWarning(ImportWarningCode code, Map<String, String> params) 
 
     /** A warning from alternating names and values: {@code of(CODE, "theme", "其他")}. */
     public static ImportWarning of(ImportWarningCode code, Object... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values must come in pairs");
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
-        }
-        return new ImportWarning(code, params);
+        return new ImportWarning(code, OutlineWarning.params(namesAndValues));
     }
 
     /** The Chinese sentence: the code's template with the parameters filled in. */
     @JsonIgnore
     public String text() {
-        String text = code.template();
-        for (Map.Entry<String, String> param : params.entrySet()) {
-            text = text.replace("{" + param.getKey() + "}", param.getValue());
-        }
-        return text;
+        return OutlineWarning.fill(code.template(), params);
     }
 }

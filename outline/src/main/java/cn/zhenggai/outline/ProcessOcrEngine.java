@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
- * Runs the OCR engine in a worker JVM ({@link OcrWorker}), started on first use and kept for later pages (ADR 0087).
+ * Runs the OCR engine in a worker JVM ({@link OcrWorker}), started on first use and kept for later pages (ADR 0087);
+ * after {@link #IDLE_SECONDS} without a page it is stopped, so a service that read one scan does not keep the
+ * worker's ~0.8 GB resident, and the next scan starts a new one (about a second's model load).
  * The worker's stdout, where the native library prints, is discarded, so the CLI's stdout stays pure JSON; a native
  * crash ends the worker, not this JVM; a page that takes longer than the timeout gets the worker killed. Either
  * gives {@code OCR_UNAVAILABLE} for that file, and the next page starts a new worker.
@@ -31,6 +33,8 @@ final class ProcessOcrEngine implements OcrEngine {
     static final long PAGE_TIMEOUT_SECONDS = 120;
     /** Longest wait for the worker JVM to start. */
     static final long START_TIMEOUT_SECONDS = 60;
+    /** A worker that read no page for this long is stopped. */
+    static final long IDLE_SECONDS = 120;
 
     private static final String EXITED = "\u0000exited";
     private static final ProcessOcrEngine SHARED = new ProcessOcrEngine(workerCommand(), START_TIMEOUT_SECONDS,
@@ -40,12 +44,21 @@ final class ProcessOcrEngine implements OcrEngine {
     private final long startTimeoutSeconds;
     private final long pageTimeoutSeconds;
     private final OcrEngine fallback;
+    private final long idleMillis;
     private Process worker;
     private Writer requests;
     private BlockingQueue<String> answers;
     private boolean useFallback;
+    private long lastUsed;
+    private java.util.Timer idleCheck;
 
     ProcessOcrEngine(List<String> command, long startTimeoutSeconds, long pageTimeoutSeconds, OcrEngine fallback) {
+        this(command, startTimeoutSeconds, pageTimeoutSeconds, fallback, TimeUnit.SECONDS.toMillis(IDLE_SECONDS));
+    }
+
+    ProcessOcrEngine(List<String> command, long startTimeoutSeconds, long pageTimeoutSeconds, OcrEngine fallback,
+                     long idleMillis) {
+        this.idleMillis = idleMillis;
         this.command = List.copyOf(command);
         this.startTimeoutSeconds = startTimeoutSeconds;
         this.pageTimeoutSeconds = pageTimeoutSeconds;
@@ -83,7 +96,9 @@ final class ProcessOcrEngine implements OcrEngine {
             ImageIO.write(page, "png", file.toFile());
             requests.write(file.toAbsolutePath() + "\n");
             requests.flush();
-            return answer();
+            List<OcrBox> boxes = answer();
+            lastUsed = System.nanoTime();
+            return boxes;
         } catch (IOException e) {
             stop();
             throw new OutlineParseException(OutlineParseException.Code.OCR_UNAVAILABLE,
@@ -155,6 +170,16 @@ final class ProcessOcrEngine implements OcrEngine {
             reader.start();
             worker = process;
             answers = queue;
+            lastUsed = System.nanoTime();
+            if (idleCheck == null) {
+                idleCheck = new java.util.Timer("ocr-worker-idle", true);
+                idleCheck.schedule(new java.util.TimerTask() {
+                    @Override
+                    public void run() {
+                        stopIfIdle();
+                    }
+                }, Math.min(15_000, idleMillis / 2 + 1), Math.min(15_000, idleMillis / 2 + 1));
+            }
             requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             String first = poll(System.nanoTime() + TimeUnit.SECONDS.toNanos(startTimeoutSeconds));
             if ("@@ready".equals(first)) {
@@ -186,6 +211,17 @@ final class ProcessOcrEngine implements OcrEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** Whether a worker process is running (for tests). */
+    synchronized boolean running() {
+        return worker != null && worker.isAlive();
+    }
+
+    private synchronized void stopIfIdle() {
+        if (worker != null && System.nanoTime() - lastUsed > TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
+            stop();
         }
     }
 

@@ -74,4 +74,20 @@ class ProcessOcrEngineTest {
                 null).read(PAGE)).isInstanceOfSatisfying(OutlineParseException.class,
                         e -> assertThat(e.code()).isEqualTo(OutlineParseException.Code.NO_TEXT));
     }
+
+    @Test
+    void aWorkerThatReadsNoPageForTheIdleTimeIsStoppedAndTheNextPageStartsANewOne() throws Exception {
+        String script = "echo @@ready >&2; while read page; do printf '@@box\\t90\\t1\\t2\\t3\\t4\\t一是\\n@@end\\n' >&2; done";
+        ProcessOcrEngine engine = new ProcessOcrEngine(List.of("sh", "-c", script), 5, 2, null, 400);
+        assertThat(engine.read(PAGE)).hasSize(1);
+        assertThat(engine.running()).isTrue();
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (engine.running() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(engine.running()).as("stopped after 400 ms without a page").isFalse();
+        assertThat(engine.read(PAGE)).as("a new worker reads the next page").hasSize(1);
+        assertThat(engine.running()).isTrue();
+    }
 }

@@ -223,7 +223,7 @@ class OutlineController {
             case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");
             case ENCRYPTED -> ApiException.badRequest(code, "文件已加密或设有密码，请去除密码后再上传");
             case CORRUPT -> ApiException.badRequest(code,
-                    "文件已损坏或格式无法识别（WPS文件请在WPS中另存为 .doc 或 .docx 后再上传）");
+                    "文件已损坏或格式无法识别；如为WPS文件，请在WPS中另存为 .doc 或 .docx 后再上传");
             case NO_TEXT -> ApiException.badRequest(code, "文件中没有可识别的文字（PDF无文字层且未识别出文字，或图片中没有文字）");
             // a 4xx like every refusal of an upload (issue 16): the request cannot be served here, retrying will not help
             case OCR_UNAVAILABLE -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code,

@@ -61,8 +61,7 @@ final class PdfStreamLimits {
 
     /** Raw pass over the file's bytes: zlib-compressed stream data inflated with a budget. */
     static void scanRaw(byte[] pdf) throws OutlineParseException {
-        long total = 0;
-        long totalImages = 0;
+        Totals totals = new Totals();
         byte[] sink = new byte[64 * 1024];
         Inflater inflater = new Inflater();
         try {
@@ -105,17 +104,7 @@ final class PdfStreamLimits {
                 } catch (DataFormatException e) {
                     // not zlib after all, or damaged: PDFBox decides what to make of it
                 }
-                if (image) {
-                    totalImages += decoded;
-                    if (totalImages > MAX_TOTAL_IMAGE_BYTES) {
-                        throw bomb(totalImages, MAX_TOTAL_IMAGE_BYTES, "the image streams together");
-                    }
-                } else {
-                    total += decoded;
-                    if (total > MAX_TOTAL_BYTES) {
-                        throw bomb(total, MAX_TOTAL_BYTES, "the streams together");
-                    }
-                }
+                totals.add(decoded, image);
                 from = (int) Math.min(pdf.length, data + Math.max(1, inflater.getBytesRead()));
             }
         } finally {
@@ -123,10 +112,29 @@ final class PdfStreamLimits {
         }
     }
 
+    /** What the streams of one PDF decode to so far, text and images apart, each against its cap. */
+    private static final class Totals {
+        private long text;
+        private long images;
+
+        void add(long decoded, boolean image) throws OutlineParseException {
+            if (image) {
+                images += decoded;
+                if (images > MAX_TOTAL_IMAGE_BYTES) {
+                    throw bomb(images, MAX_TOTAL_IMAGE_BYTES, "the image streams together");
+                }
+            } else {
+                text += decoded;
+                if (text > MAX_TOTAL_BYTES) {
+                    throw bomb(text, MAX_TOTAL_BYTES, "the streams together");
+                }
+            }
+        }
+    }
+
     /** Loaded pass: each expanding stream decoded through PDFBox's filters into a counting sink. */
     static void scanDocument(COSDocument document) throws OutlineParseException {
-        long total = 0;
-        long totalImages = 0;
+        Totals totals = new Totals();
         for (COSObjectKey key : new ArrayList<>(document.getXrefTable().keySet())) {
             COSObject object = document.getObjectFromPool(key);
             COSBase base = object == null ? null : object.getObject();
@@ -141,17 +149,7 @@ final class PdfStreamLimits {
             boolean image = COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE));
             long limit = image ? imageLimit(stream) : MAX_STREAM_BYTES;
             long decoded = decodedSize(stream, filters, limit, image);
-            if (image) {
-                totalImages += decoded;
-                if (totalImages > MAX_TOTAL_IMAGE_BYTES) {
-                    throw bomb(totalImages, MAX_TOTAL_IMAGE_BYTES, "the image streams together");
-                }
-            } else {
-                total += decoded;
-                if (total > MAX_TOTAL_BYTES) {
-                    throw bomb(total, MAX_TOTAL_BYTES, "the streams together");
-                }
-            }
+            totals.add(decoded, image);
         }
     }
 

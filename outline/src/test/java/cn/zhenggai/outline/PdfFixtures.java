@@ -253,6 +253,28 @@ final class PdfFixtures {
         cs.endText();
     }
 
+    /**
+     * One page whose lines are all set from the left margin, 12 pt, 20 pt apart, as given: a paragraph's indent is
+     * then only what the text itself holds (full-width spaces typed at its start, as many cadres indent).
+     */
+    static byte[] linesFromTheMargin(List<String> lines) {
+        try (TrueTypeCollection collection = new TrueTypeCollection(FONT); PDDocument doc = new PDDocument()) {
+            PDFont font = PDType0Font.load(doc, collection.getFontByName("WenQuanYiMicroHei"), true);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                float y = HEIGHT - 90;
+                for (String line : lines) {
+                    show(cs, font, 12, 72, y, line);
+                    y -= 20;
+                }
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] save(PDDocument doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);

@@ -70,9 +70,42 @@ class PdfLayoutTest {
         assertThat(read.notes()).contains(OutlineWarning.of(WarningCode.PDF_PAGE_FURNITURE_REMOVED, "lines", 4));
     }
 
+    @Test
+    void anIndentTypedAsFullWidthSpacesStartsAParagraphLikeAPositionedOne() {
+        // given a heading and a paragraph, each opening with two U+3000 spaces drawn as glyphs from the left margin
+        List<PdfReader.Glyph> glyphs = new ArrayList<>();
+        String heading = "二、问题产生的根源";
+        String body = "一是理论学习不够系统深入，满足于读原文记笔记，联系工作实际思考不够，学用结合不够紧密，".repeat(2) + "完。";
+        place(glyphs, "\u3000\u3000" + heading, 72, 100, 37);
+        place(glyphs, "\u3000\u3000" + body, 72, 120, 37);
+
+        // when
+        ReadResult read = new PdfReader.Layout(List.of(new PdfReader.PageText(1, 595, 842, glyphs))).read();
+
+        // then the paragraph is not joined onto the heading
+        assertThat(read.lines().stream().map(SourceLine::text).filter(t -> !t.isBlank()).map(String::strip).toList())
+                .containsExactly(heading, body);
+    }
+
+    @Test
+    void aPrintedIndentOfFullWidthSpacesStartsAParagraph() throws OutlineParseException {
+        // given a PDF whose every line starts at the margin, paragraphs indented by two U+3000 typed before them
+        String line = "一是理论学习不够系统深入，满足于读原文记笔记，联系工作实际思考不够，学用";  // 37 em: a full line
+        byte[] pdf = PdfFixtures.linesFromTheMargin(List.of("\u3000\u3000二、问题产生的根源",
+                "\u3000\u3000" + line.substring(2), "结合不够紧密。", "\u3000\u3000二是调查研究不够经常。"));
+
+        // when
+        ReadResult read = PdfReader.read(pdf);
+
+        // then the heading and both paragraphs stay apart
+        assertThat(read.lines().stream().map(SourceLine::text).filter(t -> !t.isBlank()).map(String::strip).toList())
+                .containsExactly("二、问题产生的根源", line.substring(2) + "结合不够紧密。", "二是调查研究不够经常。");
+    }
+
     /** Sets {@code text} in lines of {@code perLine} em-wide glyphs from (x, y), 20 pt apart. */
-    private static void place(List<PdfReader.Glyph> glyphs, String text, float x, float y, int perLine) {
+    private static int place(List<PdfReader.Glyph> glyphs, String text, float x, float y, int perLine) {
         int i = 0;
+        int lines = 0;
         float lineY = y;
         while (i < text.length()) {
             int end = Math.min(text.length(), i + perLine);
@@ -81,6 +114,8 @@ class PdfLayoutTest {
             }
             i = end;
             lineY += 20;
+            lines++;
         }
+        return lines;
     }
 }

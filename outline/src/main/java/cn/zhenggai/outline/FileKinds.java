@@ -175,7 +175,8 @@ public final class FileKinds {
         return true;
     }
 
-    private static boolean startsWithBytes(byte[] b, int... expected) {
+    /** Whether {@code b} starts with the given unsigned byte values (magic numbers, byte order marks). */
+    static boolean startsWithBytes(byte[] b, int... expected) {
         if (b.length < expected.length) {
             return false;
         }

@@ -70,19 +70,19 @@ final class TextDecoder {
     private static Decoded decodeByBom(byte[] b) throws OutlineParseException {
         Charset charset = null;
         int skip = 0;
-        if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
+        if (FileKinds.startsWithBytes(b, 0xFF, 0xFE, 0x00, 0x00)) {
             charset = UTF_32LE;
             skip = 4;
-        } else if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
+        } else if (FileKinds.startsWithBytes(b, 0x00, 0x00, 0xFE, 0xFF)) {
             charset = UTF_32BE;
             skip = 4;
-        } else if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
+        } else if (FileKinds.startsWithBytes(b, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             skip = 3;
-        } else if (startsWith(b, 0xFF, 0xFE)) {
+        } else if (FileKinds.startsWithBytes(b, 0xFF, 0xFE)) {
             charset = StandardCharsets.UTF_16LE;
             skip = 2;
-        } else if (startsWith(b, 0xFE, 0xFF)) {
+        } else if (FileKinds.startsWithBytes(b, 0xFE, 0xFF)) {
             charset = StandardCharsets.UTF_16BE;
             skip = 2;
         }
@@ -96,18 +96,6 @@ final class TextDecoder {
                             + charset.name());
         }
         return new Decoded(text, charset);
-    }
-
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean containsNul(byte[] bytes) {

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param actor         user name of whoever caused it, or {@code system}
  * @param department    department code the event belongs to (scope), may be null for platform events
  * @param payload       the event itself as JSON
+ * @param effectiveAt   when the event took effect: {@code timestamp} unless it states a past fact
+ *                      ({@link cn.zhenggai.contracts.history.Backdating}, ADR 0090); an envelope without it reads as
+ *                      {@code timestamp}
  */
 public record EventEnvelope(String eventId,
                             String type,
@@ -29,9 +32,11 @@ public record EventEnvelope(String eventId,
                             Instant timestamp,
                             String actor,
                             String department,
-                            JsonNode payload) {
+                            JsonNode payload,
+                            Instant effectiveAt) {
 
     public EventEnvelope {
+        effectiveAt = effectiveAt == null ? timestamp : effectiveAt;
         requireText(eventId, "eventId");
         requireText(type, "type");
         requireText(aggregateId, "aggregateId");
@@ -40,6 +45,18 @@ public record EventEnvelope(String eventId,
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must not be negative");
         }
+    }
+
+    /** An envelope of an event that took effect when it was recorded. */
+    public EventEnvelope(String eventId, String type, String revision, String aggregateType, String aggregateId,
+                         long sequence, Instant timestamp, String actor, String department, JsonNode payload) {
+        this(eventId, type, revision, aggregateType, aggregateId, sequence, timestamp, actor, department, payload,
+                null);
+    }
+
+    /** When the event was recorded (stored by its service): {@link #timestamp()}. */
+    public Instant recordedAt() {
+        return timestamp;
     }
 
     private static void requireText(String value, String name) {

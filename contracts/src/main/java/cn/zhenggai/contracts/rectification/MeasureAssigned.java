@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -22,8 +24,9 @@ import java.util.List;
  * @param assignedBy             user name of whoever assigned it
  * @param backfilled             历史台账补录: recorded by the party committee when migrating a paper ledger, so the
  *                               deadline may already have passed (ADR 0033)
+ * @param backdating when it happened, if recorded later (ADR 0090); null when it happened as recorded
  */
-@Revision("1")
+@Revision("2")
 public record MeasureAssigned(String measureId,
                               String department,
                               String leadDepartment,
@@ -33,7 +36,17 @@ public record MeasureAssigned(String measureId,
                               boolean longTerm,
                               Integer reviewPeriodMonths,
                               String assignedBy,
-                              boolean backfilled) {
+                              boolean backfilled,
+                              Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public MeasureAssigned(String measureId, String department, String leadDepartment,
+                           List<String> cooperatingDepartments, String owner, String deadline, boolean longTerm,
+                           Integer reviewPeriodMonths, String assignedBy, boolean backfilled) {
+        this(measureId, department, leadDepartment, cooperatingDepartments, owner, deadline, longTerm,
+                reviewPeriodMonths, assignedBy, backfilled, null);
+    }
+
 
     /** An ordinary assignment (not backfilled). */
     public MeasureAssigned(String measureId, String department, String leadDepartment,

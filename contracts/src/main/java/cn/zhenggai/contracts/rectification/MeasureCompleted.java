@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,8 +13,17 @@ import org.axonframework.serialization.Revision;
  * @param completedBy user name of whoever completed it (who may not verify it)
  * @param deadline    the deadline in force (YYYY-MM-DD), or null
  * @param late        whether it was completed after an overdue notice
+ * @param backdating when it happened, if recorded later (ADR 0090); null when it happened as recorded
  */
-@Revision("1")
+@Revision("2")
 public record MeasureCompleted(String measureId, String department, String summary, String completedBy,
-                               String deadline, boolean late) {
+                               String deadline, boolean late,
+                               Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public MeasureCompleted(String measureId, String department, String summary, String completedBy, String deadline,
+                            boolean late) {
+        this(measureId, department, summary, completedBy, deadline, late, null);
+    }
+
 }

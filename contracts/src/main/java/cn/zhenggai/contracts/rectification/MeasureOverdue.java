@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,7 +12,15 @@ import org.axonframework.serialization.Revision;
  * @param department the item's lead department
  * @param deadline   the deadline that passed (YYYY-MM-DD)
  * @param owner      the owner at that time, or null
+ * @param backdating when it happened, if recorded later (ADR 0090); null when it happened as recorded
  */
-@Revision("1")
-public record MeasureOverdue(String measureId, String department, String deadline, String owner) {
+@Revision("2")
+public record MeasureOverdue(String measureId, String department, String deadline, String owner,
+                             Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public MeasureOverdue(String measureId, String department, String deadline, String owner) {
+        this(measureId, department, deadline, owner, null);
+    }
+
 }

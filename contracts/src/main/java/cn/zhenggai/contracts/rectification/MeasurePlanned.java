@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -32,8 +34,9 @@ import java.util.List;
  * @param cooperatingDepartments 配合单位 as proposed
  * @param rootCauseIds           the root causes it answers
  * @param problems               the problems it answers
+ * @param backdating when it happened, if recorded later (ADR 0090); null when it happened as recorded
  */
-@Revision("1")
+@Revision("2")
 public record MeasurePlanned(String measureId,
                              String department,
                              String source,
@@ -52,7 +55,20 @@ public record MeasurePlanned(String measureId,
                              String proposedLeadDepartment,
                              List<String> cooperatingDepartments,
                              List<String> rootCauseIds,
-                             List<Problem> problems) {
+                             List<Problem> problems,
+                             Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public MeasurePlanned(String measureId, String department, String source, String reportId, String reportMeasureId,
+                          String reportDepartment, String author, Integer year, int ordinal, String title,
+                          String content, List<Action> actions, String proposedDeadline, String deadlineText,
+                          String proposedOwner, String proposedLeadDepartment, List<String> cooperatingDepartments,
+                          List<String> rootCauseIds, List<Problem> problems) {
+        this(measureId, department, source, reportId, reportMeasureId, reportDepartment, author, year, ordinal, title,
+                content, actions, proposedDeadline, deadlineText, proposedOwner, proposedLeadDepartment,
+                cooperatingDepartments, rootCauseIds, problems, null);
+    }
+
 
     /** Source of an item planned from an accepted report. */
     public static final String SOURCE_REPORT = "REPORT";

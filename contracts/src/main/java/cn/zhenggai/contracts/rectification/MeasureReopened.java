@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,7 +12,15 @@ import org.axonframework.serialization.Revision;
  * @param department the item's lead department
  * @param reopenedBy user name of whoever reopened it
  * @param reason     why (the rejection, or the reopening's reason)
+ * @param backdating when it happened, if recorded later (ADR 0090); null when it happened as recorded
  */
-@Revision("1")
-public record MeasureReopened(String measureId, String department, String reopenedBy, String reason) {
+@Revision("2")
+public record MeasureReopened(String measureId, String department, String reopenedBy, String reason,
+                              Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public MeasureReopened(String measureId, String department, String reopenedBy, String reason) {
+        this(measureId, department, reopenedBy, reason, null);
+    }
+
 }

@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -16,10 +18,19 @@ import java.util.List;
  * @param reportedBy         user name of the reporter
  * @param reporterDepartment the reporter's department (the lead or a cooperating one)
  * @param evidence           the files attached to this report, possibly empty, never null
+ * @param backdating when it happened, if recorded later (ADR 0090); null when it happened as recorded
  */
-@Revision("1")
+@Revision("2")
 public record ProgressReported(String measureId, String department, String text, String reportedBy,
-                               String reporterDepartment, List<Evidence> evidence) {
+                               String reporterDepartment, List<Evidence> evidence,
+                               Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public ProgressReported(String measureId, String department, String text, String reportedBy,
+                            String reporterDepartment, List<Evidence> evidence) {
+        this(measureId, department, text, reportedBy, reporterDepartment, evidence, null);
+    }
+
 
     public ProgressReported {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -1,5 +1,6 @@
 package cn.zhenggai.platform.kafka;
 
+import cn.zhenggai.contracts.history.EffectiveDated;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.messaging.EventTypes;
@@ -42,6 +43,7 @@ public final class EnvelopeMapper {
                 message.getTimestamp(),
                 Objects.toString(actor, "system"),
                 department == null ? null : department.toString(),
-                tree);
+                tree,
+                EffectiveDated.effectiveAt(payload, message.getTimestamp()));
     }
 }

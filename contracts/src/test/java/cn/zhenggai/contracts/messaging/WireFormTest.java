@@ -1,5 +1,6 @@
 package cn.zhenggai.contracts.messaging;
 
+import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,22 @@ class WireFormTest {
             assertThat(getClass().getResource("/wire/" + EventTypes.nameOf(type) + ".json"))
                     .as("wire fixture for " + type.getSimpleName()).isNotNull();
         }
+    }
+
+    @Test
+    void anEnvelopeWrittenBeforeEffectiveTimesReadsAsEffectiveWhenRecordedAndItsRevisionOnePayloadAsNotBackdated()
+            throws IOException {
+        String before;
+        try (InputStream in = getClass().getResourceAsStream("/wire-v1/MeasureVerified.json")) {
+            before = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        EventEnvelope envelope = EnvelopeCodec.fromJson(before);
+        assertThat(envelope.revision()).isEqualTo("1");
+        assertThat(envelope.effectiveAt()).isEqualTo(envelope.recordedAt())
+                .isEqualTo(Instant.parse("2023-05-10T02:00:00Z"));
+        MeasureVerified payload = EnvelopeCodec.payloadAs(envelope, MeasureVerified.class);
+        assertThat(payload.backdating()).isNull();
+        assertThat(payload.verifiedBy()).isEqualTo("demo-party");
     }
 
     @Test

@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * An event that states a past fact (ADR 0090): when it happened ({@code effectiveAt}), who recorded it that late and
  * why. The event's own timestamp stays the time it was recorded. {@code migratedFrom} names the historical ledger it
- * came from when it was migrated ({@code POST /api/rectification/history/import}), else null.
+ * came from when it was migrated from one, else null. Nothing records a backdated event yet: the rules of who may
+ * backdate and how far are still to be written in the Measure aggregate (ADR 0090).
  *
  * @param effectiveAt  when the fact happened; never after the time it is recorded
  * @param by           user name of whoever recorded it
- * @param reason       why it is recorded late (required, Chinese as written)
+ * @param reason       why it is recorded late (Chinese as written)
  * @param migratedFrom the historical ledger file and row, or null when entered by hand
  */
 public record Backdating(Instant effectiveAt, String by, String reason, Migration migratedFrom) {

@@ -18,9 +18,4 @@ public interface EffectiveDated {
         }
         return recordedAt;
     }
-
-    /** Whether {@code event} was recorded after it happened. */
-    static boolean isBackdated(Object event) {
-        return event instanceof EffectiveDated dated && dated.backdating() != null;
-    }
 }

@@ -116,7 +116,6 @@ public final class LedgerItems {
         LedgerItem.Builder b = new LedgerItem.Builder();
         List<MeasurePlanned.Problem> problems = e.problems() == null ? List.of() : e.problems();
         b.measureId = e.measureId();
-        b.lastSequence = -1;
         b.source = ItemSource.of(e.source());
         b.sources = List.of(new LedgerItem.SourceLink(b.source, e.reportId(), null));
         b.reportId = e.reportId();

@@ -3,7 +3,6 @@ package cn.zhenggai.contracts.messaging;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Handlers registered by event class: {@code on(MeasurePlanned.class, (state, e, meta) -> …)}, found by the class of
@@ -33,10 +32,6 @@ public final class TypedHandlers<S, M> {
     /** Whether a handler is registered for {@code type}. */
     public boolean handles(Class<?> type) {
         return byType.containsKey(type);
-    }
-
-    public Set<Class<?>> types() {
-        return byType.keySet();
     }
 
     /** The next state after {@code event}, or empty when no handler is registered for its class. */

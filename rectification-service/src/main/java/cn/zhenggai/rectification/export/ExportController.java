@@ -41,8 +41,8 @@ class ExportController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String department, Caller caller)
             throws IOException {
         Ledger.Scope scope = LedgerController.listScope(department, caller, departments);
-        List<Map<String, Object>> rows = scope.department() == null ? ledger.all(scope)
-                : ledger.rows(scope.department());
+        List<Map<String, Object>> rows = Ledger.wire(scope.department() == null ? ledger.all(scope)
+                : ledger.rows(scope.department()));
         String name = scope.department() == null ? "全部单位" : departments.nameOf(scope.department());
         String title = name + "整改台账（截至" + ledger.today() + "）";
         ByteArrayOutputStream out = new ByteArrayOutputStream();

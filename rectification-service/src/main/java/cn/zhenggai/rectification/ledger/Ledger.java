@@ -1,5 +1,11 @@
 package cn.zhenggai.rectification.ledger;
 
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -48,6 +54,10 @@ public class Ledger {
         }
     }
 
+    /** The rows' JSON form (what {@code LedgerRow}'s annotations say), for {@link #wire}. */
+    private static final ObjectMapper WIRE = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private final MongoCollection<Document> ledger;
     private final Clock clock;
 
@@ -61,12 +71,12 @@ public class Ledger {
     }
 
     /** The ledger of a department: items it leads or cooperates on, in report order. */
-    public List<Map<String, Object>> rows(String department) {
+    public List<LedgerRow> rows(String department) {
         return rows(new Scope(department).filter(), department, Sorts.ascending("plannedAt", "reportId", "ordinal"));
     }
 
     /** Items whose owner (责任人) is one of {@code owners}, within the scope, by deadline. */
-    public List<Map<String, Object>> mine(Collection<String> owners, Scope scope) {
+    public List<LedgerRow> mine(Collection<String> owners, Scope scope) {
         List<String> names = owners.stream().filter(o -> o != null && !o.isBlank()).distinct().toList();
         if (names.isEmpty()) {
             return List.of();
@@ -75,35 +85,51 @@ public class Ledger {
     }
 
     /** Open items with a deadline from today to {@code days} days from now (inclusive), within the scope. */
-    public List<Map<String, Object>> due(int days, Scope scope) {
+    public List<LedgerRow> due(int days, Scope scope) {
         LocalDate today = today();
         Bson filter = Filters.and(scope.filter(), open(),
-                Filters.gte("deadline", today.toString()), Filters.lte("deadline", today.plusDays(days).toString()));
+                Filters.gte("deadline", LedgerItemDocuments.date(today)),
+                Filters.lte("deadline", LedgerItemDocuments.date(today.plusDays(days))));
         return byDeadline(rows(filter, scope.department(), null));
     }
 
     /** Open items recorded overdue (MeasureOverdue), within the scope, the longest overdue first. */
-    public List<Map<String, Object>> overdue(Scope scope) {
+    public List<LedgerRow> overdue(Scope scope) {
         return byDeadline(rows(Filters.and(scope.filter(), open(), Filters.eq("overdue", true)), scope.department(),
                 null));
     }
 
     /** Every row within the scope (for the export of all departments). */
-    public List<Map<String, Object>> all(Scope scope) {
+    public List<LedgerRow> all(Scope scope) {
         return rows(scope.filter(), scope.department(), Sorts.ascending("department", "plannedAt", "reportId",
                 "ordinal"));
     }
 
-    /** One item with its progress history and recurring flags, or null. */
-    public Map<String, Object> item(String measureId) {
+    /** An item as stored: the fold's item and the recurring-problem flags kept beside it. */
+    public record Stored(LedgerItem item, List<LedgerRow.Recurrence> recurrences) {
+    }
+
+    /** The stored item {@code measureId}, or null. */
+    public Stored stored(String measureId) {
         Document d = ledger.find(Filters.eq("_id", measureId)).first();
-        if (d == null) {
-            return null;
-        }
-        Map<String, Object> row = row(d, null);
-        row.put("progress", progressOf(d));
-        row.put("lastNotice", d.get("lastNotice"));
-        return row;
+        return d == null ? null : new Stored(LedgerItemDocuments.fromDocument(d), recurrencesOf(d));
+    }
+
+    /** One item with its progress history and recurring flags, or null. */
+    public LedgerRow.Detail item(String measureId) {
+        Stored stored = stored(measureId);
+        return stored == null ? null : LedgerRow.Detail.of(stored.item(), stored.recurrences(), today());
+    }
+
+    /** {@code row} (or any value) in its JSON form as a map: what the HTTP answer holds, for the export. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> wire(Object row) {
+        return WIRE.convertValue(row, Map.class);
+    }
+
+    /** {@link #wire} of each row. */
+    public static List<Map<String, Object>> wire(List<?> rows) {
+        return rows.stream().map(Ledger::wire).toList();
     }
 
     /** Figures per lead department (only {@code department} when not null), ordered by department code. */
@@ -231,77 +257,41 @@ public class Ledger {
         return Filters.nin("status", List.of(LedgerProjection.COMPLETED, LedgerProjection.VERIFIED));
     }
 
-    private List<Map<String, Object>> rows(Bson filter, String viewer, Bson sort) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        var found = ledger.find(filter).projection(Projections.exclude("progress"));
+    private List<LedgerRow> rows(Bson filter, String viewer, Bson sort) {
+        List<LedgerRow> rows = new ArrayList<>();
+        var found = ledger.find(filter).projection(Projections.exclude("progress", "changedBy"));
         if (sort != null) {
             found = found.sort(sort);
         }
+        LocalDate today = today();
         for (Document d : found) {
-            rows.add(row(d, viewer));
+            rows.add(LedgerRow.of(LedgerItemDocuments.fromDocument(d), viewer, today)
+                    .withRecurrences(recurrencesOf(d)));
         }
         return rows;
     }
 
-    private static List<Map<String, Object>> byDeadline(List<Map<String, Object>> rows) {
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("deadline"),
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(r -> (String) r.get("measureId")));
-        return rows;
+    private static List<LedgerRow> byDeadline(List<LedgerRow> rows) {
+        List<LedgerRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(LedgerRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(LedgerRow::measureId));
+        return sorted;
     }
 
-    private Map<String, Object> row(Document d, String viewer) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        String status = d.getString("status");
-        String deadline = d.getString("deadline");
-        row.put("measureId", d.getString("_id"));
-        row.put("source", d.getString("source"));
-        row.put("sources", d.get("sources"));
-        row.put("reportId", d.getString("reportId"));
-        row.put("author", d.getString("author"));
-        row.put("year", d.getInteger("year"));
-        row.put("problem", d.getString("problem"));
-        row.put("problems", d.get("problems"));
-        row.put("themes", d.get("themes"));
-        row.put("title", d.getString("title"));
-        row.put("content", d.getString("content"));
-        row.put("leadDepartment", d.getString("department"));
-        row.put("cooperatingDepartments", d.get("cooperatingDepartments"));
-        if (viewer != null) {
-            row.put("role", viewer.equals(d.getString("department")) ? "LEAD" : "COOPERATING");
+    /** The recurring-problem flags {@code RecurringProblems} keeps beside the item. */
+    static List<LedgerRow.Recurrence> recurrencesOf(Document d) {
+        List<LedgerRow.Recurrence> out = new ArrayList<>();
+        if (d.get("recurrences") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Document r) {
+                    out.add(new LedgerRow.Recurrence(r.getString("problemId"), r.getString("statement"),
+                            r.getString("theme"), r.getString("earlierMeasureId"), r.getString("earlierProblemId"),
+                            r.getInteger("earlierYear"), r.getString("earlierStatement"),
+                            Boolean.TRUE.equals(r.getBoolean("sameAuthor")),
+                            r.get("similarity") instanceof Number n ? n.doubleValue() : 0.0));
+                }
+            }
         }
-        row.put("owner", d.getString("owner"));
-        row.put("deadline", deadline);
-        row.put("proposedDeadline", d.getString("proposedDeadline"));
-        row.put("deadlineText", d.getString("deadlineText"));
-        row.put("longTerm", d.getBoolean("longTerm", false));
-        row.put("reviewPeriodMonths", d.get("reviewPeriodMonths"));
-        row.put("status", status);
-        row.put("overdue", d.getBoolean("overdue", false));
-        row.put("colour", d.getString("colour") == null ? LedgerProjection.GREEN : d.getString("colour"));
-        row.put("daysToDeadline", deadline == null || closed(status) ? null
-                : java.time.temporal.ChronoUnit.DAYS.between(today(), LocalDate.parse(deadline)));
-        row.put("lastProgress", d.getString("lastProgress"));
-        row.put("lastProgressAt", d.getDate("lastProgressAt"));
-        row.put("progressCount", d.get("progressCount"));
-        row.put("evidenceCount", d.get("evidenceCount") == null ? 0 : d.get("evidenceCount"));
-        row.put("notices", d.get("notices") == null ? 0 : d.get("notices"));
-        row.put("recurring", d.getBoolean("recurring", false));
-        row.put("recurrences", d.get("recurrences") == null ? List.of() : d.get("recurrences"));
-        row.put("completedBy", d.getString("completedBy"));
-        row.put("completedAt", d.getDate("completedAt"));
-        row.put("completionSummary", d.getString("completionSummary"));
-        row.put("verifiedBy", d.getString("verifiedBy"));
-        row.put("verifiedAt", d.getDate("verifiedAt"));
-        row.put("pendingExtension", d.get("pendingExtension"));
-        row.put("lastRejection", d.get("lastRejection"));
-        row.put("plannedAt", d.getDate("plannedAt"));
-        row.put("updatedAt", d.getDate("updatedAt"));
-        return row;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Document> progressOf(Document d) {
-        Object progress = d.get("progress");
-        return progress instanceof List<?> list ? (List<Document>) list : List.of();
+        return out;
     }
 }

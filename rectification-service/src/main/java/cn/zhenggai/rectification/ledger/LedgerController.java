@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.ledger;
 
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
@@ -51,7 +52,7 @@ public class LedgerController {
             throw ApiException.badRequest("MISSING_DEPARTMENT", "请指定部门");
         }
         checkScope(scope, caller, departments);
-        List<Map<String, Object>> rows = ledger.rows(scope);
+        List<LedgerRow> rows = ledger.rows(scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", scope);
         body.put("name", departments.nameOf(scope));
@@ -145,12 +146,10 @@ public class LedgerController {
      * else it is a 404 in the same words as an unknown id (ADR 0072).
      */
     @GetMapping("/api/measures/{measureId}")
-    Map<String, Object> item(@PathVariable String measureId, Caller caller) {
-        Map<String, Object> item = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.item(measureId) : null;
-        List<String> cooperating = item != null && item.get("cooperatingDepartments") instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
+    LedgerRow.Detail item(@PathVariable String measureId, Caller caller) {
+        LedgerRow.Detail item = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.item(measureId) : null;
         if (item == null || !ItemScope.sees(caller.department(), caller.crossDepartment(),
-                (String) item.get("leadDepartment"), cooperating)) {
+                item.row().leadDepartment(), item.row().cooperatingDepartments())) {
             throw ApiException.notFound(ItemScope.NOT_FOUND_CODE, ItemScope.NOT_FOUND_MESSAGE + measureId);
         }
         return item;
@@ -220,7 +219,7 @@ public class LedgerController {
         throw ApiException.badRequest("INVALID_DAYS", "天数应为1至" + MAX_DAYS + "之间的整数：" + days);
     }
 
-    private Map<String, Object> list(Ledger.Scope scope, List<Map<String, Object>> rows) {
+    private Map<String, Object> list(Ledger.Scope scope, List<LedgerRow> rows) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", scope.department() == null ? "*" : scope.department());
         body.put("count", rows.size());

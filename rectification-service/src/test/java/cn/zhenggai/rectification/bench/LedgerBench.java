@@ -77,7 +77,7 @@ class LedgerBench {
 
             String big = "BIG";
             load(projection, big, EXPORT_ROWS, 3);
-            List<Map<String, Object>> exportRows = ledger.rows(big);
+            List<Map<String, Object>> exportRows = Ledger.wire(ledger.rows(big));
             int[] size = new int[1];
             long[] export = time(3, 10, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -89,7 +89,7 @@ class LedgerBench {
                     summary(export));
             long[] queryAndExport = time(3, 10, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                LedgerWorkbook.write("大部门整改台账", ledger.rows(big), c -> c, out);
+                LedgerWorkbook.write("大部门整改台账", Ledger.wire(ledger.rows(big)), c -> c, out);
                 return out;
             });
             System.out.printf("query + export of %d rows: %s%n", exportRows.size(), summary(queryAndExport));

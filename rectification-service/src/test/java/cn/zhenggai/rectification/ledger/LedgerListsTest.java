@@ -73,7 +73,7 @@ class LedgerListsTest {
         projection.on(new ProgressReported("m1", "XZSPJ", "已开展五次集中学习。", "demo-dept", "XZSPJ"), 6, DEC);
         projection.on(new MeasureColourChanged("m1", "XZSPJ", "YELLOW", "GREEN", "2026-12-31", "张*"), 5, NOV);
 
-        Map<String, Object> item = ledgerOn("2026-12-03").item("m1");
+        Map<String, Object> item = Ledger.wire(ledgerOn("2026-12-03").item("m1"));
         assertThat(item).containsEntry("colour", "YELLOW").containsEntry("evidenceCount", 2)
                 .containsEntry("notices", 1).containsEntry("lastProgress", "已开展五次集中学习。")
                 .containsEntry("progressCount", 2).containsEntry("themes", List.of("理论学习"));
@@ -86,7 +86,7 @@ class LedgerListsTest {
         assertThat(((Map<?, ?>) sources.get(1)).get("source")).isEqualTo("INSPECTION");
         assertThat(((Map<?, ?>) sources.get(1)).get("finding")).isEqualTo("理论学习制度执行不严格。");
         assertThat(((Map<?, ?>) item.get("lastNotice")).get("level")).isEqualTo("OWNER");
-        Map<String, Object> row = ledgerOn("2026-12-03").rows("XZSPJ").get(0);
+        Map<String, Object> row = Ledger.wire(ledgerOn("2026-12-03").rows("XZSPJ")).get(0);
         assertThat(row).doesNotContainKey("progress").containsEntry("daysToDeadline", 28L);
     }
 
@@ -108,8 +108,8 @@ class LedgerListsTest {
         assign("long", "CZJ", "张*", null, 1);
     }
 
-    private static List<String> ids(List<Map<String, Object>> rows) {
-        return rows.stream().map(r -> (String) r.get("measureId")).toList();
+    private static List<String> ids(List<cn.zhenggai.contracts.ledger.LedgerRow> rows) {
+        return Ledger.wire(rows).stream().map(r -> (String) r.get("measureId")).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.ledger;
 
 import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerOverview;
 import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,16 +17,15 @@ import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Queries over the ledger read model: a department's ledger, one item, the lists (my items, due within N days,
@@ -142,115 +142,58 @@ public class Ledger {
                            Map<String, Object> heatmap, List<Map<String, Object>> trend) {
     }
 
+    /** The overview of {@code department}'s items (every department's when null), counted by {@link LedgerOverview}. */
     public Overview overviewOf(String department, Map<String, String> names) {
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, long[]> themes = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
-        Map<YearMonth, long[]> months = new TreeMap<>();
         Bson filter = department == null ? new Document() : Filters.eq("department", department);
-        for (Document d : ledger.find(filter).projection(Projections.include("department", "status", "overdue",
-                "colour", "recurring", "themes", "plannedAt", "completedAt", "verifiedAt", "overdueAt"))) {
-            String code = d.getString("department");
-            long[] c = counts.computeIfAbsent(code, k -> new long[7]);
-            String status = d.getString("status");
-            boolean closed = closed(status);
-            boolean verified = LedgerProjection.VERIFIED.equals(status);
-            boolean overdue = !closed && Boolean.TRUE.equals(d.getBoolean("overdue"));
-            boolean recurring = Boolean.TRUE.equals(d.getBoolean("recurring"));
-            String colour = d.getString("colour");
-            c[0]++;
-            c[1] += closed ? 1 : 0;
-            c[2] += verified ? 1 : 0;
-            c[3] += overdue ? 1 : 0;
-            c[4] += recurring ? 1 : 0;
-            c[5] += "YELLOW".equals(colour) && !closed ? 1 : 0;
-            c[6] += "RED".equals(colour) && !closed ? 1 : 0;
-            List<?> itemThemes = d.get("themes") instanceof List<?> l && !l.isEmpty() ? l : List.of("未分方面");
-            for (Object t : itemThemes) {
-                String theme = String.valueOf(t);
-                long[] tc = themes.computeIfAbsent(theme, k -> new long[5]);
-                tc[0]++;
-                tc[1] += closed ? 1 : 0;
-                tc[2] += verified ? 1 : 0;
-                tc[3] += overdue ? 1 : 0;
-                tc[4] += recurring ? 1 : 0;
-                cells.computeIfAbsent(theme, k -> new TreeMap<>()).merge(code, 1L, Long::sum);
-            }
-            month(months, d.getDate("plannedAt"), 0);
-            if (closed) {
-                month(months, d.getDate("completedAt"), 1);
-            }
-            if (verified) {
-                month(months, d.getDate("verifiedAt"), 2);
-            }
-            if (d.getDate("overdueAt") != null && Boolean.TRUE.equals(d.getBoolean("overdue"))) {
-                month(months, d.getDate("overdueAt"), 3);
+        List<LedgerItem> items = new ArrayList<>();
+        Set<String> recurring = new HashSet<>();
+        for (Document d : ledger.find(filter).projection(Projections.exclude("progress", "changedBy"))) {
+            LedgerItem item = LedgerItemDocuments.fromDocument(d);
+            items.add(item);
+            if (Boolean.TRUE.equals(d.getBoolean("recurring"))) {
+                recurring.add(item.measureId());
             }
         }
-        if (department != null && counts.isEmpty()) {
-            counts.put(department, new long[7]);
-        }
-        List<DepartmentFigures> figures = new ArrayList<>();
-        counts.forEach((code, c) -> figures.add(new DepartmentFigures(code, names.getOrDefault(code, code), c[0],
-                c[1], c[2], c[3], rate(c[1], c[0]), c[4], c[5], c[6])));
-
-        List<Map<String, Object>> themeList = new ArrayList<>();
-        themes.forEach((theme, c) -> {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("theme", theme);
-            t.put("total", c[0]);
-            t.put("completed", c[1]);
-            t.put("verified", c[2]);
-            t.put("overdue", c[3]);
-            t.put("recurring", c[4]);
-            t.put("completionRate", rate(c[1], c[0]));
-            themeList.add(t);
-        });
-        themeList.sort(Comparator.comparingLong((Map<String, Object> t) -> (Long) t.get("total")).reversed());
-
-        List<String> themeAxis = themeList.stream().map(t -> (String) t.get("theme")).toList();
-        List<String> departmentAxis = new ArrayList<>(counts.keySet());
-        List<List<Object>> values = new ArrayList<>();
-        for (int y = 0; y < themeAxis.size(); y++) {
-            Map<String, Long> row = cells.getOrDefault(themeAxis.get(y), Map.of());
-            for (int x = 0; x < departmentAxis.size(); x++) {
-                Long n = row.get(departmentAxis.get(x));
-                if (n != null) {
-                    values.add(List.of(x, y, n));
-                }
-            }
+        LedgerOverview o = LedgerOverview.of(items, department, names, recurring, today());
+        List<DepartmentFigures> figures = o.departments().stream().map(f -> new DepartmentFigures(f.department(),
+                f.name(), f.total(), f.completed(), f.verified(), f.overdue(), f.completionRate(), f.recurring(),
+                f.yellow(), f.red())).toList();
+        List<Map<String, Object>> themes = new ArrayList<>();
+        for (LedgerOverview.ThemeFigures t : o.themes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("theme", t.theme());
+            m.put("total", t.total());
+            m.put("completed", t.completed());
+            m.put("verified", t.verified());
+            m.put("overdue", t.overdue());
+            m.put("recurring", t.recurring());
+            m.put("completionRate", t.completionRate());
+            themes.add(m);
         }
         Map<String, Object> heatmap = new LinkedHashMap<>();
-        heatmap.put("departments", departmentAxis);
-        heatmap.put("departmentNames", departmentAxis.stream().map(c -> names.getOrDefault(c, c)).toList());
-        heatmap.put("themes", themeAxis);
-        heatmap.put("values", values);
-
+        heatmap.put("departments", o.heatmap().departments());
+        heatmap.put("departmentNames", o.heatmap().departmentNames());
+        heatmap.put("themes", o.heatmap().themes());
+        heatmap.put("values", o.heatmap().values());
         List<Map<String, Object>> trend = new ArrayList<>();
-        months.forEach((m, c) -> {
+        for (LedgerOverview.MonthFigures m : o.trend()) {
             Map<String, Object> t = new LinkedHashMap<>();
-            t.put("month", m.toString());
-            t.put("planned", c[0]);
-            t.put("completed", c[1]);
-            t.put("verified", c[2]);
-            t.put("overdue", c[3]);
+            t.put("month", m.month().toString());
+            t.put("planned", m.planned());
+            t.put("completed", m.completed());
+            t.put("verified", m.verified());
+            t.put("overdue", m.overdue());
             trend.add(t);
-        });
-        return new Overview(figures, themeList, heatmap, trend);
+        }
+        return new Overview(figures, themes, heatmap, trend);
     }
 
     static double rate(long part, long whole) {
-        return whole == 0 ? 0.0 : Math.round(10000.0 * part / whole) / 10000.0;
+        return LedgerOverview.rate(part, whole);
     }
 
     static boolean closed(String status) {
         return LedgerProjection.COMPLETED.equals(status) || LedgerProjection.VERIFIED.equals(status);
-    }
-
-    private static void month(Map<YearMonth, long[]> months, Date at, int index) {
-        if (at != null) {
-            months.computeIfAbsent(YearMonth.from(at.toInstant().atZone(ZONE)), k -> new long[4])[index]++;
-        }
     }
 
     private static Bson open() {

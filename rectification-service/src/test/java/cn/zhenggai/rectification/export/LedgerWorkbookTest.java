@@ -51,7 +51,8 @@ class LedgerWorkbookTest {
         projection.on(new MeasurePlanned("m2", "XZSPJ", "REPORT", "rpt-1", "msr-2", "XZSPJ", "demo-dept", 2026, 2,
                 "强化党性修养锤炼", "", List.of(), null, "长期坚持", null, null, List.of(), List.of(), List.of()), 0, AT);
 
-        List<Map<String, Object>> rows = Ledger.wire(new Ledger(store.database(), ReadModelStore.on("2026-12-03")).rows("XZSPJ"));
+        List<Map<String, Object>> rows = Ledger.wire(new Ledger(store.database(), ReadModelStore.on("2026-12-03"))
+                .rows("XZSPJ"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LedgerWorkbook.write("行政审批局整改台账", rows, c -> NAMES.getOrDefault(c, c), out);
 

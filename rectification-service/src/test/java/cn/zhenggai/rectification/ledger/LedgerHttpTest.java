@@ -58,6 +58,8 @@ class LedgerHttpTest {
     private LedgerProjection projection;
     @Autowired
     private CarryOverPreparation carryOver;
+    @Autowired
+    private tools.jackson.databind.json.JsonMapper jsonMapper;
 
     private final ApiClient api = INFRASTRUCTURE.client();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -194,6 +196,37 @@ class LedgerHttpTest {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    @Test
+    void aRowIsWrittenInTheWireFormTheLedgerAlwaysHad() throws Exception {
+        Answer ledger = api.get("/api/ledger", LIAISON);
+        JsonNode row = null;
+        for (JsonNode r : ledger.json.get("rows")) {
+            if (r.get("measureId").asText().equals("h-mine")) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        List<String> names = new java.util.ArrayList<>();
+        row.fieldNames().forEachRemaining(names::add);
+        assertThat(names).startsWith("measureId", "source", "sources", "reportId", "author", "year", "problem")
+                .contains("role", "daysToDeadline", "recurring", "recurrences").doesNotContain("progress", "lastEvent");
+        assertThat(row.get("plannedAt").asText()).as("a java.util.Date's form in the service's JSON")
+                .isEqualTo(jsonMapper.writeValueAsString(java.util.Date.from(AT)).replace("\"", ""))
+                .isEqualTo("2025-03-01T02:00:00.000Z");
+        assertThat(row.get("deadline").asText()).isEqualTo(LocalDate.parse(today).plusDays(10).toString());
+        assertThat(row.get("daysToDeadline").asLong()).isEqualTo(10);
+        assertThat(row.get("role").asText()).isEqualTo("LEAD");
+        assertThat(row.get("colour").asText()).isEqualTo("GREEN");
+        assertThat(row.get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        JsonNode item = api.get("/api/measures/h-mine", LIAISON).json;
+        assertThat(item.has("role")).isFalse();
+        assertThat(item.get("progress").get(0).get("at").asText()).isEqualTo("2025-03-01T02:00:00.000Z");
+        assertThat(item.get("progress").get(0).get("text").asText()).isEqualTo("已开展三次集中学习。");
+        assertThat(item.has("lastNotice")).isTrue();
+        assertThat(item.get("lastNotice").isNull()).isTrue();
+    }
 
     private static List<String> ids(JsonNode list) {
         List<String> ids = new java.util.ArrayList<>();

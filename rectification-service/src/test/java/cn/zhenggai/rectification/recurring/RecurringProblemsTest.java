@@ -119,11 +119,13 @@ class RecurringProblemsTest {
             try (ReadModelStore fresh = new ReadModelStore()) {
                 LedgerProjection projection = new LedgerProjection(fresh.database(), 0.5);
                 order.forEach(e -> projection.on(e, 0, AT));
-                Map<String, Object> row = Ledger.wire(new Ledger(fresh.database(), ReadModelStore.on("2023-05-01")).item("n"));
+                Map<String, Object> row = Ledger.wire(new Ledger(fresh.database(), ReadModelStore.on("2023-05-01"))
+                        .item("n"));
                 List<?> recurrences = (List<?>) row.get("recurrences");
                 assertThat(recurrences).hasSize(1);
                 assertThat(((Map<?, ?>) recurrences.get(0)).get("earlierMeasureId")).isEqualTo("b");
-                Map<String, Object> middle = Ledger.wire(new Ledger(fresh.database(), ReadModelStore.on("2023-05-01")).item("b"));
+                Map<String, Object> middle = Ledger.wire(new Ledger(fresh.database(), ReadModelStore.on("2023-05-01"))
+                        .item("b"));
                 assertThat(((Map<?, ?>) ((List<?>) middle.get("recurrences")).get(0)).get("earlierMeasureId"))
                         .isEqualTo("w");
             }

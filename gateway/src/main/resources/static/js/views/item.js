@@ -1,31 +1,30 @@
 // Item page: one ledger item, its event timeline, progress with evidence upload, and the actions the
-// caller's roles allow (assign, progress, complete, extension; verify, reject, decide extension, 督办, reopen).
+// service lists for the caller in item.actions (assign, progress, complete, extension; verify, reject, decide
+// extension, 督办, reopen).
 import * as api from '../api.js';
 import { h, mount, card, field, attempt, say, colourBadge, statusText, sourceText, dateTime, isoDay } from '../dom.js';
-import { hasAny, DEPARTMENT_ROLES } from '../roles.js';
+import { hasAny } from '../roles.js';
 
-const ACTING = ['DEPT_LIAISON', 'DEPT_HEAD'];
-
-/** What this user may do with this item, by role, department and state (the service checks again). */
+/**
+ * What this user may do with this item now: exactly the actions the service lists for the caller in
+ * {@code item.actions} (ItemAction, from the same rules the service enforces), nothing guessed here.
+ */
 export function allowedActions(user, item) {
-  const party = hasAny(user, ['PARTY_COMMITTEE']);
-  const lead = party || (hasAny(user, ACTING) && user.dept === item.leadDepartment);
-  const cooperating = hasAny(user, DEPARTMENT_ROLES) && (item.cooperatingDepartments || []).includes(user.dept);
-  const s = item.status;
-  const open = s === 'IN_PROGRESS' || s === 'ASSIGNED' || s === 'REOPENED';
-  const ownCompletion = item.completedBy && item.completedBy === user.sub;
-  const ownRequest = item.pendingExtension && item.pendingExtension.requestedBy === user.sub;
+  const actions = new Set(item.actions || []);
   return {
-    assign: lead && s === 'PLANNED',
-    progress: (lead || cooperating) && open,
-    complete: lead && open,
-    extend: lead && open && !item.pendingExtension && !item.longTerm,
-    verify: party && s === 'COMPLETED' && !ownCompletion,
-    reject: party && s === 'COMPLETED' && !ownCompletion,
-    decideExtension: party && Boolean(item.pendingExtension) && !ownRequest,
-    supervise: party && (s === 'PLANNED' || open),
-    reopen: party && s === 'VERIFIED',
-    ownCompletion: party && s === 'COMPLETED' && ownCompletion,
+    assign: actions.has('ASSIGN'),
+    progress: actions.has('REPORT_PROGRESS'),
+    evidence: actions.has('ATTACH_EVIDENCE'),
+    complete: actions.has('COMPLETE'),
+    extend: actions.has('REQUEST_EXTENSION'),
+    verify: actions.has('VERIFY'),
+    reject: actions.has('REJECT'),
+    decideExtension: actions.has('DECIDE_EXTENSION'),
+    supervise: actions.has('SUPERVISE'),
+    reopen: actions.has('REOPEN'),
+    // not an action: why a party committee member who completed the item sees no 验收
+    ownCompletion: hasAny(user, ['PARTY_COMMITTEE']) && item.status === 'COMPLETED'
+      && Boolean(item.completedBy) && item.completedBy === user.sub,
   };
 }
 
@@ -77,7 +76,7 @@ export async function render(ctx) {
       const chosen = picker.value || owner.value.trim();
       if (!chosen) { say('请选择责任人，或填写无账号人员的姓名', 'error'); return; }
       run('assignment', { leadDepartment: item.leadDepartment, cooperatingDepartments: item.cooperatingDepartments || [], owner: chosen, deadline: deadline.value || null }, '已分解落实'); } },
-    h('h3', '分解落实'), field('责任人（' + dept(item.leadDepartment) + '人员）', picker), field('无账号人员姓名', owner), field('完成时限', deadline),
+    h('h3', item.status === 'PLANNED' ? '分解落实' : '调整分派'), field('责任人（' + dept(item.leadDepartment) + '人员）', picker), field('无账号人员姓名', owner), field('完成时限', deadline),
     h('button', { type: 'submit' }, '确认分派')));
   }
   if (can.progress) {
@@ -98,7 +97,7 @@ export async function render(ctx) {
         say('进展已报送' + (fileIds.length ? '（佐证材料' + fileIds.length + '份）' : ''), 'ok');
         refreshSoon();
       });
-    } }, h('h3', '报送进展'), field('进展情况', text), field('佐证材料', files), status, h('button', { type: 'submit' }, '报送进展')));
+    } }, h('h3', '报送进展'), field('进展情况', text), can.evidence ? field('佐证材料', files) : null, status, h('button', { type: 'submit' }, '报送进展')));
   }
   if (can.complete) {
     const summary = h('textarea#complete-summary', { required: true, maxlength: 4000, placeholder: '整改完成情况' });
@@ -113,9 +112,11 @@ export async function render(ctx) {
   }
   if (can.verify) {
     const opinion = h('textarea#verify-opinion', { maxlength: 4000, placeholder: '验收意见（可选）' });
-    const reasons = h('textarea#reject-reasons', { maxlength: 5000, placeholder: '退回理由，每行一条' });
     forms.push(h('form#verify-form.subform', { onsubmit: (e) => { e.preventDefault(); run('verification', { opinion: opinion.value.trim() || null }, '已验收销号'); } },
       h('h3', '验收销号'), field('验收意见', opinion), h('button#verify-button', { type: 'submit' }, '验收销号')));
+  }
+  if (can.reject) {
+    const reasons = h('textarea#reject-reasons', { maxlength: 5000, placeholder: '退回理由，每行一条' });
     forms.push(h('form#reject-form.subform', { onsubmit: (e) => { e.preventDefault();
       const list = reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
       if (!list.length) { say('请填写退回理由'); return; }

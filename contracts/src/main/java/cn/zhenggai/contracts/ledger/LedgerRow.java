@@ -222,7 +222,7 @@ public record LedgerRow(String measureId,
      */
     @JsonPropertyOrder({"progress", "lastNotice", "actions"})
     public record Detail(@JsonUnwrapped LedgerRow row, List<ProgressEntry> progress, NoticeEntry lastNotice,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> actions) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<ItemAction> actions) {
 
         public Detail {
             progress = progress == null ? List.of() : List.copyOf(progress);
@@ -240,7 +240,7 @@ public record LedgerRow(String measureId,
         }
 
         /** This detail with the actions the caller may take. */
-        public Detail withActions(List<String> allowed) {
+        public Detail withActions(List<ItemAction> allowed) {
             return new Detail(row, progress, lastNotice, allowed);
         }
     }

@@ -1,10 +1,13 @@
 package cn.zhenggai.rectification.ledger;
 
+import cn.zhenggai.contracts.ledger.ItemAction;
 import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
+import cn.zhenggai.rectification.measure.Actor;
 import cn.zhenggai.rectification.scope.ItemScope;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
@@ -143,16 +146,25 @@ public class LedgerController {
 
     /**
      * {@code GET /api/measures/{id}}: one item, for its lead and cooperating departments and cross roles; to anyone
-     * else it is a 404 in the same words as an unknown id (ADR 0072).
+     * else it is a 404 in the same words as an unknown id (ADR 0072). {@code actions} lists what the caller may do
+     * to it now ({@link ItemAction}).
      */
     @GetMapping("/api/measures/{measureId}")
     LedgerRow.Detail item(@PathVariable String measureId, Caller caller) {
-        LedgerRow.Detail item = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.item(measureId) : null;
-        if (item == null || !ItemScope.sees(caller.department(), caller.crossDepartment(),
-                item.row().leadDepartment(), item.row().cooperatingDepartments())) {
+        Ledger.Stored stored = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.stored(measureId) : null;
+        if (stored == null || !ItemScope.sees(caller.department(), caller.crossDepartment(),
+                stored.item().leadDepartment(), stored.item().cooperatingDepartments())) {
             throw ApiException.notFound(ItemScope.NOT_FOUND_CODE, ItemScope.NOT_FOUND_MESSAGE + measureId);
         }
-        return item;
+        return LedgerRow.Detail.of(stored.item(), stored.recurrences(), ledger.today())
+                .withActions(ItemAction.allowed(stored.item(), actionCaller(caller)));
+    }
+
+    /** The caller as {@link ItemAction}'s rules see it: the roles the item's commands check ({@link Actor}). */
+    static ItemAction.Caller actionCaller(Caller caller) {
+        Actor actor = CommandSender.actor(caller);
+        return new ItemAction.Caller(actor.username(), actor.department(), actor.departmentStaff(),
+                actor.partyCommittee(), actor.crossDepartment());
     }
 
     /** {@code GET /api/rectification/departments}: the departments items can be assigned to. */

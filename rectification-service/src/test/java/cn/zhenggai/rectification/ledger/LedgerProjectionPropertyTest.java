@@ -58,4 +58,29 @@ class LedgerProjectionPropertyTest {
                 "MeasureReopened", "DeadlineExtensionRequested", "DeadlineExtended", "DeadlineExtensionRefused",
                 "MeasureOverdue", "MeasureColourChanged", "SupervisionNoticeIssued", "MeasureSourceLinked");
     }
+
+    @Test
+    void concurrentDeliveriesOfTheSameHistoryNeverRegressTheItem() throws Exception {
+        LedgerProjection projection = new LedgerProjection(store.database());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (long seed = 1000; seed < 1020; seed++) {
+                RandomHistories.History history = RandomHistories.of(seed);
+                java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    runs.add(pool.submit(() -> history.deliveries()
+                            .forEach(step -> projection.apply(step.event(), step.meta()))));
+                }
+                for (java.util.concurrent.Future<?> run : runs) {
+                    run.get();
+                }
+                Document stored = store.database().getCollection(LedgerProjection.COLLECTION)
+                        .find(Filters.eq("_id", history.measureId())).first();
+                assertThat(LedgerItemDocuments.fromDocument(stored)).as("seed %d", seed)
+                        .isEqualTo(LedgerItems.fold(history.clean()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

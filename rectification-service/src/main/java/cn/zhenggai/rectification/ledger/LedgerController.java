@@ -2,12 +2,11 @@ package cn.zhenggai.rectification.ledger;
 
 import cn.zhenggai.contracts.ledger.ItemAction;
 import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
-import cn.zhenggai.rectification.measure.Actor;
 import cn.zhenggai.rectification.scope.ItemScope;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
@@ -160,11 +159,14 @@ public class LedgerController {
                 .withActions(ItemAction.allowed(stored.item(), actionCaller(caller)));
     }
 
-    /** The caller as {@link ItemAction}'s rules see it: the roles the item's commands check ({@link Actor}). */
+    /**
+     * The caller as {@link ItemAction}'s rules see it: the roles the item's commands check, read as
+     * {@code CommandSender.actor} reads them.
+     */
     static ItemAction.Caller actionCaller(Caller caller) {
-        Actor actor = CommandSender.actor(caller);
-        return new ItemAction.Caller(actor.username(), actor.department(), actor.departmentStaff(),
-                actor.partyCommittee(), actor.crossDepartment());
+        return new ItemAction.Caller(caller.username(), caller.department(),
+                caller.hasAnyRole(Roles.DEPT_LIAISON, Roles.DEPT_HEAD), caller.hasRole(Roles.PARTY_COMMITTEE),
+                caller.crossDepartment());
     }
 
     /** {@code GET /api/rectification/departments}: the departments items can be assigned to. */

@@ -220,7 +220,7 @@ public record LedgerRow(String measureId,
      * One item as {@code GET /api/measures/{id}} shows it: its row (without a role), then its progress history,
      * its latest supervision notice, and the actions the caller may take now (absent when not computed).
      */
-    @JsonPropertyOrder({"progress", "lastNotice", "actions"})
+    @JsonPropertyOrder({"row", "progress", "lastNotice", "actions"})
     public record Detail(@JsonUnwrapped LedgerRow row, List<ProgressEntry> progress, NoticeEntry lastNotice,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<ItemAction> actions) {
 

@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Seeded random histories of rectification items, for property tests of whatever folds them (the ledger
@@ -61,7 +63,15 @@ public final class RandomHistories {
 
     /** The history of item {@code measureId} for {@code seed}. */
     public static History of(long seed, String measureId) {
-        return new Generator(new Random(seed), measureId).history();
+        return new Generator(new Random(seed), measureId, true).history();
+    }
+
+    /**
+     * The history of item {@code measureId} for {@code seed} with every event effective when recorded: no backdated
+     * step and no migrated planning (for comparisons with what was written before effective times, ADR 0090).
+     */
+    public static History asRecorded(long seed, String measureId) {
+        return new Generator(new Random(seed), measureId, false).history();
     }
 
     /** The history of item {@code rh-<seed>} for {@code seed}. */
@@ -73,6 +83,8 @@ public final class RandomHistories {
     private static final class Generator {
         private final Random random;
         private final String id;
+        private final boolean backdating;
+        private final Set<String> linked = new HashSet<>();
         private final List<LedgerItems.Step> steps = new ArrayList<>();
         private Instant recorded;
         private Instant effective;
@@ -88,9 +100,10 @@ public final class RandomHistories {
         private int notices;
         private String colour = "GREEN";
 
-        Generator(Random random, String id) {
+        Generator(Random random, String id, boolean backdating) {
             this.random = random;
             this.id = id;
+            this.backdating = backdating;
             this.recorded = Instant.parse("2021-01-04T02:00:00Z").plusSeconds(random.nextInt(86_400 * 365));
             this.effective = recorded;
         }
@@ -121,7 +134,7 @@ public final class RandomHistories {
                 problems.add(new MeasurePlanned.Problem(id + "-p" + i, random.nextInt(5) == 0 ? null : pick(THEMES),
                         i, "问题" + random.nextInt(1000) + "：" + pick(THEMES) + "不够到位。"));
             }
-            Backdating migrated = random.nextInt(4) == 0 ? new Backdating(recorded.minusSeconds(86_400L
+            Backdating migrated = backdating && random.nextInt(4) == 0 ? new Backdating(recorded.minusSeconds(86_400L
                     * (1 + random.nextInt(900))), "migrator", "历史台账迁移",
                     new Backdating.Migration("台账" + random.nextInt(5) + ".xlsx", "sha" + random.nextInt(99),
                             1 + random.nextInt(300))) : null;
@@ -129,7 +142,9 @@ public final class RandomHistories {
                 effective = migrated.effectiveAt();
             }
             status = "PLANNED";
-            record(new MeasurePlanned(id, lead, source, "REPORT".equals(source) ? "rpt-" + random.nextInt(50) : null,
+            String reportId = "REPORT".equals(source) ? "rpt-" + random.nextInt(50) : null;
+            linked.add(source + "|" + reportId);
+            record(new MeasurePlanned(id, lead, source, reportId,
                     "msr-" + random.nextInt(20), lead, pick(USERS), random.nextInt(6) == 0 ? null
                     : 2019 + random.nextInt(6), 1 + random.nextInt(9), "措施" + random.nextInt(100), "内容。",
                     List.of(), random.nextBoolean() ? null : "2023-06-30", random.nextBoolean() ? null : "长期坚持",
@@ -279,15 +294,19 @@ public final class RandomHistories {
         }
 
         private void link() {
-            record(new MeasureSourceLinked(id, lead, pick(List.of("INSPECTION", "AUDIT")),
-                    random.nextInt(3) == 0 ? null : "文号〔2023〕" + random.nextInt(4) + "号",
-                    "发现" + random.nextInt(4) + "。"), null);
+            String source = pick(List.of("INSPECTION", "AUDIT"));
+            String reference = random.nextInt(3) == 0 ? null : "文号〔2023〕" + random.nextInt(4) + "号";
+            if (!linked.add(source + "|" + reference)) {
+                progress(); // the aggregate links a source once (UNCHANGED the second time)
+                return;
+            }
+            record(new MeasureSourceLinked(id, lead, source, reference, "发现" + random.nextInt(4) + "。"), null);
         }
 
         /** Null (as recorded) most of the time, else an effective time between the last one and now. */
         private Backdating maybeBackdated() {
             advance();
-            if (random.nextInt(4) != 0 || !recorded.isAfter(effective)) {
+            if (!backdating || random.nextInt(4) != 0 || !recorded.isAfter(effective)) {
                 return null;
             }
             long span = recorded.toEpochMilli() - effective.toEpochMilli();

@@ -47,7 +47,7 @@ public final class ReportStates {
      * does not move a report in the list.
      */
     public static final List<String> LISTED = List.of("title", "year", "author", "department", "meetingId", "notice",
-            "status", "round", "problemIds", "rootCauses", "measures", "personalMatters");
+            "status", "round", "returnReasons", "problemIds", "rootCauses", "measures", "personalMatters");
 
     private static final TypedHandlers<ReportState.Builder, EventMeta> HANDLERS =
             TypedHandlers.<ReportState.Builder, EventMeta>builder()

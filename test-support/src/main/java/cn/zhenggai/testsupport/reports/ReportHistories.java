@@ -111,8 +111,11 @@ public final class ReportHistories {
                 }
                 if ("SUBMITTED".equals(status)) {
                     switch (random.nextInt(6)) {
-                        case 0, 1 -> emit(new ReportReturned(id, dept, "org-" + random.nextInt(2), round,
-                                List.of("不够具体" + random.nextInt(9))), "org-1");
+                        case 0, 1 -> {
+                            status = "RETURNED";
+                            emit(new ReportReturned(id, dept, "org-" + random.nextInt(2), round,
+                                    List.of("不够具体" + random.nextInt(9))), "org-1");
+                        }
                         case 2, 3 -> accept();
                         case 4 -> delegate();
                         default -> read();
@@ -251,7 +254,8 @@ public final class ReportHistories {
 
         private void emit(Object event, String actor) {
             // the aggregate stores a command's events within the same millisecond now and then
-            at = at.plusMillis(random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(86_400_000));
+            at = at.plusMillis(random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(86_400_000))
+                    .plusNanos(random.nextInt(3) == 0 ? 1_000L * random.nextInt(1000) : 0);
             long sequence = steps.size();
             steps.add(new Step(event, sequence, id + "-e" + sequence, at, actor));
         }

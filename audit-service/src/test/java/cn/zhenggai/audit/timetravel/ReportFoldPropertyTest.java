@@ -28,8 +28,8 @@ class ReportFoldPropertyTest {
     @SuppressWarnings("unchecked")
     private static Fact fact(ReportHistories.Step s, long position) {
         Map<String, Object> payload = EnvelopeCodec.mapper().convertValue(s.event(), Map.class);
-        return new Fact(s.eventId(), position, EventTypes.nameOf(s.event().getClass()), (String) payload.get("reportId"),
-                s.sequence(), s.at(), s.actor(), (String) payload.get("department"), payload);
+        return new Fact(s.eventId(), position, EventTypes.nameOf(s.event().getClass()),
+                (String) payload.get("reportId"), s.sequence(), s.at(), s.actor(), (String) payload.get("department"), payload);
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reference only: the report detail view as it was folded by hand before ADR 0095 (commit 8a2ef3f), kept in the tests so
- * that the typed fold is checked to serve the same JSON. Not used by the service.
+ * Reference only: the report detail view as it was folded by hand before ADR 0095 (commit 8a2ef3f), kept in the
+ * tests so that the typed fold is checked to serve the same JSON. Not used by the service.
  */
 final class LegacyReportView {
 

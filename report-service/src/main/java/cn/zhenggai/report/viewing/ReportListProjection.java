@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report list read model ({@code reports} in report-service's Mongo database): one document per report holding
@@ -43,6 +47,8 @@ public class ReportListProjection {
     static final String COLLECTION = "reports";
 
     private final MongoCollection<Document> reports;
+    /** the unit-of-work resource holding this projection's states of the current batch */
+    private final String pendingKey = ReportListProjection.class.getName() + ".pending";
 
     public ReportListProjection(MongoDatabase database) {
         this.reports = database.getCollection(COLLECTION);
@@ -67,33 +73,68 @@ public class ReportListProjection {
         apply(event, new EventMeta(null, seq, at, null, null));
     }
 
-    /** Folds {@code event} into its report's stored state; returns the state after it (null: not a report's). */
+    /**
+     * Folds {@code event} into its report's state; returns the state after it (null: not a report's). Within a
+     * processor's batch the states are kept in the unit of work and each changed report is written once, before the
+     * batch commits (a report imported in one command is hundreds of events); outside one, at once.
+     */
     ReportState apply(Object event, EventMeta meta) {
         String reportId = ReportStates.reportIdOf(event).orElse(null);
         if (reportId == null) {
             return null;
         }
-        ReportState before = stateOf(reportId);
-        ReportState after = ReportStates.apply(before, event, meta);
+        if (!CurrentUnitOfWork.isStarted()) {
+            Folded folded = new Folded(stateOf(reportId));
+            folded.now = ReportStates.apply(folded.read, event, meta);
+            write(folded);
+            return folded.now;
+        }
+        Folded folded = pendingOf(CurrentUnitOfWork.get()).computeIfAbsent(reportId, id -> new Folded(stateOf(id)));
+        folded.now = ReportStates.apply(folded.now, event, meta);
+        return folded.now;
+    }
+
+    /** A report's state as read from the list, and as folded since. */
+    private static final class Folded {
+        final ReportState read;
+        ReportState now;
+
+        Folded(ReportState read) {
+            this.read = read;
+            this.now = read;
+        }
+    }
+
+    private Map<String, Folded> pendingOf(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(pendingKey, key -> {
+            Map<String, Folded> pending = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> pending.values().forEach(this::write));
+            return pending;
+        });
+    }
+
+    private void write(Folded folded) {
+        ReportState before = folded.read;
+        ReportState after = folded.now;
         if (after == null || after == before) {
-            return after;
+            return;
         }
         Document doc = ReportStateDocuments.listed(after);
         if (before == null) {
             try {
                 // a document without state is one the list wrote before it kept the state: replaced on replay
-                reports.replaceOne(Filters.and(Filters.eq("_id", reportId), Filters.exists("state", false)), doc,
-                        new ReplaceOptions().upsert(true));
+                reports.replaceOne(Filters.and(Filters.eq("_id", after.reportId()), Filters.exists("state", false)),
+                        doc, new ReplaceOptions().upsert(true));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
             }
         } else {
-            reports.replaceOne(Filters.and(Filters.eq("_id", reportId),
+            reports.replaceOne(Filters.and(Filters.eq("_id", after.reportId()),
                     Filters.eq("lastSequence", before.lastSequence())), doc);
         }
-        return after;
     }
 
     /** The stored state of a report, or null when the list has none. */

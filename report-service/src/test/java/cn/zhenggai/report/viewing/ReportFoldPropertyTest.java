@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -91,6 +93,35 @@ class ReportFoldPropertyTest {
                 "CleanAreasDeclared", "RootCauseAnalyzed", "MeasureProposed", "PersonalMattersDeclared",
                 "PersonalMattersRead", "ReportDelegationGranted", "ReportDelegationRevoked", "ReportSubmitted",
                 "ReportReturned", "ReportAccepted");
+    }
+
+    @Test
+    void inAProcessorsBatchEachReportIsWrittenOnceAtCommitAsThePureFold() {
+        for (long seed = 0; seed < HISTORIES; seed++) {
+            String id = "r-" + seed;
+            List<ReportHistories.Step> history = ReportHistories.history(id, seed);
+            List<ReportHistories.Step> deliveries = ReportHistories.deliveries(history, seed);
+            Random random = new Random(seed);
+            int from = 0;
+            while (from < deliveries.size()) {
+                int to = Math.min(deliveries.size(), from + 1 + random.nextInt(12));
+                List<ReportHistories.Step> batch = deliveries.subList(from, to);
+                ReportState storedBefore = projection.stateOf(id);
+                DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                long seen = -1;
+                for (ReportHistories.Step d : batch) {
+                    projection.on(d.event(), d.sequence(), d.at(), d.eventId(), d.actor());
+                    seen = Math.max(seen, d.sequence());
+                }
+                assertThat(projection.stateOf(id)).as("nothing written before the batch commits")
+                        .isEqualTo(storedBefore);
+                unitOfWork.commit();
+                long upTo = Math.max(seen, storedBefore == null ? -1 : storedBefore.lastSequence());
+                assertThat(projection.stateOf(id)).as("seed %d after sequence %d", seed, upTo)
+                        .isEqualTo(fold(history, upTo));
+                from = to;
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.zhenggai.report.viewing;
 import cn.zhenggai.contracts.ledger.EventMeta;
 import cn.zhenggai.contracts.reportview.ReportState;
 import cn.zhenggai.contracts.reportview.ReportStates;
+import cn.zhenggai.contracts.reportview.ReportStatus;
 import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -153,7 +154,7 @@ public class ReportListProjection {
      * report a new outline's carry-over reports on (ADR 0089).
      */
     public Document latestAcceptedBefore(String author, int year) {
-        return reports.find(Filters.and(Filters.eq("author", author), Filters.eq("status", "ACCEPTED"),
+        return reports.find(Filters.and(Filters.eq("author", author), Filters.eq("status", ReportStatus.ACCEPTED.name()),
                 Filters.lt("year", year))).sort(new Document("year", -1).append("updatedAt", -1)).first();
     }
 

@@ -5,6 +5,7 @@ import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.reportview.ReportState;
 import cn.zhenggai.contracts.reportview.ReportStates;
+import cn.zhenggai.contracts.reportview.ReportStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ public final class ReportView {
     public String department;
     public String meetingId;
     public String notice;
-    /** the {@link cn.zhenggai.contracts.reportview.ReportStatus} name */
-    public String status = "DRAFT";
+    /** the {@link ReportStatus} name */
+    public String status = ReportStatus.DRAFT.name();
     public int round;
     public List<String> returnReasons = List.of();
     /** colleagues the author let edit and submit the report, in the order granted */

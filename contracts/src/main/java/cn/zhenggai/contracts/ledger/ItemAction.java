@@ -20,7 +20,10 @@ public enum ItemAction {
     COMPLETE,
     /** 申请延期 (POST …/extension-request): as {@link #COMPLETE}, with a deadline and no extension waiting. */
     REQUEST_EXTENSION,
-    /** 审批延期 (POST …/extension-approval or …/extension-refusal): the party committee, not the requester, not verified. */
+    /**
+     * 审批延期 (POST …/extension-approval or …/extension-refusal): the party committee, not the requester, not
+     * verified.
+     */
     DECIDE_EXTENSION,
     /** 督办 (POST …/supervision): the party committee, in progress. */
     SUPERVISE,
@@ -71,7 +74,8 @@ public enum ItemAction {
             case COMPLETE -> inProgress && lead;
             case REQUEST_EXTENSION -> inProgress && lead && item.deadline() != null && item.pendingExtension() == null;
             case DECIDE_EXTENSION -> caller.partyCommittee() && item.pendingExtension() != null
-                    && status != ItemStatus.VERIFIED && !caller.username().equals(item.pendingExtension().requestedBy());
+                    && status != ItemStatus.VERIFIED
+                    && !caller.username().equals(item.pendingExtension().requestedBy());
             case SUPERVISE -> caller.partyCommittee() && inProgress;
             case VERIFY, REJECT -> caller.partyCommittee() && status == ItemStatus.COMPLETED
                     && !caller.username().equals(item.completedBy());

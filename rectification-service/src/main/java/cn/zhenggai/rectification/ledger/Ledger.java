@@ -192,10 +192,6 @@ public class Ledger {
         return LedgerOverview.rate(part, whole);
     }
 
-    static boolean closed(String status) {
-        return LedgerProjection.COMPLETED.equals(status) || LedgerProjection.VERIFIED.equals(status);
-    }
-
     private static Bson open() {
         return Filters.nin("status", List.of(LedgerProjection.COMPLETED, LedgerProjection.VERIFIED));
     }

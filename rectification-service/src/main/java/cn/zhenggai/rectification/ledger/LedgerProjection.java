@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.ledger;
 
 import cn.zhenggai.contracts.history.EffectiveDated;
 import cn.zhenggai.contracts.ledger.EventMeta;
+import cn.zhenggai.contracts.ledger.ItemStatus;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
@@ -52,11 +53,8 @@ public class LedgerProjection {
     public static final String GROUP = "ledger";
     public static final String COLLECTION = "ledger";
 
-    static final String PLANNED = "PLANNED";
-    static final String IN_PROGRESS = "IN_PROGRESS";
-    static final String COMPLETED = "COMPLETED";
-    static final String VERIFIED = "VERIFIED";
-    static final String GREEN = "GREEN";
+    static final String COMPLETED = ItemStatus.COMPLETED.name();
+    static final String VERIFIED = ItemStatus.VERIFIED.name();
 
     /** How often a write that lost to a concurrent one is folded again before giving up. */
     private static final int ATTEMPTS = 8;

@@ -1,5 +1,10 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.rectification.measure.MeasureIds;
+import cn.zhenggai.rectification.measure.MeasurePlanning;
 import cn.zhenggai.testsupport.Answer;
 import cn.zhenggai.testsupport.ApiClient;
 import cn.zhenggai.testsupport.ServiceInfrastructure;
@@ -18,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,6 +55,8 @@ class HistoryImportHttpTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private MeasurePlanning planning;
 
     private final ApiClient api = INFRASTRUCTURE.client();
 
@@ -180,6 +188,72 @@ class HistoryImportHttpTest {
         assertThat(again.json.at("/counts/existing").asInt()).isEqualTo(3);
         assertThat(again.json.at("/counts/events").asInt()).isZero();
         assertThat(stored("MeasurePlanned")).isEqualTo(3);
+    }
+
+    /**
+     * The demo's form (ADR 0094): a meeting's items named by report and measure, migrated before the report is
+     * accepted; the acceptance then plans nothing new, and the items' effective times span 2021 to today.
+     */
+    @Test
+    void aMeetingsItemsMigratedBeforeTheAcceptanceAreTheReportsItemsWithHistoryFrom2021ToToday() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<String> header = List.of("来源", "文号/批次", "报告编号", "措施编号", "发言人", "年度", "序号", "问题", "整改措施",
+                "牵头单位", "配合单位", "责任人", "完成时限", "评估周期", "下达日期", "分派日期", "进展", "延期", "完成日期", "完成情况",
+                "销号日期", "验收意见");
+        String reportId = "rpt-hist-2021";
+        List<List<String>> rows = List.of(header,
+                List.of("民主生活会", "2021年度民主生活会", reportId, "msr-1", "czj-cadre1", "2021", "1",
+                        "理论学习不够系统\n调查研究不够深入", "强化理论武装。认真学习原著。", "CZJ", "", "王*", "2021-06-30", "",
+                        "2021-01-08", "2021-01-18", "2021-03-15 已制定方案；" + today.minusDays(40) + " 已完成大部分",
+                        "2021-07-20 延至 2022-06-30；" + today.minusDays(75) + " 延至 " + today.plusDays(30),
+                        today.minusDays(12).toString(), "已完成。", "", ""),
+                List.of("民主生活会", "2021年度民主生活会", reportId, "msr-2", "czj-cadre1", "2021", "2",
+                        "作风不够扎实", "改进作风。", "CZJ", "", "王*", "长期坚持", "6", "2021-01-09", "2021-01-19",
+                        "2021-07-19 半年评估；2022-01-19 半年评估", "", "", "", "", ""),
+                List.of("民主生活会", "2021年度民主生活会", reportId, "msr-3", "czj-cadre1", "2021", "3",
+                        "制度执行不严", "严格制度。", "CZJ", "", "王*", "2021-12-31", "", "2021-01-10", "", "", "", "", "",
+                        "", ""));
+        StringBuilder csv = new StringBuilder();
+        for (List<String> row : rows) {
+            csv.append(String.join(",", row.stream().map(f -> "\"" + f.replace("\\n", "\n") + "\"").toList()))
+                    .append("\r\n");
+        }
+        Answer imported = upload("2021年度整改台账-czj-cadre1.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                false, PARTY);
+        assertThat(imported.status).as(String.valueOf(imported.json)).isEqualTo(200);
+        assertThat(imported.json.at("/counts/new").asInt()).isEqualTo(3);
+        String item = MeasureIds.fromReport(reportId, "msr-1");
+        assertThat(imported.json.at("/items/0/measureId").asText()).isEqualTo(item);
+        assertThat(imported.json.at("/items/0/status").asText()).isEqualTo("COMPLETED");
+        assertThat(imported.json.at("/items/1/status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(imported.json.at("/items/2/status").asText()).isEqualTo("PLANNED");
+
+        ReportAccepted accepted = new ReportAccepted(reportId, "CZJ", "czj-cadre1", 2021, null, "demo-org", 1,
+                List.of(new ReportAccepted.Problem("prb-1", "主题", 1, "理论学习不够系统")),
+                List.of(new ReportAccepted.Measure("msr-1", 1, "强化理论武装", "认真学习原著。", List.of(), null, null, "王*",
+                        null, List.of(), List.of(), List.of("prb-1"))));
+        EventEnvelope envelope = new EventEnvelope("e-accepted-" + reportId, "ReportAccepted", "1", "Report",
+                reportId, 30, Instant.now(), "demo-org", "CZJ", EnvelopeCodec.toTree(accepted));
+        assertThat(planning.plan(accepted, envelope)).as("the acceptance finds the migrated item").isZero();
+
+        List<Long> effective = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM rectification"
+                + ".domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber", String.class, item)
+                .stream().map(p -> Long.parseLong(p.replaceAll("(?s).*\"effectiveAt\":(\\d+).*", "$1"))).toList();
+        assertThat(effective).isSorted();
+        assertThat(Instant.ofEpochSecond(effective.get(0)).atZone(ZoneId.of("Asia/Shanghai")).getYear())
+                .isEqualTo(2021);
+        assertThat(Instant.ofEpochSecond(effective.get(effective.size() - 1)).atZone(ZoneId.of("Asia/Shanghai"))
+                .toLocalDate()).isEqualTo(today.minusDays(12));
+        JsonNode row = eventually(() -> {
+            for (JsonNode r : api.get("/api/ledger?department=CZJ", PARTY).json.path("rows")) {
+                if (item.equals(r.path("measureId").asText())) {
+                    return r;
+                }
+            }
+            return null;
+        });
+        assertThat(row.path("reportId").asText()).isEqualTo(reportId);
+        assertThat(row.path("status").asText()).isEqualTo("COMPLETED");
     }
 
     private Answer upload(String fileName, byte[] content, boolean dryRun, TestUser user) throws Exception {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The most bytes a request body may have, per endpoint: {@link #DEFAULT_MAX} for everything, more only where files
- * are sent (an outline, a findings sheet, a historical ledger, an evidence file; each a little above the file limit its service checks,
- * for the multipart framing). The same table serves the gateway and the services, so the gateway refuses before it
+ * are sent (an outline, a findings sheet, a historical ledger, an evidence file; each a little above the file limit
+ * its service checks, for the multipart framing). The same table serves the gateway and the services, so the gateway refuses before it
  * proxies.
  */
 public final class BodyLimits {

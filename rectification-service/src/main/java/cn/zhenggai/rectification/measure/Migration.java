@@ -154,15 +154,17 @@ public final class Migration {
             Dated periodOverdue = null;
             if (deadline != null) {
                 Instant due = Measure.overdueAt(deadline);
+                // a deadline already passed when it took effect is overdue at once, right after its step
                 Instant at = due.isBefore(from) ? from : due;
+                int order = due.isBefore(from) ? 9 : 3;
                 Dated overdue = null;
                 if (completedAt == null || at.isBefore(completedAt)) {
-                    overdue = new Dated(at, 3, overdueOf(id, lead, deadline, owner), deadline);
+                    overdue = new Dated(at, order, overdueOf(id, lead, deadline, owner));
                 } else if (reopenedAt != null && at.isBefore(reopenedAt)) {
                     // reopened after this deadline had passed: overdue again from the reopening
-                    overdue = new Dated(reopenedAt, 8, overdueOf(id, lead, deadline, owner), deadline);
+                    overdue = new Dated(reopenedAt, 8, overdueOf(id, lead, deadline, owner));
                 } else if (reopenedAt != null) {
-                    overdue = new Dated(at, 3, overdueOf(id, lead, deadline, owner), deadline);
+                    overdue = new Dated(at, order, overdueOf(id, lead, deadline, owner));
                 }
                 if (overdue != null && (until == null || overdue.at().isBefore(until))
                         && !overdue.at().isAfter(c.now())) {
@@ -319,16 +321,7 @@ public final class Migration {
     }
 
     /** A step, when it happened, its order among steps of the same instant, and how to build it. */
-    private record Dated(Instant at, int order, java.util.function.Function<Backdating, Object> build,
-                         LocalDate overdueDeadline) {
-
-        Dated(Instant at, int order, java.util.function.Function<Backdating, Object> build) {
-            this(at, order, build, null);
-        }
-
-        boolean overdueOf(LocalDate deadline) {
-            return overdueDeadline != null && overdueDeadline.equals(deadline);
-        }
+    private record Dated(Instant at, int order, java.util.function.Function<Backdating, Object> build) {
     }
 
     /** Dates a step: 09:00 in China on its day, never after the command was issued. */

@@ -139,6 +139,23 @@ class MigrationTest {
     }
 
     @Test
+    void aDeadlinePassedWhenItTookEffectIsOverdueRightAfterItsStep() {
+        MigrateItem c = verifiedItem();
+        MigrateItem late = new MigrateItem(c.measureId(), c.source(), c.reference(), null, null, null, null, 1,
+                c.title(), c.content(), c.problems(), "XZSPJ", List.of(), "张*", d("2021-01-15"), false, null,
+                c.planned(), c.assigned(), List.of(), List.of(new Extension(d("2021-03-01"), d("2021-02-01"))), null,
+                null, null, null, null, null, FROM, NOW, PARTY);
+        List<Object> events = Migration.events(late, DEPARTMENTS);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("MeasurePlanned",
+                "MeasureAssigned", "MeasureOverdue", "DeadlineExtended", "MeasureOverdue");
+        assertThat(((MeasureOverdue) events.get(2)).backdating().effectiveAt()).as("at the assignment")
+                .isEqualTo(at("2021-01-20"));
+        assertThat(((MeasureOverdue) events.get(4)).deadline()).isEqualTo("2021-02-01");
+        assertThat(((MeasureOverdue) events.get(4)).backdating().effectiveAt()).as("at the extension")
+                .isEqualTo(at("2021-03-01"));
+    }
+
+    @Test
     void aLongTermItemAndAnItemNeverAssigned() {
         MigrateItem c = verifiedItem();
         MigrateItem longTerm = new MigrateItem(c.measureId(), c.source(), c.reference(), null, null, null, null, 1,

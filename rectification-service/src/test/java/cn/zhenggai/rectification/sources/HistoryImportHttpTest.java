@@ -144,6 +144,7 @@ class HistoryImportHttpTest {
         assertThat(dry.status).as(dry.json.toString()).isEqualTo(200);
         assertThat(dry.json.get("valid").asBoolean()).isTrue();
         assertThat(dry.json.at("/counts/new").asInt()).isEqualTo(3);
+        assertThat(dry.json.at("/items/0/command").isMissingNode()).as("the command stays inside").isTrue();
         assertThat(dry.json.at("/items/0/status").asText()).isEqualTo("VERIFIED");
         assertThat(dry.json.at("/items/1/status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(dry.json.at("/items/1/overdue").asBoolean()).as("its deadline passed, never completed").isTrue();

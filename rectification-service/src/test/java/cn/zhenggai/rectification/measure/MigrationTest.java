@@ -2,6 +2,10 @@ package cn.zhenggai.rectification.measure;
 
 import cn.zhenggai.contracts.history.Backdating;
 import cn.zhenggai.contracts.history.EffectiveDated;
+import cn.zhenggai.contracts.ledger.EventMeta;
+import cn.zhenggai.contracts.ledger.ItemStatus;
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
@@ -153,6 +157,33 @@ class MigrationTest {
         assertThat(((MeasureOverdue) events.get(4)).deadline()).isEqualTo("2021-02-01");
         assertThat(((MeasureOverdue) events.get(4)).backdating().effectiveAt()).as("at the extension")
                 .isEqualTo(at("2021-03-01"));
+    }
+
+    @Test
+    void theOneFoldAsOfAnEarlierDayShowsThatDaysStateAndTheFileItCameFrom() {
+        List<Object> events = Migration.events(verifiedItem(), DEPARTMENTS);
+        LedgerItem asOfJuly = fold(events, Instant.parse("2021-07-15T00:00:00Z"));
+        LedgerItem today = fold(events, NOW);
+        assertThat(asOfJuly.status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(asOfJuly.overdue()).as("2021-06-30 had passed, not yet extended").isTrue();
+        assertThat(asOfJuly.deadline()).isEqualTo(d("2021-06-30"));
+        assertThat(today.status()).isEqualTo(ItemStatus.VERIFIED);
+        assertThat(today.overdue()).isFalse();
+        assertThat(today.deadline()).isEqualTo(d("2021-12-31"));
+        assertThat(today.migratedFrom()).isEqualTo(FROM);
+        assertThat(today.backdatedEvents()).isEqualTo(events.size());
+        assertThat(today.plannedAt()).isEqualTo(at("2021-01-10"));
+    }
+
+    private static LedgerItem fold(List<Object> events, Instant asOf) {
+        LedgerItem item = null;
+        for (int i = 0; i < events.size(); i++) {
+            Instant effective = ((EffectiveDated) events.get(i)).backdating().effectiveAt();
+            if (!effective.isAfter(asOf)) {
+                item = LedgerItems.apply(item, events.get(i), new EventMeta("e" + i, i, NOW, effective, "demo-party"));
+            }
+        }
+        return item;
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 public final class DemoHistory {
 
     static final List<String> HEADER = List.of("来源", "文号/批次", "报告编号", "措施编号", "发言人", "年度", "序号",
-            "问题", "整改措施", "牵头单位", "配合单位", "责任人", "完成时限", "评估周期", "下达日期", "分派日期", "进展", "延期",
-            "完成日期", "完成情况", "销号日期", "验收意见");
+            "问题", "问题主题", "整改措施", "牵头单位", "配合单位", "责任人", "完成时限", "评估周期", "下达日期", "分派日期",
+            "进展", "延期", "完成日期", "完成情况", "销号日期", "验收意见");
 
     private DemoHistory() {
     }
@@ -120,12 +120,12 @@ public final class DemoHistory {
         String measure = m.path("title").asText() + (content.isBlank() ? "" : "。" + content);
         return List.of("民主生活会", year + "年度民主生活会", report.path("reportId").asText(), m.path("measureId").asText(),
                 report.path("author").asText(""), String.valueOf(year), String.valueOf(m.path("ordinal").asInt(i + 1)),
-                problems(report, m), measure, lead, "", owner, deadline, review, planned.toString(), assignedText,
+                problems(report, m, "statement"), problems(report, m, "theme"), measure, lead, "", owner, deadline, review, planned.toString(), assignedText,
                 String.join("；", progress), String.join("；", extensions), completed, summary, verified, opinion);
     }
 
-    /** The statements of the problems the measure answers (through its root causes), one a line. */
-    static String problems(JsonNode report, JsonNode measure) {
+    /** The {@code field} (statement, theme) of each problem the measure answers (through its root causes), a line each. */
+    static String problems(JsonNode report, JsonNode measure, String field) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> causes = new LinkedHashSet<>();
         measure.path("rootCauseIds").forEach(c -> causes.add(c.asText()));
@@ -137,11 +137,12 @@ public final class DemoHistory {
         List<String> statements = new ArrayList<>();
         report.path("problems").forEach(p -> {
             if (ids.contains(p.path("problemId").asText())) {
-                statements.add(p.path("statement").asText().replaceAll("[；;\\r\\n]+", "，"));
+                statements.add(p.path(field).asText().replaceAll("[；;\\r\\n]+", "，"));
             }
         });
         if (statements.isEmpty()) {
-            statements.add(measure.path("title").asText());
+            statements.add("theme".equals(field) ? report.path("year").asText() + "年度民主生活会"
+                    : measure.path("title").asText());
         }
         return String.join("\n", statements);
     }

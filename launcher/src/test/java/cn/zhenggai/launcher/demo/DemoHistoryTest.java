@@ -26,8 +26,8 @@ class DemoHistoryTest {
 
     private static JsonNode report(int year) throws Exception {
         return new ObjectMapper().readTree(("{\"reportId\":\"rpt-" + year + "\",\"author\":\"czj-cadre1\",\"year\":"
-                + year + ",\"problems\":[{\"problemId\":\"p1\",\"theme\":\"t\",\"statement\":\"理论学习不够系统；有差距\"},"
-                + "{\"problemId\":\"p2\",\"theme\":\"t\",\"statement\":\"调查研究不够深入\"}],"
+                + year + ",\"problems\":[{\"problemId\":\"p1\",\"theme\":\"学习\",\"statement\":\"理论学习不够系统；有差距\"},"
+                + "{\"problemId\":\"p2\",\"theme\":\"调研\",\"statement\":\"调查研究不够深入\"}],"
                 + "\"rootCauses\":[{\"rootCauseId\":\"rc1\",\"problemIds\":[\"p1\",\"p2\"]}],\"measures\":["
                 + measures() + "]}"));
     }
@@ -57,7 +57,8 @@ class DemoHistoryTest {
                 LocalDate planned = date(cell(row, "下达日期"));
                 assertThat(planned).isEqualTo(LocalDate.of(year, 1, 8 + r - 1));
                 assertThat(cell(row, "问题")).isEqualTo("理论学习不够系统，有差距\n调查研究不够深入");
-                for (String d : dates(String.join(" ", row.subList(12, row.size())))) {
+                assertThat(cell(row, "问题主题")).isEqualTo("学习\n调研");
+                for (String d : dates(String.join(" ", row.subList(DemoHistory.HEADER.indexOf("完成时限"), row.size())))) {
                     LocalDate at = date(d);
                     earliest = at.isBefore(earliest) ? at : earliest;
                     latest = at.isAfter(latest) ? at : latest;

@@ -61,6 +61,7 @@ public class HistoryImport {
         COLUMNS.put("year", List.of("年度"));
         COLUMNS.put("ordinal", List.of("序号"));
         COLUMNS.put("finding", List.of("问题", "问题描述", "发现问题"));
+        COLUMNS.put("theme", List.of("问题主题", "主题"));
         COLUMNS.put("measure", List.of("整改措施", "措施"));
         COLUMNS.put("lead", List.of("牵头单位", "牵头部门"));
         COLUMNS.put("cooperating", List.of("配合单位", "配合部门"));
@@ -367,14 +368,14 @@ public class HistoryImport {
                         new Backdating.Migration(fileName, sha256, rowNo), now, actor);
             }
             String id = idOf(source, reference, reportId, reportMeasureId, lead, finding, measure);
+            // the problems one a line; 问题主题, when given, names each one's theme on the same line
+            List<String> themes = lines(cell("theme"));
             List<MeasurePlanned.Problem> problems = new ArrayList<>();
-            int p = 0;
-            for (String statement : finding.split("\\R+")) {
-                if (!statement.isBlank()) {
-                    p++;
-                    problems.add(new MeasurePlanned.Problem("prb-" + UUID.nameUUIDFromBytes((id + "\u0000" + p)
-                            .getBytes(StandardCharsets.UTF_8)), reference, p, statement.strip()));
-                }
+            for (String statement : lines(finding)) {
+                int p = problems.size() + 1;
+                String theme = themes.isEmpty() ? reference : themes.get(Math.min(p, themes.size()) - 1);
+                problems.add(new MeasurePlanned.Problem("prb-" + UUID.nameUUIDFromBytes((id + "\u0000" + p)
+                        .getBytes(StandardCharsets.UTF_8)), theme, p, statement));
             }
             List<String> reasons = entries(cell("rejection"));
             return new MigrateItem(id, source, reference, reportId, reportMeasureId, blankToNull(cell("author")),
@@ -409,6 +410,16 @@ public class HistoryImport {
                 return null;
             }
         }
+    }
+
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\\R+")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        return lines;
     }
 
     private static List<String> entries(String text) {

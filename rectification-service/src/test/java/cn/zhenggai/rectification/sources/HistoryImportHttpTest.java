@@ -198,21 +198,23 @@ class HistoryImportHttpTest {
     @Test
     void aMeetingsItemsMigratedBeforeTheAcceptanceAreTheReportsItemsWithHistoryFrom2021ToToday() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        List<String> header = List.of("来源", "文号/批次", "报告编号", "措施编号", "发言人", "年度", "序号", "问题", "整改措施",
+        List<String> header = List.of("来源", "文号/批次", "报告编号", "措施编号", "发言人", "年度", "序号", "问题", "问题主题",
+                "整改措施",
                 "牵头单位", "配合单位", "责任人", "完成时限", "评估周期", "下达日期", "分派日期", "进展", "延期", "完成日期", "完成情况",
                 "销号日期", "验收意见");
         String reportId = "rpt-hist-2021";
         List<List<String>> rows = List.of(header,
                 List.of("民主生活会", "2021年度民主生活会", reportId, "msr-1", "czj-cadre1", "2021", "1",
-                        "理论学习不够系统\n调查研究不够深入", "强化理论武装。认真学习原著。", "CZJ", "", "王*", "2021-06-30", "",
+                        "理论学习不够系统\n调查研究不够深入", "理论学习\n调查研究", "强化理论武装。认真学习原著。", "CZJ", "",
+                        "王*", "2021-06-30", "",
                         "2021-01-08", "2021-01-18", "2021-03-15 已制定方案；" + today.minusDays(40) + " 已完成大部分",
                         "2021-07-20 延至 2022-06-30；" + today.minusDays(75) + " 延至 " + today.plusDays(30),
                         today.minusDays(12).toString(), "已完成。", "", ""),
                 List.of("民主生活会", "2021年度民主生活会", reportId, "msr-2", "czj-cadre1", "2021", "2",
-                        "作风不够扎实", "改进作风。", "CZJ", "", "王*", "长期坚持", "6", "2021-01-09", "2021-01-19",
+                        "作风不够扎实", "", "改进作风。", "CZJ", "", "王*", "长期坚持", "6", "2021-01-09", "2021-01-19",
                         "2021-07-19 半年评估；2022-01-19 半年评估", "", "", "", "", ""),
                 List.of("民主生活会", "2021年度民主生活会", reportId, "msr-3", "czj-cadre1", "2021", "3",
-                        "制度执行不严", "严格制度。", "CZJ", "", "王*", "2021-12-31", "", "2021-01-10", "", "", "", "", "",
+                        "制度执行不严", "", "严格制度。", "CZJ", "", "王*", "2021-12-31", "", "2021-01-10", "", "", "", "", "",
                         "", ""));
         StringBuilder csv = new StringBuilder();
         for (List<String> row : rows) {
@@ -255,6 +257,9 @@ class HistoryImportHttpTest {
         });
         assertThat(row.path("reportId").asText()).isEqualTo(reportId);
         assertThat(row.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(row.path("themes").toString()).contains("理论学习").contains("调查研究");
+        assertThat(row.path("author").asText()).isEqualTo("czj-cadre1");
+        assertThat(row.path("year").asInt()).isEqualTo(2021);
     }
 
     private Answer upload(String fileName, byte[] content, boolean dryRun, TestUser user) throws Exception {

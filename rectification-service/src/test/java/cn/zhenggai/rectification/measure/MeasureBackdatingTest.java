@@ -142,6 +142,7 @@ class MeasureBackdatingTest {
                 .expectScheduledDeadlineWithName(OVERDUE_AT, Measure.OVERDUE)
                 .expectScheduledDeadline(day("2023-06-23"), new SupervisionCheck("2023-06-30", "YELLOW"));
 
+        setUp(); // a fresh fixture: the rejection scheduled deadlines
         fixture.givenCurrentTime(PLANNED_AT).andGiven(PLANNED)
                 .andGivenCurrentTime(ASSIGNED_AT).andGiven(ASSIGNED)
                 .andGivenCurrentTime(completedAt).andGiven(completed,
@@ -153,6 +154,7 @@ class MeasureBackdatingTest {
                         by("demo-party", day("2023-06-01"), WHY)));
 
         Instant requestedAt = Instant.parse("2023-06-01T02:00:00Z");
+        setUp();
         assignedItem().andGivenCurrentTime(requestedAt)
                 .andGiven(new DeadlineExtensionRequested(ID, "XZSPJ", "2023-06-30", "2023-09-30", "任务量大",
                         "head-xzspj"))

@@ -152,8 +152,10 @@ export async function render(ctx) {
     if (!id) { itemResult.replaceChildren(h('p.muted', '请填写事项编号')); return; }
     const time = timeAxis.value;
     const path = '/api/audit/aggregates/' + encodeURIComponent(id);
+    // an item that did not exist yet on that day (on the chosen axis) answers 404: its timeline still shows
+    const notYet = (e) => { if (e && e.status === 404 && e.code === 'AGGREGATE_NOT_FOUND') return null; throw e; };
     const [state, timeline] = await Promise.all([
-      api.get(path + '/state?asOf=' + encodeURIComponent(itemDate.value) + timeParam()),
+      api.get(path + '/state?asOf=' + encodeURIComponent(itemDate.value) + timeParam()).catch(notYet),
       api.get(path + '/timeline'),
     ]);
     const item = state && (state.state || state.item);

@@ -53,7 +53,7 @@ function backdatedNote(e) {
   const migrated = e.migratedFrom;
   return h('div.backdated-note',
     h('span.badge.backdated', { dataset: { backdated: migrated ? 'migrated' : 'backdated' } }, migrated ? '迁移' : '补录'),
-    ' 生效于 ' + dateTime(e.effectiveAt) + '，由 ' + (e.backdatedBy || '—') + ' 于 ' + dateTime(e.recordedAt || e.time) + ' 补录',
+    ' 生效于 ' + dateTime(e.effectiveAt) + '，由 ' + (e.backdatedBy || '—') + ' 于 ' + dateTime(e.recordedAt || e.time) + (migrated ? ' 迁移录入' : ' 补录'),
     e.backdateReason ? '；理由：' + e.backdateReason : '',
     migrated ? h('span.migrated-from', '；迁移自 ' + migrated.fileName + (migrated.row ? '（第 ' + migrated.row + ' 行）' : ''),
       migrated.sha256 ? h('span.muted.mono', { title: 'SHA-256' }, ' ' + String(migrated.sha256).slice(0, 12) + '…') : null) : null);

@@ -213,6 +213,19 @@ class MeasureBackdatingTest {
                 .expectScheduledDeadline(day("2023-06-23"), new SupervisionCheck("2023-06-30", "YELLOW"));
     }
 
+    @Test
+    void aBackdatedLongTermItemSkipsTheReviewsAlreadyPast() {
+        fixture.givenCurrentTime(Instant.parse("2023-01-05T02:00:00Z")).andGiven(PLANNED)
+                .andGivenCurrentTime(AFTER_DEADLINE)
+                .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", null, true, 3,
+                        LocalDate.ofInstant(AFTER_DEADLINE, Measure.ZONE), PARTY, false,
+                        Backdate.onDay(LocalDate.parse("2023-01-10"), "纸质台账补录")))
+                .expectEvents(new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of(), "张*", null, true, 3,
+                        "demo-party", false, by("demo-party", day("2023-01-10"), "纸质台账补录")))
+                // reviews due 2023-04-10 and 2023-07-10 are over; the next one is 2023-10-10
+                .expectScheduledDeadline(day("2023-10-10"), new SupervisionTimers.ReviewDue("2023-10-10", 3));
+    }
+
     // ------------------------------------------------------------------ refusals: nothing recorded
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The state of a report (发言提纲/对照检查材料) folded from its events: status, problems, root causes, measures, clean
- * areas, carry-over. Pure, like {@link ItemFold}. A personal matters declaration is shown only as declared (who,
+ * areas, carry-over. Pure. A personal matters declaration is shown only as declared (who,
  * when), never its content: the state is for auditors reading what the record said, and the declaration is sealed.
  */
 public final class ReportFold {

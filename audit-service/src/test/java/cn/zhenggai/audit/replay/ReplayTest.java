@@ -162,21 +162,4 @@ class ReplayTest {
     private static List<Document> copies(List<Document> bases) {
         return bases.stream().map(Document::new).toList();
     }
-
-    /** Rows as they read after a trip through the store (nested maps become documents). */
-    private List<Map<String, Object>> roundTrip(List<Map<String, Object>> rows) {
-        var collection = store.database.getCollection("roundtrip");
-        collection.drop();
-        List<Map<String, Object>> back = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Document d = new Document(rows.get(i));
-            d.put("_id", i);
-            collection.insertOne(d);
-        }
-        collection.find().sort(Sorts.ascending("_id")).forEach(d -> {
-            d.remove("_id");
-            back.add(d);
-        });
-        return back;
-    }
 }

@@ -54,6 +54,8 @@ public class ItemIndex implements AppendObserver {
     private volatile Instant firstRecorded;
     private volatile Instant firstEffective;
     private volatile long versions;
+    private volatile long rebuilds;
+    private volatile long catchUps;
 
     public ItemIndex(AuditLog log) {
         this.log = log;
@@ -114,6 +116,16 @@ public class ItemIndex implements AppendObserver {
         return versions;
     }
 
+    /** How many times an item was rebuilt from the log (an event behind its successor). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /** How many times the index read a range of the log by position (at start, or records another instance added). */
+    public long catchUps() {
+        return catchUps;
+    }
+
     /** The position of the chain up to which the index holds the log. */
     public long watermark() {
         return watermark;
@@ -149,6 +161,7 @@ public class ItemIndex implements AppendObserver {
             log.forEachEvent(watermark, head, records::add);
             records.sort(Comparator.comparingLong(ItemIndex::position));
             boolean first = watermark == 0;
+            catchUps++;
             apply(records);
             watermark = head;
             if (first) {
@@ -235,6 +248,7 @@ public class ItemIndex implements AppendObserver {
         }
         Versions old = v == null ? items.remove(id) : items.put(id, v);
         versions += count - (old == null ? 0 : old.size);
+        rebuilds++;
         logger.info("Rebuilt the index of item {} from its {} records in the log", id, history.size());
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The most bytes a request body may have, per endpoint: {@link #DEFAULT_MAX} for everything, more only where files
- * are sent (an outline, a findings sheet, an evidence file; each a little above the file limit its service checks,
- * for the multipart framing). The same table serves the gateway and the services, so the gateway refuses before it
+ * are sent (an outline, a findings sheet, a historical ledger, an evidence file; each a little above the file limit
+ * its service checks, for the multipart framing). The same table serves the gateway and the services, so the gateway refuses before it
  * proxies.
  */
 public final class BodyLimits {
@@ -22,6 +22,7 @@ public final class BodyLimits {
         limits.put("/api/outlines/preview", DataSize.ofMegabytes(11));
         limits.put("/api/outlines/import", DataSize.ofMegabytes(11));
         limits.put("/api/rectification/findings/import", DataSize.ofMegabytes(21));
+        limits.put("/api/rectification/history/import", DataSize.ofMegabytes(6));
         limits.put("/api/measures/*/evidence", DataSize.ofMegabytes(21));
         return limits;
     }

@@ -1,23 +1,33 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.EventMeta;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventTypes;
+import cn.zhenggai.contracts.report.CarryOverStated;
+import cn.zhenggai.contracts.reportview.ReportState;
+import cn.zhenggai.contracts.reportview.ReportStates;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
- * The state of a report (发言提纲/对照检查材料) folded from its events: status, problems, root causes, measures, clean
- * areas, carry-over. Pure. A personal matters declaration is shown only as declared (who,
- * when), never its content: the state is for auditors reading what the record said, and the declaration is sealed.
+ * The state of a report (发言提纲/对照检查材料) as of the facts given: each fact decoded into its contract record and
+ * folded by {@link ReportStates}, the one fold of a report that report-service's views use too (ADR 0095); this class
+ * only writes the resulting {@link ReportState} as the aggregate-state document. A personal matters declaration is
+ * shown only as declared (when, how often read), never its content: the state never holds it.
  */
 public final class ReportFold {
 
-    public static final Set<String> TYPES = Set.of("ReportDrafted", "MeetingReferenced", "ProblemIdentified",
-            "ProblemRevised", "ProblemWithdrawn", "RootCauseAnalyzed", "CleanAreasDeclared", "PersonalMattersDeclared",
-            "PersonalMattersRead", "MeasureProposed", "CarryOverStated", "ReportSubmitted", "ReportReturned",
-            "ReportAccepted", "ReportDelegationGranted", "ReportDelegationRevoked");
+    /** Type names of the events of a report's history. */
+    public static final Set<String> TYPES = StreamSupport.stream(EventTypes.all().spliterator(), false)
+            .filter(ReportStates::isReportEvent).map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
 
     private ReportFold() {
     }
@@ -26,135 +36,154 @@ public final class ReportFold {
         return TYPES.contains(fact.type());
     }
 
+    /** The state document of the report the facts describe (in any order, duplicates dropped). */
     public static Map<String, Object> fold(List<Fact> facts) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("reportId", facts.isEmpty() ? null : facts.get(0).aggregateId());
-        state.put("exists", false);
-        state.put("status", null);
-        state.put("problems", new ArrayList<Map<String, Object>>());
-        state.put("withdrawnProblems", new ArrayList<Map<String, Object>>());
-        state.put("rootCauses", new ArrayList<Map<String, Object>>());
-        state.put("measures", new ArrayList<Map<String, Object>>());
-        state.put("cleanAreas", new ArrayList<>());
-        state.put("carryOver", new ArrayList<>());
-        state.put("personalMattersDeclared", false);
-        state.put("delegates", new ArrayList<String>());
-        state.put("events", 0);
+        ReportState state = null;
+        Fact last = null;
+        Set<String> appliedTypes = new LinkedHashSet<>();
         for (Fact fact : Fact.ordered(facts)) {
-            applyTo(state, fact);
+            Optional<Object> event = decode(fact);
+            if (event.isEmpty()) {
+                continue;
+            }
+            ReportState next = ReportStates.apply(state, event.get(), meta(fact));
+            if (next != state) {
+                state = next;
+                last = fact;
+                appliedTypes.add(fact.type());
+            }
         }
-        return state;
+        return document(facts.isEmpty() ? null : facts.get(0).aggregateId(), state, last, appliedTypes);
     }
 
-    @SuppressWarnings("unchecked")
-    static void applyTo(Map<String, Object> state, Fact f) {
-        Map<String, Object> p = f.payload();
-        switch (f.type()) {
-            case "ReportDrafted" -> {
-                state.put("exists", true);
-                state.put("title", f.text("title"));
-                state.put("year", p.get("year"));
-                state.put("author", f.text("author"));
-                state.put("department", f.text("department"));
-                state.put("status", "DRAFT");
-                state.put("round", 0);
-                state.put("draftedAt", f.timestamp().toString());
-            }
-            case "MeetingReferenced" -> {
-                state.put("meetingId", f.text("meetingId"));
-                state.put("notice", f.text("notice"));
-            }
-            case "ProblemIdentified", "ProblemRevised" -> {
-                List<Map<String, Object>> problems = (List<Map<String, Object>>) state.get("problems");
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("problemId", f.text("problemId"));
-                problem.put("theme", f.text("theme"));
-                problem.put("ordinal", p.get("ordinal"));
-                problem.put("statement", f.text("statement"));
-                problem.put("example", f.text("example"));
-                problem.put("revised", f.type().equals("ProblemRevised"));
-                replaceOrAdd(problems, "problemId", problem);
-            }
-            case "ProblemWithdrawn" -> {
-                List<Map<String, Object>> problems = (List<Map<String, Object>>) state.get("problems");
-                String id = f.text("problemId");
-                problems.stream().filter(pr -> Objects.equals(pr.get("problemId"), id)).findFirst().ifPresent(pr -> {
-                    problems.remove(pr);
-                    Map<String, Object> withdrawn = new LinkedHashMap<>(pr);
-                    withdrawn.put("reason", f.text("reason"));
-                    ((List<Map<String, Object>>) state.get("withdrawnProblems")).add(withdrawn);
-                });
-            }
-            case "RootCauseAnalyzed" -> {
-                Map<String, Object> cause = new LinkedHashMap<>();
-                cause.put("rootCauseId", f.text("rootCauseId"));
-                cause.put("ordinal", p.get("ordinal"));
-                cause.put("title", f.text("title"));
-                cause.put("analysis", f.text("analysis"));
-                cause.put("problemIds", p.get("problemIds"));
-                replaceOrAdd((List<Map<String, Object>>) state.get("rootCauses"), "rootCauseId", cause);
-            }
-            case "MeasureProposed" -> {
-                Map<String, Object> measure = new LinkedHashMap<>();
-                measure.put("measureId", f.text("measureId"));
-                measure.put("ordinal", p.get("ordinal"));
-                measure.put("title", f.text("title"));
-                measure.put("content", f.text("content"));
-                measure.put("deadline", f.text("deadline"));
-                measure.put("deadlineText", f.text("deadlineText"));
-                measure.put("owner", f.text("owner"));
-                measure.put("leadDepartment", f.text("leadDepartment"));
-                measure.put("cooperatingDepartments", p.get("cooperatingDepartments"));
-                replaceOrAdd((List<Map<String, Object>>) state.get("measures"), "measureId", measure);
-            }
-            case "CleanAreasDeclared" -> state.put("cleanAreas", p.get("areas") == null ? List.of() : p.get("areas"));
-            case "CarryOverStated" -> state.put("carryOver", p.get("groups") == null ? List.of() : p.get("groups"));
-            case "PersonalMattersDeclared" -> {
-                state.put("personalMattersDeclared", true);
-                state.put("personalMattersDeclaredAt", f.timestamp().toString());
-            }
-            case "PersonalMattersRead" -> state.put("personalMattersReads",
-                    (state.get("personalMattersReads") instanceof Number n ? n.intValue() : 0) + 1);
-            case "ReportDelegationGranted" -> {
-                List<String> delegates = (List<String>) state.get("delegates");
-                if (!delegates.contains(f.text("delegate"))) {
-                    delegates.add(f.text("delegate"));
+    /** The contract record of a report fact, or empty when it is not one or its payload does not read as one. */
+    static Optional<Object> decode(Fact fact) {
+        if (!isReportFact(fact)) {
+            return Optional.empty();
+        }
+        Class<?> type = EventTypes.classOf(fact.type()).orElseThrow();
+        try {
+            return Optional.of(EnvelopeCodec.mapper().convertValue(fact.payload(), type));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static EventMeta meta(Fact fact) {
+        return new EventMeta(fact.eventId(), fact.sequence(), fact.timestamp(), null, fact.actor());
+    }
+
+    /**
+     * The document, keys in the order the state endpoint has always written them: the fixed ones first, then those an
+     * event type brings, in the order the types first occurred.
+     */
+    private static Map<String, Object> document(String reportId, ReportState s, Fact last, Set<String> types) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("reportId", reportId);
+        doc.put("exists", s != null);
+        doc.put("status", s == null ? null : s.status().name());
+        doc.put("problems", s == null ? new ArrayList<>() : s.problems().stream().map(ReportFold::problem).toList());
+        doc.put("withdrawnProblems", s == null ? new ArrayList<>() : s.withdrawnProblems().stream().map(w -> {
+            Map<String, Object> withdrawn = problem(w.problem());
+            withdrawn.put("reason", w.reason());
+            return withdrawn;
+        }).toList());
+        doc.put("rootCauses", s == null ? new ArrayList<>() : s.rootCauses().stream().map(ReportFold::rootCause)
+                .toList());
+        doc.put("measures", s == null ? new ArrayList<>() : s.measures().stream().map(ReportFold::measure).toList());
+        doc.put("cleanAreas", s == null ? new ArrayList<>() : s.cleanAreas());
+        doc.put("carryOver", s == null ? new ArrayList<>() : s.carryOver().stream().map(ReportFold::group).toList());
+        doc.put("personalMattersDeclared", s != null && s.personalMattersDeclared());
+        doc.put("delegates", s == null ? new ArrayList<>() : s.delegates());
+        doc.put("events", s == null ? 0 : s.events());
+        if (s == null) {
+            return doc;
+        }
+        for (String type : types) {
+            switch (type) {
+                case "ReportDrafted" -> {
+                    doc.put("title", s.title());
+                    doc.put("year", s.year());
+                    doc.put("author", s.author());
+                    doc.put("department", s.department());
+                    doc.put("round", s.round());
+                    doc.put("draftedAt", s.draftedAt().toString());
+                    doc.put("lastSequence", s.lastSequence());
+                    doc.put("updatedAt", s.updatedAt().toString());
+                    doc.put("lastEvent", last.reference());
+                }
+                case "MeetingReferenced" -> {
+                    doc.put("meetingId", s.meetingId());
+                    doc.put("notice", s.notice());
+                }
+                case "PersonalMattersDeclared" ->
+                        doc.put("personalMattersDeclaredAt", s.personalMatters().declaredAt().toString());
+                case "PersonalMattersRead" -> doc.put("personalMattersReads", s.personalMattersReads());
+                case "ReportSubmitted" -> {
+                    ReportState.Round latest = s.latestRound();
+                    doc.put("submittedAt", text(latest.submittedAt()));
+                    doc.put("submittedBy", latest.submittedBy());
+                }
+                case "ReportReturned" -> {
+                    doc.put("returnReasons", s.returnReasons());
+                    doc.put("returnedBy", s.lastReturn().decidedBy());
+                }
+                case "ReportAccepted" -> {
+                    doc.put("acceptedBy", s.acceptance() == null ? null : s.acceptance().decidedBy());
+                    doc.put("acceptedAt", s.acceptance() == null ? null : text(s.acceptance().decidedAt()));
+                }
+                default -> {
+                    // the type's fields are among the fixed ones
                 }
             }
-            case "ReportDelegationRevoked" -> ((List<String>) state.get("delegates")).remove(f.text("delegate"));
-            case "ReportSubmitted" -> {
-                state.put("status", "SUBMITTED");
-                state.put("round", p.get("round"));
-                state.put("submittedAt", f.timestamp().toString());
-                state.put("submittedBy", f.text("submittedBy"));
-            }
-            case "ReportReturned" -> {
-                state.put("status", "RETURNED");
-                state.put("returnReasons", p.get("reasons"));
-                state.put("returnedBy", f.text("returnedBy"));
-            }
-            case "ReportAccepted" -> {
-                state.put("status", "ACCEPTED");
-                state.put("acceptedBy", f.text("acceptedBy"));
-                state.put("acceptedAt", f.timestamp().toString());
-            }
-            default -> {
-                return;
-            }
         }
-        state.put("events", (state.get("events") instanceof Number n ? n.intValue() : 0) + 1);
-        state.put("lastSequence", f.sequence());
-        state.put("updatedAt", f.timestamp().toString());
-        state.put("lastEvent", f.reference());
+        return doc;
     }
 
-    private static void replaceOrAdd(List<Map<String, Object>> list, String key, Map<String, Object> value) {
-        for (int i = 0; i < list.size(); i++) {
-            if (Objects.equals(list.get(i).get(key), value.get(key))) {
-                list.set(i, value);
-                return;
-            }
-        }
-        list.add(value);
+    private static Map<String, Object> problem(ReportState.Problem p) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("problemId", p.problemId());
+        problem.put("theme", p.theme());
+        problem.put("ordinal", p.ordinal());
+        problem.put("statement", p.statement());
+        problem.put("example", p.example());
+        problem.put("revised", p.revised());
+        return problem;
+    }
+
+    private static Map<String, Object> rootCause(ReportState.RootCause r) {
+        Map<String, Object> cause = new LinkedHashMap<>();
+        cause.put("rootCauseId", r.rootCauseId());
+        cause.put("ordinal", r.ordinal());
+        cause.put("title", r.title());
+        cause.put("analysis", r.analysis());
+        cause.put("problemIds", r.problemIds());
+        return cause;
+    }
+
+    private static Map<String, Object> measure(ReportState.Measure m) {
+        Map<String, Object> measure = new LinkedHashMap<>();
+        measure.put("measureId", m.measureId());
+        measure.put("ordinal", m.ordinal());
+        measure.put("title", m.title());
+        measure.put("content", m.content());
+        measure.put("deadline", m.deadline());
+        measure.put("deadlineText", m.deadlineText());
+        measure.put("owner", m.owner());
+        measure.put("leadDepartment", m.leadDepartment());
+        measure.put("cooperatingDepartments", m.cooperatingDepartments());
+        return measure;
+    }
+
+    private static Map<String, Object> group(CarryOverStated.Group g) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("heading", g.heading());
+        group.put("theme", g.theme());
+        group.put("items", g.items());
+        return group;
+    }
+
+    private static String text(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 }

@@ -25,14 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The demo ledger, loaded once through the gateway's public API after the sample outline: the sample report
- * accepted by the organization department and its three items in 行政审批局's ledger in different states; then, for
- * 13 departments with two cadres each, a 2021 and a 2022 outline in the sample's style imported by the cadre, root
- * causes linked to the problems they explain, submitted and accepted, and the items driven by the department's
- * liaison and the party committee into varied states (verified, completed, in progress, due soon, due today, long
- * term, not yet assigned, overdue: the party committee backfills the assignment of a paper ledger whose deadline has
- * passed, and the overdue timer and supervision follow at once). The 2022 drafts get the carry-over rectification prepares from the 2021 items before they
- * are submitted, and every other cadre repeats a 2021 problem (年年提). Finally demo-dept starts a 2023 draft, whose
- * carry-over is prepared from the sample's items.
+ * accepted by the organization department and its three items in 行政审批局's ledger in different states, driven
+ * today; then, for 13 departments with two cadres each, a 2021 and a 2022 outline in the sample's style imported by
+ * the cadre, root causes linked to the problems they explain and submitted; before each is accepted, the party
+ * committee migrates its items' history ({@link DemoHistory}, ADR 0094) through the history import: assigned in the
+ * meeting's January, progressing, extended, overdue, completed and verified over the years since, in today's mix of
+ * states (verified, completed, in progress, due soon, due today, long term, not yet assigned, overdue). The 2022
+ * drafts get the carry-over rectification prepares from the 2021 items before they are submitted, and every other
+ * cadre repeats a 2021 problem (年年提). Finally demo-dept starts a 2023 draft, whose carry-over is prepared from the
+ * sample's items.
  */
 public final class DemoLedger {
 
@@ -139,15 +140,16 @@ public final class DemoLedger {
             if (sampleReportId != null) {
                 items += sample(sampleReportId);
             }
-            progress("2021 reports of " + cadres.size() + " cadres in " + DEPARTMENTS.size() + " departments");
-            List<String> reports2021 = all(pool, cadres, c -> report(c, 2021, false));
+            progress("2021 reports of " + cadres.size() + " cadres in " + DEPARTMENTS.size()
+                    + " departments, their items migrated as history from January 2021");
+            List<String> reports2021 = all(pool, cadres, c -> report(c, 2021, false, STATES_2021));
             progress("2021 items");
-            items += all(pool, cadres, c -> drive(c, reports2021.get(cadres.indexOf(c)), STATES_2021))
+            items += all(pool, cadres, c -> migrated(c, reports2021.get(cadres.indexOf(c))))
                     .stream().mapToInt(Integer::intValue).sum();
-            progress("2022 reports, each with the carry-over prepared from 2021");
-            List<String> reports2022 = all(pool, cadres, c -> report(c, 2022, true));
+            progress("2022 reports, each with the carry-over prepared from 2021, their items migrated as history");
+            List<String> reports2022 = all(pool, cadres, c -> report(c, 2022, true, STATES_2022));
             progress("2022 items");
-            items += all(pool, cadres, c -> drive(c, reports2022.get(cadres.indexOf(c)), STATES_2022))
+            items += all(pool, cadres, c -> migrated(c, reports2022.get(cadres.indexOf(c))))
                     .stream().mapToInt(Integer::intValue).sum();
             if (sampleReportId != null) {
                 GatewayClient liaison = new GatewayClient(baseUrl()).login("demo-dept", "demo");
@@ -186,8 +188,12 @@ public final class DemoLedger {
         return rows.size();
     }
 
-    /** Imports the cadre's outline of {@code year}, links root causes, (waits for the carry-over,) submits, accepts. */
-    private String report(Cadre cadre, int year, boolean awaitCarryOver) throws Exception {
+    /**
+     * Imports the cadre's outline of {@code year}, links root causes, (waits for the carry-over,) submits, migrates
+     * the history of its items from the meeting's January to today (ADR 0094), accepts (the items are there already,
+     * so the acceptance plans nothing new).
+     */
+    private String report(Cadre cadre, int year, boolean awaitCarryOver, State[] plan) throws Exception {
         GatewayClient client = client(cadre.username(), cadre.displayName(), cadre.department(), "CADRE");
         List<String> deadlines = List.of(year == 2021 ? "2022年6月底前" : today.plusMonths(6).getYear() + "年6月底前",
                 year == 2021 ? "2022年12月底前" : today.plusYears(1).getYear() + "年12月底前", "长期坚持");
@@ -204,6 +210,7 @@ public final class DemoLedger {
                     ? Boolean.TRUE : null, Duration.ofSeconds(20));
         }
         check(client.post("/api/reports/" + reportId + "/submission", Map.of()), "submission of " + reportId);
+        migrate(cadre, check(client.get("/api/reports/" + reportId), "report " + reportId).body(), plan);
         check(org.post("/api/reports/" + reportId + "/acceptance", Map.of()), "acceptance of " + reportId);
         reports.incrementAndGet();
         return reportId;
@@ -237,18 +244,25 @@ public final class DemoLedger {
         }
     }
 
-    private int drive(Cadre cadre, String reportId, State[] plan) throws Exception {
-        String liaisonName = cadre.department().equals("XZSPJ") ? "demo-dept"
-                : cadre.department().toLowerCase() + "-liaison";
-        GatewayClient liaison = cadre.department().equals("XZSPJ")
-                ? new GatewayClient(baseUrl()).login("demo-dept", "demo")
-                : client(liaisonName, DEPARTMENTS.get(cadre.department()) + "联络员", cadre.department(),
-                "DEPT_LIAISON");
-        List<JsonNode> rows = awaitItems(liaison, cadre.department(), reportId, 3);
-        for (int i = 0; i < rows.size(); i++) {
-            apply(rows.get(i), plan[(cadre.index() * 3 + i) % plan.length], liaison, cadre.displayName(), i);
+    /** The report's items as a historical ledger, posted by the party committee to the history import. */
+    private void migrate(Cadre cadre, JsonNode report, State[] plan) throws Exception {
+        int count = report.path("measures").size();
+        List<State> states = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            State state = plan[(cadre.index() * 3 + i) % plan.length];
+            states.add(state);
+            this.states.computeIfAbsent(state.name(), k -> new AtomicInteger()).incrementAndGet();
         }
-        return rows.size();
+        byte[] sheet = DemoHistory.csv(DemoHistory.rows(report, cadre.department(), cadre.displayName(), states,
+                today));
+        GatewayClient.Answer answer = party.postFile("/api/rectification/history/import", "file",
+                report.path("year").asText() + "年度整改台账-" + cadre.username() + ".csv", "text/csv", sheet);
+        check(answer, "history of " + report.path("reportId").asText());
+    }
+
+    /** Waits until the migrated items of the cadre's report are in the department's ledger. */
+    private int migrated(Cadre cadre, String reportId) throws Exception {
+        return awaitItems(party, cadre.department(), reportId, 3).size();
     }
 
     private void apply(JsonNode row, State state, GatewayClient liaison, String owner, int i) throws Exception {

@@ -516,6 +516,25 @@ public class Measure {
         return link(command.source(), command.reference(), command.finding());
     }
 
+    /**
+     * Creates the item with its whole history migrated from a historical ledger (ADR 0093): {@link Migration} checks
+     * the steps and builds the backdated events; an item still open has its deadline watched from now on. An item
+     * that exists already changes nothing (the same sheet imported again). Answers MIGRATED or UNCHANGED.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(Migration.MigrateItem command, Departments departments, DeadlineManager deadlines,
+                         SupervisionSchedule schedule) {
+        if (measureId != null) {
+            return Migration.UNCHANGED;
+        }
+        Migration.events(command, departments).forEach(event -> apply(event));
+        if (status == Status.IN_PROGRESS) {
+            watchDeadline(deadlines, schedule);
+        }
+        return Migration.MIGRATED;
+    }
+
     // ------------------------------------------------------------------ state
 
     @EventSourcingHandler

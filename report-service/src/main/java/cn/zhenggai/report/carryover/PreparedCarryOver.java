@@ -1,6 +1,7 @@
 package cn.zhenggai.report.carryover;
 
 import cn.zhenggai.contracts.rectification.CarryOverPrepared;
+import cn.zhenggai.contracts.reportview.ReportStatus;
 import cn.zhenggai.platform.axon.CommandDispatcher;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.drafting.Commands.CarryOverGroup;
@@ -40,7 +41,8 @@ public class PreparedCarryOver {
         } catch (ApiException unknown) {
             return false;
         }
-        boolean editable = "DRAFT".equals(report.status) || "RETURNED".equals(report.status);
+        ReportStatus status = ReportStatus.of(report.status);
+        boolean editable = status != null && status.editable();
         if (!editable || !report.carryOver.isEmpty() || prepared.groups() == null || prepared.groups().isEmpty()) {
             return false;
         }

@@ -1,6 +1,7 @@
 package cn.zhenggai.report.drafting;
 
 import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.contracts.reportview.ReportStatus;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.meeting.Meetings;
@@ -240,7 +241,7 @@ class ReportController {
     Map<String, String> submit(@PathVariable String reportId, Caller caller) {
         checkReport(reportId);
         commands.toReport(new SubmitReport(reportId, editor(caller)), caller);
-        return Map.of("reportId", reportId, "status", "SUBMITTED");
+        return Map.of("reportId", reportId, "status", ReportStatus.SUBMITTED.name());
     }
 
     @PostMapping("/{reportId}/return")
@@ -248,14 +249,14 @@ class ReportController {
                                      Caller caller) {
         checkReport(reportId);
         commands.toReport(new ReturnReport(reportId, request.reasons(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "status", "RETURNED");
+        return Map.of("reportId", reportId, "status", ReportStatus.RETURNED.name());
     }
 
     @PostMapping("/{reportId}/acceptance")
     Map<String, String> accept(@PathVariable String reportId, Caller caller) {
         checkReport(reportId);
         commands.toReport(new AcceptReport(reportId, editor(caller)), caller);
-        return Map.of("reportId", reportId, "status", "ACCEPTED");
+        return Map.of("reportId", reportId, "status", ReportStatus.ACCEPTED.name());
     }
 
     private static MeasureDraft measureDraft(MeasureRequest request) {

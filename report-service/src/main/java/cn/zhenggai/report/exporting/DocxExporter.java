@@ -2,7 +2,7 @@ package cn.zhenggai.report.exporting;
 
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.MeasureProposed;
-import cn.zhenggai.contracts.report.RootCauseAnalyzed;
+import cn.zhenggai.contracts.reportview.ReportState;
 import cn.zhenggai.outline.PersonalMatters;
 import cn.zhenggai.report.viewing.ReportView;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -72,7 +72,7 @@ public final class DocxExporter {
             if (!report.rootCauses.isEmpty()) {
                 heading(doc, section++, "深刻剖析问题产生的根源");
                 int n = 0;
-                for (RootCauseAnalyzed cause : report.rootCauses) {
+                for (ReportState.RootCause cause : report.rootCauses) {
                     body(doc, sub(n++) + sentence(cause.title()), cause.analysis());
                 }
             }
@@ -87,7 +87,7 @@ public final class DocxExporter {
             if (!report.measures.isEmpty()) {
                 heading(doc, section, "努力方向和整改措施");
                 int n = 0;
-                for (MeasureProposed measure : report.measures) {
+                for (ReportState.Measure measure : report.measures) {
                     body(doc, sub(n++) + sentence(measure.title()), measureText(measure));
                 }
             }
@@ -116,7 +116,7 @@ public final class DocxExporter {
         return theme.endsWith("方面") ? theme : theme + "方面";
     }
 
-    private static String measureText(MeasureProposed m) {
+    private static String measureText(ReportState.Measure m) {
         StringBuilder text = new StringBuilder(m.content() == null ? "" : m.content());
         List<String> missing = new ArrayList<>();
         for (MeasureProposed.Action action : m.actions()) {

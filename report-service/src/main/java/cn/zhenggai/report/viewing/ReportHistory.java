@@ -1,5 +1,7 @@
 package cn.zhenggai.report.viewing;
 
+import cn.zhenggai.contracts.ledger.EventMeta;
+import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
 import cn.zhenggai.platform.web.ApiException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -28,7 +30,9 @@ public class ReportHistory {
             if (!"Report".equals(message.getType())) {
                 break;
             }
-            view.apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+            Object actor = message.getMetaData().get(AxonStorageAutoConfiguration.ACTOR);
+            view.apply(message.getPayload(), new EventMeta(message.getIdentifier(), message.getSequenceNumber(),
+                    message.getTimestamp(), null, actor == null ? null : String.valueOf(actor)));
         }
         if (view.reportId == null) {
             throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);

@@ -1,26 +1,26 @@
 package cn.zhenggai.report.viewing;
 
-import cn.zhenggai.contracts.report.MeasureProposed;
-import cn.zhenggai.contracts.report.MeetingReferenced;
-import cn.zhenggai.contracts.report.PersonalMattersDeclared;
-import cn.zhenggai.contracts.report.ProblemIdentified;
-import cn.zhenggai.contracts.report.ProblemWithdrawn;
-import cn.zhenggai.contracts.report.ReportAccepted;
-import cn.zhenggai.contracts.report.ReportDrafted;
-import cn.zhenggai.contracts.report.ReportReturned;
-import cn.zhenggai.contracts.report.ReportSubmitted;
-import cn.zhenggai.contracts.report.RootCauseAnalyzed;
+import cn.zhenggai.contracts.ledger.EventMeta;
+import cn.zhenggai.contracts.reportview.ReportState;
+import cn.zhenggai.contracts.reportview.ReportStates;
+import cn.zhenggai.contracts.reportview.ReportStatus;
+import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -28,21 +28,28 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The report list read model ({@code reports} in report-service's Mongo database): one summary per report.
- * Root causes and measures are kept as id sets (a revision repeats an id). Idempotent: each document keeps the sequence of the last event applied, and an update applies only to a
- * document whose sequence is lower, so a redelivered or replayed event changes nothing.
+ * The report list read model ({@code reports} in report-service's Mongo database): one document per report holding
+ * its typed {@link ReportState} ({@code state}, folded by {@link ReportStates}, ADR 0095) and, beside it, the summary
+ * fields the list queries filter, sort and show, written from that state and from nothing else. Idempotent: the fold
+ * ignores an event at or below the state's last sequence, and a write applies only to the document it was read from,
+ * so a redelivered or replayed event changes nothing.
  */
 @Component
 @ProcessingGroup(ReportListProjection.GROUP)
 public class ReportListProjection {
 
-    public static final String GROUP = "report-list";
+    /** Renamed from {@code report-list} when the documents began to hold the state: the new name replays once. */
+    public static final String GROUP = "report-list-v2";
     static final String COLLECTION = "reports";
 
     private final MongoCollection<Document> reports;
+    /** the unit-of-work resource holding this projection's states of the current batch */
+    private final String pendingKey = ReportListProjection.class.getName() + ".pending";
 
     public ReportListProjection(MongoDatabase database) {
         this.reports = database.getCollection(COLLECTION);
@@ -55,67 +62,86 @@ public class ReportListProjection {
         }
     }
 
+    /** Every event of report-service's store; the fold takes the report events and ignores the others. */
     @EventHandler
-    void on(ReportDrafted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        reports.updateOne(Filters.eq("_id", e.reportId()), Updates.combine(
-                Updates.setOnInsert("title", e.title()),
-                Updates.setOnInsert("year", e.year()),
-                Updates.setOnInsert("author", e.author()),
-                Updates.setOnInsert("department", e.department()),
-                Updates.setOnInsert("status", "DRAFT"),
-                Updates.setOnInsert("round", 0),
-                Updates.setOnInsert("problems", 0),
-                Updates.setOnInsert("rootCauseIds", List.of()),
-                Updates.setOnInsert("measureIds", List.of()),
-                Updates.setOnInsert("personalMattersDeclared", false),
-                Updates.setOnInsert("createdAt", Date.from(at)),
-                Updates.setOnInsert("updatedAt", Date.from(at)),
-                Updates.setOnInsert("lastSequence", seq)), new UpdateOptions().upsert(true));
+    void on(Object event, @SequenceNumber long seq, @Timestamp Instant at, @MessageIdentifier String eventId,
+            @MetaDataValue(AxonStorageAutoConfiguration.ACTOR) String actor) {
+        apply(event, new EventMeta(eventId, seq, at, null, actor));
     }
 
-    @EventHandler
-    void on(MeetingReferenced e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.set("meetingId", e.meetingId()), Updates.set("notice", e.notice()));
+    /** One event recorded at {@code at}, without id or actor (as tests and tools hand it). */
+    void on(Object event, long seq, Instant at) {
+        apply(event, new EventMeta(null, seq, at, null, null));
     }
 
-    @EventHandler
-    void on(ProblemIdentified e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.inc("problems", 1));
+    /**
+     * Folds {@code event} into its report's state; returns the state after it (null: not a report's). Within a
+     * processor's batch the states are kept in the unit of work and each changed report is written once, before the
+     * batch commits (a report imported in one command is hundreds of events); outside one, at once.
+     */
+    ReportState apply(Object event, EventMeta meta) {
+        String reportId = ReportStates.reportIdOf(event).orElse(null);
+        if (reportId == null) {
+            return null;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            Folded folded = new Folded(stateOf(reportId));
+            folded.now = ReportStates.apply(folded.read, event, meta);
+            write(folded);
+            return folded.now;
+        }
+        Folded folded = pendingOf(CurrentUnitOfWork.get()).computeIfAbsent(reportId, id -> new Folded(stateOf(id)));
+        folded.now = ReportStates.apply(folded.now, event, meta);
+        return folded.now;
     }
 
-    @EventHandler
-    void on(ProblemWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.inc("problems", -1));
+    /** A report's state as read from the list, and as folded since. */
+    private static final class Folded {
+        final ReportState read;
+        ReportState now;
+
+        Folded(ReportState read) {
+            this.read = read;
+            this.now = read;
+        }
     }
 
-    @EventHandler
-    void on(RootCauseAnalyzed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.addToSet("rootCauseIds", e.rootCauseId()));
+    private Map<String, Folded> pendingOf(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(pendingKey, key -> {
+            Map<String, Folded> pending = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> pending.values().forEach(this::write));
+            return pending;
+        });
     }
 
-    @EventHandler
-    void on(MeasureProposed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.addToSet("measureIds", e.measureId()));
+    private void write(Folded folded) {
+        ReportState before = folded.read;
+        ReportState after = folded.now;
+        if (after == null || after == before) {
+            return;
+        }
+        Document doc = ReportStateDocuments.listed(after);
+        if (before == null) {
+            try {
+                // a document without state is one the list wrote before it kept the state: replaced on replay
+                reports.replaceOne(Filters.and(Filters.eq("_id", after.reportId()), Filters.exists("state", false)),
+                        doc, new ReplaceOptions().upsert(true));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        } else {
+            reports.replaceOne(Filters.and(Filters.eq("_id", after.reportId()),
+                    Filters.eq("lastSequence", before.lastSequence())), doc);
+        }
     }
 
-    @EventHandler
-    void on(PersonalMattersDeclared e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.set("personalMattersDeclared", true));
-    }
-
-    @EventHandler
-    void on(ReportSubmitted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.set("status", "SUBMITTED"), Updates.set("round", e.round()));
-    }
-
-    @EventHandler
-    void on(ReportReturned e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.set("status", "RETURNED"), Updates.set("returnReasons", e.reasons()));
-    }
-
-    @EventHandler
-    void on(ReportAccepted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.reportId(), seq, at, Updates.set("status", "ACCEPTED"));
+    /** The stored state of a report, or null when the list has none. */
+    public ReportState stateOf(String reportId) {
+        Document found = reports.find(Filters.eq("_id", reportId)).first();
+        return found == null ? null : ReportStateDocuments.state(found);
     }
 
     @ResetHandler
@@ -123,20 +149,12 @@ public class ReportListProjection {
         reports.deleteMany(new Document());
     }
 
-    private void apply(String reportId, long seq, Instant at, Bson... updates) {
-        List<Bson> all = new ArrayList<>(List.of(updates));
-        all.add(Updates.set("lastSequence", seq));
-        all.add(Updates.set("updatedAt", Date.from(at)));
-        reports.updateOne(Filters.and(Filters.eq("_id", reportId), Filters.lt("lastSequence", seq)),
-                Updates.combine(all));
-    }
-
     /**
      * The summary of {@code author}'s latest accepted report for a meeting year before {@code year}, or null: the
      * report a new outline's carry-over reports on (ADR 0089).
      */
     public Document latestAcceptedBefore(String author, int year) {
-        return reports.find(Filters.and(Filters.eq("author", author), Filters.eq("status", "ACCEPTED"),
+        return reports.find(Filters.and(Filters.eq("author", author), Filters.eq("status", ReportStatus.ACCEPTED.name()),
                 Filters.lt("year", year))).sort(new Document("year", -1).append("updatedAt", -1)).first();
     }
 
@@ -151,5 +169,10 @@ public class ReportListProjection {
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         return reports.find(filter).sort(new Document("updatedAt", -1)).limit(limit).into(new ArrayList<>());
+    }
+
+    /** When the list last saw a change of a report's listed fields (its {@code updatedAt}). */
+    static Date listedAt(ReportState state) {
+        return Date.from(state.lastChangeOf(ReportStates.LISTED).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 }

@@ -2,6 +2,7 @@ package cn.zhenggai.report.viewing;
 
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.reportview.ReportState;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +69,14 @@ class ReportQueryController {
         return list instanceof List<?> l ? l.size() : 0;
     }
 
+    /** The summary of a listed report, from the state it holds (ADR 0095). */
     private static Map<String, Object> summary(Document doc) {
+        ReportState state = ReportStateDocuments.state(doc);
+        return state != null ? ReportStateDocuments.summary(state) : writtenBeforeTheState(doc);
+    }
+
+    /** A document the list wrote before it held the state, served as it was until the list's replay replaces it. */
+    private static Map<String, Object> writtenBeforeTheState(Document doc) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("reportId", doc.getString("_id"));
         for (String key : List.of("title", "year", "author", "department", "meetingId", "notice", "status", "round",

@@ -1,31 +1,29 @@
 package cn.zhenggai.report.viewing;
 
+import cn.zhenggai.contracts.ledger.EventMeta;
 import cn.zhenggai.contracts.report.CarryOverStated;
-import cn.zhenggai.contracts.report.CleanAreasDeclared;
-import cn.zhenggai.contracts.report.MeasureProposed;
-import cn.zhenggai.contracts.report.MeetingReferenced;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
-import cn.zhenggai.contracts.report.PersonalMattersRead;
-import cn.zhenggai.contracts.report.ProblemIdentified;
-import cn.zhenggai.contracts.report.ProblemRevised;
-import cn.zhenggai.contracts.report.ProblemWithdrawn;
-import cn.zhenggai.contracts.report.ReportAccepted;
-import cn.zhenggai.contracts.report.ReportDelegationGranted;
-import cn.zhenggai.contracts.report.ReportDelegationRevoked;
-import cn.zhenggai.contracts.report.ReportDrafted;
-import cn.zhenggai.contracts.report.ReportReturned;
-import cn.zhenggai.contracts.report.ReportSubmitted;
-import cn.zhenggai.contracts.report.RootCauseAnalyzed;
+import cn.zhenggai.contracts.reportview.ReportState;
+import cn.zhenggai.contracts.reportview.ReportStates;
+import cn.zhenggai.contracts.reportview.ReportStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A report as it stands, folded from its events (no personal matters: only whether they were declared). Used by
- * the detail query and the export. Not thread-safe; build one per request.
+ * A report as it stands, for the detail query and the export: the typed {@link ReportState} folded by
+ * {@link ReportStates} (ADR 0095), nothing folded here. No personal matters: only whether they were declared; the
+ * sealed declaration is kept aside for the confidential read and never serialized. Not thread-safe; build one per
+ * request.
+ *
+ * <p>The public fields are the view's long-standing reading for the exporter and the carry-over: {@link #apply} sets
+ * them from the state after every event, and nothing else derives them.
  */
 public final class ReportView {
 
@@ -36,84 +34,81 @@ public final class ReportView {
     public String department;
     public String meetingId;
     public String notice;
-    public String status = "DRAFT";
+    /** the {@link ReportStatus} name */
+    public String status = ReportStatus.DRAFT.name();
     public int round;
     public List<String> returnReasons = List.of();
     /** colleagues the author let edit and submit the report, in the order granted */
-    public final java.util.Set<String> delegates = new java.util.LinkedHashSet<>();
+    public final Set<String> delegates = new LinkedHashSet<>();
     public List<CarryOverStated.Group> carryOver = List.of();
     public final Map<String, ProblemView> problems = new LinkedHashMap<>();
     public List<String> cleanAreas = List.of();
-    public final List<RootCauseAnalyzed> rootCauses = new ArrayList<>();
-    public final List<MeasureProposed> measures = new ArrayList<>();
+    public final List<ReportState.RootCause> rootCauses = new ArrayList<>();
+    public final List<ReportState.Measure> measures = new ArrayList<>();
     public boolean personalMattersDeclared;
     public int personalMattersReads;
     public long version = -1;
     public Instant updatedAt;
+    private ReportState state;
     /** the latest declaration (sealed), for the confidential read; never serialized to callers */
     private transient PersonalMattersDeclared sealedPersonalMatters;
 
+    /** A problem as the detail query shows it. */
     public record ProblemView(String problemId, String theme, int ordinal, String statement, String example) {
+        static ProblemView of(ReportState.Problem p) {
+            return new ProblemView(p.problemId(), p.theme(), p.ordinal(), p.statement(), p.example());
+        }
     }
 
-    /** Applies one event; unknown events are ignored. */
+    /** Applies one event recorded at {@code timestamp} (not backdated, no id or actor known). */
     public ReportView apply(Object event, long sequence, Instant timestamp) {
-        version = sequence;
-        updatedAt = timestamp;
-        if (event instanceof ReportDrafted e) {
-            reportId = e.reportId();
-            title = e.title();
-            year = e.year();
-            author = e.author();
-            department = e.department();
-        } else if (event instanceof MeetingReferenced e) {
-            meetingId = e.meetingId();
-            notice = e.notice();
-        } else if (event instanceof CarryOverStated e) {
-            carryOver = e.groups();
-        } else if (event instanceof ProblemIdentified e) {
-            problems.put(e.problemId(), new ProblemView(e.problemId(), e.theme(), e.ordinal(), e.statement(),
-                    e.example()));
-        } else if (event instanceof ProblemRevised e) {
-            problems.put(e.problemId(), new ProblemView(e.problemId(), e.theme(), e.ordinal(), e.statement(),
-                    e.example()));
-        } else if (event instanceof ProblemWithdrawn e) {
-            problems.remove(e.problemId());
-        } else if (event instanceof CleanAreasDeclared e) {
-            cleanAreas = e.areas();
-        } else if (event instanceof RootCauseAnalyzed e) {
-            replaceOrAdd(rootCauses, e, r -> r.rootCauseId().equals(e.rootCauseId()));
-        } else if (event instanceof MeasureProposed e) {
-            replaceOrAdd(measures, e, m -> m.measureId().equals(e.measureId()));
-        } else if (event instanceof PersonalMattersDeclared e) {
-            personalMattersDeclared = true;
-            sealedPersonalMatters = e;
-        } else if (event instanceof PersonalMattersRead) {
-            personalMattersReads++;
-        } else if (event instanceof ReportDelegationGranted e) {
-            delegates.add(e.delegate());
-        } else if (event instanceof ReportDelegationRevoked e) {
-            delegates.remove(e.delegate());
-        } else if (event instanceof ReportSubmitted e) {
-            status = "SUBMITTED";
-            round = e.round();
-        } else if (event instanceof ReportReturned e) {
-            status = "RETURNED";
-            returnReasons = e.reasons();
-        } else if (event instanceof ReportAccepted) {
-            status = "ACCEPTED";
+        return apply(event, new EventMeta(null, sequence, timestamp, null, null));
+    }
+
+    /** Applies one event through the report fold; a redelivery or an event of another kind changes nothing. */
+    public ReportView apply(Object event, EventMeta meta) {
+        ReportState next = ReportStates.apply(state, event, meta);
+        if (next == state) {
+            return this;
         }
+        state = next;
+        if (event instanceof PersonalMattersDeclared declared) {
+            sealedPersonalMatters = declared;
+        }
+        mirror();
         return this;
     }
 
-    private static <T> void replaceOrAdd(List<T> list, T item, java.util.function.Predicate<T> same) {
-        for (int i = 0; i < list.size(); i++) {
-            if (same.test(list.get(i))) {
-                list.set(i, item);
-                return;
-            }
-        }
-        list.add(item);
+    /** The typed state, or null before the report was drafted. */
+    public ReportState state() {
+        return state;
+    }
+
+    private void mirror() {
+        reportId = state.reportId();
+        title = state.title();
+        year = state.year();
+        author = state.author();
+        department = state.department();
+        meetingId = state.meetingId();
+        notice = state.notice();
+        status = state.status().name();
+        round = state.round();
+        returnReasons = state.returnReasons() == null ? List.of() : state.returnReasons();
+        delegates.clear();
+        delegates.addAll(state.delegates());
+        carryOver = state.carryOver();
+        problems.clear();
+        state.problems().forEach(p -> problems.put(p.problemId(), ProblemView.of(p)));
+        cleanAreas = state.cleanAreas();
+        rootCauses.clear();
+        rootCauses.addAll(state.rootCauses());
+        measures.clear();
+        measures.addAll(state.measures());
+        personalMattersDeclared = state.personalMattersDeclared();
+        personalMattersReads = state.personalMattersReads();
+        version = state.lastSequence();
+        updatedAt = state.updatedAt();
     }
 
     public PersonalMattersDeclared sealedPersonalMatters() {
@@ -124,38 +119,51 @@ public final class ReportView {
     public Map<String, List<ProblemView>> problemsByTheme() {
         Map<String, List<ProblemView>> byTheme = new LinkedHashMap<>();
         problems.values().forEach(p -> byTheme.computeIfAbsent(p.theme(), t -> new ArrayList<>()).add(p));
-        byTheme.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(ProblemView::ordinal)));
+        byTheme.values().forEach(list -> list.sort(Comparator.comparingInt(ProblemView::ordinal)));
         return byTheme;
     }
 
-    /** The view as JSON-ready maps for the detail query. */
+    /** The view as JSON-ready maps for the detail query (GET /api/reports/{id}). */
     public Map<String, Object> toMap() {
+        return detail(state);
+    }
+
+    /** The detail query's body of {@code state}. */
+    public static Map<String, Object> detail(ReportState state) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("reportId", reportId);
-        map.put("title", title);
-        map.put("year", year);
-        map.put("author", author);
-        map.put("department", department);
-        map.put("meetingId", meetingId);
-        map.put("notice", notice);
-        map.put("status", status);
-        map.put("round", round);
-        map.put("returnReasons", returnReasons);
-        map.put("delegates", List.copyOf(delegates));
-        map.put("carryOver", carryOver);
-        map.put("problems", List.copyOf(problems.values()));
-        map.put("cleanAreas", cleanAreas);
-        map.put("rootCauses", rootCauses.stream().map(r -> Map.of("rootCauseId", r.rootCauseId(),
-                "ordinal", r.ordinal(), "title", r.title(), "analysis", r.analysis(), "problemIds",
-                r.problemIds())).toList());
-        map.put("measures", measures.stream().map(ReportView::measureMap).toList());
-        map.put("personalMattersDeclared", personalMattersDeclared);
-        map.put("version", version);
-        map.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
+        map.put("reportId", state.reportId());
+        map.put("title", state.title());
+        map.put("year", state.year());
+        map.put("author", state.author());
+        map.put("department", state.department());
+        map.put("meetingId", state.meetingId());
+        map.put("notice", state.notice());
+        map.put("status", state.status().name());
+        map.put("round", state.round());
+        map.put("returnReasons", state.returnReasons() == null ? List.of() : state.returnReasons());
+        map.put("delegates", state.delegates());
+        map.put("carryOver", state.carryOver());
+        map.put("problems", state.problems().stream().map(ProblemView::of).toList());
+        map.put("cleanAreas", state.cleanAreas());
+        map.put("rootCauses", state.rootCauses().stream().map(ReportView::rootCauseMap).toList());
+        map.put("measures", state.measures().stream().map(ReportView::measureMap).toList());
+        map.put("personalMattersDeclared", state.personalMattersDeclared());
+        map.put("version", state.lastSequence());
+        map.put("updatedAt", state.updatedAt() == null ? null : state.updatedAt().toString());
         return map;
     }
 
-    private static Map<String, Object> measureMap(MeasureProposed m) {
+    private static Map<String, Object> rootCauseMap(ReportState.RootCause r) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rootCauseId", r.rootCauseId());
+        map.put("ordinal", r.ordinal());
+        map.put("title", r.title());
+        map.put("analysis", r.analysis());
+        map.put("problemIds", r.problemIds());
+        return map;
+    }
+
+    private static Map<String, Object> measureMap(ReportState.Measure m) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("measureId", m.measureId());
         map.put("ordinal", m.ordinal());

@@ -110,7 +110,8 @@ class ItemIndexPropertyTest {
             assertThat(live).isEqualTo(now);
             assertThat(shadow).isEqualTo(now);
             Instant end = Instant.parse("2100-01-01T00:00:00Z");
-            steps.keySet().forEach(id -> assertThat(index.at(id, TimeAxis.RECORDED, end).item()).isEqualTo(now.get(id)));
+            steps.keySet().forEach(id ->
+                    assertThat(index.at(id, TimeAxis.RECORDED, end).item()).isEqualTo(now.get(id)));
             replays.close();
         }
     }

@@ -92,7 +92,8 @@ final class HistoryBench {
     private static Level level(int target, int runs, int diffRuns, int warmUp) throws Exception {
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        try (MongoClient client = MongoClients.create(uri)) {
             MongoDatabase database = client.getDatabase("audit-history-bench");
             AuditLog log = new AuditLog(database);
             log.recover();

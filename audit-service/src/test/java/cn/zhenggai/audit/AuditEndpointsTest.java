@@ -7,7 +7,15 @@ import cn.zhenggai.audit.log.AuditLogController;
 import cn.zhenggai.audit.timeline.TimelineController;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiExceptionHandler;
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +32,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +169,57 @@ class AuditEndpointsTest {
 
         JsonNode before = body(call("/api/audit/aggregates/r1/timeline?asOf=2022-12-20T08:00:01Z", "DISCIPLINE", "JW"));
         assertThat(before.get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void timelineEntriesCarryBothTimesAndSayWhoBackdatedWhyAndFromWhichFile() throws Exception {
+        Backdating migrated = new Backdating(Instant.parse("2021-01-15T02:00:00Z"), "demo-party", "历史台账迁移",
+                new Backdating.Migration("2021年整改台账.xlsx", "ab".repeat(32), 3));
+        store.log.append(measure("m-e1", 0, "2023-06-01T01:00:00Z", new MeasurePlanned("mea-9", "XZSPJ", "REPORT",
+                "rpt-9", "msr-1", "XZSPJ", "cadre-1", 2021, 1, "强化理论学习", "内容", List.of(), "2021-06-30", null,
+                "张*", "XZSPJ", List.of(), List.of(), List.of(), migrated), migrated.effectiveAt()), "t", 0, 30);
+        store.log.append(measure("m-e2", 1, "2023-06-01T01:00:01Z", new MeasureAssigned("mea-9", "XZSPJ", "XZSPJ",
+                List.of(), "张*", "2023-06-30", false, null, "demo-dept"), null), "t", 0, 31);
+        Backdating late = new Backdating(Instant.parse("2023-06-01T16:00:00Z"), "demo-party", "纸质办结单补录", null);
+        store.log.append(measure("m-e3", 2, "2023-06-05T02:00:00Z", new MeasureCompleted("mea-9", "XZSPJ", "已完成。",
+                "demo-party", "2023-06-30", false, late), late.effectiveAt()), "t", 0, 32);
+        // a record stored before records kept their effective time: it took effect when recorded
+        store.records().updateOne(Filters.eq("_id", "m-e2"), Updates.unset("effectiveAt"));
+
+        JsonNode events = body(call("/api/audit/aggregates/mea-9/timeline", "DISCIPLINE", "JW")).get("events");
+
+        assertThat(events).hasSize(3);
+        JsonNode planned = events.get(0);
+        assertThat(planned.get("recordedAt").asText()).isEqualTo("2023-06-01T01:00:00Z");
+        assertThat(planned.get("effectiveAt").asText()).isEqualTo("2021-01-15T02:00:00Z");
+        assertThat(planned.get("backdated").asBoolean()).isTrue();
+        assertThat(planned.get("backdatedBy").asText()).isEqualTo("demo-party");
+        assertThat(planned.get("backdateReason").asText()).isEqualTo("历史台账迁移");
+        assertThat(planned.get("migratedFrom").get("fileName").asText()).isEqualTo("2021年整改台账.xlsx");
+        assertThat(planned.get("migratedFrom").get("sha256").asText()).isEqualTo("ab".repeat(32));
+        assertThat(planned.get("migratedFrom").get("row").asInt()).isEqualTo(3);
+
+        JsonNode assigned = events.get(1);
+        assertThat(assigned.get("effectiveAt").asText()).isEqualTo("2023-06-01T01:00:01Z");
+        assertThat(assigned.get("recordedAt").asText()).isEqualTo("2023-06-01T01:00:01Z");
+        assertThat(assigned.get("backdated").asBoolean()).isFalse();
+        assertThat(assigned.has("backdatedBy")).isFalse();
+        assertThat(assigned.has("migratedFrom")).isFalse();
+
+        JsonNode completed = events.get(2);
+        assertThat(completed.get("recordedAt").asText()).isEqualTo("2023-06-05T02:00:00Z");
+        assertThat(completed.get("effectiveAt").asText()).isEqualTo("2023-06-01T16:00:00Z");
+        assertThat(completed.get("backdateReason").asText()).isEqualTo("纸质办结单补录");
+        assertThat(completed.has("migratedFrom")).isFalse();
+
+        // the effective time is not a chained field: the chain of old and new records verifies
+        assertThat(body(call("/api/audit/verify", "DISCIPLINE", "JW")).get("ok").asBoolean()).isTrue();
+    }
+
+    private static EventEnvelope measure(String eventId, long sequence, String at, Object payload,
+                                         Instant effectiveAt) {
+        return new EventEnvelope(eventId, payload.getClass().getSimpleName(), "2", "Measure", "mea-9", sequence,
+                Instant.parse(at), "demo-party", "XZSPJ", EnvelopeCodec.toTree(payload), effectiveAt);
     }
 
     @Test

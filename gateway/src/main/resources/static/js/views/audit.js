@@ -1,5 +1,8 @@
-// Audit replay: the ledger as it stood on a chosen date, the difference between two dates, integrity
-// verification of the audit log, and a projection replay followed to its switch-over.
+// Audit replay: the ledger as it stood on a chosen date, the difference between two dates, one item's state on a
+// date with its timeline, integrity verification of the audit log, and a projection replay followed to its
+// switch-over. Time travel answers on either axis (ADR 0090): by effective time (time=effective, what was true that
+// day as known now) or by recorded time (time=recorded, what the system showed that day); backdated and migrated
+// entries of a timeline are marked as such.
 import * as api from '../api.js';
 import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar } from '../dom.js';
 
@@ -34,6 +37,42 @@ const DIFF_SECTIONS = [
   ['deadlineChanges', '时限调整'], ['becameOverdue', '新增逾期'], ['ownerChanges', '责任人变更'],
   ['colourChanges', '预警变化'], ['removedItems', '移出本部门'],
 ];
+
+const TIME_AXES = [
+  ['effective', '按生效时间', '当日实际发生的情况（含事后补录、迁移的历史）'],
+  ['recorded', '按记录时间', '系统当日实际记录、显示的内容'],
+];
+const axisName = (time) => (TIME_AXES.find(([value]) => value === time) || [null, time || '按生效时间'])[1];
+/** The axis the server answered on, as a caption: its response's time, else what was asked. */
+const axisNote = (body, asked) => h('span.time-axis-note', { dataset: { time: (body && body.time) || asked } },
+  '（' + axisName((body && body.time) || asked) + '）');
+
+/** A timeline entry entered after it happened: 补录 by hand, 迁移 from a historical ledger; who, when, why. */
+function backdatedNote(e) {
+  if (!e.backdated && !e.backdatedBy && !e.migratedFrom) return null;
+  const migrated = e.migratedFrom;
+  return h('div.backdated-note',
+    h('span.badge.backdated', { dataset: { backdated: migrated ? 'migrated' : 'backdated' } }, migrated ? '迁移' : '补录'),
+    ' 生效于 ' + dateTime(e.effectiveAt) + '，由 ' + (e.backdatedBy || '—') + ' 于 ' + dateTime(e.recordedAt || e.time) + (migrated ? ' 迁移录入' : ' 补录'),
+    e.backdateReason ? '；理由：' + e.backdateReason : '',
+    migrated ? h('span.migrated-from', '；迁移自 ' + migrated.fileName + (migrated.row ? '（第 ' + migrated.row + ' 行）' : ''),
+      migrated.sha256 ? h('span.muted.mono', { title: 'SHA-256' }, ' ' + String(migrated.sha256).slice(0, 12) + '…') : null) : null);
+}
+
+/** One item's timeline; entries not yet in force on the chosen axis as of the date are dimmed. */
+function timelineView(body, time, until) {
+  const events = (body && body.events) || [];
+  if (!events.length) return h('p.muted', '该对象在审计日志中没有记录');
+  return h('ol#audit-timeline.timeline', events.map((e) => {
+    const at = time === 'recorded' ? (e.recordedAt || e.time) : (e.effectiveAt || e.time);
+    const later = until && at && new Date(at) > until;
+    return h('li' + (later ? '.muted' : ''), { dataset: { type: e.type || '', backdated: e.backdated ? 'true' : 'false', sequence: String(e.sequence ?? '') } },
+      h('strong', e.summary || e.type),
+      h('span.muted', '（' + [e.actor, '生效 ' + dateTime(e.effectiveAt || e.time), '记录 ' + dateTime(e.recordedAt || e.time)].filter(Boolean).join('，') + '）'),
+      later ? h('span.muted', ' 当日尚未' + (time === 'recorded' ? '记录' : '生效')) : null,
+      backdatedNote(e));
+  }));
+}
 
 const eventNote = (e) => (e && (e.actor || e.time) ? '（' + [e.actor, e.time ? dateTime(e.time) : null].filter(Boolean).join('，') + '）' : '');
 
@@ -75,15 +114,22 @@ export async function render(ctx) {
   }
   if (ctx.stale()) return;
 
+  // 0. the time axis of the three time-travel questions
+  const timeAxis = h('select#time-axis', TIME_AXES.map(([value, label, hint]) => h('option', { value, title: hint }, label)));
+  const axisHint = h('span.muted#time-axis-hint', TIME_AXES[0][2]);
+  const timeParam = () => '&time=' + encodeURIComponent(timeAxis.value);
+
   // 1. the ledger as of a date
   const dept = departmentSelect('asof-department', preferred, departments);
   const asOf = h('input#asof-date', { type: 'date', value: yesterday(), max: isoDay() });
   const asOfResult = h('div#asof-result');
   const showAsOf = () => attempt(async () => {
-    const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(asOf.value));
+    const time = timeAxis.value;
+    const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(asOf.value) + timeParam());
     const rows = rowsOf(body);
     asOfResult.replaceChildren(h('p#asof-caption', '截至 ', h('strong', asOf.value), ' 日终，' + dept.selectedOptions[0].textContent + '的整改台账共 ',
-      h('strong#asof-count', String(rows.length)), ' 项' + (body.events !== undefined ? '（据 ' + body.events + ' 个事件重放）' : '') + '。'), ledgerTable(rows, 'asof-table'));
+      h('strong#asof-count', String(rows.length)), ' 项' + (body.events !== undefined ? '（据 ' + body.events + ' 个事件重放）' : '') + '。', axisNote(body, time)),
+    ledgerTable(rows, 'asof-table'));
   }, asOfResult);
 
   // 2. compare two dates
@@ -92,9 +138,47 @@ export async function render(ctx) {
   const to = h('input#diff-to', { type: 'date', value: isoDay(), max: isoDay() });
   const diffResult = h('div#diff-box');
   const compare = () => attempt(async () => {
-    const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value) + '&from=' + from.value + '&to=' + to.value);
-    diffResult.replaceChildren(diffView(body));
+    const time = timeAxis.value;
+    const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value) + '&from=' + from.value + '&to=' + to.value + timeParam());
+    diffResult.replaceChildren(h('p.muted#diff-axis', '对比口径：', axisNote(body, time)), diffView(body));
   }, diffResult);
+
+  // 2b. one item: its state on a date, on the chosen axis, and its whole timeline
+  const itemId = h('input#item-id', { type: 'text', placeholder: '事项编号，如 mea-…；或点击上方台账中的事项', value: ctx.params.get('aggregate') || '' });
+  const itemDate = h('input#item-date', { type: 'date', value: isoDay(), max: isoDay() });
+  const itemResult = h('div#item-result');
+  const showItem = () => attempt(async () => {
+    const id = itemId.value.trim();
+    if (!id) { itemResult.replaceChildren(h('p.muted', '请填写事项编号')); return; }
+    const time = timeAxis.value;
+    const path = '/api/audit/aggregates/' + encodeURIComponent(id);
+    // an item that did not exist yet on that day (on the chosen axis) answers 404: its timeline still shows
+    const notYet = (e) => { if (e && e.status === 404 && e.code === 'AGGREGATE_NOT_FOUND') return null; throw e; };
+    const [state, timeline] = await Promise.all([
+      api.get(path + '/state?asOf=' + encodeURIComponent(itemDate.value) + timeParam()).catch(notYet),
+      api.get(path + '/timeline'),
+    ]);
+    const item = state && (state.state || state.item);
+    const until = new Date(itemDate.value + 'T23:59:59.999+08:00');
+    itemResult.replaceChildren(
+      h('p#item-caption', '截至 ', h('strong', itemDate.value), ' 日终，该事项', item ? '' : '尚不存在或无记录', axisNote(state, time), item ? '：' : '。'),
+      item ? ledgerTable([item], 'item-state') : null,
+      h('h3', '时间线（' + ((timeline && timeline.count) ?? 0) + ' 条记录）'),
+      timelineView(timeline, time, until));
+  }, itemResult);
+  asOfResult.addEventListener('click', (e) => {
+    const row = e.target.closest && e.target.closest('tr[data-measure]');
+    if (!row || !row.dataset.measure) return;
+    itemId.value = row.dataset.measure;
+    itemDate.value = asOf.value;
+    showItem();
+  });
+  timeAxis.addEventListener('change', () => {
+    axisHint.textContent = (TIME_AXES.find(([value]) => value === timeAxis.value) || TIME_AXES[0])[2];
+    showAsOf();
+    if (diffResult.firstChild) compare();
+    if (itemResult.firstChild && itemId.value.trim()) showItem();
+  });
 
   // 3. integrity verification
   const verifyResult = h('div#verify-result');
@@ -178,6 +262,7 @@ export async function render(ctx) {
 
   mount(
     h('div.page-head', h('h1#page-title', '审计回放'), h('p.muted', '所有操作均来自不可篡改的事件记录')),
+    h('form#time-form.inline', { onsubmit: (e) => e.preventDefault() }, field('时间口径', timeAxis), axisHint),
     h('div.grid-2',
       card('某日的台账原貌',
         h('form#asof-form.inline', { onsubmit: (e) => { e.preventDefault(); showAsOf(); } }, field('部门', dept), field('日期', asOf), h('button#asof-button', { type: 'submit' }, '查看')),
@@ -185,9 +270,13 @@ export async function render(ctx) {
       card('两个日期对比',
         h('form#diff-form.inline', { onsubmit: (e) => { e.preventDefault(); compare(); } }, field('部门', dept2), field('从', from), field('到', to), h('button#diff-button', { type: 'submit' }, '对比')),
         diffResult)),
+    card('单个事项的某日状态与时间线',
+      h('form#item-form.inline', { onsubmit: (e) => { e.preventDefault(); showItem(); } }, field('事项', itemId), field('日期', itemDate), h('button#item-button', { type: 'submit' }, '查看')),
+      itemResult),
     h('div.grid-2',
       card('完整性校验', h('p.muted', '逐条重算审计日志的哈希链与每日摘要，检查是否被改写、删除或插入。'),
         h('button#verify-button', { type: 'button', onclick: verify }, '开始校验'), verifyResult),
       card('投影重放', replayInfo, bar, h('div.actions', startButton, switchButton))));
   showAsOf();
+  if (itemId.value.trim()) showItem();
 }

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
         "spring.kafka.listener.auto-startup=false",
         "zhenggai.deadlines.polling-interval=PT10S"})
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RectificationServiceHttpTest {
 
     @RegisterExtension
@@ -58,6 +59,7 @@ class RectificationServiceHttpTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anAcceptedReportIsPlannedOnceAndItsItemsGoThroughTheLedgerToVerification() throws Exception {
         ReportAccepted accepted = new ReportAccepted("rpt-http", "XZSPJ", "demo-dept", 2022, null, "demo-org", 1,
                 List.of(new ReportAccepted.Problem("prb-1", "主题", 1, "理论学习的系统性还不够。")),
@@ -169,6 +171,60 @@ class RectificationServiceHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("zhenggai_measures{").contains("state=\"closed\"");
     }
+
+    /** After the lifecycle test, whose counts it would change. */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aStepEnteredLateCarriesItsEffectiveTimeOnlyFromThePartyCommitteeWithAReason() throws Exception {
+        assertThat(upcasters).as("old stored item events read through the upcaster").isNotNull();
+        ReportAccepted accepted = new ReportAccepted("rpt-late", "XZSPJ", "demo-dept", 2022, null, "demo-org", 1,
+                List.of(new ReportAccepted.Problem("prb-1", "主题", 1, "调查研究不够深入。")),
+                List.of(new ReportAccepted.Measure("msr-1", 1, "加强调查研究", "内容。", List.of(), "2023-06-30",
+                        "2023年6月底前", "张*", null, List.of(), List.of(), List.of("prb-1"))));
+        planning.plan(accepted, new EventEnvelope("e-late", "ReportAccepted", "1", "Report", "rpt-late", 30,
+                Instant.now(), "demo-org", "XZSPJ", EnvelopeCodec.toTree(accepted)));
+        String id = MeasureIds.fromReport("rpt-late", "msr-1");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(api.post("/api/measures/" + id + "/assignment", Map.of("leadDepartment", "XZSPJ", "owner", "张*",
+                "deadline", today.plusDays(30).toString()), LIAISON).status).isEqualTo(200);
+        String path = "/api/measures/" + id + "/completion";
+        long events = stored(null);
+        long completions = stored("MeasureCompleted");
+
+        Answer forbidden = api.post(path, Map.of("summary", "完成。", "effectiveAt", today.toString(),
+                "backdateReason", "纸质办结单补录"), LIAISON);
+        assertThat(forbidden.status).isEqualTo(403);
+        assertThat(forbidden.json.get("code").asText()).isEqualTo("BACKDATE_FORBIDDEN");
+        Answer noReason = api.post(path, Map.of("summary", "完成。", "effectiveAt", today.toString()), PARTY);
+        assertThat(noReason.status).isEqualTo(400);
+        assertThat(noReason.json.get("code").asText()).isEqualTo("BACKDATE_REASON_REQUIRED");
+        Answer future = api.post(path, Map.of("summary", "完成。", "effectiveAt", today.plusDays(1).toString(),
+                "backdateReason", "纸质办结单补录"), PARTY);
+        assertThat(future.status).isEqualTo(400);
+        assertThat(future.json.get("code").asText()).isEqualTo("BACKDATE_IN_FUTURE");
+        Answer beforeItem = api.post(path, Map.of("summary", "完成。", "effectiveAt", "2020-01-01T00:00:00+08:00",
+                "backdateReason", "纸质办结单补录"), PARTY);
+        assertThat(beforeItem.status).isEqualTo(400);
+        assertThat(beforeItem.json.get("code").asText()).isEqualTo("BACKDATE_BEFORE_ITEM");
+        assertThat(beforeItem.json.get("message").asText()).contains("生效时间不能早于该事项产生的时间");
+        Answer notADate = api.post(path, Map.of("summary", "完成。", "effectiveAt", "上周三",
+                "backdateReason", "纸质办结单补录"), PARTY);
+        assertThat(notADate.status).isEqualTo(400);
+        assertThat(notADate.json.get("code").asText()).isEqualTo("BACKDATE_INVALID");
+        assertThat(stored(null)).as("refusals store nothing").isEqualTo(events);
+
+        // today: the day of the assignment, so it falls right at it
+        assertThat(api.post(path, Map.of("summary", "完成。", "effectiveAt", today.toString(),
+                "backdateReason", "纸质办结单补录"), PARTY).status).isEqualTo(200);
+        assertThat(stored("MeasureCompleted")).isEqualTo(completions + 1);
+        assertThat(eventually(() -> {
+            Answer answer = api.get("/api/measures/" + id, LIAISON);
+            return "COMPLETED".equals(answer.json.path("status").asText()) ? answer.json : null;
+        })).isNotNull();
+    }
+
+    @Autowired
+    private cn.zhenggai.rectification.upcasting.ItemEventUpcaster upcasters;
 
     // ------------------------------------------------------------------ plumbing
 

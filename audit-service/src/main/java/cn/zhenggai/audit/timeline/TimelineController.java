@@ -18,7 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/audit/aggregates/{id}/timeline}: every event of one aggregate, with actor, time and a summary. */
+/**
+ * {@code GET /api/audit/aggregates/{id}/timeline}: every event of one aggregate, with actor, time and a summary. Each
+ * entry carries when it was recorded ({@code recordedAt}, also {@code time}) and when it took effect
+ * ({@code effectiveAt}); a backdated entry (ADR 0090) says who entered it late and why ({@code backdatedBy},
+ * {@code backdateReason}) and, when migrated, from which historical ledger ({@code migratedFrom}: file name, SHA-256,
+ * row). The backdating is read from the payload, so a caller who may not read the payload still sees both times.
+ */
 @RestController
 public class TimelineController {
 
@@ -49,6 +55,23 @@ public class TimelineController {
             event.put("eventId", record.get("_id"));
             event.put("type", record.getString("type"));
             event.put("time", record.getDate("timestamp").toInstant().toString());
+            event.put("recordedAt", record.getDate("timestamp").toInstant().toString());
+            Document payload = record.get("payload", Document.class);
+            Document backdating = payload == null ? null : payload.get("backdating", Document.class);
+            event.put("effectiveAt", effectiveAt(record, backdating).toString());
+            event.put("backdated", backdating != null);
+            if (backdating != null) {
+                event.put("backdatedBy", backdating.getString("by"));
+                event.put("backdateReason", backdating.getString("reason"));
+                Document migration = backdating.get("migratedFrom", Document.class);
+                if (migration != null) {
+                    Map<String, Object> from = new LinkedHashMap<>();
+                    from.put("fileName", migration.getString("fileName"));
+                    from.put("sha256", migration.getString("sha256"));
+                    from.put("row", migration.get("row"));
+                    event.put("migratedFrom", from);
+                }
+            }
             event.put("actor", record.getString("actor"));
             event.put("department", record.getString("department"));
             event.put("summary", Summaries.of(record.getString("type"), AuditAccess.mayReadPayload(caller,
@@ -65,5 +88,24 @@ public class TimelineController {
         body.put("count", events.size());
         body.put("events", events);
         return body;
+    }
+
+    /** The record's effective time: stored with it since ADR 0090, else the payload's backdating, else recorded. */
+    private static Instant effectiveAt(Document record, Document backdating) {
+        if (record.getDate("effectiveAt") != null) {
+            return record.getDate("effectiveAt").toInstant();
+        }
+        Object at = backdating == null ? null : backdating.get("effectiveAt");
+        if (at instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        if (at instanceof String text) {
+            try {
+                return Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                // not an instant: the recorded time stands
+            }
+        }
+        return record.getDate("timestamp").toInstant();
     }
 }

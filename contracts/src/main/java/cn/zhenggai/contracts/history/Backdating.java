@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * An event that states a past fact (ADR 0090): when it happened ({@code effectiveAt}), who recorded it that late and
  * why. The event's own timestamp stays the time it was recorded. {@code migratedFrom} names the historical ledger it
- * came from when it was migrated from one, else null. Nothing records a backdated event yet: the rules of who may
- * backdate and how far are still to be written in the Measure aggregate (ADR 0090).
+ * came from when it was migrated from one, else null. The Measure aggregate decides who may backdate and how far:
+ * the party committee, with a reason, never in the future, before the item or before its latest step (ADR 0090).
  *
  * @param effectiveAt  when the fact happened; never after the time it is recorded
  * @param by           user name of whoever recorded it

@@ -26,12 +26,20 @@ public final class Commands {
      * Assign (or reassign) an item: a deadline, or long-term with a review period. {@code today} is the date in
      * China when the command was issued (deadlines are dates there). {@code backfill} (历史台账补录): the party
      * committee records the original assignment of an item migrated from a paper ledger, whose deadline may already
-     * have passed (ADR 0033).
+     * have passed (ADR 0033). {@code backdate}: the assignment happened earlier, or null (ADR 0090).
      */
     public record AssignMeasure(@TargetAggregateIdentifier String measureId, String leadDepartment,
                                 List<String> cooperatingDepartments, String owner, LocalDate deadline,
                                 boolean longTerm, Integer reviewPeriodMonths, LocalDate today, Actor actor,
-                                boolean backfill) {
+                                boolean backfill, Backdate backdate) {
+
+        /** Not backdated. */
+        public AssignMeasure(String measureId, String leadDepartment, List<String> cooperatingDepartments,
+                             String owner, LocalDate deadline, boolean longTerm, Integer reviewPeriodMonths,
+                             LocalDate today, Actor actor, boolean backfill) {
+            this(measureId, leadDepartment, cooperatingDepartments, owner, deadline, longTerm, reviewPeriodMonths,
+                    today, actor, backfill, null);
+        }
 
         /** An ordinary assignment (not backfilled). */
         public AssignMeasure(String measureId, String leadDepartment, List<String> cooperatingDepartments,
@@ -42,9 +50,18 @@ public final class Commands {
         }
     }
 
-    /** Report progress, with the evidence files uploaded for it (already stored; see the evidence feature). */
+    /**
+     * Report progress, with the evidence files uploaded for it (already stored; see the evidence feature);
+     * {@code backdate}: made earlier, or null (ADR 0090).
+     */
     public record ReportProgress(@TargetAggregateIdentifier String measureId, String text,
-                                 List<ProgressReported.Evidence> evidence, Actor actor) {
+                                 List<ProgressReported.Evidence> evidence, Actor actor, Backdate backdate) {
+
+        /** Not backdated. */
+        public ReportProgress(String measureId, String text, List<ProgressReported.Evidence> evidence,
+                              Actor actor) {
+            this(measureId, text, evidence, actor, null);
+        }
 
         public ReportProgress(String measureId, String text, Actor actor) {
             this(measureId, text, List.of(), actor);
@@ -86,26 +103,58 @@ public final class Commands {
                              String finding) {
     }
 
-    public record CompleteMeasure(@TargetAggregateIdentifier String measureId, String summary, Actor actor) {
+    /** Declare the item complete; {@code backdate}: completed earlier (办结于…), or null (ADR 0090). */
+    public record CompleteMeasure(@TargetAggregateIdentifier String measureId, String summary, Actor actor,
+                                  Backdate backdate) {
+
+        /** Not backdated. */
+        public CompleteMeasure(String measureId, String summary, Actor actor) {
+            this(measureId, summary, actor, null);
+        }
     }
 
     /** Verify and close (销号); party committee only, never whoever completed it. */
-    public record VerifyMeasure(@TargetAggregateIdentifier String measureId, String opinion, Actor actor) {
+    public record VerifyMeasure(@TargetAggregateIdentifier String measureId, String opinion, Actor actor,
+                                Backdate backdate) {
+
+        /** Not backdated. */
+        public VerifyMeasure(String measureId, String opinion, Actor actor) {
+            this(measureId, opinion, actor, null);
+        }
     }
 
     /** Reject a completion with reasons; the item is reopened. */
-    public record RejectMeasure(@TargetAggregateIdentifier String measureId, List<String> reasons, Actor actor) {
+    public record RejectMeasure(@TargetAggregateIdentifier String measureId, List<String> reasons, Actor actor,
+                                Backdate backdate) {
+
+        /** Not backdated. */
+        public RejectMeasure(String measureId, List<String> reasons, Actor actor) {
+            this(measureId, reasons, actor, null);
+        }
     }
 
     /** Reopen a verified item (the party committee found it not rectified after all). */
-    public record ReopenMeasure(@TargetAggregateIdentifier String measureId, String reason, Actor actor) {
+    public record ReopenMeasure(@TargetAggregateIdentifier String measureId, String reason, Actor actor,
+                                Backdate backdate) {
+
+        /** Not backdated. */
+        public ReopenMeasure(String measureId, String reason, Actor actor) {
+            this(measureId, reason, actor, null);
+        }
     }
 
     public record RequestDeadlineExtension(@TargetAggregateIdentifier String measureId, LocalDate deadline,
                                            String reason, LocalDate today, Actor actor) {
     }
 
-    public record ApproveDeadlineExtension(@TargetAggregateIdentifier String measureId, Actor actor) {
+    /** Approve the requested extension; {@code backdate}: approved earlier, or null (ADR 0090). */
+    public record ApproveDeadlineExtension(@TargetAggregateIdentifier String measureId, Actor actor,
+                                           Backdate backdate) {
+
+        /** Not backdated. */
+        public ApproveDeadlineExtension(String measureId, Actor actor) {
+            this(measureId, actor, null);
+        }
     }
 
     public record RefuseDeadlineExtension(@TargetAggregateIdentifier String measureId, String reason, Actor actor) {

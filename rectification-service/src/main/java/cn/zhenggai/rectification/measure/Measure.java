@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.measure;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
@@ -35,6 +37,7 @@ import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -45,6 +48,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,6 +103,12 @@ public class Measure {
     private LocalDate nextReview;
     /** The sources the item answers ("SOURCE|reference"). */
     private Set<String> sources = new HashSet<>();
+    /** When the item came to exist: the effective time of its MeasurePlanned (ADR 0090). */
+    private Instant plannedAt;
+    /** The latest effective time of the item's steps (its item events): no backdated step goes before it. */
+    private Instant lastStepAt;
+    /** When the pending extension was requested (recorded time). */
+    private Instant requestedAt;
 
     protected Measure() {
         // for Axon
@@ -140,6 +150,7 @@ public class Measure {
                        SupervisionSchedule schedule) {
         Actor actor = command.actor();
         checkSees(actor);
+        Backdating backdating = backdating(command.backdate(), actor);
         if (command.backfill() && !actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
         }
@@ -201,9 +212,16 @@ public class Measure {
             throw new MeasureRefused(Reason.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
                     "已分派事项的完成时限须经党委批准延期后才能变更");
         }
-        // a backfilled assignment (历史台账补录) keeps the paper ledger's deadline, passed or not: overdue follows at once
-        if (newDeadline != null && deadlineChanged && !command.backfill() && newDeadline.isBefore(command.today())) {
+        // a backfilled assignment (历史台账补录) keeps the paper ledger's deadline, passed or not: overdue follows at once;
+        // a backdated one (ADR 0090) too, but not a deadline before the day it was assigned
+        if (newDeadline != null && deadlineChanged && !command.backfill() && backdating == null
+                && newDeadline.isBefore(command.today())) {
             throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + newDeadline);
+        }
+        if (newDeadline != null && deadlineChanged && backdating != null
+                && newDeadline.isBefore(LocalDate.ofInstant(backdating.effectiveAt(), ZONE))) {
+            throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST",
+                    "完成时限不能早于分派的生效日期：" + newDeadline);
         }
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
                 && cooperating.equals(this.cooperating) && command.owner().strip().equals(owner)
@@ -213,10 +231,12 @@ public class Measure {
         boolean reviewChanged = !Objects.equals(review, reviewPeriodMonths);
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
                 newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username(),
-                command.backfill()));
+                command.backfill(), backdating));
         if (deadlineChanged) {
             backToGreen();
-            if (newDeadline != null) {
+            if (newDeadline != null && backdating != null) {
+                watchBackdated(backdating, schedule, deadlines);
+            } else if (newDeadline != null) {
                 deadlines.schedule(overdueAt(newDeadline), OVERDUE, new OverdueCheck(newDeadline.toString()));
                 superviseFromStart(schedule, deadlines);
             }
@@ -233,6 +253,7 @@ public class Measure {
         if (!actor.actsFor(department) && cooperating.stream().noneMatch(actor::staffOf)) {
             throw otherDepartment();
         }
+        Backdating backdating = backdating(command.backdate(), actor);
         checkInProgress("报告进展");
         require(command.text(), "text", "进展情况不能为空");
         List<ProgressReported.Evidence> evidence = listOf(command.evidence());
@@ -243,7 +264,7 @@ public class Measure {
             throw new MeasureRefused(Reason.INVALID, "DUPLICATE_EVIDENCE", "同一佐证材料不能重复引用");
         }
         apply(new ProgressReported(measureId, department, command.text().strip(), actor.username(),
-                actor.department(), evidence));
+                actor.department(), evidence, backdating));
     }
 
     /** Whether the actor may attach evidence now; answers the lead department. Changes nothing. */
@@ -288,6 +309,7 @@ public class Measure {
     public void handle(CompleteMeasure command) {
         Actor actor = command.actor();
         checkActsFor(actor);
+        Backdating backdating = backdating(command.backdate(), actor);
         if (status == Status.VERIFIED) {
             throw new MeasureRefused(Reason.CONFLICT, "MEASURE_VERIFIED", "该事项已销号，不能再次完成");
         }
@@ -296,8 +318,11 @@ public class Measure {
         }
         checkInProgress("完成");
         require(command.summary(), "summary", "请填写整改完成情况");
+        // late follows effective time: a completion backdated before its deadline passed is not late (ADR 0090)
+        boolean late = backdating == null ? overdue
+                : deadline != null && !backdating.effectiveAt().isBefore(overdueAt(deadline));
         apply(new MeasureCompleted(measureId, department, command.summary().strip(), actor.username(),
-                deadline == null ? null : deadline.toString(), overdue));
+                deadline == null ? null : deadline.toString(), late, backdating));
         backToGreen(); // pending supervision timers find the item completed and end their chain
     }
 
@@ -305,15 +330,18 @@ public class Measure {
     public void handle(VerifyMeasure command) {
         Actor actor = command.actor();
         checkReviewer(actor);
+        Backdating backdating = backdating(command.backdate(), actor);
         checkCompleted("验收销号");
         checkLength(command.opinion(), "opinion");
-        apply(new MeasureVerified(measureId, department, actor.username(), blankToNull(command.opinion())));
+        apply(new MeasureVerified(measureId, department, actor.username(), blankToNull(command.opinion()),
+                backdating));
     }
 
     @CommandHandler
     public void handle(RejectMeasure command, DeadlineManager deadlines, SupervisionSchedule schedule) {
         Actor actor = command.actor();
         checkReviewer(actor);
+        Backdating backdating = backdating(command.backdate(), actor);
         checkCompleted("退回");
         List<String> reasons = listOf(command.reasons()).stream().filter(r -> r != null && !r.isBlank())
                 .map(String::strip).toList();
@@ -324,9 +352,9 @@ public class Measure {
             throw new MeasureRefused(Reason.INVALID, "TOO_MANY_ITEMS", "退回理由过多");
         }
         reasons.forEach(r -> checkLength(r, "reason"));
-        apply(new MeasureRejected(measureId, department, actor.username(), reasons));
-        apply(new MeasureReopened(measureId, department, actor.username(), String.join("；", reasons)));
-        watchDeadline(deadlines, schedule);
+        apply(new MeasureRejected(measureId, department, actor.username(), reasons, backdating));
+        apply(new MeasureReopened(measureId, department, actor.username(), String.join("；", reasons), backdating));
+        watchAfterReopening(backdating, deadlines, schedule);
     }
 
     @CommandHandler
@@ -336,12 +364,13 @@ public class Measure {
         if (!actor.partyCommittee()) {
             throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以重新打开已销号的事项");
         }
+        Backdating backdating = backdating(command.backdate(), actor);
         if (status != Status.VERIFIED) {
             throw new MeasureRefused(Reason.CONFLICT, "NOT_VERIFIED", "只有已销号的事项可以重新打开");
         }
         require(command.reason(), "reason", "请写明重新打开的理由");
-        apply(new MeasureReopened(measureId, department, actor.username(), command.reason().strip()));
-        watchDeadline(deadlines, schedule);
+        apply(new MeasureReopened(measureId, department, actor.username(), command.reason().strip(), backdating));
+        watchAfterReopening(backdating, deadlines, schedule);
     }
 
     @CommandHandler
@@ -374,9 +403,21 @@ public class Measure {
     public void handle(ApproveDeadlineExtension command, DeadlineManager deadlines, SupervisionSchedule schedule) {
         Actor actor = command.actor();
         checkExtensionDecision(actor);
+        Backdating backdating = backdating(command.backdate(), actor);
+        if (backdating != null && requestedAt != null && backdating.effectiveAt().isBefore(requestedAt)) {
+            throw new MeasureRefused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
+                    "批准延期的生效时间不能早于延期申请的时间（" + format(requestedAt) + "）");
+        }
         LocalDate extended = requestedDeadline;
         apply(new DeadlineExtended(measureId, department, deadline.toString(), extended.toString(), requestedBy,
-                actor.username()));
+                actor.username(), backdating));
+        if (backdating != null) {
+            if (status == Status.IN_PROGRESS) {
+                backToGreen();
+                watchBackdated(backdating, schedule, deadlines);
+            }
+            return;
+        }
         deadlines.schedule(overdueAt(extended), OVERDUE, new OverdueCheck(extended.toString()));
         if (status == Status.IN_PROGRESS) {
             backToGreen();
@@ -528,9 +569,11 @@ public class Measure {
         if (measureId != null) {
             return Migration.UNCHANGED;
         }
-        Migration.events(command, departments).forEach(event -> apply(event));
-        if (status == Status.IN_PROGRESS) {
-            watchDeadline(deadlines, schedule);
+        List<Object> events = Migration.events(command, departments);
+        events.forEach(event -> apply(event));
+        if (events.get(events.size() - 1) instanceof EffectiveDated last && last.backdating() != null) {
+            // what of the deadline is still ahead is watched; a past already over is on record, never notified
+            watchBackdated(last.backdating(), schedule, deadlines);
         }
         return Migration.MIGRATED;
     }
@@ -538,7 +581,9 @@ public class Measure {
     // ------------------------------------------------------------------ state
 
     @EventSourcingHandler
-    void on(MeasurePlanned event) {
+    void on(MeasurePlanned event, @Timestamp Instant at) {
+        plannedAt = EffectiveDated.effectiveAt(event, at);
+        step(event, at);
         measureId = event.measureId();
         department = event.department();
         cooperating = listOf(event.cooperatingDepartments());
@@ -576,6 +621,7 @@ public class Measure {
 
     @EventSourcingHandler
     void on(MeasureAssigned event, @Timestamp Instant at) {
+        step(event, at);
         LocalDate assigned = event.deadline() == null ? null : LocalDate.parse(event.deadline());
         if (!Objects.equals(assigned, deadline) || event.longTerm() != longTerm) {
             overdue = false;
@@ -583,7 +629,12 @@ public class Measure {
         }
         if (event.longTerm() && (!longTerm || !Objects.equals(event.reviewPeriodMonths(), reviewPeriodMonths))
                 && event.reviewPeriodMonths() != null) {
-            nextReview = LocalDate.ofInstant(at, ZONE).plusMonths(event.reviewPeriodMonths());
+            nextReview = LocalDate.ofInstant(EffectiveDated.effectiveAt(event, at), ZONE)
+                    .plusMonths(event.reviewPeriodMonths());
+            // a backdated assignment: the reviews already past when it was recorded are over, not due (ADR 0090)
+            while (!nextReview.isAfter(LocalDate.ofInstant(at, ZONE))) {
+                nextReview = nextReview.plusMonths(event.reviewPeriodMonths());
+            }
         } else if (!event.longTerm()) {
             nextReview = null;
         }
@@ -597,30 +648,46 @@ public class Measure {
     }
 
     @EventSourcingHandler
-    void on(MeasureCompleted event) {
+    void on(ProgressReported event, @Timestamp Instant at) {
+        step(event, at);
+    }
+
+    @EventSourcingHandler
+    void on(MeasureCompleted event, @Timestamp Instant at) {
+        step(event, at);
         status = Status.COMPLETED;
         completedBy = event.completedBy();
     }
 
     @EventSourcingHandler
-    void on(MeasureVerified event) {
+    void on(MeasureVerified event, @Timestamp Instant at) {
+        step(event, at);
         status = Status.VERIFIED;
     }
 
     @EventSourcingHandler
-    void on(MeasureReopened event) {
+    void on(MeasureRejected event, @Timestamp Instant at) {
+        step(event, at);
+    }
+
+    @EventSourcingHandler
+    void on(MeasureReopened event, @Timestamp Instant at) {
+        step(event, at);
         status = Status.IN_PROGRESS;
         completedBy = null;
     }
 
     @EventSourcingHandler
-    void on(DeadlineExtensionRequested event) {
+    void on(DeadlineExtensionRequested event, @Timestamp Instant at) {
+        requestedAt = at;
         requestedDeadline = LocalDate.parse(event.requestedDeadline());
         requestedBy = event.requestedBy();
     }
 
     @EventSourcingHandler
-    void on(DeadlineExtended event) {
+    void on(DeadlineExtended event, @Timestamp Instant at) {
+        step(event, at);
+        requestedAt = null;
         deadline = LocalDate.parse(event.deadline());
         overdue = false;
         noticesIssued = new HashSet<>();
@@ -630,16 +697,131 @@ public class Measure {
 
     @EventSourcingHandler
     void on(DeadlineExtensionRefused event) {
+        requestedAt = null;
         requestedDeadline = null;
         requestedBy = null;
     }
 
     @EventSourcingHandler
-    void on(MeasureOverdue event) {
+    void on(MeasureOverdue event, @Timestamp Instant at) {
+        step(event, at);
         overdue = true;
     }
 
     // ------------------------------------------------------------------ rules
+
+    private void step(Object event, Instant recordedAt) {
+        Instant effective = EffectiveDated.effectiveAt(event, recordedAt);
+        if (lastStepAt == null || effective.isAfter(lastStepAt)) {
+            lastStepAt = effective;
+        }
+    }
+
+    /** Now, as the events are stamped (the fixture's clock in tests). */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    private static String format(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE).format(instant);
+    }
+
+    /**
+     * The backdating a command asks for, checked (ADR 0090), or null when it is not backdated: only the party
+     * committee records history; with a reason; never in the future; never before the item existed nor before its
+     * latest step (so per item the effective times never decrease in sequence). A day is that day in China; on the
+     * day of the latest step it falls right at that step.
+     */
+    private Backdating backdating(Backdate backdate, Actor actor) {
+        if (backdate == null) {
+            return null;
+        }
+        if (!actor.partyCommittee()) {
+            throw new MeasureRefused(Reason.FORBIDDEN, "BACKDATE_FORBIDDEN", "只有党委可以补录已发生的事项（指定生效时间）");
+        }
+        String reason = blankToNull(backdate.reason());
+        if (reason == null) {
+            throw new MeasureRefused(Reason.INVALID, "BACKDATE_REASON_REQUIRED", "补录已发生的事项须写明补录理由");
+        }
+        checkLength(reason, "backdate_reason");
+        if ((backdate.day() == null) == (backdate.at() == null)) {
+            throw new MeasureRefused(Reason.INVALID, "BACKDATE_INVALID", "请指定生效日期或生效时间（二者取其一）");
+        }
+        Instant now = now();
+        Instant at;
+        if (backdate.day() != null) {
+            if (backdate.day().isAfter(LocalDate.ofInstant(now, ZONE))) {
+                throw new MeasureRefused(Reason.INVALID, "BACKDATE_IN_FUTURE", "生效日期不能晚于今天：" + backdate.day());
+            }
+            at = backdate.day().atStartOfDay(ZONE).toInstant();
+            for (Instant floor : new Instant[] {plannedAt, lastStepAt}) {
+                if (floor != null && at.isBefore(floor) && LocalDate.ofInstant(floor, ZONE).equals(backdate.day())) {
+                    at = floor;
+                }
+            }
+        } else {
+            at = backdate.at();
+            if (at.isAfter(now)) {
+                throw new MeasureRefused(Reason.INVALID, "BACKDATE_IN_FUTURE", "生效时间不能晚于现在：" + format(at));
+            }
+        }
+        if (plannedAt != null && at.isBefore(plannedAt)) {
+            throw new MeasureRefused(Reason.INVALID, "BACKDATE_BEFORE_ITEM",
+                    "生效时间不能早于该事项产生的时间（" + format(plannedAt) + "）");
+        }
+        if (lastStepAt != null && at.isBefore(lastStepAt)) {
+            throw new MeasureRefused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
+                    "生效时间不能早于该事项最近一步的生效时间（" + format(lastStepAt) + "）");
+        }
+        return new Backdating(at, actor.username(), reason, null);
+    }
+
+    /**
+     * After a backdated step that leaves the item in progress under {@code deadline}: what of the deadline lies in
+     * the future is watched as usual; what is already past is recorded, never notified (ADR 0090). A passed deadline
+     * is recorded as MeasureOverdue effective the day after it (or at the step, if later) without a timer; colours
+     * already due are taken at once; supervision notices (督办) whose time has passed are not issued, the chain goes
+     * on from the first checkpoint still ahead.
+     */
+    private void watchBackdated(Backdating step, SupervisionSchedule schedule, DeadlineManager deadlines) {
+        if (status != Status.IN_PROGRESS || deadline == null) {
+            return;
+        }
+        Instant now = now();
+        Instant due = overdueAt(deadline);
+        if (due.isAfter(now)) {
+            deadlines.schedule(due, OVERDUE, new OverdueCheck(deadline.toString()));
+        } else if (!overdue) {
+            Instant at = due.isBefore(step.effectiveAt()) ? step.effectiveAt() : due;
+            apply(new MeasureOverdue(measureId, department, deadline.toString(), owner, new Backdating(at, step.by(),
+                    "补录时完成时限（" + deadline + "）已过，逾期自" + deadline.plusDays(1) + "起", null)));
+        }
+        for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
+            if (checkpoint.at().isAfter(now)) {
+                deadlines.schedule(checkpoint.at(), SUPERVISION,
+                        new SupervisionCheck(deadline.toString(), checkpoint.name()));
+                break;
+            }
+            if (MeasureColourChanged.YELLOW.equals(checkpoint.name()) && MeasureColourChanged.GREEN.equals(colour)) {
+                applyColour(MeasureColourChanged.YELLOW);
+            } else if (MeasureColourChanged.RED.equals(checkpoint.name())
+                    && !MeasureColourChanged.RED.equals(colour)) {
+                applyColour(MeasureColourChanged.RED);
+            }
+        }
+    }
+
+    private void watchAfterReopening(Backdating backdating, DeadlineManager deadlines,
+                                     SupervisionSchedule schedule) {
+        if (backdating == null) {
+            watchDeadline(deadlines, schedule);
+            return;
+        }
+        watchBackdated(backdating, schedule, deadlines);
+        if (longTerm) {
+            scheduleReview(deadlines);
+        }
+    }
 
     /**
      * After a reopening: a deadline already passed without an overdue record is recorded at once; supervision goes

@@ -57,24 +57,40 @@ class MeasureController {
                          @Pattern(regexp = DATE) String deadline,
                          Boolean longTerm,
                          @Min(1) @Max(12) Integer reviewPeriodMonths,
-                         Boolean backfill) {
+                         Boolean backfill,
+                         @Size(max = 40) String effectiveAt,
+                         @Size(max = 1000) String backdateReason) {
     }
 
     /** A progress report; {@code fileIds} name evidence files uploaded for the item before. */
     record ProgressRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String text,
-                           @Size(max = Measure.MAX_EVIDENCE) List<@NotBlank @Size(max = 80) String> fileIds) {
+                           @Size(max = Measure.MAX_EVIDENCE) List<@NotBlank @Size(max = 80) String> fileIds,
+                           @Size(max = 40) String effectiveAt,
+                           @Size(max = 1000) String backdateReason) {
     }
 
-    record SummaryRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String summary) {
+    record SummaryRequest(@NotBlank @Size(max = Measure.MAX_TEXT) String summary,
+                          @Size(max = 40) String effectiveAt,
+                          @Size(max = 1000) String backdateReason) {
     }
 
-    record OpinionRequest(@Size(max = Measure.MAX_TEXT) String opinion) {
+    record OpinionRequest(@Size(max = Measure.MAX_TEXT) String opinion,
+                          @Size(max = 40) String effectiveAt,
+                          @Size(max = 1000) String backdateReason) {
     }
 
-    record RejectRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
+    record RejectRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons,
+                         @Size(max = 40) String effectiveAt,
+                         @Size(max = 1000) String backdateReason) {
     }
 
-    record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
+    record ReasonRequest(@NotBlank @Size(max = 1000) String reason,
+                         @Size(max = 40) String effectiveAt,
+                         @Size(max = 1000) String backdateReason) {
+    }
+
+    /** The optional body of an approval: when it took effect, if earlier (ADR 0090). */
+    record BackdateRequest(@Size(max = 40) String effectiveAt, @Size(max = 1000) String backdateReason) {
     }
 
     record OptionalReasonRequest(@Size(max = 1000) String reason) {
@@ -91,7 +107,8 @@ class MeasureController {
         commands.toMeasure(new AssignMeasure(measureId, request.leadDepartment(), request.cooperatingDepartments(),
                 request.owner(), date(request.deadline()), Boolean.TRUE.equals(request.longTerm()),
                 request.reviewPeriodMonths(),
-                today(), CommandSender.actor(caller), Boolean.TRUE.equals(request.backfill())), caller);
+                today(), CommandSender.actor(caller), Boolean.TRUE.equals(request.backfill()),
+                backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "ASSIGNED");
     }
 
@@ -100,8 +117,8 @@ class MeasureController {
                                  Caller caller) {
         CommandSender.checkId(measureId);
         List<ProgressReported.Evidence> evidence = evidenceCatalog.resolve(measureId, request.fileIds());
-        commands.toMeasure(new ReportProgress(measureId, request.text(), evidence, CommandSender.actor(caller)),
-                caller);
+        commands.toMeasure(new ReportProgress(measureId, request.text(), evidence, CommandSender.actor(caller),
+                backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "PROGRESS_REPORTED");
     }
 
@@ -109,7 +126,8 @@ class MeasureController {
     Map<String, String> complete(@PathVariable String measureId, @Valid @RequestBody SummaryRequest request,
                                  Caller caller) {
         CommandSender.checkId(measureId);
-        commands.toMeasure(new CompleteMeasure(measureId, request.summary(), CommandSender.actor(caller)), caller);
+        commands.toMeasure(new CompleteMeasure(measureId, request.summary(), CommandSender.actor(caller),
+                backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "COMPLETED");
     }
 
@@ -118,7 +136,8 @@ class MeasureController {
                                OpinionRequest request, Caller caller) {
         CommandSender.checkId(measureId);
         commands.toMeasure(new VerifyMeasure(measureId, request == null ? null : request.opinion(),
-                CommandSender.actor(caller)), caller);
+                CommandSender.actor(caller),
+                request == null ? null : backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "VERIFIED");
     }
 
@@ -126,7 +145,8 @@ class MeasureController {
     Map<String, String> reject(@PathVariable String measureId, @Valid @RequestBody RejectRequest request,
                                Caller caller) {
         CommandSender.checkId(measureId);
-        commands.toMeasure(new RejectMeasure(measureId, request.reasons(), CommandSender.actor(caller)), caller);
+        commands.toMeasure(new RejectMeasure(measureId, request.reasons(), CommandSender.actor(caller),
+                backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "REOPENED");
     }
 
@@ -134,7 +154,8 @@ class MeasureController {
     Map<String, String> reopen(@PathVariable String measureId, @Valid @RequestBody ReasonRequest request,
                                Caller caller) {
         CommandSender.checkId(measureId);
-        commands.toMeasure(new ReopenMeasure(measureId, request.reason(), CommandSender.actor(caller)), caller);
+        commands.toMeasure(new ReopenMeasure(measureId, request.reason(), CommandSender.actor(caller),
+                backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "REOPENED");
     }
 
@@ -148,9 +169,12 @@ class MeasureController {
     }
 
     @PostMapping("/extension-approval")
-    Map<String, String> approveExtension(@PathVariable String measureId, Caller caller) {
+    Map<String, String> approveExtension(@PathVariable String measureId,
+                                         @Valid @RequestBody(required = false) BackdateRequest request,
+                                         Caller caller) {
         CommandSender.checkId(measureId);
-        commands.toMeasure(new ApproveDeadlineExtension(measureId, CommandSender.actor(caller)), caller);
+        commands.toMeasure(new ApproveDeadlineExtension(measureId, CommandSender.actor(caller),
+                request == null ? null : backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "DEADLINE_EXTENDED");
     }
 
@@ -176,6 +200,27 @@ class MeasureController {
             return LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw cn.zhenggai.platform.web.ApiException.badRequest("INVALID_DEADLINE", "日期格式应为YYYY-MM-DD：" + value);
+        }
+    }
+
+    /**
+     * The backdating a request asks for (ADR 0090): {@code effectiveAt} a day (YYYY-MM-DD, that day in China) or an
+     * ISO instant (2023-05-10T02:00:00Z, or with an offset); null when absent. Whether it may be recorded is the
+     * item's rule.
+     */
+    static Backdate backdate(String effectiveAt, String reason) {
+        if (effectiveAt == null || effectiveAt.isBlank()) {
+            return null;
+        }
+        String value = effectiveAt.strip();
+        try {
+            if (value.matches(DATE)) {
+                return Backdate.onDay(LocalDate.parse(value), reason);
+            }
+            return Backdate.at(java.time.OffsetDateTime.parse(value).toInstant(), reason);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw cn.zhenggai.platform.web.ApiException.badRequest("BACKDATE_INVALID",
+                    "生效时间格式应为日期YYYY-MM-DD或ISO时间（如2023-05-10T10:00:00+08:00）：" + value);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notifications;
 
+import cn.zhenggai.contracts.history.EffectiveDated;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
@@ -37,7 +38,8 @@ import java.util.Set;
  * (a person, only as a user of the item's department), {@code role:<ROLE>@<department>} or {@code role:<ROLE>@*}
  * — and a user sees those
  * whose audience meets theirs. A display name never addresses anyone (ADR 0084); who has read it is kept per user ({@code readBy}). Idempotent: a notification's id is
- * the id of the event it comes from, inserted once.
+ * the id of the event it comes from, inserted once. A backdated event (a past fact entered late, ADR 0090) notifies
+ * nobody: what it tells is already over, and the ledger shows it.
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
@@ -72,6 +74,9 @@ public class NotificationProjection {
 
     @EventHandler
     void on(MeasureAssigned e, EventMessage<?> message) {
+        if (backdated(e)) {
+            return;
+        }
         Set<String> audience = new LinkedHashSet<>(person(e.owner(), e.leadDepartment()));
         audience.add(role(Roles.DEPT_LIAISON, e.leadDepartment()));
         for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
@@ -100,6 +105,9 @@ public class NotificationProjection {
 
     @EventHandler
     void on(MeasureCompleted e, EventMessage<?> message) {
+        if (backdated(e)) {
+            return;
+        }
         insert(message, "COMPLETED", null, e.measureId(), e.department(), "整改事项待验收",
                 "整改事项“" + titleOf(e.measureId()) + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号："
                         + e.summary(), List.of(role(Roles.PARTY_COMMITTEE, null)));
@@ -107,6 +115,9 @@ public class NotificationProjection {
 
     @EventHandler
     void on(MeasureRejected e, EventMessage<?> message) {
+        if (backdated(e)) {
+            return;
+        }
         insert(message, "REJECTED", null, e.measureId(), e.department(), "整改验收未通过",
                 "整改事项“" + titleOf(e.measureId()) + "”验收未通过，已退回整改：" + String.join("；", e.reasons()),
                 List.of(role(Roles.DEPT_LIAISON, e.department()), role(Roles.DEPT_HEAD, e.department())));
@@ -123,6 +134,9 @@ public class NotificationProjection {
 
     @EventHandler
     void on(DeadlineExtended e, EventMessage<?> message) {
+        if (backdated(e)) {
+            return;
+        }
         Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
         if (e.requestedBy() != null) {
             audience.addAll(person(e.requestedBy(), e.department()));
@@ -170,6 +184,11 @@ public class NotificationProjection {
     /** Holders of {@code role} in {@code department}, or in every department when it is null. */
     static String role(String role, String department) {
         return "role:" + role + "@" + (department == null ? "*" : department);
+    }
+
+    /** A past fact entered late (ADR 0090): what it tells is over, so it notifies nobody. */
+    private static boolean backdated(EffectiveDated event) {
+        return event.backdating() != null;
     }
 
     private String titleOf(String measureId) {

@@ -108,6 +108,27 @@ class NotificationProjectionTest {
     }
 
     @Test
+    void aBackdatedPastNotifiesNobody() {
+        cn.zhenggai.contracts.history.Backdating past = new cn.zhenggai.contracts.history.Backdating(
+                Instant.parse("2022-03-01T00:00:00Z"), "demo-party", "纸质台账补录", null);
+        projection.on(new MeasureAssigned("m1", "XZSPJ", "XZSPJ", List.of("ZZB"), "zhang", "2022-06-30", false, null,
+                "demo-party", false, past), message(null));
+        projection.on(new MeasureCompleted("m1", "XZSPJ", "已完成。", "demo-party", "2022-06-30", false, past),
+                message(null));
+        projection.on(new MeasureRejected("m1", "XZSPJ", "party-2", List.of("缺少佐证材料。"), past), message(null));
+        projection.on(new DeadlineExtended("m1", "XZSPJ", "2022-06-30", "2022-08-31", "head-xzspj", "demo-party",
+                past), message(null));
+        assertThat(items(OWNER)).isEmpty();
+        assertThat(items(LIAISON)).isEmpty();
+        assertThat(items(HEAD)).isEmpty();
+        assertThat(items(PARTY)).isEmpty();
+        // the same completion entered when it happened notifies the party committee
+        projection.on(new MeasureCompleted("m1", "XZSPJ", "已完成。", "demo-dept", "2022-06-30", false),
+                message(null));
+        assertThat(items(PARTY)).extracting(n -> n.get("kind")).containsExactly("COMPLETED");
+    }
+
+    @Test
     void supervisionNoticesReachTheirLevelsRecipients() {
         projection.on(new SupervisionNoticeIssued("n1", "m1", "XZSPJ", "OWNER", null, "XZSPJ", "zhang", "已逾期1天。",
                 "2023-06-30", 1), message(null));

@@ -5,9 +5,13 @@ import cn.zhenggai.audit.timetravel.AuditEvents;
 import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -86,7 +90,7 @@ final class LedgerFolder {
                 states.put(id, item);
             }
         }
-        write(target, states);
+        write(target, states, targetEmpty);
         return states.size();
     }
 
@@ -104,19 +108,41 @@ final class LedgerFolder {
         }
     }
 
-    private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states) {
+    /** Writes the states; into an empty collection as plain inserts (nothing to replace), else as upserts. */
+    private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states, boolean empty) {
         List<WriteModel<Document>> writes = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
         for (Map.Entry<String, LedgerItem> e : states.entrySet()) {
             Document doc = new Document("_id", e.getKey());
             doc.putAll(ItemStates.state(e.getKey(), e.getValue()));
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
+            writes.add(empty ? new InsertOneModel<>(doc)
+                    : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
             if (writes.size() == WRITE_BATCH) {
-                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                bulkWrite(target, writes);
                 writes.clear();
             }
         }
         if (!writes.isEmpty()) {
+            bulkWrite(target, writes);
+        }
+    }
+
+    /** One unordered bulk write; an insert that finds its document written meanwhile is redone as an upsert. */
+    private static void bulkWrite(MongoCollection<Document> target, List<WriteModel<Document>> writes) {
+        try {
             target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> w.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            List<WriteModel<Document>> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                WriteModel<Document> write = writes.get(error.getIndex());
+                again.add(write instanceof InsertOneModel<Document> insert
+                        ? new ReplaceOneModel<>(Filters.eq("_id", insert.getDocument().get("_id")),
+                        insert.getDocument(), new ReplaceOptions().upsert(true))
+                        : write); // two upserts created the same document at once: the update applies now
+            }
+            target.bulkWrite(again, new BulkWriteOptions().ordered(false));
         }
     }
 }

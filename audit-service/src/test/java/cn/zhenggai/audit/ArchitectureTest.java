@@ -37,7 +37,8 @@ class ArchitectureTest {
 
     @Test
     void theTimeTravelFoldsArePureFunctionsOverTypeAndPayload() {
-        noClasses().that().haveNameMatching("cn\\.zhenggai\\.audit\\.timetravel\\.(Fact|ItemFold|ReportFold|LedgerRows|LedgerDiff)(\\$.*)?")
+        noClasses().that().haveNameMatching("cn\\.zhenggai\\.audit\\.timetravel\\."
+                        + "(Fact|AuditEvents|ItemStates|ReportFold|LedgerRows|LedgerDiff)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
                         "com.mongodb..", "org.bson..", "org.apache.kafka..", "cn.zhenggai.platform..",
                         "cn.zhenggai.audit.log..", "cn.zhenggai.rectification..", "cn.zhenggai.report..")

@@ -558,6 +558,15 @@ public class AuditLog {
         return found;
     }
 
+    /** The records (event fields and position) with the given event ids, in no particular order ({@code _id}). */
+    public List<Document> eventsWithIds(Collection<?> eventIds) {
+        List<Document> found = new ArrayList<>();
+        if (!eventIds.isEmpty()) {
+            log.find(Filters.in("_id", eventIds)).projection(EVENT_FIELDS).forEach(found::add);
+        }
+        return found;
+    }
+
     /** The department codes that occur in the log. */
     public Set<String> departments() {
         Set<String> codes = new TreeSet<>();

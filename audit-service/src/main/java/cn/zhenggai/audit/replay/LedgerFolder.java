@@ -1,17 +1,24 @@
 package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.log.AuditLog;
-import cn.zhenggai.audit.timetravel.Fact;
-import cn.zhenggai.audit.timetravel.ItemFold;
+import cn.zhenggai.audit.timetravel.AuditEvents;
+import cn.zhenggai.audit.timetravel.ItemStates;
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerItems;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,10 +29,12 @@ import java.util.function.LongConsumer;
 
 /**
  * Writes the item states of the audit log's records with positions in {@code (after, upTo]} into a collection of the
- * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemFold}), on top of
- * what the collection already holds. Records are read in the log's natural order, which is append order; a record
- * that arrives behind its aggregate's last applied sequence (late delivery) makes that item be refolded from its whole
- * history in the log, so the result is always {@code ItemFold.fold(all records up to upTo)}.
+ * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemStates#state}), on
+ * top of what the collection already holds. The fold is the one fold of an item, {@link LedgerItems#apply} over the
+ * records read as their contract events ({@link AuditEvents}). Records are read in the log's natural order, which is
+ * append order; a record that arrives at or behind the highest sequence already read of its item (late delivery, or
+ * an event before the item was planned) makes that item be refolded from its whole history in the log, so the result
+ * is always {@code LedgerItems.fold(all its records up to upTo)}.
  */
 final class LedgerFolder {
 
@@ -37,77 +46,103 @@ final class LedgerFolder {
     /** Folds records {@code (after, upTo]} into {@code target}; {@code progress} is told of every record read. */
     static int fold(AuditLog log, MongoCollection<Document> target, long after, long upTo, boolean targetEmpty,
                     LongConsumer progress) {
-        Map<String, List<Fact>> byItem = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> states = new HashMap<>();
+        Map<String, LedgerItem> states = new HashMap<>();
+        Map<String, Long> seen = new HashMap<>();
+        Set<String> touched = new HashSet<>();
         Set<String> refold = new HashSet<>();
+        Map<String, List<AuditEvents.ItemEvent>> byItem = new LinkedHashMap<>();
         long[] read = {0};
         log.forEachEvent(after, upTo, record -> {
             read[0]++;
             progress.accept(read[0]);
-            Fact fact = Fact.of(record);
-            if (targetEmpty) {
-                // a full rebuild folds as it reads: the states of every item fit in memory, the records need not
-                Map<String, Object> state = states.get(fact.aggregateId());
-                if (state == null) {
-                    if (!ItemFold.isItemFact(fact)) {
-                        return;
-                    }
-                    state = ItemFold.initial(fact.aggregateId());
-                    states.put(fact.aggregateId(), state);
+            AuditEvents.itemEvent(record).ifPresent(e -> {
+                String id = e.aggregateId();
+                touched.add(id);
+                if (targetEmpty) {
+                    // a full rebuild folds as it reads: the states of every item fit in memory, the records need not
+                    fold(id, e, states, seen, refold);
+                } else {
+                    byItem.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
                 }
-                if (fact.sequence() <= ((Number) state.get("lastSequence")).longValue()) {
-                    refold.add(fact.aggregateId());
-                }
-                ItemFold.applyTo(state, fact);
-            } else {
-                byItem.computeIfAbsent(fact.aggregateId(), k -> new ArrayList<>()).add(fact);
-            }
+            });
         });
         if (!targetEmpty && !byItem.isEmpty()) {
             target.find(Filters.in("_id", byItem.keySet())).forEach(d -> {
-                Map<String, Object> state = new LinkedHashMap<>(d);
-                state.remove("_id");
-                states.put(d.getString("_id"), state);
-            });
-            byItem.forEach((id, facts) -> {
-                Map<String, Object> state = states.get(id);
-                if (state == null) {
-                    if (facts.stream().noneMatch(ItemFold::isItemFact)) {
-                        return;
-                    }
-                    state = ItemFold.initial(id);
-                    states.put(id, state);
-                }
-                for (Fact fact : facts.stream().sorted(Fact.IN_SEQUENCE).toList()) {
-                    if (fact.sequence() <= ((Number) state.get("lastSequence")).longValue()) {
-                        refold.add(id);
-                    }
-                    ItemFold.applyTo(state, fact);
+                LedgerItem item = ItemStates.item(d);
+                if (item != null) {
+                    states.put(d.getString("_id"), item);
+                    seen.put(d.getString("_id"), item.lastSequence());
                 }
             });
+            byItem.forEach((id, events) -> events.stream()
+                    .sorted(Comparator.comparingLong(AuditEvents.ItemEvent::sequence))
+                    .forEach(e -> fold(id, e, states, seen, refold)));
         }
         for (String id : refold) {
-            List<Fact> history = log.eventsOf(List.of(id), null).stream().map(Fact::of)
-                    .filter(f -> f.position() <= upTo).toList();
-            states.put(id, ItemFold.fold(history));
+            List<LedgerItems.Step> history = new ArrayList<>();
+            for (Document record : log.eventsOf(List.of(id), null)) {
+                AuditEvents.itemEvent(record).filter(e -> e.position() <= upTo).ifPresent(e -> history.add(e.step()));
+            }
+            LedgerItem item = LedgerItems.fold(history);
+            if (item == null) {
+                states.remove(id);
+            } else {
+                states.put(id, item);
+            }
         }
-        write(target, states);
+        write(target, states, targetEmpty);
         return states.size();
     }
 
-    private static void write(MongoCollection<Document> target, Map<String, Map<String, Object>> states) {
+    private static void fold(String id, AuditEvents.ItemEvent e, Map<String, LedgerItem> states,
+                             Map<String, Long> seen, Set<String> refold) {
+        Long highest = seen.get(id);
+        if (highest != null && e.sequence() <= highest) {
+            refold.add(id);
+            return;
+        }
+        seen.put(id, e.sequence());
+        LedgerItem item = LedgerItems.apply(states.get(id), e.step().event(), e.step().meta());
+        if (item != null) {
+            states.put(id, item);
+        }
+    }
+
+    /** Writes the states; into an empty collection as plain inserts (nothing to replace), else as upserts. */
+    private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states, boolean empty) {
         List<WriteModel<Document>> writes = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
-        for (Map.Entry<String, Map<String, Object>> e : states.entrySet()) {
+        for (Map.Entry<String, LedgerItem> e : states.entrySet()) {
             Document doc = new Document("_id", e.getKey());
-            doc.putAll(e.getValue());
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
+            doc.putAll(ItemStates.state(e.getKey(), e.getValue()));
+            writes.add(empty ? new InsertOneModel<>(doc)
+                    : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
             if (writes.size() == WRITE_BATCH) {
-                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                bulkWrite(target, writes);
                 writes.clear();
             }
         }
         if (!writes.isEmpty()) {
+            bulkWrite(target, writes);
+        }
+    }
+
+    /** One unordered bulk write; an insert that finds its document written meanwhile is redone as an upsert. */
+    private static void bulkWrite(MongoCollection<Document> target, List<WriteModel<Document>> writes) {
+        try {
             target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> w.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            List<WriteModel<Document>> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                WriteModel<Document> write = writes.get(error.getIndex());
+                again.add(write instanceof InsertOneModel<Document> insert
+                        ? new ReplaceOneModel<>(Filters.eq("_id", insert.getDocument().get("_id")),
+                        insert.getDocument(), new ReplaceOptions().upsert(true))
+                        : write); // two upserts created the same document at once: the update applies now
+            }
+            target.bulkWrite(again, new BulkWriteOptions().ordered(false));
         }
     }
 }

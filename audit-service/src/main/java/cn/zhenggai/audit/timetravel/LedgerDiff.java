@@ -1,5 +1,9 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.ItemStatus;
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.rectification.MeasurePlanned;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What changed on a department's ledger between two dates, from the item states at both (pure): new items and the
- * problems they bring (each problem once, with the items that answer it), items that left the ledger (reassigned), status, deadline, owner and colour changes, closures
- * (销号, now VERIFIED) and items that became overdue, each with before/after and the event (type, actor, time) that
- * made the later value.
+ * problems they bring (each problem once, with the items that answer it), items that left the ledger (reassigned),
+ * status, deadline, owner and colour changes, closures (销号, now VERIFIED) and items that became overdue, each with
+ * before/after and the event (type, actor, time) that made the later value.
  */
 public final class LedgerDiff {
 
@@ -20,13 +25,12 @@ public final class LedgerDiff {
     }
 
     /**
-     * @param before     item states at the earlier instant, by measure id
+     * @param before     item states at the earlier instant, by measure id (absent or null: not planned yet)
      * @param after      item states at the later instant, by measure id (also items no longer on the ledger)
      * @param department the ledger's department
      */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> between(Map<String, Map<String, Object>> before,
-                                              Map<String, Map<String, Object>> after, String department) {
+    public static Map<String, Object> between(Map<String, LedgerItem> before, Map<String, LedgerItem> after,
+                                              String department) {
         List<Map<String, Object>> newItems = new ArrayList<>();
         List<Map<String, Object>> newProblems = new ArrayList<>();
         Map<String, Map<String, Object>> newProblemsByKey = new LinkedHashMap<>();
@@ -39,70 +43,76 @@ public final class LedgerDiff {
         List<Map<String, Object>> becameOverdue = new ArrayList<>();
 
         Set<String> known = new LinkedHashSet<>();
-        LedgerRows.itemsOf(before.values(), department).forEach(s -> known.add((String) s.get("measureId")));
+        LedgerRows.itemsOf(before.values().stream().filter(Objects::nonNull).toList(), department)
+                .forEach(s -> known.add(s.measureId()));
         Set<String> problemsBefore = new LinkedHashSet<>();
         for (String id : known) {
-            problemKeys(before.get(id)).forEach(problemsBefore::add);
+            before.get(id).problems().forEach(p -> problemsBefore.add(problemKey(p)));
         }
-        List<Map<String, Object>> now = LedgerRows.itemsOf(after.values(), department);
+        List<LedgerItem> now = LedgerRows.itemsOf(after.values().stream().filter(Objects::nonNull).toList(),
+                department);
         Set<String> present = new LinkedHashSet<>();
-        for (Map<String, Object> to : now) {
-            String id = (String) to.get("measureId");
+        for (LedgerItem to : now) {
+            String id = to.measureId();
             present.add(id);
-            Map<String, Object> from = known.contains(id) ? before.get(id) : null;
-            Map<String, Object> changedBy = (Map<String, Object>) to.getOrDefault("changedBy", Map.of());
+            LedgerItem from = known.contains(id) ? before.get(id) : null;
             if (from == null) {
                 Map<String, Object> entry = item(to);
                 entry.put("after", LedgerRows.row(to, department));
-                Object plannedBy = to.get("plannedBy");
-                boolean plannedInRange = before.get(id) == null || !Boolean.TRUE.equals(before.get(id).get("exists"));
+                Map<String, Object> plannedBy = ItemStates.reference(to.plannedBy());
+                boolean plannedInRange = before.get(id) == null;
                 entry.put("kind", plannedInRange ? "PLANNED" : "JOINED");
-                entry.put("event", plannedInRange ? plannedBy : first(changedBy, "leadDepartment", "cooperatingDepartments"));
+                entry.put("event", plannedInRange ? plannedBy
+                        : first(to, "leadDepartment", "cooperatingDepartments"));
                 newItems.add(entry);
-                for (Map<String, Object> problem : (List<Map<String, Object>>) to.getOrDefault("problems", List.of())) {
+                for (MeasurePlanned.Problem problem : to.problems()) {
                     String key = problemKey(problem);
                     if (problemsBefore.contains(key)) {
                         continue;
                     }
                     Map<String, Object> seen = newProblemsByKey.get(key);
                     if (seen != null) {
-                        ((List<Object>) seen.get("measureIds")).add(id);
+                        @SuppressWarnings("unchecked")
+                        List<Object> ids = (List<Object>) seen.get("measureIds");
+                        ids.add(id);
                         continue;
                     }
-                    Map<String, Object> p = new LinkedHashMap<>(problem);
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("problemId", problem.problemId());
+                    p.put("theme", problem.theme());
+                    p.put("ordinal", problem.ordinal());
+                    p.put("statement", problem.statement());
                     p.put("measureIds", new ArrayList<>(List.of(id)));
                     p.put("event", plannedBy);
                     newProblemsByKey.put(key, p);
                     newProblems.add(p);
                 }
-                if (ItemFold.VERIFIED.equals(to.get("status"))) {
-                    closures.add(change(to, "status", null, to.get("status"), changedBy));
+                if (to.status() == ItemStatus.VERIFIED) {
+                    closures.add(change(to, "status", null, to.status()));
                 }
-                if (Boolean.TRUE.equals(to.get("overdue"))) {
-                    becameOverdue.add(change(to, "overdue", false, true, changedBy));
+                if (to.overdue()) {
+                    becameOverdue.add(change(to, "overdue", false, true));
                 }
                 continue;
             }
-            compare(from, to, "status", changedBy, statusChanges);
-            compare(from, to, "deadline", changedBy, deadlineChanges);
-            compare(from, to, "owner", changedBy, ownerChanges);
-            compare(from, to, "colour", changedBy, colourChanges);
-            if (ItemFold.VERIFIED.equals(to.get("status")) && !ItemFold.VERIFIED.equals(from.get("status"))) {
-                closures.add(change(to, "status", from.get("status"), to.get("status"), changedBy));
+            compare(from, to, "status", LedgerItem::status, statusChanges);
+            compare(from, to, "deadline", LedgerItem::deadline, deadlineChanges);
+            compare(from, to, "owner", LedgerItem::owner, ownerChanges);
+            compare(from, to, "colour", LedgerItem::colour, colourChanges);
+            if (to.status() == ItemStatus.VERIFIED && from.status() != ItemStatus.VERIFIED) {
+                closures.add(change(to, "status", from.status(), to.status()));
             }
-            if (Boolean.TRUE.equals(to.get("overdue")) && !Boolean.TRUE.equals(from.get("overdue"))) {
-                becameOverdue.add(change(to, "overdue", false, true, changedBy));
+            if (to.overdue() && !from.overdue()) {
+                becameOverdue.add(change(to, "overdue", false, true));
             }
         }
         for (String id : known) {
             if (!present.contains(id)) {
-                Map<String, Object> to = after.get(id);
+                LedgerItem to = after.get(id);
                 Map<String, Object> entry = item(before.get(id));
                 entry.put("before", LedgerRows.row(before.get(id), department));
-                entry.put("leadDepartmentNow", to == null ? null : to.get("leadDepartment"));
-                entry.put("event", to == null ? null
-                        : first((Map<String, Object>) to.getOrDefault("changedBy", Map.of()), "leadDepartment",
-                        "cooperatingDepartments"));
+                entry.put("leadDepartmentNow", to == null ? null : to.leadDepartment());
+                entry.put("event", to == null ? null : first(to, "leadDepartment", "cooperatingDepartments"));
                 removedItems.add(entry);
             }
         }
@@ -126,49 +136,39 @@ public final class LedgerDiff {
         body.put(key, list);
     }
 
-    private static void compare(Map<String, Object> from, Map<String, Object> to, String field,
-                                Map<String, Object> changedBy, List<Map<String, Object>> into) {
-        if (!Objects.equals(from.get(field), to.get(field))) {
-            into.add(change(to, field, from.get(field), to.get(field), changedBy));
+    private static void compare(LedgerItem from, LedgerItem to, String field, Function<LedgerItem, Object> read,
+                                List<Map<String, Object>> into) {
+        if (!Objects.equals(read.apply(from), read.apply(to))) {
+            into.add(change(to, field, read.apply(from), read.apply(to)));
         }
     }
 
-    private static Map<String, Object> change(Map<String, Object> to, String field, Object before, Object after,
-                                              Map<String, Object> changedBy) {
+    private static Map<String, Object> change(LedgerItem to, String field, Object before, Object after) {
         Map<String, Object> change = item(to);
         change.put("field", field);
-        change.put("before", before);
-        change.put("after", after);
-        change.put("event", changedBy.get(field));
+        change.put("before", ItemStates.json(before));
+        change.put("after", ItemStates.json(after));
+        change.put("event", ItemStates.reference(to.changedBy().get(field)));
         return change;
     }
 
-    private static Map<String, Object> item(Map<String, Object> state) {
+    private static Map<String, Object> item(LedgerItem state) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("measureId", state.get("measureId"));
-        item.put("title", state.get("title"));
+        item.put("measureId", state.measureId());
+        item.put("title", state.title());
         return item;
     }
 
-    private static Object first(Map<String, Object> changedBy, String... fields) {
+    private static Map<String, Object> first(LedgerItem item, String... fields) {
         for (String field : fields) {
-            if (changedBy.get(field) != null) {
-                return changedBy.get(field);
+            if (item.changedBy().get(field) != null) {
+                return ItemStates.reference(item.changedBy().get(field));
             }
         }
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> problemKeys(Map<String, Object> state) {
-        List<String> keys = new ArrayList<>();
-        for (Map<String, Object> p : (List<Map<String, Object>>) state.getOrDefault("problems", List.of())) {
-            keys.add(problemKey(p));
-        }
-        return keys;
-    }
-
-    private static String problemKey(Map<String, Object> problem) {
-        return problem.get("problemId") != null ? "id:" + problem.get("problemId") : "text:" + problem.get("statement");
+    private static String problemKey(MeasurePlanned.Problem problem) {
+        return problem.problemId() != null ? "id:" + problem.problemId() : "text:" + problem.statement();
     }
 }

@@ -1,7 +1,8 @@
 package cn.zhenggai.audit.timetravel;
 
 import cn.zhenggai.audit.log.AuditLog;
-import org.bson.Document;
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerItems;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,21 +13,29 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the record said at an instant, rebuilt from the audit log: an aggregate's state, a department's ledger, and
- * the difference between two instants. "At an instant" means every event whose event time (when the source service
- * stored it) is not after that instant (ADR 0050).
+ * What the record said at an instant: an aggregate's state, a department's ledger, and the difference between two
+ * instants, on either time ({@link TimeAxis}): the events that had taken effect by then, or those recorded by then
+ * (ADR 0050, 0090). Items come from the {@link ItemIndex} (one fold, {@link LedgerItems}; no read of the log per
+ * question, ADR 0092); reports and other aggregates are folded from their records in the log.
  */
 public class TimeTravel {
 
     private final AuditLog log;
+    private final ItemIndex index;
 
-    public TimeTravel(AuditLog log) {
+    public TimeTravel(AuditLog log, ItemIndex index) {
         this.log = log;
+        this.index = index;
+    }
+
+    /** Over a log that is complete now: builds its own index (tests, tools). */
+    public TimeTravel(AuditLog log) {
+        this(log, ItemIndex.loaded(log));
     }
 
     /** The kind of aggregate the facts describe: {@code ITEM}, {@code REPORT} or {@code OTHER}. */
     public static String kindOf(List<Fact> facts) {
-        if (facts.stream().anyMatch(ItemFold::isItemFact)) {
+        if (facts.stream().anyMatch(f -> LedgerItems.isItemEvent(f.type()))) {
             return "ITEM";
         }
         if (facts.stream().anyMatch(ReportFold::isReportFact)) {
@@ -35,67 +44,72 @@ public class TimeTravel {
         return "OTHER";
     }
 
-    /** The facts of one aggregate up to {@code asOf} (null: all). */
-    public List<Fact> factsOf(String aggregateId, Instant asOf) {
-        return log.eventsOf(List.of(aggregateId), asOf).stream().map(Fact::of).toList();
+    public ItemIndex index() {
+        return index;
     }
 
-    /** The state document of an aggregate at {@code asOf}, or null when it had no event by then. */
-    public Map<String, Object> stateOf(String aggregateId, List<Fact> facts) {
+    /** An aggregate's state as of an instant, and the departments it belonged to then (for the caller's scope). */
+    public record AggregateState(Map<String, Object> body, List<String> departments) {
+    }
+
+    /** The state of an aggregate at {@code asOf}, or null when it had no event by then. */
+    public AggregateState stateOf(String aggregateId, Instant asOf, TimeAxis axis) {
+        ItemIndex.AsOf item = index.at(aggregateId, axis, asOf);
+        if (item != null) {
+            if (item.item() == null) {
+                return null;
+            }
+            List<String> departments = new ArrayList<>();
+            departments.add(item.item().leadDepartment());
+            departments.addAll(item.item().cooperatingDepartments());
+            return new AggregateState(body(aggregateId, "ITEM", item.events(),
+                    ItemStates.state(aggregateId, item.item())), departments);
+        }
+        List<Fact> facts = log.eventsOf(List.of(aggregateId), asOf).stream().map(Fact::of).toList();
         if (facts.isEmpty()) {
             return null;
         }
-        String kind = kindOf(facts);
-        Map<String, Object> state = switch (kind) {
-            case "ITEM" -> ItemFold.fold(facts);
-            case "REPORT" -> ReportFold.fold(facts);
-            default -> other(facts);
-        };
+        boolean report = facts.stream().anyMatch(ReportFold::isReportFact);
+        Map<String, Object> state = report ? ReportFold.fold(facts) : other(facts);
+        List<String> departments = new ArrayList<>();
+        if (state.get("department") instanceof String own) {
+            departments.add(own);
+        }
+        if (departments.isEmpty()) {
+            Fact.ordered(facts).stream().map(Fact::department).filter(d -> d != null).findFirst()
+                    .ifPresent(departments::add);
+        }
+        return new AggregateState(body(aggregateId, report ? "REPORT" : "OTHER", Fact.ordered(facts).size(), state),
+                departments);
+    }
+
+    private static Map<String, Object> body(String aggregateId, String kind, int events, Map<String, Object> state) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("aggregateId", aggregateId);
         body.put("kind", kind);
-        body.put("events", Fact.ordered(facts).size());
+        body.put("events", events);
         body.put("state", state);
         return body;
     }
 
-    /** The item states of every item that ever concerned the department, at {@code asOf}, by measure id. */
-    public Map<String, Map<String, Object>> itemStates(String department, Instant asOf) {
-        return foldItems(byAggregate(log.eventsOf(log.aggregatesConcerning(department), asOf), null));
+    /** The item states of every item that ever concerned the department and was planned by {@code asOf}. */
+    public Map<String, LedgerItem> itemStates(String department, Instant asOf, TimeAxis axis) {
+        return index.statesOf(department, axis, asOf);
     }
 
     /** The department's ledger rows at {@code asOf}. */
-    public List<Map<String, Object>> ledger(String department, Instant asOf) {
-        return LedgerRows.rows(itemStates(department, asOf).values(), department);
+    public List<Map<String, Object>> ledger(String department, Instant asOf, TimeAxis axis) {
+        return LedgerRows.rows(itemStates(department, asOf, axis).values(), department);
     }
 
-    /** The difference of the department's ledger between {@code from} and {@code to} (one read of the log). */
-    public Map<String, Object> diff(String department, Instant from, Instant to) {
-        List<Document> records = log.eventsOf(log.aggregatesConcerning(department), to);
-        Map<String, Map<String, Object>> before = foldItems(byAggregate(records, from));
-        Map<String, Map<String, Object>> after = foldItems(byAggregate(records, null));
-        return LedgerDiff.between(before, after, department);
+    /** The difference of the department's ledger between {@code from} and {@code to}. */
+    public Map<String, Object> diff(String department, Instant from, Instant to, TimeAxis axis) {
+        return LedgerDiff.between(itemStates(department, from, axis), itemStates(department, to, axis), department);
     }
 
-    private static Map<String, List<Fact>> byAggregate(List<Document> records, Instant until) {
-        Map<String, List<Fact>> facts = new TreeMap<>();
-        for (Document record : records) {
-            Fact fact = Fact.of(record);
-            if (until == null || !fact.timestamp().isAfter(until)) {
-                facts.computeIfAbsent(fact.aggregateId(), k -> new ArrayList<>()).add(fact);
-            }
-        }
-        return facts;
-    }
-
-    private static Map<String, Map<String, Object>> foldItems(Map<String, List<Fact>> facts) {
-        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
-        facts.forEach((id, list) -> {
-            if (list.stream().anyMatch(ItemFold::isItemFact)) {
-                states.put(id, ItemFold.fold(list));
-            }
-        });
-        return states;
+    /** The earliest time on {@code axis} of any record in the log, or null when the log is empty. */
+    public Instant firstEvent(TimeAxis axis) {
+        return index.firstEvent(axis);
     }
 
     private static Map<String, Object> other(List<Fact> facts) {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Time travel over HTTP (discipline inspection and the party committee only):
  * {@code GET /api/audit/aggregates/{id}/state?asOf=}, {@code GET /api/audit/ledger?department=&asOf=} and
- * {@code GET /api/audit/ledger/diff?department=&from=&to=}. Without {@code asOf} (or {@code asOf=now}): now.
+ * {@code GET /api/audit/ledger/diff?department=&from=&to=}, each with {@code time=effective} (default) or
+ * {@code recorded} (ADR 0090, 0092). Without {@code asOf} (or {@code asOf=now}): now.
  */
 @RestController
 public class TimeTravelController {
@@ -38,31 +39,33 @@ public class TimeTravelController {
 
     @GetMapping("/api/audit/aggregates/{aggregateId}/state")
     public Map<String, Object> state(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
-                                     Caller caller) {
+                                     @RequestParam(required = false) String time, Caller caller) {
         AuditAccess.requireAuditor(caller);
-        Instant at = instant("asOf", asOf);
-        List<Fact> facts = timeTravel.factsOf(aggregateId, at);
-        Map<String, Object> body = timeTravel.stateOf(aggregateId, facts);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> state = body == null ? null : (Map<String, Object>) body.get("state");
-        AuditAccess.requireAggregate(caller, state == null ? null : departmentsOf(state, facts), () ->
+        TimeAxis axis = TimeAxis.parse(time);
+        Instant at = instant("asOf", asOf, axis, true);
+        TimeTravel.AggregateState found = timeTravel.stateOf(aggregateId, at, axis);
+        AuditAccess.requireAggregate(caller, found == null ? null : found.departments(), () ->
                 ApiException.notFound("AGGREGATE_NOT_FOUND", "截至 " + at + " 审计日志中没有该对象的记录：" + aggregateId));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("asOf", at.toString());
-        answer.putAll(body);
+        answer.put("time", axis.wire());
+        answer.putAll(found.body());
         return answer;
     }
 
     @GetMapping("/api/audit/ledger")
     public Map<String, Object> ledger(@RequestParam(required = false) String department,
-                                      @RequestParam(required = false) String asOf, Caller caller) {
+                                      @RequestParam(required = false) String asOf,
+                                      @RequestParam(required = false) String time, Caller caller) {
         AuditAccess.requireAuditor(caller);
-        Instant at = instant("asOf", asOf);
+        TimeAxis axis = TimeAxis.parse(time);
+        Instant at = instant("asOf", asOf, axis, true);
         String scope = scope(department, caller);
-        List<Map<String, Object>> rows = timeTravel.ledger(scope, at);
+        List<Map<String, Object>> rows = timeTravel.ledger(scope, at, axis);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", scope);
         body.put("asOf", at.toString());
+        body.put("time", axis.wire());
         body.put("count", rows.size());
         body.put("rows", rows);
         return body;
@@ -71,20 +74,24 @@ public class TimeTravelController {
     @GetMapping("/api/audit/ledger/diff")
     public Map<String, Object> diff(@RequestParam(required = false) String department,
                                     @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to, Caller caller) {
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String time, Caller caller) {
         AuditAccess.requireAuditor(caller);
+        TimeAxis axis = TimeAxis.parse(time);
         if (from == null || from.isBlank()) {
             throw ApiException.badRequest("BAD_DATE", "请指定起始日期 from（ISO-8601）");
         }
-        Instant start = Params.asOf("from", from);
-        Instant end = instant("to", to);
+        // a difference may start before the first record (everything is new since then), not end before it
+        Instant start = instant("from", from, axis, false);
+        Instant end = instant("to", to, axis, true);
         Params.range(start, end);
         String scope = scope(department, caller);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", scope);
         body.put("from", start.toString());
         body.put("to", end.toString());
-        body.putAll(timeTravel.diff(scope, start, end));
+        body.put("time", axis.wire());
+        body.putAll(timeTravel.diff(scope, start, end, axis));
         return body;
     }
 
@@ -97,34 +104,38 @@ public class TimeTravelController {
         return departments.require(scope);
     }
 
-    private static Instant instant(String name, String value) {
+    /**
+     * The instant of a parameter, now when absent. Refused: not a date ({@code BAD_DATE}), after today
+     * ({@code FUTURE_DATE}: a day given as today means the end of today, which is allowed) and, when
+     * {@code notBeforeFirst}, before the log's first record on that time ({@code BEFORE_FIRST_EVENT}).
+     */
+    private Instant instant(String name, String value, TimeAxis axis, boolean notBeforeFirst) {
         Instant at = Params.asOf(name, value);
-        return at == null ? Instant.now() : at;
-    }
-
-    /** The departments the aggregate belonged to at that time: lead and cooperating ones, or the report's. */
-    private static List<String> departmentsOf(Map<String, Object> state, List<Fact> facts) {
-        List<String> codes = new ArrayList<>();
-        if (state.get("leadDepartment") instanceof String lead) {
-            codes.add(lead);
+        if (at == null) {
+            return Instant.now();
         }
-        if (state.get("cooperatingDepartments") instanceof List<?> cooperating) {
-            cooperating.forEach(c -> codes.add(String.valueOf(c)));
+        Instant endOfToday = LocalDate.now(Params.ZONE).plusDays(1).atStartOfDay(Params.ZONE).toInstant();
+        if (!at.isBefore(endOfToday)) {
+            throw ApiException.badRequest("FUTURE_DATE", name + " 晚于今天，不能查询未来：" + value);
         }
-        if (codes.isEmpty() && state.get("department") instanceof String own) {
-            codes.add(own);
+        Instant first = timeTravel.firstEvent(axis);
+        if (notBeforeFirst && first != null && at.isBefore(first)) {
+            throw ApiException.badRequest("BEFORE_FIRST_EVENT", name + " 早于审计日志中的第一条记录（"
+                    + (axis == TimeAxis.RECORDED ? "记录于 " : "生效于 ") + first + "），那时还没有任何记录：" + value);
         }
-        if (codes.isEmpty()) {
-            Fact.ordered(facts).stream().map(Fact::department).filter(d -> d != null).findFirst().ifPresent(codes::add);
-        }
-        return codes;
+        return at;
     }
 
     @Configuration
     static class Wiring {
         @Bean
-        TimeTravel timeTravel(AuditLog log) {
-            return new TimeTravel(log);
+        ItemIndex itemIndex(AuditLog log) {
+            return ItemIndex.loaded(log);
+        }
+
+        @Bean
+        TimeTravel timeTravel(AuditLog log, ItemIndex index) {
+            return new TimeTravel(log, index);
         }
 
         @Bean

@@ -6,6 +6,7 @@ import cn.zhenggai.audit.integrity.ChainVerifier;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.audit.replay.LiveLedger;
 import cn.zhenggai.audit.replay.Replays;
+import cn.zhenggai.audit.timetravel.TimeAxis;
 import cn.zhenggai.audit.timetravel.TimeTravel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
@@ -76,7 +77,7 @@ public final class AuditBench {
             Instant first = Instant.parse("2023-01-01T00:00:00Z");
             long span = Duration.ofDays(100).toSeconds();
             for (int i = 0; i < 20; i++) {
-                timeTravel.ledger("XZSPJ", first.plusSeconds(random.nextLong(span)));
+                timeTravel.ledger("XZSPJ", first.plusSeconds(random.nextLong(span)), TimeAxis.EFFECTIVE);
             }
             double[] ms = new double[runs];
             double[] diffMs = new double[runs / 4];
@@ -85,13 +86,13 @@ public final class AuditBench {
                 String department = LedgerHistory.DEPARTMENTS[i % LedgerHistory.DEPARTMENTS.length];
                 Instant asOf = first.plusSeconds(random.nextLong(span));
                 long t = System.nanoTime();
-                rows += timeTravel.ledger(department, asOf).size();
+                rows += timeTravel.ledger(department, asOf, TimeAxis.EFFECTIVE).size();
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
             for (int i = 0; i < diffMs.length; i++) {
                 Instant from = first.plusSeconds(random.nextLong(span / 2));
                 long t = System.nanoTime();
-                timeTravel.diff(LedgerHistory.DEPARTMENTS[i % 5], from, from.plusSeconds(span / 2));
+                timeTravel.diff(LedgerHistory.DEPARTMENTS[i % 5], from, from.plusSeconds(span / 2), TimeAxis.EFFECTIVE);
                 diffMs[i] = (System.nanoTime() - t) / 1e6;
             }
             figures.add(String.format(Locale.ROOT, "time travel, department ledger as of a random instant, log of %d events "

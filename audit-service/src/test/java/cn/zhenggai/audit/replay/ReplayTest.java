@@ -2,7 +2,10 @@ package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.LedgerHistory;
 import cn.zhenggai.audit.TestLog;
+import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.audit.timetravel.LedgerRows;
+import cn.zhenggai.audit.timetravel.TimeAxis;
+import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.audit.timetravel.TimeTravel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -63,10 +66,10 @@ class ReplayTest {
         assertThat(ledger.live().countDocuments()).isEqualTo(60);
         TimeTravel timeTravel = new TimeTravel(store.log);
         for (String department : LedgerHistory.DEPARTMENTS) {
-            List<Map<String, Object>> live = new ArrayList<>();
-            ledger.live().find().forEach(live::add);
+            List<LedgerItem> live = new ArrayList<>();
+            ledger.live().find().forEach(d -> live.add(ItemStates.item(d)));
             assertThat(LedgerRows.rows(live, department)).as(department)
-                    .isEqualTo(roundTrip(timeTravel.ledger(department, Instant.now())));
+                    .isEqualTo(timeTravel.ledger(department, Instant.now(), TimeAxis.EFFECTIVE));
         }
         Document m4 = ledger.live().find(Filters.eq("_id", "m-4")).first();
         assertThat(m4.getString("status")).isEqualTo("VERIFIED");
@@ -158,22 +161,5 @@ class ReplayTest {
 
     private static List<Document> copies(List<Document> bases) {
         return bases.stream().map(Document::new).toList();
-    }
-
-    /** Rows as they read after a trip through the store (nested maps become documents). */
-    private List<Map<String, Object>> roundTrip(List<Map<String, Object>> rows) {
-        var collection = store.database.getCollection("roundtrip");
-        collection.drop();
-        List<Map<String, Object>> back = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Document d = new Document(rows.get(i));
-            d.put("_id", i);
-            collection.insertOne(d);
-        }
-        collection.find().sort(Sorts.ascending("_id")).forEach(d -> {
-            d.remove("_id");
-            back.add(d);
-        });
-        return back;
     }
 }

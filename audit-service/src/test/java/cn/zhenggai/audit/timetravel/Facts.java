@@ -1,5 +1,7 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerItems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
@@ -22,6 +24,25 @@ final class Facts {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** The item event of a fact, read as the audit log's record of it would be. */
+    static AuditEvents.ItemEvent event(Fact fact) {
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("_id", fact.eventId());
+        record.put("type", fact.type());
+        record.put("aggregateId", fact.aggregateId());
+        record.put("sequence", fact.sequence());
+        record.put("timestamp", java.util.Date.from(fact.timestamp()));
+        record.put("actor", fact.actor());
+        record.put("payload", fact.payload());
+        record.put("position", fact.position());
+        return AuditEvents.itemEvent(record).orElseThrow();
+    }
+
+    /** The item after the facts (any order), by the one fold; null when not planned. */
+    static LedgerItem fold(java.util.List<Fact> facts) {
+        return LedgerItems.fold(facts.stream().map(f -> event(f).step()).toList());
     }
 
     static Fact planned(String id, long seq, String at, String department) {

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.LedgerItem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -73,13 +74,13 @@ class LedgerDiffTest {
         assertThat(((Map<String, Object>) none.get("counts")).values()).containsOnly(0);
     }
 
-    private Map<String, Map<String, Object>> at(String instant) {
+    private Map<String, LedgerItem> at(String instant) {
         Instant until = Instant.parse(instant);
         Map<String, List<Fact>> byItem = new LinkedHashMap<>();
         history.stream().filter(f -> !f.timestamp().isAfter(until))
                 .forEach(f -> byItem.computeIfAbsent(f.aggregateId(), k -> new java.util.ArrayList<>()).add(f));
-        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
-        byItem.forEach((id, facts) -> states.put(id, ItemFold.fold(facts)));
+        Map<String, LedgerItem> states = new LinkedHashMap<>();
+        byItem.forEach((id, facts) -> states.put(id, Facts.fold(facts)));
         return states;
     }
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.LedgerItem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +14,9 @@ class LedgerRowsTest {
 
     @Test
     void rowsInTheOrderTheyWerePlanned() {
-        Map<String, Object> late = ItemFold.fold(List.of(planned("late", 0, "2023-01-05T02:00:00.500Z", "XZSPJ")));
-        Map<String, Object> early = ItemFold.fold(List.of(planned("early", 0, "2023-01-05T02:00:00Z", "XZSPJ")));
-        Map<String, Object> other = ItemFold.fold(List.of(planned("other", 0, "2023-01-05T01:00:00Z", "CZJ")));
+        LedgerItem late = Facts.fold(List.of(planned("late", 0, "2023-01-05T02:00:00.500Z", "XZSPJ")));
+        LedgerItem early = Facts.fold(List.of(planned("early", 0, "2023-01-05T02:00:00Z", "XZSPJ")));
+        LedgerItem other = Facts.fold(List.of(planned("other", 0, "2023-01-05T01:00:00Z", "CZJ")));
         List<Map<String, Object>> rows = LedgerRows.rows(List.of(late, other, early), "XZSPJ");
         assertThat(rows).extracting(r -> r.get("measureId")).containsExactly("early", "late");
         assertThat(rows.get(0).get("role")).isEqualTo("LEAD");

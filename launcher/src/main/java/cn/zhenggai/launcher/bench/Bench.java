@@ -54,6 +54,10 @@ public final class Bench {
             GatewayBench.main(args); // ./zhenggai bench --scenario gateway
             return;
         }
+        if ("history".equals(scenario)) {
+            HistoryBench.main(args); // ./zhenggai bench --scenario history (ADR 0092)
+            return;
+        }
         if ("chaos".equals(scenario)) {
             ChaosBench.main(args); // ./zhenggai bench --scenario chaos (ADR 0085)
             return;

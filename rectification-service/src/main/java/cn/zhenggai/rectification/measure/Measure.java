@@ -569,9 +569,11 @@ public class Measure {
         if (measureId != null) {
             return Migration.UNCHANGED;
         }
-        Migration.events(command, departments).forEach(event -> apply(event));
-        if (status == Status.IN_PROGRESS) {
-            watchDeadline(deadlines, schedule);
+        List<Object> events = Migration.events(command, departments);
+        events.forEach(event -> apply(event));
+        if (events.get(events.size() - 1) instanceof EffectiveDated last && last.backdating() != null) {
+            // what of the deadline is still ahead is watched; a past already over is on record, never notified
+            watchBackdated(last.backdating(), schedule, deadlines);
         }
         return Migration.MIGRATED;
     }

@@ -8,6 +8,7 @@ import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
@@ -110,19 +111,21 @@ class MigrationTest {
     }
 
     @Test
-    void anItemStillOpenWhoseDeadlinePassedIsOverdueOnRecordAndWatchedFromNow() {
+    void anItemStillOpenWhoseDeadlinePassedIsOverdueOnRecordWithoutSupervisionForThePast() {
         MigrateItem open = with(verifiedItem(), null, null, null, verifiedItem().progress());
         List<Object> events = Migration.events(open, DEPARTMENTS);
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("MeasurePlanned",
                 "MeasureAssigned", "ProgressReported", "MeasureOverdue", "DeadlineExtended", "ProgressReported",
                 "MeasureOverdue");
         assertThat(((MeasureOverdue) events.get(3)).deadline()).isEqualTo("2021-06-30");
+        List<Object> expected = new java.util.ArrayList<>(events);
+        // the supervision checkpoints of 2021 are long past: their colours are taken now, no 督办 is issued
+        expected.add(new MeasureColourChanged(ID, "XZSPJ", "YELLOW", "GREEN", "2021-12-31", "张*"));
+        expected.add(new MeasureColourChanged(ID, "XZSPJ", "RED", "YELLOW", "2021-12-31", "张*"));
         fixture.givenCurrentTime(NOW)
-                
                 .when(open)
-                .expectEvents(events.toArray())
-                .expectScheduledDeadline(d("2021-12-31").minusDays(7).atStartOfDay(Measure.ZONE).toInstant(),
-                        new SupervisionTimers.SupervisionCheck("2021-12-31", "YELLOW"));
+                .expectEvents(expected.toArray())
+                .expectNoScheduledDeadlines();
         assertThat(((MeasureOverdue) events.get(6)).backdating().effectiveAt())
                 .isEqualTo(Measure.overdueAt(d("2021-12-31")));
     }

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
@@ -98,7 +99,7 @@ public class TimeTravel {
     }
 
     /** The department's ledger rows at {@code asOf}. */
-    public List<Map<String, Object>> ledger(String department, Instant asOf, TimeAxis axis) {
+    public List<LedgerRow> ledger(String department, Instant asOf, TimeAxis axis) {
         return LedgerRows.rows(itemStates(department, asOf, axis).values(), department);
     }
 

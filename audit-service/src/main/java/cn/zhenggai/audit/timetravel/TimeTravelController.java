@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.KnownDepartments;
 import cn.zhenggai.audit.access.Params;
@@ -61,7 +62,7 @@ public class TimeTravelController {
         TimeAxis axis = TimeAxis.parse(time);
         Instant at = instant("asOf", asOf, axis, true);
         String scope = scope(department, caller);
-        List<Map<String, Object>> rows = timeTravel.ledger(scope, at, axis);
+        List<LedgerRow> rows = timeTravel.ledger(scope, at, axis);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", scope);
         body.put("asOf", at.toString());

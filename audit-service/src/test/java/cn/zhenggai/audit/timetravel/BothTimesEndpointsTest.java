@@ -78,8 +78,8 @@ class BothTimesEndpointsTest {
         JsonNode h = row(effective, "h");
         assertThat(h.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(h.get("completedBy").asText()).isEqualTo("liaison-1");
-        assertThat(h.get("updatedAt").asText()).isEqualTo("2024-02-15T02:00:00Z");
-        assertThat(h.get("recordedAt").asText()).isEqualTo("2024-03-20T02:00:00Z");
+        assertThat(h.get("updatedAt").asText()).isEqualTo("2024-02-15T02:00:00.000Z");
+        assertThat(h.get("recordedAt").asText()).isEqualTo("2024-03-20T02:00:00.000Z");
         assertThat(h.get("backdatedEvents").asInt()).isEqualTo(1);
         assertThat(h.get("lastEvent").get("backdated").asBoolean()).isTrue();
         assertThat(h.get("lastEvent").get("backdating").get("reason").asText()).isEqualTo("纸质台账补录");
@@ -103,7 +103,7 @@ class BothTimesEndpointsTest {
         JsonNode migrated = body(call("/api/audit/ledger?department=XZSPJ&asOf=2022-01-01"));
         assertThat(migrated.get("count").asInt()).isEqualTo(1);
         assertThat(migrated.get("rows").get(0).get("measureId").asText()).isEqualTo("m");
-        assertThat(migrated.get("rows").get(0).get("updatedAt").asText()).isEqualTo("2021-05-01T00:00:00Z");
+        assertThat(migrated.get("rows").get(0).get("updatedAt").asText()).isEqualTo("2021-05-01T00:00:00.000Z");
         MvcResult before = call("/api/audit/ledger?department=XZSPJ&asOf=2022-01-01&time=recorded");
         assertThat(before.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(before).get("code").asText()).isEqualTo("BEFORE_FIRST_EVENT");

@@ -3,6 +3,8 @@ package cn.zhenggai.contracts.ledger;
 import cn.zhenggai.contracts.history.Backdating;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -183,8 +185,15 @@ public record LedgerItem(String measureId,
      * Who changed what, when: the event a state or a difference names as the cause. {@code time} is when it took
      * effect, {@code recordedAt} when it was recorded; {@code backdating} is set when they differ.
      */
+    @JsonIgnoreProperties(value = "backdated", allowGetters = true)
     public record EventRef(String eventId, String type, long sequence, String actor, Instant time,
                            Instant recordedAt, Backdating backdating) {
+
+        /** Whether the event states a past fact (补录 or 迁移); written in the JSON as {@code backdated}. */
+        @JsonProperty("backdated")
+        public boolean backdated() {
+            return backdating != null;
+        }
     }
 
     /** A builder holding this item's fields, for the fold. */

@@ -64,13 +64,17 @@ import java.util.List;
  * @param updatedAt effective time of its last change
  * @param supervisionNotices the audit's name of {@code notices}, only in the audit's rows
  * @param lastEvent the event that last changed it, only in the audit's rows
+ * @param recordedAt when its last event was recorded, only in the audit's rows
+ * @param backdatedEvents how many of its events state a past fact (补录, 迁移), only in the audit's rows
+ * @param migrated whether it was migrated from a historical ledger, only in the audit's rows
  */
 @JsonPropertyOrder({"measureId", "source", "sources", "reportId", "author", "year", "problem", "problems", "themes",
         "title", "content", "leadDepartment", "cooperatingDepartments", "role", "owner", "deadline",
         "proposedDeadline", "deadlineText", "longTerm", "reviewPeriodMonths", "status", "overdue", "colour",
         "daysToDeadline", "lastProgress", "lastProgressAt", "progressCount", "evidenceCount", "notices", "recurring",
         "recurrences", "completedBy", "completedAt", "completionSummary", "verifiedBy", "verifiedAt",
-        "pendingExtension", "lastRejection", "plannedAt", "updatedAt", "supervisionNotices", "lastEvent"})
+        "pendingExtension", "lastRejection", "plannedAt", "updatedAt", "supervisionNotices", "lastEvent", "recordedAt",
+        "backdatedEvents", "migrated"})
 public record LedgerRow(String measureId,
                         ItemSource source,
                         List<LedgerItem.SourceLink> sources,
@@ -117,7 +121,12 @@ public record LedgerRow(String measureId,
                         @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = INSTANT, timezone = "UTC")
                         Instant updatedAt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer supervisionNotices,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) LedgerItem.EventRef lastEvent) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) LedgerItem.EventRef lastEvent,
+                        @JsonInclude(JsonInclude.Include.NON_NULL)
+                        @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = INSTANT, timezone = "UTC")
+                        Instant recordedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer backdatedEvents,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean migrated) {
 
     /** How instants are written: what the services' JSON wrote for the ledger's dates before this type. */
     public static final String INSTANT = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
@@ -181,12 +190,13 @@ public record LedgerRow(String measureId,
                 item.status(), item.overdue(), item.colour(), days, item.lastProgress(), item.lastProgressAt(),
                 item.progressCount(), item.evidenceCount(), item.notices(), false, List.of(), item.completedBy(),
                 item.completedAt(), item.completionSummary(), item.verifiedBy(), item.verifiedAt(), extension,
-                item.lastRejection(), item.plannedAt(), item.updatedAt(), null, null);
+                item.lastRejection(), item.plannedAt(), item.updatedAt(), null, null, null, null, null);
     }
 
     /**
-     * The audit's row of {@code item}: the ledger's fields, then {@code supervisionNotices} (= {@code notices}) and
-     * {@code lastEvent}, the event that last changed it.
+     * The audit's row of {@code item}: the ledger's fields, then {@code supervisionNotices} (= {@code notices}),
+     * {@code lastEvent} (the event that last changed it), {@code recordedAt}, {@code backdatedEvents} and
+     * {@code migrated}.
      */
     public static LedgerRow audited(LedgerItem item, String viewerDepartment, LocalDate today) {
         LedgerRow row = of(item, viewerDepartment, today);
@@ -197,7 +207,7 @@ public record LedgerRow(String measureId,
                 row.lastProgressAt, row.progressCount, row.evidenceCount, row.notices, row.recurring,
                 row.recurrences, row.completedBy, row.completedAt, row.completionSummary, row.verifiedBy,
                 row.verifiedAt, row.pendingExtension, row.lastRejection, row.plannedAt, row.updatedAt,
-                item.notices(), item.lastEvent());
+                item.notices(), item.lastEvent(), item.recordedAt(), item.backdatedEvents(), item.migratedFrom() != null);
     }
 
     /** This row with the recurring-problem flags the ledger keeps beside the item. */
@@ -208,7 +218,7 @@ public record LedgerRow(String measureId,
                 deadlineText, longTerm, reviewPeriodMonths, status, overdue, colour, daysToDeadline, lastProgress,
                 lastProgressAt, progressCount, evidenceCount, notices, !list.isEmpty(), list, completedBy,
                 completedAt, completionSummary, verifiedBy, verifiedAt, pendingExtension, lastRejection, plannedAt,
-                updatedAt, supervisionNotices, lastEvent);
+                updatedAt, supervisionNotices, lastEvent, recordedAt, backdatedEvents, migrated);
     }
 
     /** Whether the item is completed or verified. */

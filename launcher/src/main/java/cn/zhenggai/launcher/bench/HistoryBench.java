@@ -6,6 +6,8 @@ import cn.zhenggai.audit.replay.Replays;
 import cn.zhenggai.audit.timetravel.ItemIndex;
 import cn.zhenggai.audit.timetravel.TimeAxis;
 import cn.zhenggai.audit.timetravel.TimeTravel;
+import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -53,7 +55,7 @@ final class HistoryBench {
 
     private static final long T0 = System.nanoTime();
     private static final int BATCH = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EnvelopeCodec.mapper();
 
     private HistoryBench() {
     }
@@ -142,7 +144,7 @@ final class HistoryBench {
                     String department = department(random);
                     Instant asOf = instant(random, first, span);
                     long s = System.nanoTime();
-                    List<Map<String, Object>> answer = timeTravel.ledger(department, asOf, axis);
+                    List<LedgerRow> answer = timeTravel.ledger(department, asOf, axis);
                     nanos[i] = System.nanoTime() - s;
                     JSON.writeValueAsBytes(Map.of("department", department, "rows", answer));
                     withJson[i] = System.nanoTime() - s;

@@ -46,6 +46,16 @@ final class LedgerFolder {
     /** Folds records {@code (after, upTo]} into {@code target}; {@code progress} is told of every record read. */
     static int fold(AuditLog log, MongoCollection<Document> target, long after, long upTo, boolean targetEmpty,
                     LongConsumer progress) {
+        return foldStates(log, target, after, upTo, targetEmpty, progress).size();
+    }
+
+    /**
+     * As {@link #fold}, and returns the states it wrote, by item: the target's document of each of these items is
+     * {@link #document} of its state (a full fold into an empty target writes every item; a fold on top writes the
+     * items its records touched and leaves every other document as it was).
+     */
+    static Map<String, LedgerItem> foldStates(AuditLog log, MongoCollection<Document> target, long after, long upTo,
+                                              boolean targetEmpty, LongConsumer progress) {
         Map<String, LedgerItem> states = new HashMap<>();
         Map<String, Long> seen = new HashMap<>();
         Set<String> touched = new HashSet<>();
@@ -91,7 +101,14 @@ final class LedgerFolder {
             }
         }
         write(target, states, targetEmpty);
-        return states.size();
+        return states;
+    }
+
+    /** The document of an item in a collection of the ledger projection: {@code _id} and its state. */
+    static Document document(String measureId, LedgerItem item) {
+        Document doc = new Document("_id", measureId);
+        doc.putAll(ItemStates.state(measureId, item));
+        return doc;
     }
 
     private static void fold(String id, AuditEvents.ItemEvent e, Map<String, LedgerItem> states,
@@ -112,8 +129,7 @@ final class LedgerFolder {
     private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states, boolean empty) {
         List<WriteModel<Document>> writes = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
         for (Map.Entry<String, LedgerItem> e : states.entrySet()) {
-            Document doc = new Document("_id", e.getKey());
-            doc.putAll(ItemStates.state(e.getKey(), e.getValue()));
+            Document doc = document(e.getKey(), e.getValue());
             writes.add(empty ? new InsertOneModel<>(doc)
                     : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
             if (writes.size() == WRITE_BATCH) {

@@ -81,9 +81,11 @@ public class LiveLedger implements AppendObserver {
         return database.getCollection(COLLECTION);
     }
 
-    /** Folds records {@code (after, upTo]} into another collection (a shadow). */
-    int foldInto(MongoCollection<Document> target, long after, long upTo, boolean targetEmpty, LongConsumer progress) {
-        return LedgerFolder.fold(log, target, after, upTo, targetEmpty, progress);
+    /** Folds records {@code (after, upTo]} into another collection (a shadow); returns the states it wrote. */
+    java.util.Map<String, cn.zhenggai.contracts.ledger.LedgerItem> foldInto(MongoCollection<Document> target,
+                                                                           long after, long upTo, boolean targetEmpty,
+                                                                           LongConsumer progress) {
+        return LedgerFolder.foldStates(log, target, after, upTo, targetEmpty, progress);
     }
 
     /**

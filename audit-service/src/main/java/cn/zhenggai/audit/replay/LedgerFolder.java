@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Writes the item states of the audit log's records with positions in {@code (after, upTo]} into a collection of the
- * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemStates#state}), on
+ * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemStates#document}), on
  * top of what the collection already holds. The fold is the one fold of an item, {@link LedgerItems#apply} over the
  * records read as their contract events ({@link AuditEvents}). Records are read in the log's natural order, which is
  * append order; a record that arrives at or behind the highest sequence already read of its item (late delivery, or
@@ -104,10 +104,10 @@ final class LedgerFolder {
         return states;
     }
 
-    /** The document of an item in a collection of the ledger projection: {@code _id} and its state. */
+    /** The document of an item in a collection of the ledger projection: {@code _id} and its stored form. */
     static Document document(String measureId, LedgerItem item) {
         Document doc = new Document("_id", measureId);
-        doc.putAll(ItemStates.state(measureId, item));
+        doc.putAll(ItemStates.document(measureId, item));
         return doc;
     }
 

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * The JSON-like form of a {@link LedgerItem} that the audit service shows as an item's state
- * ({@code /api/audit/aggregates/{id}/state}) and keeps as a document of its ledger read models: every field of the
- * record under its own name (times ISO-8601, dates YYYY-MM-DD, enums by name), plus the names the state had before
- * the one fold (ADR 0091), so that readers of the old shape keep working: {@code exists}, {@code supervisionNotices},
- * {@code lastSupervisionNotice}, {@code lastSupervisionAt}, {@code lastEvidence}, {@code recurring}. Pure.
+ * ({@code /api/audit/aggregates/{id}/state}), and the smaller form it stores in its ledger read models
+ * ({@link #document}). The state: every field of the record under its own name (times ISO-8601, dates YYYY-MM-DD,
+ * enums by name), plus the names the state had before the one fold (ADR 0091), so that readers of the old shape keep
+ * working: {@code exists}, {@code supervisionNotices}, {@code lastSupervisionNotice}, {@code lastSupervisionAt},
+ * {@code lastEvidence}, {@code recurring}. Pure.
  */
 public final class ItemStates {
 

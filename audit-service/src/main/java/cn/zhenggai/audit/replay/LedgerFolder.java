@@ -25,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -39,6 +43,7 @@ import java.util.function.LongConsumer;
 final class LedgerFolder {
 
     private static final int WRITE_BATCH = 1000;
+    private static final int WRITERS = 2;
 
     private LedgerFolder() {
     }
@@ -125,21 +130,58 @@ final class LedgerFolder {
         }
     }
 
-    /** Writes the states; into an empty collection as plain inserts (nothing to replace), else as upserts. */
+    /**
+     * Writes the states; into an empty collection as plain inserts (nothing to replace), else as upserts. Unordered
+     * batches of {@link #WRITE_BATCH}; when there are several, {@link #WRITERS} threads build and send them at once,
+     * so that encoding one batch overlaps the store's work on another.
+     */
     private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states, boolean empty) {
-        List<WriteModel<Document>> writes = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
+        List<List<Map.Entry<String, LedgerItem>>> batches = new ArrayList<>();
+        List<Map.Entry<String, LedgerItem>> batch = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
         for (Map.Entry<String, LedgerItem> e : states.entrySet()) {
+            batch.add(e);
+            if (batch.size() == WRITE_BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>(WRITE_BATCH);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        if (batches.size() < 2) {
+            batches.forEach(b -> writeBatch(target, b, empty));
+            return;
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread thread = new Thread(r, "ledger-fold-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            batches.forEach(b -> sent.add(writers.submit(() -> writeBatch(target, b, empty))));
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("写入台账文档时被中断", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private static void writeBatch(MongoCollection<Document> target, List<Map.Entry<String, LedgerItem>> batch,
+                                   boolean empty) {
+        List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+        for (Map.Entry<String, LedgerItem> e : batch) {
             Document doc = document(e.getKey(), e.getValue());
             writes.add(empty ? new InsertOneModel<>(doc)
                     : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
-            if (writes.size() == WRITE_BATCH) {
-                bulkWrite(target, writes);
-                writes.clear();
-            }
         }
-        if (!writes.isEmpty()) {
-            bulkWrite(target, writes);
-        }
+        bulkWrite(target, writes);
     }
 
     /** One unordered bulk write; an insert that finds its document written meanwhile is redone as an upsert. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,29 @@ class LedgerFolderTest {
                         .doesNotContain(item.lastEvent().sequence(), item.plannedBy().sequence());
                 assertThat(stored).doesNotContainKeys("supervisionNotices", "lastSupervisionNotice",
                         "lastSupervisionAt", "lastEvidence", "recurring");
+            }
+        }
+    }
+
+    @Test
+    void aFoldOfSeveralWriteBatchesWritesEveryItemOnceWhetherIntoAnEmptyCollectionOrOnTop() {
+        try (TestLog store = new TestLog()) {
+            LedgerHistory.generate(2_300, 500, store.log::appendBatch);
+            long head = store.log.head().getLong("position");
+            MongoCollection<Document> empty = store.database.getCollection("shadow_batches");
+            Map<String, LedgerItem> written = LedgerFolder.foldStates(store.log, empty, 0, head, true, n -> { });
+            assertThat(written).hasSize(2_300);
+            assertThat(empty.countDocuments()).isEqualTo(2_300);
+            // on top: the first half folded, then the rest, as a live collection catches up
+            MongoCollection<Document> onTop = store.database.getCollection("live_batches");
+            LedgerFolder.fold(store.log, onTop, 0, head / 2, true, n -> { });
+            LedgerFolder.fold(store.log, onTop, head / 2, head, false, n -> { });
+            assertThat(onTop.countDocuments()).isEqualTo(2_300);
+            for (Document stored : onTop.find()) {
+                assertThat(ItemStates.item(stored)).isEqualTo(written.get(stored.getString("_id")));
+            }
+            for (Document stored : empty.find()) {
+                assertThat(ItemStates.item(stored)).isEqualTo(written.get(stored.getString("_id")));
             }
         }
     }

@@ -25,11 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
  * Writes the item states of the audit log's records with positions in {@code (after, upTo]} into a collection of the
- * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemStates#state}), on
+ * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemStates#document}), on
  * top of what the collection already holds. The fold is the one fold of an item, {@link LedgerItems#apply} over the
  * records read as their contract events ({@link AuditEvents}). Records are read in the log's natural order, which is
  * append order; a record that arrives at or behind the highest sequence already read of its item (late delivery, or
@@ -39,6 +43,7 @@ import java.util.function.LongConsumer;
 final class LedgerFolder {
 
     private static final int WRITE_BATCH = 1000;
+    private static final int WRITERS = 2;
 
     private LedgerFolder() {
     }
@@ -46,6 +51,16 @@ final class LedgerFolder {
     /** Folds records {@code (after, upTo]} into {@code target}; {@code progress} is told of every record read. */
     static int fold(AuditLog log, MongoCollection<Document> target, long after, long upTo, boolean targetEmpty,
                     LongConsumer progress) {
+        return foldStates(log, target, after, upTo, targetEmpty, progress).size();
+    }
+
+    /**
+     * As {@link #fold}, and returns the states it wrote, by item: the target's document of each of these items is
+     * {@link #document} of its state (a full fold into an empty target writes every item; a fold on top writes the
+     * items its records touched and leaves every other document as it was).
+     */
+    static Map<String, LedgerItem> foldStates(AuditLog log, MongoCollection<Document> target, long after, long upTo,
+                                              boolean targetEmpty, LongConsumer progress) {
         Map<String, LedgerItem> states = new HashMap<>();
         Map<String, Long> seen = new HashMap<>();
         Set<String> touched = new HashSet<>();
@@ -91,7 +106,14 @@ final class LedgerFolder {
             }
         }
         write(target, states, targetEmpty);
-        return states.size();
+        return states;
+    }
+
+    /** The document of an item in a collection of the ledger projection: {@code _id} and its stored form. */
+    static Document document(String measureId, LedgerItem item) {
+        Document doc = new Document("_id", measureId);
+        doc.putAll(ItemStates.document(measureId, item));
+        return doc;
     }
 
     private static void fold(String id, AuditEvents.ItemEvent e, Map<String, LedgerItem> states,
@@ -108,22 +130,58 @@ final class LedgerFolder {
         }
     }
 
-    /** Writes the states; into an empty collection as plain inserts (nothing to replace), else as upserts. */
+    /**
+     * Writes the states; into an empty collection as plain inserts (nothing to replace), else as upserts. Unordered
+     * batches of {@link #WRITE_BATCH}; when there are several, {@link #WRITERS} threads build and send them at once,
+     * so that encoding one batch overlaps the store's work on another.
+     */
     private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states, boolean empty) {
-        List<WriteModel<Document>> writes = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
+        List<List<Map.Entry<String, LedgerItem>>> batches = new ArrayList<>();
+        List<Map.Entry<String, LedgerItem>> batch = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
         for (Map.Entry<String, LedgerItem> e : states.entrySet()) {
-            Document doc = new Document("_id", e.getKey());
-            doc.putAll(ItemStates.state(e.getKey(), e.getValue()));
-            writes.add(empty ? new InsertOneModel<>(doc)
-                    : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
-            if (writes.size() == WRITE_BATCH) {
-                bulkWrite(target, writes);
-                writes.clear();
+            batch.add(e);
+            if (batch.size() == WRITE_BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>(WRITE_BATCH);
             }
         }
-        if (!writes.isEmpty()) {
-            bulkWrite(target, writes);
+        if (!batch.isEmpty()) {
+            batches.add(batch);
         }
+        if (batches.size() < 2) {
+            batches.forEach(b -> writeBatch(target, b, empty));
+            return;
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread thread = new Thread(r, "ledger-fold-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            batches.forEach(b -> sent.add(writers.submit(() -> writeBatch(target, b, empty))));
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("写入台账文档时被中断", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private static void writeBatch(MongoCollection<Document> target, List<Map.Entry<String, LedgerItem>> batch,
+                                   boolean empty) {
+        List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+        for (Map.Entry<String, LedgerItem> e : batch) {
+            Document doc = document(e.getKey(), e.getValue());
+            writes.add(empty ? new InsertOneModel<>(doc)
+                    : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
+        }
+        bulkWrite(target, writes);
     }
 
     /** One unordered bulk write; an insert that finds its document written meanwhile is redone as an upsert. */

@@ -18,7 +18,7 @@ import java.util.function.LongConsumer;
 
 /**
  * The department ledger as the audit service understands it, kept live: collection {@code ledger_asof_live}, one
- * document per rectification item with its {@link cn.zhenggai.audit.timetravel.ItemStates} state, folded from the
+ * document per rectification item, its {@link cn.zhenggai.audit.timetravel.ItemStates#document} form, folded from the
  * audit log up to a watermark position ({@code audit_projections/_id=ledger}.{@code position}). After every batch the
  * consumer appends, it folds the records between its watermark and the chain head; on first start it folds the whole
  * log. So its content is, by definition, the fold of the log's first {@code position} records — which is what a
@@ -81,9 +81,11 @@ public class LiveLedger implements AppendObserver {
         return database.getCollection(COLLECTION);
     }
 
-    /** Folds records {@code (after, upTo]} into another collection (a shadow). */
-    int foldInto(MongoCollection<Document> target, long after, long upTo, boolean targetEmpty, LongConsumer progress) {
-        return LedgerFolder.fold(log, target, after, upTo, targetEmpty, progress);
+    /** Folds records {@code (after, upTo]} into another collection (a shadow); returns the states it wrote. */
+    java.util.Map<String, cn.zhenggai.contracts.ledger.LedgerItem> foldInto(MongoCollection<Document> target,
+                                                                           long after, long upTo, boolean targetEmpty,
+                                                                           LongConsumer progress) {
+        return LedgerFolder.foldStates(log, target, after, upTo, targetEmpty, progress);
     }
 
     /**

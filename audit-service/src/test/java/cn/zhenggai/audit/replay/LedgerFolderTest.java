@@ -2,19 +2,26 @@ package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.LedgerHistory;
 import cn.zhenggai.audit.TestLog;
+import cn.zhenggai.audit.timetravel.ItemIndex;
 import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.audit.timetravel.TimeAxis;
 import cn.zhenggai.audit.timetravel.TimeTravel;
+import cn.zhenggai.contracts.ledger.LedgerItem;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A full fold writes plain inserts; one that finds a document already there (another instance) upserts it. */
+/**
+ * A full fold writes plain inserts; one that finds a document already there (another instance) upserts it. The stored
+ * document reads back into the folded item.
+ */
 class LedgerFolderTest {
 
     @Test
@@ -30,6 +37,54 @@ class LedgerFolderTest {
             Document m3 = target.find(Filters.eq("_id", "m-3")).first();
             assertThat(ItemStates.item(m3)).isEqualTo(new TimeTravel(store.log).index()
                     .at("m-3", TimeAxis.RECORDED, Instant.parse("2100-01-01T00:00:00Z")).item());
+        }
+    }
+
+    @Test
+    void aStoredItemNamesEachEventThatChangedItOnceAndReadsBackIntoTheSameItem() {
+        try (TestLog store = new TestLog()) {
+            LedgerHistory.generate(12, 40, store.log::appendBatch);
+            MongoCollection<Document> target = store.database.getCollection("shadow_test");
+            long head = store.log.head().getLong("position");
+            LedgerFolder.fold(store.log, target, 0, head, true, n -> { });
+            ItemIndex index = new TimeTravel(store.log).index();
+            Instant end = Instant.parse("2100-01-01T00:00:00Z");
+            for (Document stored : target.find()) {
+                LedgerItem item = index.at(stored.getString("_id"), TimeAxis.RECORDED, end).item();
+                assertThat(ItemStates.item(stored)).isEqualTo(item);
+                Document changedBy = stored.get("changedBy", Document.class);
+                assertThat(changedBy.keySet()).isEqualTo(item.changedBy().keySet());
+                changedBy.forEach((field, sequence) ->
+                        assertThat(sequence).isEqualTo(item.changedBy().get(field).sequence()));
+                List<Document> events = stored.getList("changedByEvents", Document.class);
+                assertThat(events).extracting(e -> e.getLong("sequence")).doesNotHaveDuplicates()
+                        .doesNotContain(item.lastEvent().sequence(), item.plannedBy().sequence());
+                assertThat(stored).doesNotContainKeys("supervisionNotices", "lastSupervisionNotice",
+                        "lastSupervisionAt", "lastEvidence", "recurring");
+            }
+        }
+    }
+
+    @Test
+    void aFoldOfSeveralWriteBatchesWritesEveryItemOnceWhetherIntoAnEmptyCollectionOrOnTop() {
+        try (TestLog store = new TestLog()) {
+            LedgerHistory.generate(2_300, 500, store.log::appendBatch);
+            long head = store.log.head().getLong("position");
+            MongoCollection<Document> empty = store.database.getCollection("shadow_batches");
+            Map<String, LedgerItem> written = LedgerFolder.foldStates(store.log, empty, 0, head, true, n -> { });
+            assertThat(written).hasSize(2_300);
+            assertThat(empty.countDocuments()).isEqualTo(2_300);
+            // on top: the first half folded, then the rest, as a live collection catches up
+            MongoCollection<Document> onTop = store.database.getCollection("live_batches");
+            LedgerFolder.fold(store.log, onTop, 0, head / 2, true, n -> { });
+            LedgerFolder.fold(store.log, onTop, head / 2, head, false, n -> { });
+            assertThat(onTop.countDocuments()).isEqualTo(2_300);
+            for (Document stored : onTop.find()) {
+                assertThat(ItemStates.item(stored)).isEqualTo(written.get(stored.getString("_id")));
+            }
+            for (Document stored : empty.find()) {
+                assertThat(ItemStates.item(stored)).isEqualTo(written.get(stored.getString("_id")));
+            }
         }
     }
 }

@@ -63,8 +63,10 @@ final class HistoryBench {
     /** The figures of one level. */
     record Level(long events, int items, double seedSeconds, double loadSeconds, double indexMb, long versions,
                  Map<TimeAxis, long[]> ledgerNanos, Map<TimeAxis, long[]> ledgerJsonNanos, int rowsPerAnswer,
+                 Map<TimeAxis, long[]> fixedNanos, int fixedRowsPerAnswer, int fixedItems,
                  long[] diffNanos, long[] stateNanos, double scanPerSecond, double bulkWritePerSecond,
-                 double liveSeconds, double replaySeconds, long replayed, Object differences) {
+                 double liveSeconds, double replaySeconds, long replayed, Object differences, Object foldMillis,
+                 Object compareMillis) {
     }
 
     static void main(String[] args) throws Exception {
@@ -158,6 +160,30 @@ final class HistoryBench {
                                 + "p99 %.2f ms (with JSON: p95 %.2f ms)", axis.wire(), ms(nanos, 50), ms(nanos, 95),
                         ms(nanos, 99), ms(withJson, 95)));
             }
+            // the same department at every level: its ledger holds the same items, the log around it grows
+            Map<TimeAxis, long[]> fixed = new LinkedHashMap<>();
+            long fixedRows = 0;
+            String sjj = HistoryLog.FIXED_DEPARTMENT;
+            for (TimeAxis axis : TimeAxis.values()) {
+                Instant first = axis == TimeAxis.RECORDED ? span.firstRecorded() : span.firstEffective();
+                for (int i = 0; i < warmUp; i++) {
+                    timeTravel.ledger(sjj, instant(random, first, span), axis);
+                }
+                long[] nanos = new long[runs];
+                for (int i = 0; i < runs; i++) {
+                    Instant asOf = instant(random, first, span);
+                    long s = System.nanoTime();
+                    List<LedgerRow> answer = timeTravel.ledger(sjj, asOf, axis);
+                    nanos[i] = System.nanoTime() - s;
+                    fixedRows += answer.size();
+                }
+                Arrays.sort(nanos);
+                fixed.put(axis, nanos);
+                progress(String.format(Locale.ROOT, "  ledger of %s (%d items at every level), %s: p50 %.2f ms, "
+                                + "p95 %.2f ms, p99 %.2f ms", sjj, HistoryLog.FIXED_ITEMS, axis.wire(), ms(nanos, 50),
+                        ms(nanos, 95), ms(nanos, 99)));
+            }
+            int fixedItems = timeTravel.ledger(sjj, span.lastRecorded(), TimeAxis.RECORDED).size();
             long[] diff = new long[diffRuns];
             for (int i = 0; i < diffRuns; i++) {
                 Instant a = instant(random, span.firstEffective(), span);
@@ -211,12 +237,17 @@ final class HistoryBench {
             Map<String, Object> started = replays.start("ledger");
             double replaySeconds = seconds(t);
             Map<String, Object> done = replays.progress((String) started.get("id"));
+            Document record = database.getCollection(Replays.REPLAYS)
+                    .find(Filters.eq("_id", started.get("id"))).first();
             replays.close();
-            progress(String.format(Locale.ROOT, "  replay %s: %d events in %.1f s (%.0f events/s), %s differences",
-                    done.get("state"), head, replaySeconds, head / replaySeconds, done.get("differences")));
+            progress(String.format(Locale.ROOT, "  replay %s: %d events in %.1f s (%.0f events/s), %s differences; "
+                            + "fold and write %s ms, compare %s ms", done.get("state"), head, replaySeconds,
+                    head / replaySeconds, done.get("differences"), record.get("foldMillis"),
+                    record.get("compareMillis")));
             return new Level(span.events(), span.items(), seedSeconds, loadSeconds, indexMb, versions,
-                    ledger, ledgerJson, (int) (rows / (2L * runs)), diff, state, scanRate, bulkRate, liveSeconds,
-                    replaySeconds, head, done.get("differences"));
+                    ledger, ledgerJson, (int) (rows / (2L * runs)), fixed, (int) (fixedRows / (2L * runs)), fixedItems,
+                    diff, state, scanRate, bulkRate, liveSeconds, replaySeconds, head, done.get("differences"),
+                    record.get("foldMillis"), record.get("compareMillis"));
         } finally {
             server.shutdownNow();
         }
@@ -255,14 +286,25 @@ final class HistoryBench {
         }
         r.append("Time travel (TimeTravel.ledger: rows of a department's ledger as of a random instant):\n")
                 .append(t.render("  "));
+        Table f = new Table("Events", "Items on its ledger", "Rows/answer", "Effective p50 ms", "p95", "p99",
+                "Recorded p50 ms", "p95", "p99");
+        for (Level l : levels) {
+            long[] e = l.fixedNanos().get(TimeAxis.EFFECTIVE);
+            long[] c = l.fixedNanos().get(TimeAxis.RECORDED);
+            f.row(l.events(), l.fixedItems(), l.fixedRowsPerAnswer(), Table.f2(ms(e, 50)), Table.f2(ms(e, 95)),
+                    Table.f2(ms(e, 99)), Table.f2(ms(c, 50)), Table.f2(ms(c, 95)), Table.f2(ms(c, 99)));
+        }
+        r.append("\nThe same department at every level (").append(HistoryLog.FIXED_DEPARTMENT).append(": the same ")
+                .append(HistoryLog.FIXED_ITEMS).append(" items, the rest of the log grows; random instant):\n")
+                .append(f.render("  "));
         Table d = new Table("Events", "Diff p50 ms", "p95", "Item state p50 ms", "p95", "Scan docs/s",
-                "Bulk write docs/s", "Live ledger events/s", "Replay events/s", "Replay differences",
-                "Seed events/s");
+                "Bulk write docs/s", "Live ledger events/s", "Replay events/s", "Replay fold+write ms",
+                "Replay compare ms", "Replay differences", "Seed events/s");
         for (Level l : levels) {
             d.row(l.events(), Table.f2(ms(l.diffNanos(), 50)), Table.f2(ms(l.diffNanos(), 95)),
                     Table.f2(ms(l.stateNanos(), 50)), Table.f2(ms(l.stateNanos(), 95)), Table.f0(l.scanPerSecond()),
                     Table.f0(l.bulkWritePerSecond()), Table.f0(l.replayed() / l.liveSeconds()),
-                    Table.f0(l.replayed() / l.replaySeconds()), l.differences(),
+                    Table.f0(l.replayed() / l.replaySeconds()), l.foldMillis(), l.compareMillis(), l.differences(),
                     Table.f0(l.events() / l.seedSeconds()));
         }
         r.append("\nDifferences, item states, store and replay (replay = Replays.start: fold the whole log into a "
@@ -273,6 +315,12 @@ final class HistoryBench {
             r.append(String.format(Locale.ROOT, "%nRatio of p95 (effective), %d events to %d events: %.2f%n",
                     large.events(), small.events(), ms(large.ledgerNanos().get(TimeAxis.EFFECTIVE), 95)
                             / ms(small.ledgerNanos().get(TimeAxis.EFFECTIVE), 95)));
+            r.append(String.format(Locale.ROOT, "Ratio of p95, %s (same items), %d events to %d events: effective "
+                            + "%.2f, recorded %.2f%n", HistoryLog.FIXED_DEPARTMENT, large.events(), small.events(),
+                    ms(large.fixedNanos().get(TimeAxis.EFFECTIVE), 95)
+                            / ms(small.fixedNanos().get(TimeAxis.EFFECTIVE), 95),
+                    ms(large.fixedNanos().get(TimeAxis.RECORDED), 95)
+                            / ms(small.fixedNanos().get(TimeAxis.RECORDED), 95)));
         }
         return r.toString();
     }

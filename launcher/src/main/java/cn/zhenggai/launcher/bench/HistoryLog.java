@@ -30,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * A district's rectification history for {@code ./zhenggai bench --scenario history}: {@link #EVENTS_PER_ITEM}
- * events per item over five departments, items starting over two and a half years and interleaved in recorded order
+ * events per item over five departments (and the last {@link #FIXED_ITEMS} items in a sixth,
+ * {@link #FIXED_DEPARTMENT}), items starting over two and a half years and interleaved in recorded order
  * as the consumer receives them. Each item is planned, assigned, then reports progress (with evidence), changes
  * colour, gets supervision notices, goes overdue, asks for extensions (granted or refused), is linked to further
  * sources, sometimes reassigned; then completed and verified. One item in five was migrated from a paper ledger: its
@@ -41,6 +42,12 @@ final class HistoryLog {
 
     static final String[] DEPARTMENTS = {"XZSPJ", "CZJ", "ZZB", "JYJ", "WJW"};
     static final int EVENTS_PER_ITEM = 25;
+    /**
+     * A sixth department whose ledger has the same {@link #FIXED_ITEMS} items at every level (the last item numbers
+     * of the level, over the same span of time), so that its answers are the same size while the log grows.
+     */
+    static final String FIXED_DEPARTMENT = "SJJ";
+    static final int FIXED_ITEMS = 80;
     static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
     private static final int MIGRATED_STEPS = 15;
 
@@ -57,7 +64,7 @@ final class HistoryLog {
         Random random = new Random(seed);
         PriorityQueue<Item> queue = new PriorityQueue<>((a, b) -> a.recorded.compareTo(b.recorded));
         for (int i = 0; i < items; i++) {
-            queue.add(new Item(i, random));
+            queue.add(new Item(i, random, i >= items - FIXED_ITEMS));
         }
         List<EventEnvelope> batch = new ArrayList<>(batchSize);
         long count = 0;
@@ -100,10 +107,10 @@ final class HistoryLog {
         String deadline;
         boolean pending;
 
-        Item(int number, Random random) {
+        Item(int number, Random random, boolean fixed) {
             this.number = number;
             this.id = "m-" + number;
-            this.department = DEPARTMENTS[number % DEPARTMENTS.length];
+            this.department = fixed ? FIXED_DEPARTMENT : DEPARTMENTS[number % DEPARTMENTS.length];
             this.lead = department;
             this.migrated = number % 5 == 0;
             this.recorded = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 900)));

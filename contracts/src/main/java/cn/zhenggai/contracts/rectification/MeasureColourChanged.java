@@ -1,5 +1,7 @@
 package cn.zhenggai.contracts.rectification;
 
+import cn.zhenggai.contracts.history.Backdating;
+import cn.zhenggai.contracts.history.EffectiveDated;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,10 +15,18 @@ import org.axonframework.serialization.Revision;
  * @param previousColour the colour before (GREEN for the first change)
  * @param deadline       the deadline in force (YYYY-MM-DD), or null
  * @param owner          the owner (责任人) at that time, or null
+ * @param backdating     when the colour fell due, if recorded later — a step entered late whose warning time had
+ *                       already passed (ADR 0090); null when it changed as recorded
  */
-@Revision("1")
+@Revision("2")
 public record MeasureColourChanged(String measureId, String department, String colour, String previousColour,
-                                   String deadline, String owner) {
+                                   String deadline, String owner, Backdating backdating) implements EffectiveDated {
+
+    /** As it happened, when it was recorded (not backdated). */
+    public MeasureColourChanged(String measureId, String department, String colour, String previousColour,
+                                String deadline, String owner) {
+        this(measureId, department, colour, previousColour, deadline, owner, null);
+    }
 
     public static final String GREEN = "GREEN";
     public static final String YELLOW = "YELLOW";

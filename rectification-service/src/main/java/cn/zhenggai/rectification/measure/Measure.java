@@ -791,10 +791,11 @@ public class Measure {
         Instant due = overdueAt(deadline);
         if (due.isAfter(now)) {
             deadlines.schedule(due, OVERDUE, new OverdueCheck(deadline.toString()));
-        } else if (!overdue) {
-            Instant at = due.isBefore(step.effectiveAt()) ? step.effectiveAt() : due;
-            apply(new MeasureOverdue(measureId, department, deadline.toString(), owner, new Backdating(at, step.by(),
-                    "补录时完成时限（" + deadline + "）已过，逾期自" + deadline.plusDays(1) + "起", null)));
+        }
+        // what is already past is recorded in time order, each effective when it fell due (never before the step)
+        List<SupervisionSchedule.Checkpoint> past = new ArrayList<>();
+        if (!due.isAfter(now) && !overdue) {
+            past.add(new SupervisionSchedule.Checkpoint(OVERDUE, due));
         }
         for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
             if (checkpoint.at().isAfter(now)) {
@@ -802,11 +803,27 @@ public class Measure {
                         new SupervisionCheck(deadline.toString(), checkpoint.name()));
                 break;
             }
-            if (MeasureColourChanged.YELLOW.equals(checkpoint.name()) && MeasureColourChanged.GREEN.equals(colour)) {
-                applyColour(MeasureColourChanged.YELLOW);
+            if (MeasureColourChanged.YELLOW.equals(checkpoint.name())
+                    || MeasureColourChanged.RED.equals(checkpoint.name())) {
+                past.add(checkpoint);
+            }
+        }
+        past.sort(java.util.Comparator.comparing(SupervisionSchedule.Checkpoint::at));
+        Instant floor = step.effectiveAt();
+        for (SupervisionSchedule.Checkpoint checkpoint : past) {
+            Instant at = checkpoint.at().isBefore(floor) ? floor : checkpoint.at();
+            floor = at;
+            if (OVERDUE.equals(checkpoint.name())) {
+                apply(new MeasureOverdue(measureId, department, deadline.toString(), owner, new Backdating(at,
+                        step.by(), "补录时完成时限（" + deadline + "）已过，逾期自" + deadline.plusDays(1) + "起", null)));
+            } else if (MeasureColourChanged.YELLOW.equals(checkpoint.name())
+                    && MeasureColourChanged.GREEN.equals(colour)) {
+                applyColour(MeasureColourChanged.YELLOW, new Backdating(at, step.by(),
+                        "补录时预警时点已过（完成时限" + deadline + "），黄灯自" + dayOf(checkpoint.at()) + "起", null));
             } else if (MeasureColourChanged.RED.equals(checkpoint.name())
                     && !MeasureColourChanged.RED.equals(colour)) {
-                applyColour(MeasureColourChanged.RED);
+                applyColour(MeasureColourChanged.RED, new Backdating(at, step.by(),
+                        "补录时完成时限（" + deadline + "）已过，红灯自" + dayOf(checkpoint.at()) + "起", null));
             }
         }
     }
@@ -873,9 +890,17 @@ public class Measure {
         }
     }
 
+    private static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
+    }
+
     private void applyColour(String next) {
+        applyColour(next, null);
+    }
+
+    private void applyColour(String next, Backdating backdating) {
         apply(new MeasureColourChanged(measureId, department, next, colour,
-                deadline == null ? null : deadline.toString(), owner));
+                deadline == null ? null : deadline.toString(), owner, backdating));
     }
 
     private SupervisionNoticeIssued notice(String noticeId, String level, String reason, int daysOverdue) {

@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.upcasting;
 
 import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import java.util.Set;
 
 /**
- * Reads revision 1 (or a payload stored without a revision) of the nine item events as revision 2 (ADR 0090): the
+ * Reads revision 1 (or a payload stored without a revision) of the ten item events as revision 2 (ADR 0090): the
  * payload gains {@code "backdating": null}, i.e. the event happened when it was recorded. Nothing else changes.
  */
 @Component
@@ -34,7 +35,8 @@ public class ItemEventUpcaster extends SingleEventUpcaster {
     static final Set<String> ITEM_EVENTS = Set.of(
             MeasurePlanned.class.getName(), MeasureAssigned.class.getName(), ProgressReported.class.getName(),
             MeasureCompleted.class.getName(), MeasureVerified.class.getName(), MeasureRejected.class.getName(),
-            MeasureReopened.class.getName(), DeadlineExtended.class.getName(), MeasureOverdue.class.getName());
+            MeasureReopened.class.getName(), DeadlineExtended.class.getName(), MeasureOverdue.class.getName(),
+            MeasureColourChanged.class.getName());
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {

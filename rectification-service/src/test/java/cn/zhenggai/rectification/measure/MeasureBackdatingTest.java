@@ -177,9 +177,13 @@ class MeasureBackdatingTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of("ZZB"), "张*", "2023-06-30", false,
                                 null, "demo-party", false, by("demo-party", day("2023-01-10"), "纸质台账补录")),
+                        // what fell due in the past is on record, each when it fell due: yellow, overdue, red
+                        colour("YELLOW", "GREEN", by("demo-party", day("2023-06-23"),
+                                "补录时预警时点已过（完成时限2023-06-30），黄灯自2023-06-23起")),
                         new MeasureOverdue(ID, "XZSPJ", "2023-06-30", "张*", by("demo-party", OVERDUE_AT,
                                 "补录时完成时限（2023-06-30）已过，逾期自2023-07-01起")),
-                        colour("YELLOW", "GREEN"), colour("RED", "YELLOW"))
+                        colour("RED", "YELLOW", by("demo-party", OVERDUE_AT,
+                                "补录时完成时限（2023-06-30）已过，红灯自2023-07-01起")))
                 .expectNoScheduledDeadlines();
     }
 
@@ -193,9 +197,13 @@ class MeasureBackdatingTest {
                         Backdate.onDay(LocalDate.parse("2023-01-10"), "纸质台账补录")))
                 .expectEvents(new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of("ZZB"), "张*", "2023-06-30", false,
                                 null, "demo-party", false, by("demo-party", day("2023-01-10"), "纸质台账补录")),
+                        // what fell due in the past is on record, each when it fell due: yellow, overdue, red
+                        colour("YELLOW", "GREEN", by("demo-party", day("2023-06-23"),
+                                "补录时预警时点已过（完成时限2023-06-30），黄灯自2023-06-23起")),
                         new MeasureOverdue(ID, "XZSPJ", "2023-06-30", "张*", by("demo-party", OVERDUE_AT,
                                 "补录时完成时限（2023-06-30）已过，逾期自2023-07-01起")),
-                        colour("YELLOW", "GREEN"), colour("RED", "YELLOW"))
+                        colour("RED", "YELLOW", by("demo-party", OVERDUE_AT,
+                                "补录时完成时限（2023-06-30）已过，红灯自2023-07-01起")))
                 // the owner's notice (2023-07-01) is past and not issued; the department head's (07-08) is ahead
                 .expectScheduledDeadline(day("2023-07-08"), new SupervisionCheck("2023-06-30", "DEPT_HEAD"));
     }
@@ -316,7 +324,11 @@ class MeasureBackdatingTest {
     }
 
     private static MeasureColourChanged colour(String colour, String previous) {
-        return new MeasureColourChanged(ID, "XZSPJ", colour, previous, "2023-06-30", "张*");
+        return colour(colour, previous, null);
+    }
+
+    private static MeasureColourChanged colour(String colour, String previous, Backdating backdating) {
+        return new MeasureColourChanged(ID, "XZSPJ", colour, previous, "2023-06-30", "张*", backdating);
     }
 
     private static Matcher<MeasureRefused> refused(Reason reason, String code) {

@@ -119,9 +119,13 @@ class MigrationTest {
                 "MeasureOverdue");
         assertThat(((MeasureOverdue) events.get(3)).deadline()).isEqualTo("2021-06-30");
         List<Object> expected = new java.util.ArrayList<>(events);
-        // the supervision checkpoints of 2021 are long past: their colours are taken now, no 督办 is issued
-        expected.add(new MeasureColourChanged(ID, "XZSPJ", "YELLOW", "GREEN", "2021-12-31", "张*"));
-        expected.add(new MeasureColourChanged(ID, "XZSPJ", "RED", "YELLOW", "2021-12-31", "张*"));
+        // the warnings of 2021 are long past: on record as of the last migrated step, no 督办 is issued
+        Backdating last = ((MeasureOverdue) events.get(6)).backdating();
+        expected.add(new MeasureColourChanged(ID, "XZSPJ", "YELLOW", "GREEN", "2021-12-31", "张*",
+                new Backdating(last.effectiveAt(), last.by(), "补录时预警时点已过（完成时限2021-12-31），黄灯自2021-12-24起",
+                        null)));
+        expected.add(new MeasureColourChanged(ID, "XZSPJ", "RED", "YELLOW", "2021-12-31", "张*",
+                new Backdating(last.effectiveAt(), last.by(), "补录时完成时限（2021-12-31）已过，红灯自2022-01-01起", null)));
         fixture.givenCurrentTime(NOW)
                 .when(open)
                 .expectEvents(expected.toArray())

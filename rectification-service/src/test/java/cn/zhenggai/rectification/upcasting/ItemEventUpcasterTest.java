@@ -109,8 +109,9 @@ class ItemEventUpcasterTest {
 
     @Test
     void otherEventsAreNotItsConcern() {
-        assertThat(ItemEventUpcaster.ITEM_EVENTS).hasSize(9)
-                .doesNotContain("cn.zhenggai.contracts.rectification.MeasureColourChanged");
+        assertThat(ItemEventUpcaster.ITEM_EVENTS).hasSize(10)
+                .contains("cn.zhenggai.contracts.rectification.MeasureColourChanged")
+                .doesNotContain("cn.zhenggai.contracts.rectification.SupervisionNoticeIssued");
         JsonNode upcast = ItemEventUpcaster.toRevision2(mapper.createObjectNode().put("measureId", "mea-1"));
         assertThat(upcast.has("backdating")).isTrue();
     }

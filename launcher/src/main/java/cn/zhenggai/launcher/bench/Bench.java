@@ -550,7 +550,7 @@ public final class Bench {
         System.err.flush();
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
@@ -560,7 +560,7 @@ public final class Bench {
     }
 
     /** The launcher has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings. */
-    private static void quietLogging() {
+    static void quietLogging() {
         Object root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
             try {

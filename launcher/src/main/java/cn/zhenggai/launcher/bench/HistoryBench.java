@@ -53,7 +53,6 @@ import java.util.Random;
  */
 final class HistoryBench {
 
-    private static final long T0 = System.nanoTime();
     private static final int BATCH = 500;
     private static final ObjectMapper JSON = EnvelopeCodec.mapper();
 
@@ -355,30 +354,15 @@ final class HistoryBench {
     }
 
     static void progress(String message) {
-        System.err.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - T0) / 1e9, message);
-        System.err.flush();
+        Bench.progress(message);
     }
 
     private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
+        return Bench.option(args, name, fallback);
     }
 
     /** Keeps the store's and the driver's logging to warnings (Logback would log DEBUG without a logback.xml). */
     private static void quiet() {
-        Object root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
-            try {
-                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, root.getClass().getClassLoader());
-                root.getClass().getMethod("setLevel", level)
-                        .invoke(root, level.getMethod("toLevel", String.class).invoke(null, "WARN"));
-            } catch (ReflectiveOperationException e) {
-                progress("could not lower the log level: " + e);
-            }
-        }
+        Bench.quietLogging();
     }
 }

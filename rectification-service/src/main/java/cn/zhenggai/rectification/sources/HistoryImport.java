@@ -433,34 +433,19 @@ public class HistoryImport {
     }
 
     private static Map<String, Integer> header(List<String> header) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c).replaceAll("[\\s*＊]|（必填）|\\(必填\\)", "");
-            for (Map.Entry<String, List<String>> column : COLUMNS.entrySet()) {
-                if (!index.containsKey(column.getKey()) && column.getValue().contains(name)) {
-                    index.put(column.getKey(), c);
-                }
-            }
-        }
-        return index;
+        return SheetRows.columns(header, COLUMNS);
     }
 
     /** A department by code or by its Chinese name. */
     private String department(String text) {
-        if (departments.known(text)) {
-            return text;
-        }
-        return departments.names().entrySet().stream().filter(e -> e.getValue().equals(text))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        return SheetRows.department(departments, text);
     }
 
     private static String title(String measure) {
-        String firstSentence = measure.split("[。；;\\n]", 2)[0].strip();
-        String title = firstSentence.isEmpty() ? measure.strip() : firstSentence;
-        return title.length() > 60 ? title.substring(0, 60) + "…" : title;
+        return SheetRows.title(measure);
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return SheetRows.blankToNull(value);
     }
 }

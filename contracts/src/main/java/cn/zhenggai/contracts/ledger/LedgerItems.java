@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,12 +69,35 @@ public final class LedgerItems {
                     .on(MeasureSourceLinked.class, LedgerItems::sourceLinked)
                     .build();
 
+    /** The item each item event belongs to, by event class (the events of {@link #HANDLERS} and MeasurePlanned). */
+    private static final TypedHandlers<String, Void> IDS = TypedHandlers.<String, Void>builder()
+            .on(MeasurePlanned.class, (s, e, m) -> e.measureId())
+            .on(MeasureAssigned.class, (s, e, m) -> e.measureId())
+            .on(ProgressReported.class, (s, e, m) -> e.measureId())
+            .on(MeasureCompleted.class, (s, e, m) -> e.measureId())
+            .on(MeasureVerified.class, (s, e, m) -> e.measureId())
+            .on(MeasureRejected.class, (s, e, m) -> e.measureId())
+            .on(MeasureReopened.class, (s, e, m) -> e.measureId())
+            .on(DeadlineExtensionRequested.class, (s, e, m) -> e.measureId())
+            .on(DeadlineExtended.class, (s, e, m) -> e.measureId())
+            .on(DeadlineExtensionRefused.class, (s, e, m) -> e.measureId())
+            .on(MeasureOverdue.class, (s, e, m) -> e.measureId())
+            .on(MeasureColourChanged.class, (s, e, m) -> e.measureId())
+            .on(SupervisionNoticeIssued.class, (s, e, m) -> e.measureId())
+            .on(MeasureSourceLinked.class, (s, e, m) -> e.measureId())
+            .build();
+
     private LedgerItems() {
     }
 
     /** Whether {@code type} is an event of an item's history (MeasurePlanned or one the fold applies). */
     public static boolean isItemEvent(Class<?> type) {
         return type == MeasurePlanned.class || HANDLERS.handles(type);
+    }
+
+    /** The item an item event belongs to; empty for any other event. */
+    public static Optional<String> measureIdOf(Object event) {
+        return event == null ? Optional.empty() : IDS.apply(null, event, null);
     }
 
     /** Whether the event named {@code typeName} (envelope type) belongs to an item's history. */

@@ -133,4 +133,35 @@ class LedgerItemsTest {
         assertThat(item.lastEvent().backdating()).isEqualTo(backdating);
         assertThat(item.lastEvent().time()).isEqualTo(happened);
     }
+
+    @Test
+    void everyItemEventNamesItsItemAndNoOtherEventDoes() throws Exception {
+        int itemEvents = 0;
+        for (Class<?> type : cn.zhenggai.contracts.messaging.EventTypes.all()) {
+            Object event = withMeasureId(type, "mea-of-" + type.getSimpleName());
+            if (LedgerItems.isItemEvent(type)) {
+                itemEvents++;
+                assertThat(LedgerItems.measureIdOf(event)).as(type.getSimpleName())
+                        .contains("mea-of-" + type.getSimpleName());
+            } else {
+                assertThat(LedgerItems.measureIdOf(event)).as(type.getSimpleName()).isEmpty();
+            }
+        }
+        assertThat(itemEvents).as("the item events the fold knows").isEqualTo(14);
+    }
+
+    /** A record of {@code type} with every component at its default, {@code measureId} (if it has one) set. */
+    private static Object withMeasureId(Class<?> type, String measureId) throws Exception {
+        java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> t = components[i].getType();
+            types[i] = t;
+            values[i] = "measureId".equals(components[i].getName()) ? measureId
+                    : t == int.class ? 0 : t == long.class ? 0L : t == boolean.class ? false
+                    : t == double.class ? 0.0 : null;
+        }
+        return type.getDeclaredConstructor(types).newInstance(values);
+    }
 }

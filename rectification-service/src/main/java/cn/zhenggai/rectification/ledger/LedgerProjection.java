@@ -27,12 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ledger read model (整改台账, collection {@code ledger}): one document per item, written by a tracking
@@ -58,8 +54,6 @@ public class LedgerProjection {
 
     /** How often a write that lost to a concurrent one is folded again before giving up. */
     private static final int ATTEMPTS = 8;
-
-    private static final Map<Class<?>, Method> MEASURE_ID = new ConcurrentHashMap<>();
 
     private final MongoCollection<Document> ledger;
     private final RecurringProblems recurring;
@@ -102,10 +96,10 @@ public class LedgerProjection {
 
     /** Folds {@code event} into its item's document; a redelivery, an older event or a non-item event: nothing. */
     public void apply(Object event, EventMeta meta) {
-        if (!LedgerItems.isItemEvent(event.getClass())) {
+        String measureId = LedgerItems.measureIdOf(event).orElse(null);
+        if (measureId == null) {
             return;
         }
-        String measureId = measureIdOf(event);
         EventMeta stored = new EventMeta(meta.eventId(), meta.sequence(), LedgerItemDocuments.millis(meta.recordedAt()),
                 LedgerItemDocuments.millis(meta.effectiveAt()), meta.actor());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -148,20 +142,5 @@ public class LedgerProjection {
     @ResetHandler
     public void reset() {
         ledger.deleteMany(new Document());
-    }
-
-    private static String measureIdOf(Object event) {
-        Method accessor = MEASURE_ID.computeIfAbsent(event.getClass(), type -> {
-            try {
-                return type.getMethod("measureId");
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("an item event without measureId: " + type.getName(), e);
-            }
-        });
-        try {
-            return (String) accessor.invoke(event);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("measureId of " + event.getClass().getName(), e);
-        }
     }
 }

@@ -58,12 +58,9 @@ public final class AuditEvents {
             return Optional.empty();
         }
         Object id = record.get("_id") != null ? record.get("_id") : record.get("eventId");
-        Object event;
-        try {
-            Object payload = record.get("payload");
-            event = EnvelopeCodec.mapper().convertValue(payload == null ? Map.of() : payload, type);
-        } catch (IllegalArgumentException e) {
-            logger.warn("Audit record {} is not a readable {}: {}", id, typeName, e.getMessage());
+        Object event = decode(type, record.get("payload")).orElse(null);
+        if (event == null) {
+            logger.warn("Audit record {} is not a readable {}", id, typeName);
             return Optional.empty();
         }
         Instant recordedAt = instant(record.get("timestamp"));
@@ -73,6 +70,18 @@ public final class AuditEvents {
         long position = record.get("position") instanceof Number n ? n.longValue() : 0L;
         return Optional.of(new ItemEvent((String) record.get("aggregateId"), position,
                 new LedgerItems.Step(event, meta)));
+    }
+
+    /**
+     * A stored payload read as the contract record {@code type} (absent payload: every field at its default), or
+     * empty when it does not read as one.
+     */
+    static Optional<Object> decode(Class<?> type, Object payload) {
+        try {
+            return Optional.of(EnvelopeCodec.mapper().convertValue(payload == null ? Map.of() : payload, type));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static Instant instant(Object time) {

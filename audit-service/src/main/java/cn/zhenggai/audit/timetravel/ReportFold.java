@@ -1,7 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
 import cn.zhenggai.contracts.ledger.EventMeta;
-import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventTypes;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.reportview.ReportState;
@@ -61,12 +60,7 @@ public final class ReportFold {
         if (!isReportFact(fact)) {
             return Optional.empty();
         }
-        Class<?> type = EventTypes.classOf(fact.type()).orElseThrow();
-        try {
-            return Optional.of(EnvelopeCodec.mapper().convertValue(fact.payload(), type));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return AuditEvents.decode(EventTypes.classOf(fact.type()).orElseThrow(), fact.payload());
     }
 
     private static EventMeta meta(Fact fact) {

@@ -20,7 +20,8 @@ import java.util.List;
  * audit's rows ({@link #audited}).
  *
  * <p>{@code recurring} and {@code recurrences} (年年提, ADR 0040) are not part of the item's fold: they compare the
- * item with other items, so the ledger keeps them beside the item and adds them with {@link #withRecurrences}.
+ * item with other items, so the ledger keeps them beside the item and passes them to
+ * {@link #of(LedgerItem, String, LocalDate, List)}.
  *
  * @param measureId the item
  * @param source where it was planned from
@@ -171,9 +172,32 @@ public record LedgerRow(String measureId,
 
     /**
      * The row of {@code item} seen from {@code viewerDepartment}'s ledger (null: no role); {@code daysToDeadline}
-     * counts from {@code today} (null: not counted). Not recurring until {@link #withRecurrences}.
+     * counts from {@code today} (null: not counted). Not recurring.
      */
     public static LedgerRow of(LedgerItem item, String viewerDepartment, LocalDate today) {
+        return row(item, viewerDepartment, today, List.of(), false);
+    }
+
+    /**
+     * The row of {@code item} as {@link #of(LedgerItem, String, LocalDate)}, with the recurring-problem flags the
+     * ledger keeps beside the item ({@code recurring} when {@code recurrences} is not empty).
+     */
+    public static LedgerRow of(LedgerItem item, String viewerDepartment, LocalDate today,
+                               List<Recurrence> recurrences) {
+        return row(item, viewerDepartment, today, recurrences == null ? List.of() : recurrences, false);
+    }
+
+    /**
+     * The audit's row of {@code item}: the ledger's fields, then {@code supervisionNotices} (= {@code notices}),
+     * {@code lastEvent} (the event that last changed it), {@code recordedAt}, {@code backdatedEvents} and
+     * {@code migrated}.
+     */
+    public static LedgerRow audited(LedgerItem item, String viewerDepartment, LocalDate today) {
+        return row(item, viewerDepartment, today, List.of(), true);
+    }
+
+    private static LedgerRow row(LedgerItem item, String viewerDepartment, LocalDate today,
+                                 List<Recurrence> recurrences, boolean audited) {
         Role role = viewerDepartment == null ? null
                 : viewerDepartment.equals(item.leadDepartment()) ? Role.LEAD : Role.COOPERATING;
         boolean closed = item.status() == ItemStatus.COMPLETED || item.status() == ItemStatus.VERIFIED;
@@ -188,37 +212,12 @@ public record LedgerRow(String measureId,
                 item.leadDepartment(), item.cooperatingDepartments(), role, item.owner(), item.deadline(),
                 item.proposedDeadline(), item.deadlineText(), item.longTerm(), item.reviewPeriodMonths(),
                 item.status(), item.overdue(), item.colour(), days, item.lastProgress(), item.lastProgressAt(),
-                item.progressCount(), item.evidenceCount(), item.notices(), false, List.of(), item.completedBy(),
-                item.completedAt(), item.completionSummary(), item.verifiedBy(), item.verifiedAt(), extension,
-                item.lastRejection(), item.plannedAt(), item.updatedAt(), null, null, null, null, null);
-    }
-
-    /**
-     * The audit's row of {@code item}: the ledger's fields, then {@code supervisionNotices} (= {@code notices}),
-     * {@code lastEvent} (the event that last changed it), {@code recordedAt}, {@code backdatedEvents} and
-     * {@code migrated}.
-     */
-    public static LedgerRow audited(LedgerItem item, String viewerDepartment, LocalDate today) {
-        LedgerRow row = of(item, viewerDepartment, today);
-        return new LedgerRow(row.measureId, row.source, row.sources, row.reportId, row.author, row.year, row.problem,
-                row.problems, row.themes, row.title, row.content, row.leadDepartment, row.cooperatingDepartments,
-                row.role, row.owner, row.deadline, row.proposedDeadline, row.deadlineText, row.longTerm,
-                row.reviewPeriodMonths, row.status, row.overdue, row.colour, row.daysToDeadline, row.lastProgress,
-                row.lastProgressAt, row.progressCount, row.evidenceCount, row.notices, row.recurring,
-                row.recurrences, row.completedBy, row.completedAt, row.completionSummary, row.verifiedBy,
-                row.verifiedAt, row.pendingExtension, row.lastRejection, row.plannedAt, row.updatedAt,
-                item.notices(), item.lastEvent(), item.recordedAt(), item.backdatedEvents(), item.migratedFrom() != null);
-    }
-
-    /** This row with the recurring-problem flags the ledger keeps beside the item. */
-    public LedgerRow withRecurrences(List<Recurrence> found) {
-        List<Recurrence> list = found == null ? List.of() : found;
-        return new LedgerRow(measureId, source, sources, reportId, author, year, problem, problems, themes, title,
-                content, leadDepartment, cooperatingDepartments, role, owner, deadline, proposedDeadline,
-                deadlineText, longTerm, reviewPeriodMonths, status, overdue, colour, daysToDeadline, lastProgress,
-                lastProgressAt, progressCount, evidenceCount, notices, !list.isEmpty(), list, completedBy,
-                completedAt, completionSummary, verifiedBy, verifiedAt, pendingExtension, lastRejection, plannedAt,
-                updatedAt, supervisionNotices, lastEvent, recordedAt, backdatedEvents, migrated);
+                item.progressCount(), item.evidenceCount(), item.notices(), !recurrences.isEmpty(), recurrences,
+                item.completedBy(), item.completedAt(), item.completionSummary(), item.verifiedBy(),
+                item.verifiedAt(), extension, item.lastRejection(), item.plannedAt(), item.updatedAt(),
+                audited ? item.notices() : null, audited ? item.lastEvent() : null,
+                audited ? item.recordedAt() : null, audited ? item.backdatedEvents() : null,
+                audited ? item.migratedFrom() != null : null);
     }
 
     /** Whether the item is completed or verified. */
@@ -242,7 +241,7 @@ public record LedgerRow(String measureId,
         /** The detail of {@code item} with its recurring flags, without actions. */
         public static Detail of(LedgerItem item, List<Recurrence> recurrences, LocalDate today) {
             LedgerItem.Notice n = item.lastNotice();
-            return new Detail(LedgerRow.of(item, null, today).withRecurrences(recurrences),
+            return new Detail(LedgerRow.of(item, null, today, recurrences),
                     item.progress().stream().map(p -> new ProgressEntry(p.text(), p.at(), p.by(), p.department(),
                             p.evidence(), p.sequence())).toList(),
                     n == null ? null : new NoticeEntry(n.noticeId(), n.level(), n.reason(), n.daysOverdue(), n.at()),

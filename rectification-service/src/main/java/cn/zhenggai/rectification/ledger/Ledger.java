@@ -204,8 +204,7 @@ public class Ledger {
         }
         LocalDate today = today();
         for (Document d : found) {
-            rows.add(LedgerRow.of(LedgerItemDocuments.fromDocument(d), viewer, today)
-                    .withRecurrences(recurrencesOf(d)));
+            rows.add(LedgerRow.of(LedgerItemDocuments.fromDocument(d), viewer, today, recurrencesOf(d)));
         }
         return rows;
     }

@@ -82,7 +82,6 @@ final class LedgerFolder {
                                                   long upTo, boolean targetEmpty, LongConsumer progress) {
         Map<String, LedgerItem> states = new HashMap<>();
         Map<String, Long> seen = new HashMap<>();
-        Set<String> touched = new HashSet<>();
         Set<String> refold = new HashSet<>();
         Map<String, List<AuditEvents.ItemEvent>> byItem = new LinkedHashMap<>();
         long[] read = {0};
@@ -91,7 +90,6 @@ final class LedgerFolder {
             progress.accept(read[0]);
             AuditEvents.itemEvent(record).ifPresent(e -> {
                 String id = e.aggregateId();
-                touched.add(id);
                 if (targetEmpty) {
                     // a full rebuild folds as it reads: the states of every item fit in memory, the records need not
                     fold(id, e, states, seen, refold);

@@ -15,8 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -232,11 +231,11 @@ final class HistoryBench {
             List<Document> documents = new ArrayList<>();
             live.live().find().batchSize(200).forEach(documents::add);
             t = System.nanoTime();
+            // what a replay's full fold does: unordered inserts of the item documents into an empty collection
             for (int from = 0; from < documents.size(); from += 1000) {
                 List<WriteModel<Document>> writes = new ArrayList<>();
                 for (Document d : documents.subList(from, Math.min(documents.size(), from + 1000))) {
-                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d,
-                            new ReplaceOptions().upsert(true)));
+                    writes.add(new InsertOneModel<>(d));
                 }
                 scratch.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             }

@@ -7,7 +7,7 @@ import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.refusal.Refusal;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.measure.Actor;
 import cn.zhenggai.rectification.measure.MeasureIds;

@@ -55,7 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Report {
 
-    static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = 4000;
     static final int MAX_ITEMS = 200;
     static final String AES_GCM = "AES-256-GCM";
 

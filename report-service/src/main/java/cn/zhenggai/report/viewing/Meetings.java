@@ -1,8 +1,8 @@
-package cn.zhenggai.report.meeting;
+package cn.zhenggai.report.viewing;
 
 import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.CommandSender;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,16 +1,15 @@
 package cn.zhenggai.report.confidential;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.outline.PersonalMatters;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.CommandSender;
 import cn.zhenggai.report.drafting.Commands.Reader;
 import cn.zhenggai.report.drafting.Commands.RecordPersonalMattersRead;
 import cn.zhenggai.report.viewing.ReportHistory;
 import cn.zhenggai.report.viewing.ReportView;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,14 +36,14 @@ public class PersonalMattersAccess {
     /** @param purpose {@code VIEW} or {@code EXPORT} */
     public Opened read(String reportId, Caller caller, String purpose) {
         CommandSender.checkId(reportId, "REPORT_NOT_FOUND", "报告不存在：");
-        String role = commands.toReport(new RecordPersonalMattersRead(reportId, new Reader(caller.username(),
+        String role = commands.send(new RecordPersonalMattersRead(reportId, new Reader(caller.username(),
                 caller.hasRole(Roles.ORG_DEPT), caller.hasRole(Roles.DISCIPLINE)), purpose), caller);
         ReportView report = history.load(reportId);
         PersonalMattersDeclared sealed = report.sealedPersonalMatters();
         if (sealed == null) {
-            throw ApiException.notFound("NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
+            throw Refusal.notFound("NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
         }
-        PersonalMatters matters = cipher.open(sealed).orElseThrow(() -> new ApiException(HttpStatus.GONE,
+        PersonalMatters matters = cipher.open(sealed).orElseThrow(() -> new Refusal(Refusal.Kind.GONE,
                 "PERSONAL_MATTERS_SHREDDED", "个人有关事项已按保存期限销毁，无法查阅"));
         return new Opened(report.author, role, matters);
     }

@@ -1,68 +1,73 @@
 package cn.zhenggai.audit;
 
 import cn.zhenggai.audit.export.BundleVerifier;
-import cn.zhenggai.audit.export.ExportController;
-import cn.zhenggai.audit.integrity.IntegrityController;
-import cn.zhenggai.audit.log.AuditLogController;
-import cn.zhenggai.audit.timeline.TimelineController;
-import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiExceptionHandler;
 import cn.zhenggai.contracts.history.Backdating;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.testsupport.ApiClient;
+import cn.zhenggai.testsupport.ServiceInfrastructure;
+import cn.zhenggai.testsupport.TestUser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.MethodParameter;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The audit endpoints over HTTP (Spring MVC with the platform's error handler; the caller comes from test headers
- * instead of a token, which the platform and the end-to-end test cover): roles, department scope, bad parameters,
- * answers.
+ * The audit endpoints over HTTP, the service running with tokens signed like the gateway's (test-support): roles,
+ * department scope, bad parameters, answers. Each test starts from an empty audit log in the service's store.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
+        "spring.kafka.listener.auto-startup=false",
+        "zhenggai.deadlines.polling-interval=PT10S"})
 class AuditEndpointsTest {
+
+    @RegisterExtension
+    static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("audit");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestLog store = new TestLog();
-    private MockMvc mvc;
+    @Autowired
+    private MongoDatabase database;
+
+    private final ApiClient api = INFRASTRUCTURE.client();
+    private TestLog store;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        INFRASTRUCTURE.register(registry);
+    }
 
     @BeforeEach
     void setUp() {
+        store = new TestLog(database);
         store.appendSample(4); // r1 (XZSPJ): d1, e1, e2, e4; r2 (CZJ): d2, e3
         store.log.append(TestLog.of("pm1", "PersonalMattersDeclared", "r1", 9, "2022-12-20T09:00:00Z", "XZSPJ",
                 "{\"reportId\":\"r1\",\"text\":\"本人住房一套，面积*平方米\"}"), "t", 0, 20);
         store.log.append(TestLog.of("x1", "SomethingNew", "r1", 10, "2022-12-20T09:00:01Z", "XZSPJ",
                 "{\"title\":\"新事件\"}"), "t", 0, 21);
-        mvc = MockMvcBuilders.standaloneSetup(new AuditLogController(store.log), new IntegrityController(store.log),
-                        new TimelineController(store.log), new ExportController(store.log))
-                .setControllerAdvice(new ApiExceptionHandler())
-                .setCustomArgumentResolvers(new HeaderCaller())
-                .build();
     }
 
     @AfterEach
@@ -75,12 +80,12 @@ class AuditEndpointsTest {
             "/api/audit/aggregates/r1/timeline", "/api/audit/export?aggregateId=r1", "/api/audit/export?department=XZSPJ"})
     void onlyDisciplineAndThePartyCommitteeMayUseTheAuditEndpoints(String path) throws Exception {
         for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE", "ORG_DEPT"}) {
-            MvcResult refused = call(path, role, "XZSPJ");
-            assertThat(refused.getResponse().getStatus()).as(role + " " + path).isEqualTo(403);
+            Call refused = call(path, role, "XZSPJ");
+            assertThat(refused.status()).as(role + " " + path).isEqualTo(403);
             assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         }
-        assertThat(call(path, "DISCIPLINE", "JW").getResponse().getStatus()).isEqualTo(200);
-        assertThat(call(path, "PARTY_COMMITTEE", "DW").getResponse().getStatus()).isEqualTo(200);
+        assertThat(call(path, "DISCIPLINE", "JW").status()).isEqualTo(200);
+        assertThat(call(path, "PARTY_COMMITTEE", "DW").status()).isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -88,8 +93,8 @@ class AuditEndpointsTest {
             "/api/audit/export?department=CZJ", "/api/audit/log?department=CZJ", "/api/audit/log?aggregateId=r2"})
     void aDepartmentUserIsRefusedForItsRoleBeforeAnythingIsLookedUp(String path) throws Exception {
         for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE"}) {
-            MvcResult refused = call(path, role, "XZSPJ");
-            assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+            Call refused = call(path, role, "XZSPJ");
+            assertThat(refused.status()).isEqualTo(403);
             assertThat(body(refused).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         }
     }
@@ -101,14 +106,14 @@ class AuditEndpointsTest {
             "/api/audit/aggregates/{id}/timeline?asOf=yesterday"})
     void anAggregateIdTellsANonAuditorNothing(String path) throws Exception {
         for (String role : new String[] {"DEPT_LIAISON", "DEPT_HEAD", "CADRE", "ORG_DEPT"}) {
-            MvcResult foreign = call(path.replace("{id}", "r2"), role, "XZSPJ");
-            MvcResult own = call(path.replace("{id}", "r1"), role, "XZSPJ");
-            MvcResult unknown = call(path.replace("{id}", "nope"), role, "XZSPJ");
-            for (MvcResult answer : new MvcResult[] {foreign, own}) {
-                assertThat(answer.getResponse().getStatus()).as(role + " " + path)
-                        .isEqualTo(unknown.getResponse().getStatus()).isEqualTo(403);
-                assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                        .isEqualTo(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            Call foreign = call(path.replace("{id}", "r2"), role, "XZSPJ");
+            Call own = call(path.replace("{id}", "r1"), role, "XZSPJ");
+            Call unknown = call(path.replace("{id}", "nope"), role, "XZSPJ");
+            for (Call answer : new Call[] {foreign, own}) {
+                assertThat(answer.status()).as(role + " " + path)
+                        .isEqualTo(unknown.status()).isEqualTo(403);
+                assertThat(answer.text())
+                        .isEqualTo(unknown.text());
             }
         }
     }
@@ -123,8 +128,8 @@ class AuditEndpointsTest {
         assertBad("/api/audit/export?aggregateId=r1&format=xml", "UNKNOWN_FORMAT");
         assertBad("/api/audit/export", "SCOPE_REQUIRED");
         assertBad("/api/audit/export?aggregateId=r1&department=XZSPJ", "SCOPE_REQUIRED");
-        MvcResult unknown = call("/api/audit/aggregates/nope/timeline", "DISCIPLINE", "JW");
-        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        Call unknown = call("/api/audit/aggregates/nope/timeline", "DISCIPLINE", "JW");
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(body(unknown).get("code").asText()).isEqualTo("AGGREGATE_NOT_FOUND");
     }
 
@@ -149,9 +154,9 @@ class AuditEndpointsTest {
         assertThat(digests.get("count").asInt()).isEqualTo(1);
         assertThat(digests.get("digests").get(0).get("lastPosition").asLong()).isEqualTo(8);
         assertThat(digests.get("digests").get(0).get("headHash").asText()).isEqualTo(store.log.head().getString("hash"));
-        MvcResult text = call("/api/audit/digests?format=text", "DISCIPLINE", "JW");
-        assertThat(text.getResponse().getContentType()).startsWith("text/plain");
-        assertThat(text.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        Call text = call("/api/audit/digests?format=text", "DISCIPLINE", "JW");
+        assertThat(text.contentType()).startsWith("text/plain");
+        assertThat(text.text())
                 .contains(" 8 " + store.log.head().getString("hash"));
     }
 
@@ -224,10 +229,10 @@ class AuditEndpointsTest {
 
     @Test
     void theCsvExportOpensInExcel() throws Exception {
-        MvcResult csv = call("/api/audit/export?aggregateId=r1&format=csv", "DISCIPLINE", "JW");
-        assertThat(csv.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
-        assertThat(csv.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
-        byte[] bytes = csv.getResponse().getContentAsByteArray();
+        Call csv = call("/api/audit/export?aggregateId=r1&format=csv", "DISCIPLINE", "JW");
+        assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment");
+        byte[] bytes = csv.bytes();
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
         assertThat(lines).hasSize(7);
@@ -262,32 +267,44 @@ class AuditEndpointsTest {
     }
 
     private void assertBad(String path, String code) throws Exception {
-        MvcResult bad = call(path, "DISCIPLINE", "JW");
-        assertThat(bad.getResponse().getStatus()).as(path).isEqualTo(400);
+        Call bad = call(path, "DISCIPLINE", "JW");
+        assertThat(bad.status()).as(path).isEqualTo(400);
         assertThat(body(bad).get("code").asText()).as(path).isEqualTo(code);
         assertThat(body(bad).get("message").asText()).isNotBlank();
     }
 
-    private MvcResult call(String path, String role, String department) throws Exception {
-        return mvc.perform(get(path).header("X-Test-Roles", role).header("X-Test-Department", department)).andReturn();
+    private Call call(String path, String role, String department) throws Exception {
+        TestUser caller = new TestUser("tester", department, List.of(role.split(",")));
+        HttpResponse<byte[]> response = api.http().send(HttpRequest.newBuilder(api.uri(path)).GET()
+                .header("Authorization", "Bearer " + api.token(caller)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Call(response);
     }
 
-    private static JsonNode body(MvcResult result) throws Exception {
-        return JSON.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    private static JsonNode body(Call result) throws Exception {
+        return JSON.readTree(result.text());
     }
 
-    /** The caller from test headers. */
-    private static final class HeaderCaller implements HandlerMethodArgumentResolver {
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Caller.class;
+    /** An answer as it came over the wire: status, headers and the body's bytes. */
+    private record Call(HttpResponse<byte[]> response) {
+
+        int status() {
+            return response.statusCode();
         }
 
-        @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                      WebDataBinderFactory binders) {
-            return new Caller("tester", request.getHeader("X-Test-Department"),
-                    Set.of(request.getHeader("X-Test-Roles").split(",")));
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        byte[] bytes() {
+            return response.body();
+        }
+
+        String text() {
+            return new String(response.body(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -16,7 +16,10 @@ import org.bson.Document;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 
-/** An audit log in the MongoDB-wire-compatible memory store, reached through the official driver. */
+/**
+ * An audit log in the MongoDB-wire-compatible memory store, reached through the official driver; or, for a Spring
+ * Boot test, on the service's own database (emptied first, left running).
+ */
 public final class TestLog implements AutoCloseable {
 
     public final MongoServer server;
@@ -38,6 +41,22 @@ public final class TestLog implements AutoCloseable {
         log.recover();
     }
 
+    /**
+     * An empty audit log on the service's database (a Spring Boot test's, whose store {@code ServiceInfrastructure}
+     * owns): the log's collections are dropped first, so each test starts from position 0.
+     */
+    public TestLog(MongoDatabase database) {
+        server = null;
+        client = null;
+        this.database = database;
+        for (String collection : new String[] {AuditLog.COLLECTION, AuditLog.CHAIN, AuditLog.DIGESTS,
+                AuditLog.AGGREGATE_HEADS}) {
+            database.getCollection(collection).drop();
+        }
+        log = new AuditLog(database);
+        log.recover();
+    }
+
     /** The raw audit_log collection, for tampering. */
     public MongoCollection<Document> records() {
         return database.getCollection(AuditLog.COLLECTION);
@@ -45,8 +64,10 @@ public final class TestLog implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        server.shutdownNow();
+        if (client != null) {
+            client.close();
+            server.shutdownNow();
+        }
     }
 
     public static EventEnvelope problem(String eventId, String aggregateId, long sequence, String at) {

@@ -238,12 +238,12 @@ class EndToEndTest {
 
     @Test
     @Order(5)
-    void eachServiceKeepsEventsTokensSagasAndDeadlinesInItsOwnSchema() throws Exception {
+    void eachServiceKeepsEventsTokensAndDeadlinesInItsOwnSchema() throws Exception {
         try (Connection connection = stack.infra().postgres().connect(PlatformStack.DATABASE);
              Statement statement = connection.createStatement()) {
             for (String schema : List.of("report", "rectification", "audit")) {
-                for (String table : List.of("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",
-                        "associationvalueentry", "scheduled_tasks")) {
+                for (String table : List.of("domainevententry", "snapshotevententry", "tokenentry",
+                        "scheduled_tasks")) {
                     ResultSet found = statement.executeQuery("SELECT count(*) FROM information_schema.tables "
                             + "WHERE table_schema = '" + schema + "' AND table_name = '" + table + "'");
                     found.next();

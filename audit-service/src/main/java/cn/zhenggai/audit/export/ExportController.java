@@ -4,12 +4,11 @@ import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.Params;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.bson.Document;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,19 +60,16 @@ public class ExportController {
         }
         String name = "audit-" + scope.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + LocalDate.now(ZoneOffset.UTC) + "." + chosen;
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentDisposition(ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
         if (chosen.equals("csv")) {
             String csv = Csv.of(bundles.records(byAggregate ? aggregateId : null, byAggregate ? null : department, until),
                     caller);
-            return ResponseEntity.ok().headers(headers)
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .body(csv.getBytes(StandardCharsets.UTF_8));
+            return Downloads.file(name, new MediaType("text", "csv", StandardCharsets.UTF_8),
+                    csv.getBytes(StandardCharsets.UTF_8));
         }
         try {
             byte[] json = EnvelopeCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(
                     bundles.bundle(byAggregate ? aggregateId : null, byAggregate ? null : department, until, caller));
-            return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(json);
+            return Downloads.file(name, MediaType.APPLICATION_JSON, json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the bundle", e);
         }

@@ -155,7 +155,7 @@ public final class ReportFold {
         return cause;
     }
 
-    private static Map<String, Object> measure(ReportState.Measure m) {
+    private static Map<String, Object> measure(ReportState.ProposedMeasure m) {
         Map<String, Object> measure = new LinkedHashMap<>();
         measure.put("measureId", m.measureId());
         measure.put("ordinal", m.ordinal());

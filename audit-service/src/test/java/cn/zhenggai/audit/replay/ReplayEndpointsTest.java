@@ -1,9 +1,8 @@
 package cn.zhenggai.audit.replay;
 
+import cn.zhenggai.audit.StandaloneMvc;
 import cn.zhenggai.audit.LedgerHistory;
 import cn.zhenggai.audit.TestLog;
-import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
@@ -11,21 +10,14 @@ import com.mongodb.client.model.Updates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,10 +40,7 @@ class ReplayEndpointsTest {
             store.log.appendBatch(batch);
             ledger.appended(batch);
         });
-        mvc = MockMvcBuilders.standaloneSetup(new ReplayController(replays))
-                .setControllerAdvice(new ApiExceptionHandler())
-                .setCustomArgumentResolvers(new HeaderCaller())
-                .build();
+        mvc = StandaloneMvc.of(new ReplayController(replays));
     }
 
     @AfterEach
@@ -131,20 +120,5 @@ class ReplayEndpointsTest {
 
     private static JsonNode body(MvcResult result) throws Exception {
         return JSON.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    /** The caller from test headers. */
-    private static final class HeaderCaller implements HandlerMethodArgumentResolver {
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Caller.class;
-        }
-
-        @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                      WebDataBinderFactory binders) {
-            return new Caller("tester", request.getHeader("X-Test-Department"),
-                    Set.of(request.getHeader("X-Test-Roles").split(",")));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.audit.StandaloneMvc;
 import cn.zhenggai.audit.TestLog;
 import cn.zhenggai.audit.access.KnownDepartments;
 import cn.zhenggai.audit.log.AuditLog;
@@ -11,7 +12,6 @@ import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
-import cn.zhenggai.platform.web.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,11 +58,8 @@ class BothTimesEndpointsTest {
                 "liaison-1", "2024-06-30", false, late)));
         feed(envelope("h3", "h", 3, "2024-03-25T02:00:00Z", new MeasureVerified("h", "XZSPJ", "party-1", "同意销号",
                 null)));
-        mvc = MockMvcBuilders.standaloneSetup(new TimeTravelController(new TimeTravel(store.log, index),
-                        new KnownDepartments("XZSPJ:行政审批局,ZZB:组织部,JW:纪委", store.log::hasDepartment)))
-                .setControllerAdvice(new ApiExceptionHandler())
-                .setCustomArgumentResolvers(new TimeTravelEndpointsTest.HeaderCaller())
-                .build();
+        mvc = StandaloneMvc.of(new TimeTravelController(new TimeTravel(store.log, index),
+                        new KnownDepartments("XZSPJ:行政审批局,ZZB:组织部,JW:纪委", store.log::hasDepartment)));
     }
 
     @AfterEach

@@ -1,9 +1,8 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.audit.StandaloneMvc;
 import cn.zhenggai.audit.TestLog;
 import cn.zhenggai.audit.access.KnownDepartments;
-import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -11,17 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -56,11 +48,8 @@ class TimeTravelEndpointsTest {
                 "{\"measureId\":\"a\",\"department\":\"XZSPJ\",\"verifiedBy\":\"party-1\",\"opinion\":\"同意销号\"}");
         store.log.append(TestLog.drafted("r0", "r1", "2022-12-20T08:00:00Z", "XZSPJ"), "zhenggai.report.events", 0, 99);
         TimeTravel timeTravel = new TimeTravel(store.log);
-        mvc = MockMvcBuilders.standaloneSetup(new TimeTravelController(timeTravel,
-                        new KnownDepartments("XZSPJ:行政审批局,CZJ:财政局,ZZB:组织部,JW:纪委", store.log::hasDepartment)))
-                .setControllerAdvice(new ApiExceptionHandler())
-                .setCustomArgumentResolvers(new HeaderCaller())
-                .build();
+        mvc = StandaloneMvc.of(new TimeTravelController(timeTravel,
+                        new KnownDepartments("XZSPJ:行政审批局,CZJ:财政局,ZZB:组织部,JW:纪委", store.log::hasDepartment)));
     }
 
     @AfterEach
@@ -198,20 +187,5 @@ class TimeTravelEndpointsTest {
 
     private static JsonNode body(MvcResult result) throws Exception {
         return JSON.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    /** The caller from test headers. */
-    static final class HeaderCaller implements HandlerMethodArgumentResolver {
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Caller.class;
-        }
-
-        @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                      WebDataBinderFactory binders) {
-            return new Caller("tester", request.getHeader("X-Test-Department"),
-                    Set.of(request.getHeader("X-Test-Roles").split(",")));
-        }
     }
 }

@@ -64,7 +64,7 @@ public record ReportState(String reportId,
                           List<WithdrawnProblem> withdrawnProblems,
                           List<String> cleanAreas,
                           List<RootCause> rootCauses,
-                          List<Measure> measures,
+                          List<ProposedMeasure> measures,
                           PersonalMatters personalMatters,
                           int personalMattersReads,
                           Instant personalMattersLastReadAt,
@@ -126,8 +126,9 @@ public record ReportState(String reportId,
     }
 
     /**
-     * A measure proposed, answering some root causes. Deadlines are as the report proposes them (YYYY-MM-DD, or
-     * null): they carry no rule here; rectification-service reads them when it plans the item.
+     * A proposed measure (整改措施 of the report, not yet a rectification item), answering some root causes.
+     * Deadlines are as the report proposes them (YYYY-MM-DD, or null): they carry no rule here;
+     * rectification-service reads them when it plans the item.
      *
      * @param measureId              the measure
      * @param ordinal                1-based position among the report's measures
@@ -141,10 +142,11 @@ public record ReportState(String reportId,
      * @param cooperatingDepartments 配合单位
      * @param rootCauseIds           the root causes it answers
      */
-    public record Measure(String measureId, int ordinal, String title, String content,
-                          List<MeasureProposed.Action> actions, String deadline, String deadlineText, String owner,
-                          String leadDepartment, List<String> cooperatingDepartments, List<String> rootCauseIds) {
-        public Measure {
+    public record ProposedMeasure(String measureId, int ordinal, String title, String content,
+                                  List<MeasureProposed.Action> actions, String deadline, String deadlineText,
+                                  String owner, String leadDepartment, List<String> cooperatingDepartments,
+                                  List<String> rootCauseIds) {
+        public ProposedMeasure {
             actions = list(actions);
             cooperatingDepartments = list(cooperatingDepartments);
             rootCauseIds = list(rootCauseIds);
@@ -301,7 +303,7 @@ public record ReportState(String reportId,
         List<WithdrawnProblem> withdrawnProblems = List.of();
         List<String> cleanAreas = List.of();
         List<RootCause> rootCauses = List.of();
-        List<Measure> measures = List.of();
+        List<ProposedMeasure> measures = List.of();
         PersonalMatters personalMatters;
         int personalMattersReads;
         Instant personalMattersLastReadAt;

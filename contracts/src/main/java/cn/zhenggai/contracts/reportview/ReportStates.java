@@ -84,8 +84,8 @@ public final class ReportStates {
                         return b;
                     })
                     .on(MeasureProposed.class, (b, e, m) -> {
-                        b.measures = replaceOrAdd(b.measures, new ReportState.Measure(e.measureId(), e.ordinal(),
-                                e.title(), e.content(), e.actions(), e.deadline(), e.deadlineText(), e.owner(),
+                        b.measures = replaceOrAdd(b.measures, new ReportState.ProposedMeasure(e.measureId(),
+                                e.ordinal(), e.title(), e.content(), e.actions(), e.deadline(), e.deadlineText(), e.owner(),
                                 e.leadDepartment(), e.cooperatingDepartments(), e.rootCauseIds()),
                                 x -> Objects.equals(x.measureId(), e.measureId()));
                         return b;

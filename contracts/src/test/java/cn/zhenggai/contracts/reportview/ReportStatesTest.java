@@ -152,8 +152,8 @@ class ReportStatesTest {
         assertThat(state.rootCauses()).extracting(ReportState.RootCause::rootCauseId).containsExactly("rc-1", "rc-2");
         assertThat(state.rootCauses().get(0)).isEqualTo(
                 new ReportState.RootCause("rc-1", 1, "学习意识还不够强", "分析一", List.of("p-1")));
-        assertThat(state.measures()).extracting(ReportState.Measure::measureId).containsExactly("m-1", "m-2");
-        ReportState.Measure m = state.measures().get(0);
+        assertThat(state.measures()).extracting(ReportState.ProposedMeasure::measureId).containsExactly("m-1", "m-2");
+        ReportState.ProposedMeasure m = state.measures().get(0);
         assertThat(m.actions()).containsExactly(new MeasureProposed.Action("制定计划", "2023-03-31", "3月底前"));
         assertThat(m.deadline()).isEqualTo("2023-06-30");
         assertThat(m.deadlineText()).isEqualTo("2023年6月底前");

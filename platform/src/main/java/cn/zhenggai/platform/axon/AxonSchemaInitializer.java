@@ -4,7 +4,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.springframework.beans.factory.InitializingBean;
 
 import javax.sql.DataSource;
@@ -15,7 +14,7 @@ import java.sql.Statement;
 
 /**
  * Creates, if missing, the tables Axon and db-scheduler keep in the service's PostgreSQL schema: events and
- * snapshots, tracking tokens, sagas and their associations, scheduled deadlines. Idempotent, runs on start.
+ * snapshots, tracking tokens, scheduled deadlines. Idempotent, runs on start.
  */
 public class AxonSchemaInitializer implements InitializingBean {
 
@@ -50,7 +49,6 @@ public class AxonSchemaInitializer implements InitializingBean {
     public void afterPropertiesSet() throws SQLException {
         EventSchema events = EventSchema.builder().build();
         TokenSchema tokens = TokenSchema.builder().build();
-        PostgresSagaSqlSchema sagas = new PostgresSagaSqlSchema();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
@@ -65,10 +63,6 @@ public class AxonSchemaInitializer implements InitializingBean {
             }
             if (!tableExists(connection, tokens.tokenTable())) {
                 execute(PostgresTokenTableFactory.INSTANCE.createTable(connection, tokens));
-            }
-            if (!tableExists(connection, "sagaentry")) {
-                execute(sagas.sql_createTableSagaEntry(connection));
-                execute(sagas.sql_createTableAssocValueEntry(connection));
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(SCHEDULED_TASKS);

@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,8 +25,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Axon on PostgreSQL without Axon Server: the JDBC event store, token store and saga store (schema created on
- * start), persistent deadlines through db-scheduler, and the metadata every event carries (actor, department).
+ * Axon on PostgreSQL without Axon Server: the JDBC event store and token store (schema created on start),
+ * persistent deadlines through db-scheduler, and the metadata every event carries (actor, department). No service
+ * has a saga, so no saga tables are created (ADR 0103).
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
@@ -62,11 +61,6 @@ public class AxonStorageAutoConfiguration {
     @Bean
     public CommandDispatcher commandDispatcher(CommandGateway commandGateway) {
         return new CommandDispatcher(commandGateway);
-    }
-
-    @Bean
-    public SagaSqlSchema sagaSqlSchema() {
-        return new PostgresSagaSqlSchema();
     }
 
     @Bean

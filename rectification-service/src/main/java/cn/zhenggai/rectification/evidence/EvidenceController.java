@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.evidence;
 
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.axon.CommandSender;
+import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
@@ -10,7 +11,6 @@ import cn.zhenggai.rectification.scope.ItemScope;
 import cn.zhenggai.rectification.web.Callers;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +26,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -94,8 +93,7 @@ class EvidenceController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SHA256", file.sha256())
                 .body(new FileSystemResource(store.content(file)));

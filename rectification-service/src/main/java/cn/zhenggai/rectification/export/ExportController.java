@@ -1,11 +1,10 @@
 package cn.zhenggai.rectification.export;
 
+import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.ledger.Ledger;
 import cn.zhenggai.rectification.ledger.LedgerController;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +46,6 @@ class ExportController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LedgerWorkbook.write(title, rows, departments::nameOf, out);
         String fileName = name + "整改台账-" + ledger.today() + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+        return Downloads.file(fileName, XLSX, out.toByteArray());
     }
 }

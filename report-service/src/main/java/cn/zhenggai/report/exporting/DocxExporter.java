@@ -87,7 +87,7 @@ public final class DocxExporter {
             if (!report.measures.isEmpty()) {
                 heading(doc, section, "努力方向和整改措施");
                 int n = 0;
-                for (ReportState.Measure measure : report.measures) {
+                for (ReportState.ProposedMeasure measure : report.measures) {
                     body(doc, sub(n++) + sentence(measure.title()), measureText(measure));
                 }
             }
@@ -116,7 +116,7 @@ public final class DocxExporter {
         return theme.endsWith("方面") ? theme : theme + "方面";
     }
 
-    private static String measureText(ReportState.Measure m) {
+    private static String measureText(ReportState.ProposedMeasure m) {
         StringBuilder text = new StringBuilder(m.content() == null ? "" : m.content());
         List<String> missing = new ArrayList<>();
         for (MeasureProposed.Action action : m.actions()) {

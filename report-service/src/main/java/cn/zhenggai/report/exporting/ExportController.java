@@ -1,21 +1,18 @@
 package cn.zhenggai.report.exporting;
 
 import cn.zhenggai.outline.PersonalMatters;
+import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.confidential.PersonalMattersAccess;
 import cn.zhenggai.report.viewing.ReportHistory;
 import cn.zhenggai.report.viewing.ReportView;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /api/reports/{id}/export.docx}: the report as a Word document. Personal matters are included only
@@ -46,10 +43,6 @@ class ExportController {
         PersonalMatters matters = include && report.personalMattersDeclared
                 ? personalMatters.read(reportId, caller, "EXPORT").declaration() : null;
         byte[] docx = DocxExporter.export(report, matters);
-        return ResponseEntity.ok()
-                .contentType(DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(DocxExporter.fileName(report.title), StandardCharsets.UTF_8).build().toString())
-                .body(docx);
+        return Downloads.file(DocxExporter.fileName(report.title), DOCX, docx);
     }
 }

@@ -32,7 +32,7 @@ final class ReportStateDocuments {
         doc.put("round", state.round());
         doc.put("problems", state.problems().size());
         doc.put("rootCauseIds", state.rootCauses().stream().map(ReportState.RootCause::rootCauseId).toList());
-        doc.put("measureIds", state.measures().stream().map(ReportState.Measure::measureId).toList());
+        doc.put("measureIds", state.measures().stream().map(ReportState.ProposedMeasure::measureId).toList());
         doc.put("personalMattersDeclared", state.personalMattersDeclared());
         doc.put("returnReasons", state.returnReasons());
         doc.put("createdAt", Date.from(state.draftedAt()));

@@ -44,7 +44,7 @@ public final class ReportView {
     public final Map<String, ProblemView> problems = new LinkedHashMap<>();
     public List<String> cleanAreas = List.of();
     public final List<ReportState.RootCause> rootCauses = new ArrayList<>();
-    public final List<ReportState.Measure> measures = new ArrayList<>();
+    public final List<ReportState.ProposedMeasure> measures = new ArrayList<>();
     public boolean personalMattersDeclared;
     public int personalMattersReads;
     public long version = -1;
@@ -163,7 +163,7 @@ public final class ReportView {
         return map;
     }
 
-    private static Map<String, Object> measureMap(ReportState.Measure m) {
+    private static Map<String, Object> measureMap(ReportState.ProposedMeasure m) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("measureId", m.measureId());
         map.put("ordinal", m.ordinal());

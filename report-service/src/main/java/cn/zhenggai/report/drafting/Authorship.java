@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ReportDelegationGranted;
 import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
@@ -32,27 +33,27 @@ final class Authorship {
             return;
         }
         if (!editor.belongsTo(department)) {
-            throw Refuse.forbidden("FORBIDDEN_DEPARTMENT", otherDepartment);
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", otherDepartment);
         }
         if (!author.equals(editor.username()) && !delegates.contains(editor.username())) {
-            throw Refuse.forbidden("NOT_AUTHOR_OR_DELEGATE", "只有报告作者本人或经作者授权的同事可以修改、提交报告");
+            throw Refusal.forbidden("NOT_AUTHOR_OR_DELEGATE", "只有报告作者本人或经作者授权的同事可以修改、提交报告");
         }
     }
 
     /** Only the author grants and revokes delegations. */
     void checkIsAuthor(Editor editor) {
         if (!editor.belongsTo(department)) {
-            throw Refuse.forbidden("FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
         }
         if (!author.equals(editor.username())) {
-            throw Refuse.forbidden("NOT_AUTHOR", "只有报告作者本人可以授权或撤销授权");
+            throw Refusal.forbidden("NOT_AUTHOR", "只有报告作者本人可以授权或撤销授权");
         }
     }
 
     /** Only the author states the personal matters: a colleague of the department, a delegate included, cannot. */
     void checkDeclaresOwnMatters(Editor editor) {
         if (editor.belongsTo(department) && !author.equals(editor.username())) {
-            throw Refuse.forbidden("PERSONAL_MATTERS_FORBIDDEN", "个人有关事项只能由报告作者本人申报");
+            throw Refusal.forbidden("PERSONAL_MATTERS_FORBIDDEN", "个人有关事项只能由报告作者本人申报");
         }
     }
 
@@ -60,10 +61,10 @@ final class Authorship {
     String delegate(String username) {
         String delegate = username == null ? "" : username.strip();
         if (delegate.isEmpty() || delegate.length() > 64) {
-            throw Refuse.invalid("INVALID_DELEGATE", "请填写被授权同事的用户名");
+            throw Refusal.invalid("INVALID_DELEGATE", "请填写被授权同事的用户名");
         }
         if (delegate.equals(author)) {
-            throw Refuse.invalid("INVALID_DELEGATE", "不能授权给报告作者本人");
+            throw Refusal.invalid("INVALID_DELEGATE", "不能授权给报告作者本人");
         }
         return delegate;
     }
@@ -77,7 +78,7 @@ final class Authorship {
     /** The end of a delegation; refused when there is none. */
     ReportDelegationRevoked revoke(String reportId, String delegate) {
         if (!delegates.contains(delegate)) {
-            throw Refuse.notFound("DELEGATION_NOT_FOUND", "没有授权该同事：" + delegate);
+            throw Refusal.notFound("DELEGATION_NOT_FOUND", "没有授权该同事：" + delegate);
         }
         return new ReportDelegationRevoked(reportId, department, author, delegate);
     }

@@ -1,5 +1,7 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -18,7 +20,7 @@ final class Deadline {
         try {
             return LocalDate.parse(date).toString();
         } catch (DateTimeParseException e) {
-            throw Refuse.invalid("INVALID_DEADLINE", "完成时限格式应为YYYY-MM-DD：" + date);
+            throw Refusal.invalid("INVALID_DEADLINE", "完成时限格式应为YYYY-MM-DD：" + date);
         }
     }
 }

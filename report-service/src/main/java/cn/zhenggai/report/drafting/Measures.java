@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeasureProposed;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,7 +24,7 @@ final class Measures {
     MeasureProposed propose(String reportId, String department, String measureId, Commands.MeasureDraft draft,
                             Set<String> rootCauses) {
         if (proposed.containsKey(measureId)) {
-            throw Refuse.conflict("DUPLICATE_MEASURE", "该措施已存在");
+            throw Refusal.conflict("DUPLICATE_MEASURE", "该措施已存在");
         }
         return measure(reportId, department, measureId, proposed.size() + 1, draft, rootCauses);
     }
@@ -33,7 +34,7 @@ final class Measures {
                            Set<String> rootCauses) {
         MeasureProposed before = proposed.get(measureId);
         if (before == null) {
-            throw Refuse.notFound("MEASURE_NOT_FOUND", "整改措施不存在：" + measureId);
+            throw Refusal.notFound("MEASURE_NOT_FOUND", "整改措施不存在：" + measureId);
         }
         MeasureProposed revised = measure(reportId, department, measureId, before.ordinal(), draft, rootCauses);
         return revised.equals(before) ? null : revised;
@@ -54,7 +55,7 @@ final class Measures {
     private static MeasureProposed measure(String reportId, String department, String measureId, int ordinal,
                                            Commands.MeasureDraft m, Set<String> rootCauses) {
         if (m == null) {
-            throw Refuse.invalid("MISSING_MEASURE", "整改措施内容不能为空");
+            throw Refusal.invalid("MISSING_MEASURE", "整改措施内容不能为空");
         }
         String title = Text.require(m.title(), "title", "整改措施标题不能为空");
         Text.checkLength(m.content(), "content");
@@ -62,7 +63,7 @@ final class Measures {
         Text.checkLength(m.leadDepartment(), "leadDepartment");
         List<Commands.ActionDraft> actions = m.actions() == null ? List.of() : m.actions();
         if (actions.size() > Text.MAX_ITEMS) {
-            throw Refuse.invalid("TOO_MANY_ITEMS", "具体举措过多");
+            throw Refusal.invalid("TOO_MANY_ITEMS", "具体举措过多");
         }
         List<MeasureProposed.Action> steps = new ArrayList<>();
         for (Commands.ActionDraft action : actions) {

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.report.PersonalMattersRead;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,10 +20,10 @@ final class PersonalMatters {
                                            Commands.SealedMatters sealed) {
         if (sealed == null || !AES_GCM.equals(sealed.algorithm()) || Text.blankToNull(sealed.nonce()) == null
                 || Text.blankToNull(sealed.ciphertext()) == null) {
-            throw Refuse.invalid("NOT_SEALED", "个人有关事项必须加密保存");
+            throw Refusal.invalid("NOT_SEALED", "个人有关事项必须加密保存");
         }
         if (!author.equals(sealed.person())) {
-            throw Refuse.invalid("WRONG_KEY", "个人有关事项须以报告本人的密钥加密");
+            throw Refusal.invalid("WRONG_KEY", "个人有关事项须以报告本人的密钥加密");
         }
         return new PersonalMattersDeclared(reportId, department, author, sealed.keyVersion(), sealed.algorithm(),
                 sealed.nonce(), sealed.ciphertext());
@@ -34,10 +35,10 @@ final class PersonalMatters {
         String role = author.equals(reader.username()) ? "AUTHOR"
                 : reader.orgDept() ? "ORG_DEPT" : reader.discipline() ? "DISCIPLINE" : null;
         if (role == null) {
-            throw Refuse.forbidden("PERSONAL_MATTERS_FORBIDDEN", "个人有关事项仅限本人、组织部和纪检监察查阅");
+            throw Refusal.forbidden("PERSONAL_MATTERS_FORBIDDEN", "个人有关事项仅限本人、组织部和纪检监察查阅");
         }
         if (!declared) {
-            throw Refuse.notFound("NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
+            throw Refusal.notFound("NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
         }
         return new PersonalMattersRead(reportId, department, author, reader.username(), role,
                 "EXPORT".equals(purpose) ? "EXPORT" : "VIEW");

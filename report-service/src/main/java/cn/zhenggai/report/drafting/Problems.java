@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ProblemRevised;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
@@ -34,7 +35,7 @@ final class Problems {
                                String statement, String example) {
         Problem problem = problem(theme, ordinal, statement, example);
         if (used.contains(problemId)) {
-            throw Refuse.conflict("DUPLICATE_PROBLEM", "该问题已存在");
+            throw Refusal.conflict("DUPLICATE_PROBLEM", "该问题已存在");
         }
         if (holders.containsKey(problem.key())) {
             throw problem.key().taken();
@@ -91,7 +92,7 @@ final class Problems {
     private Problem live(String problemId) {
         Problem problem = live.get(problemId);
         if (problem == null) {
-            throw Refuse.notFound("PROBLEM_NOT_FOUND", "问题不存在或已撤回：" + problemId);
+            throw Refusal.notFound("PROBLEM_NOT_FOUND", "问题不存在或已撤回：" + problemId);
         }
         return problem;
     }

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -24,7 +25,7 @@ final class RootCauses {
                               List<String> problemIds, Set<String> problems) {
         check(title, analysis);
         if (analyzed.containsKey(rootCauseId)) {
-            throw Refuse.conflict("DUPLICATE_ROOT_CAUSE", "该根源已存在");
+            throw Refusal.conflict("DUPLICATE_ROOT_CAUSE", "该根源已存在");
         }
         return rootCause(reportId, department, rootCauseId, analyzed.size() + 1, title, analysis, problemIds,
                 problems);
@@ -35,7 +36,7 @@ final class RootCauses {
                              List<String> problemIds, Set<String> problems) {
         RootCauseAnalyzed before = analyzed.get(rootCauseId);
         if (before == null) {
-            throw Refuse.notFound("ROOT_CAUSE_NOT_FOUND", "根源不存在：" + rootCauseId);
+            throw Refusal.notFound("ROOT_CAUSE_NOT_FOUND", "根源不存在：" + rootCauseId);
         }
         check(title, analysis);
         RootCauseAnalyzed revised = rootCause(reportId, department, rootCauseId, before.ordinal(), title, analysis,

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.CleanAreasDeclared;
 
@@ -25,7 +26,7 @@ final class Statements {
             }
         }
         if (clean.size() > Text.MAX_ITEMS) {
-            throw Refuse.invalid("TOO_MANY_ITEMS", "条目过多");
+            throw Refusal.invalid("TOO_MANY_ITEMS", "条目过多");
         }
         return new CleanAreasDeclared(reportId, department, List.copyOf(clean));
     }
@@ -33,7 +34,7 @@ final class Statements {
     /** The carry-over, group by group: each with a heading and at least one item. */
     static CarryOverStated carryOver(String reportId, String department, List<Commands.CarryOverGroup> groups) {
         if (groups == null || groups.size() > Text.MAX_ITEMS) {
-            throw Refuse.invalid("INVALID_CARRY_OVER", "整改落实情况内容有误");
+            throw Refusal.invalid("INVALID_CARRY_OVER", "整改落实情况内容有误");
         }
         List<CarryOverStated.Group> stated = new ArrayList<>();
         for (Commands.CarryOverGroup group : groups) {
@@ -41,7 +42,7 @@ final class Statements {
             Text.checkLength(group.theme(), "theme");
             List<String> items = group.items() == null ? List.of() : group.items();
             if (items.isEmpty() || items.size() > Text.MAX_ITEMS) {
-                throw Refuse.invalid("MISSING_ITEMS", "“" + heading + "”下没有落实情况");
+                throw Refusal.invalid("MISSING_ITEMS", "“" + heading + "”下没有落实情况");
             }
             stated.add(new CarryOverStated.Group(heading, Text.blankToNull(group.theme()),
                     items.stream().map(item -> Text.require(item, "item", "落实情况不能为空")).toList()));

@@ -1,5 +1,7 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ final class Text {
     /** The stripped value; refuses a blank one ({@code MISSING_FIELD}) and a too long one. */
     static String require(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw Refuse.invalid("MISSING_" + field.toUpperCase(), message);
+            throw Refusal.invalid("MISSING_" + field.toUpperCase(), message);
         }
         checkLength(value, field);
         return value.strip();
@@ -26,7 +28,7 @@ final class Text {
     /** Refuses a value longer than {@link #MAX} ({@code TOO_LONG_FIELD}); null is fine. */
     static void checkLength(String value, String field) {
         if (value != null && value.length() > MAX) {
-            throw Refuse.invalid("TOO_LONG_" + field.toUpperCase(), "内容过长（最多" + MAX + "字）");
+            throw Refusal.invalid("TOO_LONG_" + field.toUpperCase(), "内容过长（最多" + MAX + "字）");
         }
     }
 
@@ -46,11 +48,11 @@ final class Text {
             return List.of();
         }
         if (links.size() > MAX_ITEMS) {
-            throw Refuse.invalid("TOO_MANY_ITEMS", "关联条目过多");
+            throw Refusal.invalid("TOO_MANY_ITEMS", "关联条目过多");
         }
         for (String link : links) {
             if (!known.contains(link)) {
-                throw Refuse.invalid(code, message + link);
+                throw Refusal.invalid(code, message + link);
             }
         }
         return List.copyOf(links);

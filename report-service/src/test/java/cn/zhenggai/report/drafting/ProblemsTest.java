@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ProblemRevised;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
@@ -32,12 +33,12 @@ class ProblemsTest {
     void aKeyIsHeldByOneLiveProblemAndAnIdIsNeverReused() {
         identify("p1", "主题", 1);
         assertThatThrownBy(() -> problems.identify("r1", "XZSPJ", "p2", "主题", 1, "另一个。", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("“主题”方面已有第1个问题");
+                .isInstanceOf(Refusal.class).hasMessage("“主题”方面已有第1个问题");
         problems.on(problems.withdraw("r1", "XZSPJ", "p1", null));
         assertThat(problems.isEmpty()).isTrue();
         assertThat(problems.identify("r1", "XZSPJ", "p2", "主题", 1, "另一个。", null)).isNotNull();
         assertThatThrownBy(() -> problems.identify("r1", "XZSPJ", "p1", "主题", 2, "问题。", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("该问题已存在");
+                .isInstanceOf(Refusal.class).hasMessage("该问题已存在");
     }
 
     @Test
@@ -46,7 +47,7 @@ class ProblemsTest {
         identify("p2", "主题", 2);
         assertThat(problems.revise("r1", "XZSPJ", "p1", " 主题 ", 1, "问题。", "")).isNull();
         assertThatThrownBy(() -> problems.revise("r1", "XZSPJ", "p1", "主题", 2, "问题。", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("“主题”方面已有第2个问题");
+                .isInstanceOf(Refusal.class).hasMessage("“主题”方面已有第2个问题");
         ProblemRevised moved = problems.revise("r1", "XZSPJ", "p1", "主题", 3, "问题。", null);
         assertThat(moved).isEqualTo(new ProblemRevised("r1", "p1", "XZSPJ", "主题", 3, "问题。", null));
         problems.on(moved);
@@ -56,13 +57,13 @@ class ProblemsTest {
     @Test
     void badProblemsAreRefusedInTheOrderOfTheirFields() {
         assertThatThrownBy(() -> problems.identify("r1", "XZSPJ", "p1", " ", 0, "", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("问题所属方面不能为空");
+                .isInstanceOf(Refusal.class).hasMessage("问题所属方面不能为空");
         assertThatThrownBy(() -> problems.identify("r1", "XZSPJ", "p1", "主题", 0, "", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("问题表述不能为空");
+                .isInstanceOf(Refusal.class).hasMessage("问题表述不能为空");
         assertThatThrownBy(() -> problems.identify("r1", "XZSPJ", "p1", "主题", 0, "问题。", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("问题序号必须从1开始");
+                .isInstanceOf(Refusal.class).hasMessage("问题序号必须从1开始");
         assertThatThrownBy(() -> problems.withdraw("r1", "XZSPJ", "p9", null))
-                .isInstanceOf(ReportRefused.class).hasMessage("问题不存在或已撤回：p9");
+                .isInstanceOf(Refusal.class).hasMessage("问题不存在或已撤回：p9");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeasureProposed;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
@@ -32,9 +33,9 @@ class RootCausesAndMeasuresTest {
         assertThat(rootCauses.analyze("r1", "XZSPJ", "rc2", "宗旨意识", "分析。", List.of("p1"), Set.of("p1")).ordinal())
                 .isEqualTo(2);
         assertThatThrownBy(() -> rootCauses.analyze("r1", "XZSPJ", "rc2", "宗旨意识", null, List.of("p7"), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("根源关联的问题不存在：p7");
+                .isInstanceOf(Refusal.class).hasMessage("根源关联的问题不存在：p7");
         assertThatThrownBy(() -> rootCauses.analyze("r1", "XZSPJ", "rc1", "again", null, List.of(), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("该根源已存在");
+                .isInstanceOf(Refusal.class).hasMessage("该根源已存在");
     }
 
     @Test
@@ -45,7 +46,7 @@ class RootCausesAndMeasuresTest {
                 Set.of("p1"));
         assertThat(linked).isEqualTo(new RootCauseAnalyzed("r1", "rc1", "XZSPJ", 1, "学习意识", "分析。", List.of("p1")));
         assertThatThrownBy(() -> rootCauses.revise("r1", "XZSPJ", "rc9", "根源", null, List.of(), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("根源不存在：rc9");
+                .isInstanceOf(Refusal.class).hasMessage("根源不存在：rc9");
     }
 
     @Test
@@ -55,23 +56,23 @@ class RootCausesAndMeasuresTest {
                 List.of(new MeasureProposed.Action("每月学习一次。", null, null)), "2023-06-30", null, null, null,
                 List.of(), List.of()));
         assertThatThrownBy(() -> measures.propose("r1", "XZSPJ", "m1", draft("2023年6月底", List.of()), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("完成时限格式应为YYYY-MM-DD：2023年6月底");
+                .isInstanceOf(Refusal.class).hasMessage("完成时限格式应为YYYY-MM-DD：2023年6月底");
         assertThatThrownBy(() -> measures.propose("r1", "XZSPJ", "m1", null, Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("整改措施内容不能为空");
+                .isInstanceOf(Refusal.class).hasMessage("整改措施内容不能为空");
     }
 
     @Test
     void aMeasureAnswersKnownRootCausesAndIsRevisedInItsPlace() {
         assertThatThrownBy(() -> measures.propose("r1", "XZSPJ", "m1", draft(null, List.of("rc1")), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("措施关联的根源不存在：rc1");
+                .isInstanceOf(Refusal.class).hasMessage("措施关联的根源不存在：rc1");
         measures.on(measures.propose("r1", "XZSPJ", "m1", draft(null, List.of("rc1")), Set.of("rc1")));
         assertThatThrownBy(() -> measures.propose("r1", "XZSPJ", "m1", draft(null, List.of()), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("该措施已存在");
+                .isInstanceOf(Refusal.class).hasMessage("该措施已存在");
         assertThat(measures.revise("r1", "XZSPJ", "m1", draft(null, List.of("rc1")), Set.of("rc1"))).isNull();
         assertThat(measures.revise("r1", "XZSPJ", "m1", draft("2023-06-30", List.of()), Set.of()).ordinal())
                 .isEqualTo(1);
         assertThatThrownBy(() -> measures.revise("r1", "XZSPJ", "m9", draft(null, List.of()), Set.of()))
-                .isInstanceOf(ReportRefused.class).hasMessage("整改措施不存在：m9");
+                .isInstanceOf(Refusal.class).hasMessage("整改措施不存在：m9");
     }
 
     @Test

@@ -78,9 +78,9 @@ public class Measure {
     public static final String SUPERVISION = "measure-supervision";
     /** Deadlines are dates in China: an item is overdue from the start of the day after its deadline there. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = 4000;
     static final int MAX_ITEMS = 50;
-    static final int MAX_EVIDENCE = 20;
+    public static final int MAX_EVIDENCE = 20;
 
     enum Status { PLANNED, IN_PROGRESS, COMPLETED, VERIFIED }
 

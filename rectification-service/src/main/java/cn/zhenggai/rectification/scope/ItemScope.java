@@ -24,6 +24,13 @@ public final class ItemScope {
         return Refusal.notFound(NOT_FOUND_CODE, NOT_FOUND_MESSAGE + measureId);
     }
 
+    /** Item ids are made by this service; anything else cannot exist, and is answered as an unknown item. */
+    public static void checkId(String measureId) {
+        if (measureId == null || !measureId.matches("[A-Za-z0-9-]{1,80}")) {
+            throw notFound(measureId);
+        }
+    }
+
     /** Whether an item led by {@code lead} with these cooperating departments exists for this caller. */
     public static boolean sees(String callerDepartment, boolean crossDepartment, String lead,
                                Collection<String> cooperating) {

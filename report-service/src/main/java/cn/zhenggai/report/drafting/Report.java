@@ -42,7 +42,7 @@ import java.util.List;
 public class Report {
 
     /** Longest free text of a report (the HTTP requests are bounded by it too). */
-    static final int MAX_TEXT = Text.MAX;
+    public static final int MAX_TEXT = Text.MAX;
     /** Most events one import may create. */
     static final int MAX_IMPORTED_EVENTS = 1000;
 

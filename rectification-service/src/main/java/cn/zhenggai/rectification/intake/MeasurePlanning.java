@@ -1,11 +1,12 @@
-package cn.zhenggai.rectification.measure;
+package cn.zhenggai.rectification.intake;
 
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ReportAccepted;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
+import cn.zhenggai.rectification.measure.MeasureIds;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;

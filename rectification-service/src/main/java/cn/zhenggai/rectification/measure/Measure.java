@@ -42,6 +42,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -49,7 +50,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,20 +87,11 @@ public class Measure {
     private String department;
     private List<String> cooperating = List.of();
     private String owner;
-    private LocalDate deadline;
-    private boolean longTerm;
-    private Integer reviewPeriodMonths;
     private Status status;
     private String completedBy;
-    private boolean overdue;
     private LocalDate requestedDeadline;
     private String requestedBy;
     private String title;
-    private String colour = MeasureColourChanged.GREEN;
-    /** Timed notices already issued for the current deadline (their derived ids). */
-    private Set<String> noticesIssued = new HashSet<>();
-    /** The next review date of a long-term item. */
-    private LocalDate nextReview;
     /** The sources the item answers ("SOURCE|reference"). */
     private Set<String> sources = new HashSet<>();
     /** When the item came to exist: the effective time of its MeasurePlanned (ADR 0090). */
@@ -109,6 +100,9 @@ public class Measure {
     private Instant lastStepAt;
     /** When the pending extension was requested (recorded time). */
     private Instant requestedAt;
+    /** The deadline and what it sets off: overdue, warning colours, timed notices, reviews (ADR 0097). */
+    @AggregateMember
+    private Supervision supervision = new Supervision();
 
     protected Measure() {
         // for Axon
@@ -116,7 +110,7 @@ public class Measure {
 
     /** When the overdue timer for {@code deadline} fires. */
     public static Instant overdueAt(LocalDate deadline) {
-        return deadline.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return Supervision.overdueAt(deadline);
     }
 
     /** Plans the item once; returns whether it was planned now (false: it already was). */
@@ -207,7 +201,7 @@ public class Measure {
             }
             review = null;
         }
-        boolean deadlineChanged = !Objects.equals(newDeadline, deadline) || command.longTerm() != longTerm;
+        boolean deadlineChanged = supervision.changes(newDeadline, command.longTerm());
         if (status != Status.PLANNED && deadlineChanged && !actor.partyCommittee()) {
             throw new MeasureRefused(Reason.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
                     "已分派事项的完成时限须经党委批准延期后才能变更");
@@ -225,24 +219,18 @@ public class Measure {
         }
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
                 && cooperating.equals(this.cooperating) && command.owner().strip().equals(owner)
-                && Objects.equals(review, reviewPeriodMonths)) {
+                && Objects.equals(review, supervision.reviewPeriodMonths())) {
             return; // nothing changed: no event
         }
-        boolean reviewChanged = !Objects.equals(review, reviewPeriodMonths);
+        boolean reviewChanged = !Objects.equals(review, supervision.reviewPeriodMonths());
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
                 newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username(),
                 command.backfill(), backdating));
         if (deadlineChanged) {
-            backToGreen();
-            if (newDeadline != null && backdating != null) {
-                watchBackdated(backdating, schedule, deadlines);
-            } else if (newDeadline != null) {
-                deadlines.schedule(overdueAt(newDeadline), OVERDUE, new OverdueCheck(newDeadline.toString()));
-                superviseFromStart(schedule, deadlines);
-            }
+            supervision.newDeadline(item(), backdating, schedule, deadlines);
         }
-        if (longTerm && (deadlineChanged || reviewChanged)) {
-            scheduleReview(deadlines);
+        if (supervision.longTerm() && (deadlineChanged || reviewChanged)) {
+            supervision.scheduleReview(deadlines);
         }
     }
 
@@ -300,9 +288,7 @@ public class Measure {
             throw new MeasureRefused(Reason.INVALID, "INVALID_LEVEL", "督办对象只能是责任人（OWNER）或部门负责人（DEPT_HEAD）");
         }
         require(command.reason(), "reason", "请写明督办事由");
-        int daysOverdue = deadline != null && command.today().isAfter(deadline)
-                ? (int) ChronoUnit.DAYS.between(deadline, command.today()) : 0;
-        apply(notice(command.noticeId(), level, command.reason().strip(), daysOverdue));
+        supervision.noticeByHand(item(), command.noticeId(), level, command.reason().strip(), command.today());
     }
 
     @CommandHandler
@@ -318,12 +304,9 @@ public class Measure {
         }
         checkInProgress("完成");
         require(command.summary(), "summary", "请填写整改完成情况");
-        // late follows effective time: a completion backdated before its deadline passed is not late (ADR 0090)
-        boolean late = backdating == null ? overdue
-                : deadline != null && !backdating.effectiveAt().isBefore(overdueAt(deadline));
         apply(new MeasureCompleted(measureId, department, command.summary().strip(), actor.username(),
-                deadline == null ? null : deadline.toString(), late, backdating));
-        backToGreen(); // pending supervision timers find the item completed and end their chain
+                supervision.deadlineText(), supervision.late(backdating), backdating));
+        supervision.backToGreen(item()); // pending supervision timers find the item completed and end their chain
     }
 
     @CommandHandler
@@ -354,7 +337,7 @@ public class Measure {
         reasons.forEach(r -> checkLength(r, "reason"));
         apply(new MeasureRejected(measureId, department, actor.username(), reasons, backdating));
         apply(new MeasureReopened(measureId, department, actor.username(), String.join("；", reasons), backdating));
-        watchAfterReopening(backdating, deadlines, schedule);
+        supervision.reopened(item(), backdating, schedule, deadlines);
     }
 
     @CommandHandler
@@ -370,7 +353,7 @@ public class Measure {
         }
         require(command.reason(), "reason", "请写明重新打开的理由");
         apply(new MeasureReopened(measureId, department, actor.username(), command.reason().strip(), backdating));
-        watchAfterReopening(backdating, deadlines, schedule);
+        supervision.reopened(item(), backdating, schedule, deadlines);
     }
 
     @CommandHandler
@@ -378,6 +361,7 @@ public class Measure {
         Actor actor = command.actor();
         checkActsFor(actor);
         checkInProgress("申请延期");
+        LocalDate deadline = supervision.deadline();
         if (deadline == null) {
             throw new MeasureRefused(Reason.CONFLICT, "NO_DEADLINE", "长期坚持的事项没有完成时限，无需延期");
         }
@@ -408,21 +392,9 @@ public class Measure {
             throw new MeasureRefused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
                     "批准延期的生效时间不能早于延期申请的时间（" + format(requestedAt) + "）");
         }
-        LocalDate extended = requestedDeadline;
-        apply(new DeadlineExtended(measureId, department, deadline.toString(), extended.toString(), requestedBy,
-                actor.username(), backdating));
-        if (backdating != null) {
-            if (status == Status.IN_PROGRESS) {
-                backToGreen();
-                watchBackdated(backdating, schedule, deadlines);
-            }
-            return;
-        }
-        deadlines.schedule(overdueAt(extended), OVERDUE, new OverdueCheck(extended.toString()));
-        if (status == Status.IN_PROGRESS) {
-            backToGreen();
-            superviseFromStart(schedule, deadlines);
-        }
+        apply(new DeadlineExtended(measureId, department, supervision.deadlineText(), requestedDeadline.toString(),
+                requestedBy, actor.username(), backdating));
+        supervision.extended(item(), backdating, schedule, deadlines);
     }
 
     @CommandHandler
@@ -434,66 +406,23 @@ public class Measure {
                 blankToNull(command.reason())));
     }
 
-    /** The overdue timer: records MeasureOverdue if the deadline it was set for is still due and the item open. */
+    /** The overdue timer ({@link Supervision#overdueTimer}). */
     @DeadlineHandler(deadlineName = OVERDUE)
     public void on(OverdueCheck check) {
-        if (status == Status.IN_PROGRESS && !overdue && deadline != null
-                && deadline.toString().equals(check.deadline())) {
-            apply(new MeasureOverdue(measureId, department, deadline.toString(), owner));
-        }
+        supervision.overdueTimer(item(), check);
     }
 
-    /**
-     * A supervision checkpoint of the current deadline: turns the warning yellow or red, or issues the timed notice
-     * of its level (once per deadline), then schedules the next checkpoint. Stale checkpoints (another deadline, item
-     * no longer in progress) change nothing and end their chain.
-     */
+    /** A supervision checkpoint: warning colour or timed notice ({@link Supervision#checkpointTimer}). */
     @DeadlineHandler(deadlineName = SUPERVISION)
-    public void on(SupervisionCheck check, SupervisionSchedule schedule, DeadlineManager deadlines) {
-        if (status != Status.IN_PROGRESS || deadline == null || !deadline.toString().equals(check.deadline())) {
-            return;
-        }
-        switch (check.checkpoint()) {
-            case MeasureColourChanged.YELLOW -> {
-                if (MeasureColourChanged.GREEN.equals(colour)) {
-                    applyColour(MeasureColourChanged.YELLOW);
-                }
-            }
-            case MeasureColourChanged.RED -> {
-                if (!MeasureColourChanged.RED.equals(colour)) {
-                    applyColour(MeasureColourChanged.RED);
-                }
-            }
-            default -> {
-                String level = check.checkpoint();
-                if (!SupervisionSchedule.LEVELS.contains(level)) {
-                    return;
-                }
-                String id = MeasureIds.timedNotice(measureId, deadline.toString(), level);
-                if (!noticesIssued.contains(id)) {
-                    apply(notice(id, level, escalationReason(level, schedule.daysOverdueAt(level)),
-                            schedule.daysOverdueAt(level)));
-                }
-            }
-        }
-        schedule.after(deadline, check.checkpoint()).ifPresent(next ->
-                deadlines.schedule(next.at(), SUPERVISION, new SupervisionCheck(deadline.toString(), next.name())));
+    public void on(SupervisionCheck check, SupervisionSchedule schedule, DeadlineManager deadlines,
+                   NoticeWording wording) {
+        supervision.checkpointTimer(item(), check, schedule, deadlines, wording);
     }
 
-    /** The review reminder of a long-term item: a notice to the lead department, then the next one. */
+    /** The review reminder of a long-term item ({@link Supervision#reviewTimer}). */
     @DeadlineHandler(deadlineName = SUPERVISION)
-    public void on(ReviewDue due, DeadlineManager deadlines) {
-        if (status != Status.IN_PROGRESS || !longTerm || nextReview == null
-                || !nextReview.toString().equals(due.reviewDate())
-                || !Objects.equals(reviewPeriodMonths, due.periodMonths())) {
-            return;
-        }
-        apply(new SupervisionNoticeIssued(MeasureIds.timedNotice(measureId, due.reviewDate(),
-                SupervisionNoticeIssued.REVIEW), measureId, department, SupervisionNoticeIssued.REVIEW,
-                "DEPT_LIAISON", department, null,
-                "长期坚持事项“" + title + "”已到" + due.reviewDate() + "评估节点（每" + reviewPeriodMonths
-                        + "个月评估一次），请报告落实情况。", due.reviewDate(), 0));
-        scheduleReview(deadlines);
+    public void on(ReviewDue due, DeadlineManager deadlines, NoticeWording wording) {
+        supervision.reviewTimer(item(), due, deadlines, wording);
     }
 
     /**
@@ -542,10 +471,9 @@ public class Measure {
                 due == null ? null : due.toString(), due == null, due == null ? review : null,
                 command.importedBy()));
         if (due != null) {
-            deadlines.schedule(overdueAt(due), OVERDUE, new OverdueCheck(due.toString()));
-            superviseFromStart(schedule, deadlines);
+            supervision.watchFromStart(schedule, deadlines);
         } else {
-            scheduleReview(deadlines);
+            supervision.scheduleReview(deadlines);
         }
         return "PLANNED";
     }
@@ -573,7 +501,7 @@ public class Measure {
         events.forEach(event -> apply(event));
         if (events.get(events.size() - 1) instanceof EffectiveDated last && last.backdating() != null) {
             // what of the deadline is still ahead is watched; a past already over is on record, never notified
-            watchBackdated(last.backdating(), schedule, deadlines);
+            supervision.watchBackdated(item(), last.backdating(), schedule, deadlines);
         }
         return Migration.MIGRATED;
     }
@@ -604,46 +532,11 @@ public class Measure {
     }
 
     @EventSourcingHandler
-    void on(MeasureColourChanged event) {
-        colour = event.colour();
-    }
-
-    @EventSourcingHandler
-    void on(SupervisionNoticeIssued event) {
-        if (SupervisionNoticeIssued.REVIEW.equals(event.level())) {
-            if (reviewPeriodMonths != null && event.deadline() != null) {
-                nextReview = LocalDate.parse(event.deadline()).plusMonths(reviewPeriodMonths);
-            }
-        } else {
-            noticesIssued.add(event.noticeId());
-        }
-    }
-
-    @EventSourcingHandler
     void on(MeasureAssigned event, @Timestamp Instant at) {
         step(event, at);
-        LocalDate assigned = event.deadline() == null ? null : LocalDate.parse(event.deadline());
-        if (!Objects.equals(assigned, deadline) || event.longTerm() != longTerm) {
-            overdue = false;
-            noticesIssued = new HashSet<>();
-        }
-        if (event.longTerm() && (!longTerm || !Objects.equals(event.reviewPeriodMonths(), reviewPeriodMonths))
-                && event.reviewPeriodMonths() != null) {
-            nextReview = LocalDate.ofInstant(EffectiveDated.effectiveAt(event, at), ZONE)
-                    .plusMonths(event.reviewPeriodMonths());
-            // a backdated assignment: the reviews already past when it was recorded are over, not due (ADR 0090)
-            while (!nextReview.isAfter(LocalDate.ofInstant(at, ZONE))) {
-                nextReview = nextReview.plusMonths(event.reviewPeriodMonths());
-            }
-        } else if (!event.longTerm()) {
-            nextReview = null;
-        }
         department = event.leadDepartment();
         cooperating = listOf(event.cooperatingDepartments());
         owner = event.owner();
-        deadline = assigned;
-        longTerm = event.longTerm();
-        reviewPeriodMonths = event.reviewPeriodMonths();
         status = Status.IN_PROGRESS;
     }
 
@@ -688,9 +581,6 @@ public class Measure {
     void on(DeadlineExtended event, @Timestamp Instant at) {
         step(event, at);
         requestedAt = null;
-        deadline = LocalDate.parse(event.deadline());
-        overdue = false;
-        noticesIssued = new HashSet<>();
         requestedDeadline = null;
         requestedBy = null;
     }
@@ -705,7 +595,6 @@ public class Measure {
     @EventSourcingHandler
     void on(MeasureOverdue event, @Timestamp Instant at) {
         step(event, at);
-        overdue = true;
     }
 
     // ------------------------------------------------------------------ rules
@@ -776,152 +665,9 @@ public class Measure {
         return new Backdating(at, actor.username(), reason, null);
     }
 
-    /**
-     * After a backdated step that leaves the item in progress under {@code deadline}: what of the deadline lies in
-     * the future is watched as usual; what is already past is recorded, never notified (ADR 0090). A passed deadline
-     * is recorded as MeasureOverdue effective the day after it (or at the step, if later) without a timer; colours
-     * already due are taken at once; supervision notices (督办) whose time has passed are not issued, the chain goes
-     * on from the first checkpoint still ahead.
-     */
-    private void watchBackdated(Backdating step, SupervisionSchedule schedule, DeadlineManager deadlines) {
-        if (status != Status.IN_PROGRESS || deadline == null) {
-            return;
-        }
-        Instant now = now();
-        Instant due = overdueAt(deadline);
-        if (due.isAfter(now)) {
-            deadlines.schedule(due, OVERDUE, new OverdueCheck(deadline.toString()));
-        }
-        // what is already past is recorded in time order, each effective when it fell due (never before the step)
-        List<SupervisionSchedule.Checkpoint> past = new ArrayList<>();
-        if (!due.isAfter(now) && !overdue) {
-            past.add(new SupervisionSchedule.Checkpoint(OVERDUE, due));
-        }
-        for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
-            if (checkpoint.at().isAfter(now)) {
-                deadlines.schedule(checkpoint.at(), SUPERVISION,
-                        new SupervisionCheck(deadline.toString(), checkpoint.name()));
-                break;
-            }
-            if (MeasureColourChanged.YELLOW.equals(checkpoint.name())
-                    || MeasureColourChanged.RED.equals(checkpoint.name())) {
-                past.add(checkpoint);
-            }
-        }
-        past.sort(java.util.Comparator.comparing(SupervisionSchedule.Checkpoint::at));
-        Instant floor = step.effectiveAt();
-        for (SupervisionSchedule.Checkpoint checkpoint : past) {
-            Instant at = checkpoint.at().isBefore(floor) ? floor : checkpoint.at();
-            floor = at;
-            if (OVERDUE.equals(checkpoint.name())) {
-                apply(new MeasureOverdue(measureId, department, deadline.toString(), owner, new Backdating(at,
-                        step.by(), "补录时完成时限（" + deadline + "）已过，逾期自" + deadline.plusDays(1) + "起", null)));
-            } else if (MeasureColourChanged.YELLOW.equals(checkpoint.name())
-                    && MeasureColourChanged.GREEN.equals(colour)) {
-                applyColour(MeasureColourChanged.YELLOW, new Backdating(at, step.by(),
-                        "补录时预警时点已过（完成时限" + deadline + "），黄灯自" + dayOf(checkpoint.at()) + "起", null));
-            } else if (MeasureColourChanged.RED.equals(checkpoint.name())
-                    && !MeasureColourChanged.RED.equals(colour)) {
-                applyColour(MeasureColourChanged.RED, new Backdating(at, step.by(),
-                        "补录时完成时限（" + deadline + "）已过，红灯自" + dayOf(checkpoint.at()) + "起", null));
-            }
-        }
-    }
-
-    private void watchAfterReopening(Backdating backdating, DeadlineManager deadlines,
-                                     SupervisionSchedule schedule) {
-        if (backdating == null) {
-            watchDeadline(deadlines, schedule);
-            return;
-        }
-        watchBackdated(backdating, schedule, deadlines);
-        if (longTerm) {
-            scheduleReview(deadlines);
-        }
-    }
-
-    /**
-     * After a reopening: a deadline already passed without an overdue record is recorded at once; supervision goes
-     * on from its first checkpoint not yet reached (a checkpoint in the past fires at once); a long-term item's
-     * reviews resume.
-     */
-    private void watchDeadline(DeadlineManager deadlines, SupervisionSchedule schedule) {
-        if (deadline != null && !overdue) {
-            deadlines.schedule(overdueAt(deadline), OVERDUE, new OverdueCheck(deadline.toString()));
-        }
-        if (deadline != null) {
-            for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
-                if (!reached(checkpoint.name())) {
-                    deadlines.schedule(checkpoint.at(), SUPERVISION,
-                            new SupervisionCheck(deadline.toString(), checkpoint.name()));
-                    break;
-                }
-            }
-        }
-        if (longTerm) {
-            scheduleReview(deadlines);
-        }
-    }
-
-    private boolean reached(String checkpoint) {
-        return switch (checkpoint) {
-            case MeasureColourChanged.YELLOW -> !MeasureColourChanged.GREEN.equals(colour);
-            case MeasureColourChanged.RED -> MeasureColourChanged.RED.equals(colour);
-            default -> noticesIssued.contains(MeasureIds.timedNotice(measureId, deadline.toString(), checkpoint));
-        };
-    }
-
-    /** A new deadline: supervision starts from its first checkpoint (at once if that is already due). */
-    private void superviseFromStart(SupervisionSchedule schedule, DeadlineManager deadlines) {
-        SupervisionSchedule.Checkpoint first = schedule.checkpoints(deadline).get(0);
-        deadlines.schedule(first.at(), SUPERVISION, new SupervisionCheck(deadline.toString(), first.name()));
-    }
-
-    private void scheduleReview(DeadlineManager deadlines) {
-        if (nextReview != null && reviewPeriodMonths != null) {
-            deadlines.schedule(nextReview.atStartOfDay(ZONE).toInstant(), SUPERVISION,
-                    new ReviewDue(nextReview.toString(), reviewPeriodMonths));
-        }
-    }
-
-    private void backToGreen() {
-        if (!MeasureColourChanged.GREEN.equals(colour)) {
-            applyColour(MeasureColourChanged.GREEN);
-        }
-    }
-
-    private static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
-    }
-
-    private void applyColour(String next) {
-        applyColour(next, null);
-    }
-
-    private void applyColour(String next, Backdating backdating) {
-        apply(new MeasureColourChanged(measureId, department, next, colour,
-                deadline == null ? null : deadline.toString(), owner, backdating));
-    }
-
-    private SupervisionNoticeIssued notice(String noticeId, String level, String reason, int daysOverdue) {
-        String d = deadline == null ? null : deadline.toString();
-        return switch (level) {
-            case SupervisionNoticeIssued.OWNER -> new SupervisionNoticeIssued(noticeId, measureId, department, level,
-                    null, department, owner, reason, d, daysOverdue);
-            case SupervisionNoticeIssued.DEPT_HEAD -> new SupervisionNoticeIssued(noticeId, measureId, department,
-                    level, "DEPT_HEAD", department, null, reason, d, daysOverdue);
-            default -> new SupervisionNoticeIssued(noticeId, measureId, department, level, "PARTY_COMMITTEE", null,
-                    null, reason, d, daysOverdue);
-        };
-    }
-
-    private String escalationReason(String level, int daysOverdue) {
-        String item = "整改事项“" + title + "”（完成时限" + deadline + "）已逾期" + daysOverdue + "天";
-        return switch (level) {
-            case SupervisionNoticeIssued.OWNER -> item + "，请责任人尽快完成整改并报告进展。";
-            case SupervisionNoticeIssued.DEPT_HEAD -> item + "，责任人" + owner + "尚未完成，请部门负责人督促落实。";
-            default -> item + "，经责任人、部门负责人督办仍未完成，提请党委督办。";
-        };
+    /** The item as its supervision needs to know it, now. */
+    private Supervision.Item item() {
+        return new Supervision.Item(measureId, department, owner, title, status == Status.IN_PROGRESS);
     }
 
     private String link(String source, String reference, String finding) {

@@ -13,6 +13,7 @@ import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
 import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
 import cn.zhenggai.rectification.measure.SupervisionTimers.ReviewDue;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,7 @@ class SupervisionTest {
     private static AggregateTestFixture<Measure> fixtureWith(SupervisionSchedule schedule) {
         AggregateTestFixture<Measure> f = new AggregateTestFixture<>(Measure.class);
         f.registerInjectableResource(DEPARTMENTS);
+        f.registerInjectableResource(new NotificationWording());
         f.registerInjectableResource(schedule);
         return f;
     }

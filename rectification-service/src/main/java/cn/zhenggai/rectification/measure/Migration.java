@@ -10,7 +10,8 @@ import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
-import cn.zhenggai.rectification.measure.MeasureRefused.Reason;
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class Migration {
     public static List<Object> events(MigrateItem c, Departments departments) {
         Actor actor = c.actor();
         if (actor == null || !actor.partyCommittee()) {
-            throw refused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以迁移历史台账");
+            throw refused(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以迁移历史台账");
         }
         if (c.migratedFrom() == null || blank(c.migratedFrom().fileName()) || blank(c.migratedFrom().sha256())) {
             throw invalid("MISSING_MIGRATION_SOURCE", "迁移须注明来源文件及其SHA-256");
@@ -83,21 +84,8 @@ public final class Migration {
             throw invalid("INVALID_SOURCE", "来源只能是民主生活会、巡察或审计：" + source);
         }
         String title = text(c.title(), "MISSING_TITLE", "整改措施不能为空");
-        String lead = text(c.leadDepartment(), "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
-        known(lead, departments);
-        List<String> cooperating = new ArrayList<>();
-        for (String code : list(c.cooperatingDepartments())) {
-            if (blank(code)) {
-                continue;
-            }
-            known(code.strip(), departments);
-            if (!code.strip().equals(lead) && !cooperating.contains(code.strip())) {
-                cooperating.add(code.strip());
-            }
-        }
-        if (cooperating.size() > Measure.MAX_ITEMS) {
-            throw invalid("TOO_MANY_DEPARTMENTS", "配合单位过多");
-        }
+        String lead = Checks.lead(c.leadDepartment(), departments);
+        List<String> cooperating = Checks.cooperating(c.cooperatingDepartments(), lead, departments);
         String owner = text(c.owner(), "MISSING_OWNER", "请指定责任人");
         LocalDate today = LocalDate.ofInstant(c.now(), Measure.ZONE);
         LocalDate planned = c.planned() != null ? c.planned() : c.assigned();
@@ -342,12 +330,6 @@ public final class Migration {
         }
     }
 
-    private static void known(String code, Departments departments) {
-        if (!departments.known(code)) {
-            throw invalid("UNKNOWN_DEPARTMENT", "部门不存在：" + code);
-        }
-    }
-
     private static String text(String value, String code, String message) {
         if (blank(value)) {
             throw invalid(code, message);
@@ -363,15 +345,15 @@ public final class Migration {
         return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 
-    private static MeasureRefused invalid(String code, String message) {
-        return refused(Reason.INVALID, code, message);
+    private static Refusal invalid(String code, String message) {
+        return refused(Kind.INVALID, code, message);
     }
 
-    private static MeasureRefused conflict(String code, String message) {
-        return refused(Reason.CONFLICT, code, message);
+    private static Refusal conflict(String code, String message) {
+        return refused(Kind.CONFLICT, code, message);
     }
 
-    private static MeasureRefused refused(Reason reason, String code, String message) {
-        return new MeasureRefused(reason, code, message);
+    private static Refusal refused(Kind reason, String code, String message) {
+        return new Refusal(reason, code, message);
     }
 }

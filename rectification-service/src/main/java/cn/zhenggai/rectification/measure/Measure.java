@@ -150,61 +150,22 @@ public class Measure {
         Actor actor = command.actor();
         checkSees(actor);
         Backdating backdating = backdating(command.backdate(), actor);
-        if (command.backfill() && !actor.partyCommittee()) {
-            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
-        }
+        AssignmentPolicy.backfillByPartyCommittee(command.backfill(), actor);
         checkActsFor(actor);
         if (status == Status.COMPLETED || status == Status.VERIFIED) {
             throw closed("重新分派");
         }
-        if (command.backfill() && status != Status.PLANNED) {
-            throw new Refusal(Kind.CONFLICT, "BACKFILL_NOT_PLANNED", "只有待分派的事项可以补录历史分派");
-        }
+        AssignmentPolicy.backfillOnlyPlanned(command.backfill(), status == Status.PLANNED);
         String lead = Checks.lead(command.leadDepartment(), departments);
-        if (!lead.equals(department) && !actor.partyCommittee()) {
-            throw new Refusal(Kind.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
-                    "变更牵头单位须由党委决定，部门不能自行移交给其他单位");
-        }
+        AssignmentPolicy.leadChangeNeedsPartyCommittee(lead, department, actor);
         List<String> cooperating = Checks.cooperating(command.cooperatingDepartments(), lead, departments);
         require(command.owner(), "owner", "请指定责任人");
-        // an owner who is a user of the directory is one of the lead department's users (issue 11 item 2); any
-        // other text is a label for someone without an account
-        String ownersDepartment = departments.departmentOfUser(command.owner().strip());
-        if (ownersDepartment != null && !ownersDepartment.equals(lead)) {
-            throw new Refusal(Kind.INVALID, "OWNER_NOT_IN_LEAD_DEPARTMENT",
-                    "责任人须是牵头单位的人员：" + command.owner().strip());
-        }
+        AssignmentPolicy.ownerInLeadDepartment(command.owner().strip(), lead, departments);
         LocalDate newDeadline = command.deadline();
-        Integer review = command.reviewPeriodMonths();
-        if (command.longTerm()) {
-            if (newDeadline != null) {
-                throw new Refusal(Kind.INVALID, "LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
-            }
-            if (review == null || review < 1 || review > 12) {
-                throw new Refusal(Kind.INVALID, "INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
-            }
-        } else {
-            if (newDeadline == null) {
-                throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
-            }
-            review = null;
-        }
+        Integer review = AssignmentPolicy.term(newDeadline, command.longTerm(), command.reviewPeriodMonths(), true);
         boolean deadlineChanged = supervision.changes(newDeadline, command.longTerm());
-        if (status != Status.PLANNED && deadlineChanged && !actor.partyCommittee()) {
-            throw new Refusal(Kind.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
-                    "已分派事项的完成时限须经党委批准延期后才能变更");
-        }
-        // a backfilled assignment (历史台账补录) keeps the paper ledger's deadline, passed or not: overdue follows at once;
-        // a backdated one (ADR 0090) too, but not a deadline before the day it was assigned
-        if (newDeadline != null && deadlineChanged && !command.backfill() && backdating == null
-                && newDeadline.isBefore(command.today())) {
-            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + newDeadline);
-        }
-        if (newDeadline != null && deadlineChanged && backdating != null
-                && newDeadline.isBefore(LocalDate.ofInstant(backdating.effectiveAt(), ZONE))) {
-            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST",
-                    "完成时限不能早于分派的生效日期：" + newDeadline);
-        }
+        AssignmentPolicy.deadlineChange(deadlineChanged, status != Status.PLANNED, newDeadline, actor, command.today(),
+                command.backfill(), backdating);
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
                 && cooperating.equals(this.cooperating) && command.owner().strip().equals(owner)
                 && Objects.equals(review, supervision.reviewPeriodMonths())) {

@@ -92,20 +92,8 @@ public final class Migration {
         if (planned == null) {
             throw invalid("MISSING_PLANNED_DATE", "请填写下达日期或分派日期");
         }
-        Integer review = c.reviewPeriodMonths();
-        if (c.longTerm()) {
-            if (c.deadline() != null) {
-                throw invalid("LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
-            }
-            if (review == null || review < 1 || review > 12) {
-                throw invalid("INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
-            }
-        } else {
-            review = null;
-            if (c.deadline() == null && c.assigned() != null) {
-                throw invalid("MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
-            }
-        }
+        Integer review = AssignmentPolicy.term(c.deadline(), c.longTerm(), c.reviewPeriodMonths(),
+                c.assigned() != null);
         checkOrder(c, planned, today);
 
         Stamp stamp = new Stamp(c);

@@ -39,25 +39,28 @@ import cn.zhenggai.rectification.scope.ItemScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import static cn.zhenggai.rectification.measure.Checks.blankToNull;
+import static cn.zhenggai.rectification.measure.Checks.checkKnown;
+import static cn.zhenggai.rectification.measure.Checks.checkLength;
+import static cn.zhenggai.rectification.measure.Checks.listOf;
+import static cn.zhenggai.rectification.measure.Checks.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -78,9 +81,9 @@ public class Measure {
     public static final String SUPERVISION = "measure-supervision";
     /** Deadlines are dates in China: an item is overdue from the start of the day after its deadline there. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    public static final int MAX_TEXT = 4000;
-    static final int MAX_ITEMS = 50;
-    public static final int MAX_EVIDENCE = 20;
+    public static final int MAX_TEXT = Checks.MAX_TEXT;
+    static final int MAX_ITEMS = Checks.MAX_ITEMS;
+    public static final int MAX_EVIDENCE = Checks.MAX_EVIDENCE;
 
     enum Status { PLANNED, IN_PROGRESS, COMPLETED, VERIFIED }
 
@@ -89,20 +92,11 @@ public class Measure {
     private String department;
     private List<String> cooperating = List.of();
     private String owner;
-    private LocalDate deadline;
-    private boolean longTerm;
-    private Integer reviewPeriodMonths;
     private Status status;
     private String completedBy;
-    private boolean overdue;
     private LocalDate requestedDeadline;
     private String requestedBy;
     private String title;
-    private String colour = MeasureColourChanged.GREEN;
-    /** Timed notices already issued for the current deadline (their derived ids). */
-    private Set<String> noticesIssued = new HashSet<>();
-    /** The next review date of a long-term item. */
-    private LocalDate nextReview;
     /** The sources the item answers ("SOURCE|reference"). */
     private Set<String> sources = new HashSet<>();
     /** When the item came to exist: the effective time of its MeasurePlanned (ADR 0090). */
@@ -111,6 +105,9 @@ public class Measure {
     private Instant lastStepAt;
     /** When the pending extension was requested (recorded time). */
     private Instant requestedAt;
+    /** The deadline and what it sets off: overdue, warning colours, timed notices, reviews (ADR 0097). */
+    @AggregateMember
+    private Supervision supervision = new Supervision();
 
     protected Measure() {
         // for Axon
@@ -118,7 +115,7 @@ public class Measure {
 
     /** When the overdue timer for {@code deadline} fires. */
     public static Instant overdueAt(LocalDate deadline) {
-        return deadline.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return Supervision.overdueAt(deadline);
     }
 
     /** Plans the item once; returns whether it was planned now (false: it already was). */
@@ -153,98 +150,36 @@ public class Measure {
         Actor actor = command.actor();
         checkSees(actor);
         Backdating backdating = backdating(command.backdate(), actor);
-        if (command.backfill() && !actor.partyCommittee()) {
-            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
-        }
+        AssignmentPolicy.backfillByPartyCommittee(command.backfill(), actor);
         checkActsFor(actor);
         if (status == Status.COMPLETED || status == Status.VERIFIED) {
             throw closed("重新分派");
         }
-        if (command.backfill() && status != Status.PLANNED) {
-            throw new Refusal(Kind.CONFLICT, "BACKFILL_NOT_PLANNED", "只有待分派的事项可以补录历史分派");
-        }
-        String lead = blankToNull(command.leadDepartment());
-        if (lead == null) {
-            throw new Refusal(Kind.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
-        }
-        checkKnown(lead, departments);
-        if (!lead.equals(department) && !actor.partyCommittee()) {
-            throw new Refusal(Kind.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
-                    "变更牵头单位须由党委决定，部门不能自行移交给其他单位");
-        }
-        List<String> cooperating = new ArrayList<>();
-        for (String code : listOf(command.cooperatingDepartments())) {
-            String c = blankToNull(code);
-            if (c == null) {
-                continue;
-            }
-            checkKnown(c, departments);
-            if (!c.equals(lead) && !cooperating.contains(c)) {
-                cooperating.add(c);
-            }
-        }
-        if (cooperating.size() > MAX_ITEMS) {
-            throw new Refusal(Kind.INVALID, "TOO_MANY_DEPARTMENTS", "配合单位过多");
-        }
+        AssignmentPolicy.backfillOnlyPlanned(command.backfill(), status == Status.PLANNED);
+        String lead = Checks.lead(command.leadDepartment(), departments);
+        AssignmentPolicy.leadChangeNeedsPartyCommittee(lead, department, actor);
+        List<String> cooperating = Checks.cooperating(command.cooperatingDepartments(), lead, departments);
         require(command.owner(), "owner", "请指定责任人");
-        // an owner who is a user of the directory is one of the lead department's users (issue 11 item 2); any
-        // other text is a label for someone without an account
-        String ownersDepartment = departments.departmentOfUser(command.owner().strip());
-        if (ownersDepartment != null && !ownersDepartment.equals(lead)) {
-            throw new Refusal(Kind.INVALID, "OWNER_NOT_IN_LEAD_DEPARTMENT",
-                    "责任人须是牵头单位的人员：" + command.owner().strip());
-        }
+        AssignmentPolicy.ownerInLeadDepartment(command.owner().strip(), lead, departments);
         LocalDate newDeadline = command.deadline();
-        Integer review = command.reviewPeriodMonths();
-        if (command.longTerm()) {
-            if (newDeadline != null) {
-                throw new Refusal(Kind.INVALID, "LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
-            }
-            if (review == null || review < 1 || review > 12) {
-                throw new Refusal(Kind.INVALID, "INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
-            }
-        } else {
-            if (newDeadline == null) {
-                throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
-            }
-            review = null;
-        }
-        boolean deadlineChanged = !Objects.equals(newDeadline, deadline) || command.longTerm() != longTerm;
-        if (status != Status.PLANNED && deadlineChanged && !actor.partyCommittee()) {
-            throw new Refusal(Kind.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
-                    "已分派事项的完成时限须经党委批准延期后才能变更");
-        }
-        // a backfilled assignment (历史台账补录) keeps the paper ledger's deadline, passed or not: overdue follows at once;
-        // a backdated one (ADR 0090) too, but not a deadline before the day it was assigned
-        if (newDeadline != null && deadlineChanged && !command.backfill() && backdating == null
-                && newDeadline.isBefore(command.today())) {
-            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + newDeadline);
-        }
-        if (newDeadline != null && deadlineChanged && backdating != null
-                && newDeadline.isBefore(LocalDate.ofInstant(backdating.effectiveAt(), ZONE))) {
-            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST",
-                    "完成时限不能早于分派的生效日期：" + newDeadline);
-        }
+        Integer review = AssignmentPolicy.term(newDeadline, command.longTerm(), command.reviewPeriodMonths(), true);
+        boolean deadlineChanged = supervision.changes(newDeadline, command.longTerm());
+        AssignmentPolicy.deadlineChange(deadlineChanged, status != Status.PLANNED, newDeadline, actor, command.today(),
+                command.backfill(), backdating);
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
                 && cooperating.equals(this.cooperating) && command.owner().strip().equals(owner)
-                && Objects.equals(review, reviewPeriodMonths)) {
+                && Objects.equals(review, supervision.reviewPeriodMonths())) {
             return; // nothing changed: no event
         }
-        boolean reviewChanged = !Objects.equals(review, reviewPeriodMonths);
+        boolean reviewChanged = !Objects.equals(review, supervision.reviewPeriodMonths());
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
                 newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username(),
                 command.backfill(), backdating));
         if (deadlineChanged) {
-            backToGreen();
-            if (newDeadline != null && backdating != null) {
-                watchBackdated(backdating, schedule, deadlines);
-            } else if (newDeadline != null) {
-                deadlines.schedule(overdueAt(newDeadline), OVERDUE, new OverdueCheck(newDeadline.toString()));
-                superviseFromStart(schedule, deadlines);
-            }
+            supervision.newDeadline(item(), backdating, schedule, deadlines);
         }
-        if (longTerm && (deadlineChanged || reviewChanged)) {
-            scheduleReview(deadlines);
+        if (supervision.longTerm() && (deadlineChanged || reviewChanged)) {
+            supervision.scheduleReview(deadlines);
         }
     }
 
@@ -302,9 +237,7 @@ public class Measure {
             throw new Refusal(Kind.INVALID, "INVALID_LEVEL", "督办对象只能是责任人（OWNER）或部门负责人（DEPT_HEAD）");
         }
         require(command.reason(), "reason", "请写明督办事由");
-        int daysOverdue = deadline != null && command.today().isAfter(deadline)
-                ? (int) ChronoUnit.DAYS.between(deadline, command.today()) : 0;
-        apply(notice(command.noticeId(), level, command.reason().strip(), daysOverdue));
+        supervision.noticeByHand(item(), command.noticeId(), level, command.reason().strip(), command.today());
     }
 
     @CommandHandler
@@ -320,12 +253,9 @@ public class Measure {
         }
         checkInProgress("完成");
         require(command.summary(), "summary", "请填写整改完成情况");
-        // late follows effective time: a completion backdated before its deadline passed is not late (ADR 0090)
-        boolean late = backdating == null ? overdue
-                : deadline != null && !backdating.effectiveAt().isBefore(overdueAt(deadline));
         apply(new MeasureCompleted(measureId, department, command.summary().strip(), actor.username(),
-                deadline == null ? null : deadline.toString(), late, backdating));
-        backToGreen(); // pending supervision timers find the item completed and end their chain
+                supervision.deadlineText(), supervision.late(backdating), backdating));
+        supervision.backToGreen(item()); // pending supervision timers find the item completed and end their chain
     }
 
     @CommandHandler
@@ -356,7 +286,7 @@ public class Measure {
         reasons.forEach(r -> checkLength(r, "reason"));
         apply(new MeasureRejected(measureId, department, actor.username(), reasons, backdating));
         apply(new MeasureReopened(measureId, department, actor.username(), String.join("；", reasons), backdating));
-        watchAfterReopening(backdating, deadlines, schedule);
+        supervision.reopened(item(), backdating, schedule, deadlines);
     }
 
     @CommandHandler
@@ -372,7 +302,7 @@ public class Measure {
         }
         require(command.reason(), "reason", "请写明重新打开的理由");
         apply(new MeasureReopened(measureId, department, actor.username(), command.reason().strip(), backdating));
-        watchAfterReopening(backdating, deadlines, schedule);
+        supervision.reopened(item(), backdating, schedule, deadlines);
     }
 
     @CommandHandler
@@ -380,6 +310,7 @@ public class Measure {
         Actor actor = command.actor();
         checkActsFor(actor);
         checkInProgress("申请延期");
+        LocalDate deadline = supervision.deadline();
         if (deadline == null) {
             throw new Refusal(Kind.CONFLICT, "NO_DEADLINE", "长期坚持的事项没有完成时限，无需延期");
         }
@@ -406,25 +337,10 @@ public class Measure {
         Actor actor = command.actor();
         checkExtensionDecision(actor);
         Backdating backdating = backdating(command.backdate(), actor);
-        if (backdating != null && requestedAt != null && backdating.effectiveAt().isBefore(requestedAt)) {
-            throw new Refusal(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
-                    "批准延期的生效时间不能早于延期申请的时间（" + format(requestedAt) + "）");
-        }
-        LocalDate extended = requestedDeadline;
-        apply(new DeadlineExtended(measureId, department, deadline.toString(), extended.toString(), requestedBy,
-                actor.username(), backdating));
-        if (backdating != null) {
-            if (status == Status.IN_PROGRESS) {
-                backToGreen();
-                watchBackdated(backdating, schedule, deadlines);
-            }
-            return;
-        }
-        deadlines.schedule(overdueAt(extended), OVERDUE, new OverdueCheck(extended.toString()));
-        if (status == Status.IN_PROGRESS) {
-            backToGreen();
-            superviseFromStart(schedule, deadlines);
-        }
+        BackdatingPolicy.approvalAfterRequest(backdating, requestedAt);
+        apply(new DeadlineExtended(measureId, department, supervision.deadlineText(), requestedDeadline.toString(),
+                requestedBy, actor.username(), backdating));
+        supervision.extended(item(), backdating, schedule, deadlines);
     }
 
     @CommandHandler
@@ -436,66 +352,23 @@ public class Measure {
                 blankToNull(command.reason())));
     }
 
-    /** The overdue timer: records MeasureOverdue if the deadline it was set for is still due and the item open. */
+    /** The overdue timer ({@link Supervision#overdueTimer}). */
     @DeadlineHandler(deadlineName = OVERDUE)
     public void on(OverdueCheck check) {
-        if (status == Status.IN_PROGRESS && !overdue && deadline != null
-                && deadline.toString().equals(check.deadline())) {
-            apply(new MeasureOverdue(measureId, department, deadline.toString(), owner));
-        }
+        supervision.overdueTimer(item(), check);
     }
 
-    /**
-     * A supervision checkpoint of the current deadline: turns the warning yellow or red, or issues the timed notice
-     * of its level (once per deadline), then schedules the next checkpoint. Stale checkpoints (another deadline, item
-     * no longer in progress) change nothing and end their chain.
-     */
+    /** A supervision checkpoint: warning colour or timed notice ({@link Supervision#checkpointTimer}). */
     @DeadlineHandler(deadlineName = SUPERVISION)
-    public void on(SupervisionCheck check, SupervisionSchedule schedule, DeadlineManager deadlines) {
-        if (status != Status.IN_PROGRESS || deadline == null || !deadline.toString().equals(check.deadline())) {
-            return;
-        }
-        switch (check.checkpoint()) {
-            case MeasureColourChanged.YELLOW -> {
-                if (MeasureColourChanged.GREEN.equals(colour)) {
-                    applyColour(MeasureColourChanged.YELLOW);
-                }
-            }
-            case MeasureColourChanged.RED -> {
-                if (!MeasureColourChanged.RED.equals(colour)) {
-                    applyColour(MeasureColourChanged.RED);
-                }
-            }
-            default -> {
-                String level = check.checkpoint();
-                if (!SupervisionSchedule.LEVELS.contains(level)) {
-                    return;
-                }
-                String id = MeasureIds.timedNotice(measureId, deadline.toString(), level);
-                if (!noticesIssued.contains(id)) {
-                    apply(notice(id, level, escalationReason(level, schedule.daysOverdueAt(level)),
-                            schedule.daysOverdueAt(level)));
-                }
-            }
-        }
-        schedule.after(deadline, check.checkpoint()).ifPresent(next ->
-                deadlines.schedule(next.at(), SUPERVISION, new SupervisionCheck(deadline.toString(), next.name())));
+    public void on(SupervisionCheck check, SupervisionSchedule schedule, DeadlineManager deadlines,
+                   NoticeWording wording) {
+        supervision.checkpointTimer(item(), check, schedule, deadlines, wording);
     }
 
-    /** The review reminder of a long-term item: a notice to the lead department, then the next one. */
+    /** The review reminder of a long-term item ({@link Supervision#reviewTimer}). */
     @DeadlineHandler(deadlineName = SUPERVISION)
-    public void on(ReviewDue due, DeadlineManager deadlines) {
-        if (status != Status.IN_PROGRESS || !longTerm || nextReview == null
-                || !nextReview.toString().equals(due.reviewDate())
-                || !Objects.equals(reviewPeriodMonths, due.periodMonths())) {
-            return;
-        }
-        apply(new SupervisionNoticeIssued(MeasureIds.timedNotice(measureId, due.reviewDate(),
-                SupervisionNoticeIssued.REVIEW), measureId, department, SupervisionNoticeIssued.REVIEW,
-                "DEPT_LIAISON", department, null,
-                "长期坚持事项“" + title + "”已到" + due.reviewDate() + "评估节点（每" + reviewPeriodMonths
-                        + "个月评估一次），请报告落实情况。", due.reviewDate(), 0));
-        scheduleReview(deadlines);
+    public void on(ReviewDue due, DeadlineManager deadlines, NoticeWording wording) {
+        supervision.reviewTimer(item(), due, deadlines, wording);
     }
 
     /**
@@ -512,11 +385,7 @@ public class Measure {
             return link(command.source(), command.reference(), command.finding());
         }
         require(command.title(), "title", "整改措施不能为空");
-        String lead = blankToNull(command.leadDepartment());
-        if (lead == null) {
-            throw new Refusal(Kind.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
-        }
-        checkKnown(lead, departments);
+        String lead = Checks.lead(command.leadDepartment(), departments);
         List<String> cooperating = new ArrayList<>();
         for (String code : listOf(command.cooperatingDepartments())) {
             checkKnown(code, departments);
@@ -544,10 +413,9 @@ public class Measure {
                 due == null ? null : due.toString(), due == null, due == null ? review : null,
                 command.importedBy()));
         if (due != null) {
-            deadlines.schedule(overdueAt(due), OVERDUE, new OverdueCheck(due.toString()));
-            superviseFromStart(schedule, deadlines);
+            supervision.watchFromStart(schedule, deadlines);
         } else {
-            scheduleReview(deadlines);
+            supervision.scheduleReview(deadlines);
         }
         return "PLANNED";
     }
@@ -575,7 +443,7 @@ public class Measure {
         events.forEach(event -> apply(event));
         if (events.get(events.size() - 1) instanceof EffectiveDated last && last.backdating() != null) {
             // what of the deadline is still ahead is watched; a past already over is on record, never notified
-            watchBackdated(last.backdating(), schedule, deadlines);
+            supervision.watchBackdated(item(), last.backdating(), schedule, deadlines);
         }
         return Migration.MIGRATED;
     }
@@ -606,46 +474,11 @@ public class Measure {
     }
 
     @EventSourcingHandler
-    void on(MeasureColourChanged event) {
-        colour = event.colour();
-    }
-
-    @EventSourcingHandler
-    void on(SupervisionNoticeIssued event) {
-        if (SupervisionNoticeIssued.REVIEW.equals(event.level())) {
-            if (reviewPeriodMonths != null && event.deadline() != null) {
-                nextReview = LocalDate.parse(event.deadline()).plusMonths(reviewPeriodMonths);
-            }
-        } else {
-            noticesIssued.add(event.noticeId());
-        }
-    }
-
-    @EventSourcingHandler
     void on(MeasureAssigned event, @Timestamp Instant at) {
         step(event, at);
-        LocalDate assigned = event.deadline() == null ? null : LocalDate.parse(event.deadline());
-        if (!Objects.equals(assigned, deadline) || event.longTerm() != longTerm) {
-            overdue = false;
-            noticesIssued = new HashSet<>();
-        }
-        if (event.longTerm() && (!longTerm || !Objects.equals(event.reviewPeriodMonths(), reviewPeriodMonths))
-                && event.reviewPeriodMonths() != null) {
-            nextReview = LocalDate.ofInstant(EffectiveDated.effectiveAt(event, at), ZONE)
-                    .plusMonths(event.reviewPeriodMonths());
-            // a backdated assignment: the reviews already past when it was recorded are over, not due (ADR 0090)
-            while (!nextReview.isAfter(LocalDate.ofInstant(at, ZONE))) {
-                nextReview = nextReview.plusMonths(event.reviewPeriodMonths());
-            }
-        } else if (!event.longTerm()) {
-            nextReview = null;
-        }
         department = event.leadDepartment();
         cooperating = listOf(event.cooperatingDepartments());
         owner = event.owner();
-        deadline = assigned;
-        longTerm = event.longTerm();
-        reviewPeriodMonths = event.reviewPeriodMonths();
         status = Status.IN_PROGRESS;
     }
 
@@ -690,9 +523,6 @@ public class Measure {
     void on(DeadlineExtended event, @Timestamp Instant at) {
         step(event, at);
         requestedAt = null;
-        deadline = LocalDate.parse(event.deadline());
-        overdue = false;
-        noticesIssued = new HashSet<>();
         requestedDeadline = null;
         requestedBy = null;
     }
@@ -707,7 +537,6 @@ public class Measure {
     @EventSourcingHandler
     void on(MeasureOverdue event, @Timestamp Instant at) {
         step(event, at);
-        overdue = true;
     }
 
     // ------------------------------------------------------------------ rules
@@ -719,211 +548,14 @@ public class Measure {
         }
     }
 
-    /** Now, as the events are stamped (the fixture's clock in tests). */
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
-    }
-
-    private static String format(Instant instant) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE).format(instant);
-    }
-
-    /**
-     * The backdating a command asks for, checked (ADR 0090), or null when it is not backdated: only the party
-     * committee records history; with a reason; never in the future; never before the item existed nor before its
-     * latest step (so per item the effective times never decrease in sequence). A day is that day in China; on the
-     * day of the latest step it falls right at that step.
-     */
+    /** The backdating a command asks for, checked by the {@link BackdatingPolicy}; null when not backdated. */
     private Backdating backdating(Backdate backdate, Actor actor) {
-        if (backdate == null) {
-            return null;
-        }
-        if (!actor.partyCommittee()) {
-            throw new Refusal(Kind.FORBIDDEN, "BACKDATE_FORBIDDEN", "只有党委可以补录已发生的事项（指定生效时间）");
-        }
-        String reason = blankToNull(backdate.reason());
-        if (reason == null) {
-            throw new Refusal(Kind.INVALID, "BACKDATE_REASON_REQUIRED", "补录已发生的事项须写明补录理由");
-        }
-        checkLength(reason, "backdate_reason");
-        if ((backdate.day() == null) == (backdate.at() == null)) {
-            throw new Refusal(Kind.INVALID, "BACKDATE_INVALID", "请指定生效日期或生效时间（二者取其一）");
-        }
-        Instant now = now();
-        Instant at;
-        if (backdate.day() != null) {
-            if (backdate.day().isAfter(LocalDate.ofInstant(now, ZONE))) {
-                throw new Refusal(Kind.INVALID, "BACKDATE_IN_FUTURE", "生效日期不能晚于今天：" + backdate.day());
-            }
-            at = backdate.day().atStartOfDay(ZONE).toInstant();
-            for (Instant floor : new Instant[] {plannedAt, lastStepAt}) {
-                if (floor != null && at.isBefore(floor) && LocalDate.ofInstant(floor, ZONE).equals(backdate.day())) {
-                    at = floor;
-                }
-            }
-        } else {
-            at = backdate.at();
-            if (at.isAfter(now)) {
-                throw new Refusal(Kind.INVALID, "BACKDATE_IN_FUTURE", "生效时间不能晚于现在：" + format(at));
-            }
-        }
-        if (plannedAt != null && at.isBefore(plannedAt)) {
-            throw new Refusal(Kind.INVALID, "BACKDATE_BEFORE_ITEM",
-                    "生效时间不能早于该事项产生的时间（" + format(plannedAt) + "）");
-        }
-        if (lastStepAt != null && at.isBefore(lastStepAt)) {
-            throw new Refusal(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
-                    "生效时间不能早于该事项最近一步的生效时间（" + format(lastStepAt) + "）");
-        }
-        return new Backdating(at, actor.username(), reason, null);
+        return new BackdatingPolicy(plannedAt, lastStepAt).check(backdate, actor);
     }
 
-    /**
-     * After a backdated step that leaves the item in progress under {@code deadline}: what of the deadline lies in
-     * the future is watched as usual; what is already past is recorded, never notified (ADR 0090). A passed deadline
-     * is recorded as MeasureOverdue effective the day after it (or at the step, if later) without a timer; colours
-     * already due are taken at once; supervision notices (督办) whose time has passed are not issued, the chain goes
-     * on from the first checkpoint still ahead.
-     */
-    private void watchBackdated(Backdating step, SupervisionSchedule schedule, DeadlineManager deadlines) {
-        if (status != Status.IN_PROGRESS || deadline == null) {
-            return;
-        }
-        Instant now = now();
-        Instant due = overdueAt(deadline);
-        if (due.isAfter(now)) {
-            deadlines.schedule(due, OVERDUE, new OverdueCheck(deadline.toString()));
-        }
-        // what is already past is recorded in time order, each effective when it fell due (never before the step)
-        List<SupervisionSchedule.Checkpoint> past = new ArrayList<>();
-        if (!due.isAfter(now) && !overdue) {
-            past.add(new SupervisionSchedule.Checkpoint(OVERDUE, due));
-        }
-        for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
-            if (checkpoint.at().isAfter(now)) {
-                deadlines.schedule(checkpoint.at(), SUPERVISION,
-                        new SupervisionCheck(deadline.toString(), checkpoint.name()));
-                break;
-            }
-            if (MeasureColourChanged.YELLOW.equals(checkpoint.name())
-                    || MeasureColourChanged.RED.equals(checkpoint.name())) {
-                past.add(checkpoint);
-            }
-        }
-        past.sort(java.util.Comparator.comparing(SupervisionSchedule.Checkpoint::at));
-        Instant floor = step.effectiveAt();
-        for (SupervisionSchedule.Checkpoint checkpoint : past) {
-            Instant at = checkpoint.at().isBefore(floor) ? floor : checkpoint.at();
-            floor = at;
-            if (OVERDUE.equals(checkpoint.name())) {
-                apply(new MeasureOverdue(measureId, department, deadline.toString(), owner, new Backdating(at,
-                        step.by(), "补录时完成时限（" + deadline + "）已过，逾期自" + deadline.plusDays(1) + "起", null)));
-            } else if (MeasureColourChanged.YELLOW.equals(checkpoint.name())
-                    && MeasureColourChanged.GREEN.equals(colour)) {
-                applyColour(MeasureColourChanged.YELLOW, new Backdating(at, step.by(),
-                        "补录时预警时点已过（完成时限" + deadline + "），黄灯自" + dayOf(checkpoint.at()) + "起", null));
-            } else if (MeasureColourChanged.RED.equals(checkpoint.name())
-                    && !MeasureColourChanged.RED.equals(colour)) {
-                applyColour(MeasureColourChanged.RED, new Backdating(at, step.by(),
-                        "补录时完成时限（" + deadline + "）已过，红灯自" + dayOf(checkpoint.at()) + "起", null));
-            }
-        }
-    }
-
-    private void watchAfterReopening(Backdating backdating, DeadlineManager deadlines,
-                                     SupervisionSchedule schedule) {
-        if (backdating == null) {
-            watchDeadline(deadlines, schedule);
-            return;
-        }
-        watchBackdated(backdating, schedule, deadlines);
-        if (longTerm) {
-            scheduleReview(deadlines);
-        }
-    }
-
-    /**
-     * After a reopening: a deadline already passed without an overdue record is recorded at once; supervision goes
-     * on from its first checkpoint not yet reached (a checkpoint in the past fires at once); a long-term item's
-     * reviews resume.
-     */
-    private void watchDeadline(DeadlineManager deadlines, SupervisionSchedule schedule) {
-        if (deadline != null && !overdue) {
-            deadlines.schedule(overdueAt(deadline), OVERDUE, new OverdueCheck(deadline.toString()));
-        }
-        if (deadline != null) {
-            for (SupervisionSchedule.Checkpoint checkpoint : schedule.checkpoints(deadline)) {
-                if (!reached(checkpoint.name())) {
-                    deadlines.schedule(checkpoint.at(), SUPERVISION,
-                            new SupervisionCheck(deadline.toString(), checkpoint.name()));
-                    break;
-                }
-            }
-        }
-        if (longTerm) {
-            scheduleReview(deadlines);
-        }
-    }
-
-    private boolean reached(String checkpoint) {
-        return switch (checkpoint) {
-            case MeasureColourChanged.YELLOW -> !MeasureColourChanged.GREEN.equals(colour);
-            case MeasureColourChanged.RED -> MeasureColourChanged.RED.equals(colour);
-            default -> noticesIssued.contains(MeasureIds.timedNotice(measureId, deadline.toString(), checkpoint));
-        };
-    }
-
-    /** A new deadline: supervision starts from its first checkpoint (at once if that is already due). */
-    private void superviseFromStart(SupervisionSchedule schedule, DeadlineManager deadlines) {
-        SupervisionSchedule.Checkpoint first = schedule.checkpoints(deadline).get(0);
-        deadlines.schedule(first.at(), SUPERVISION, new SupervisionCheck(deadline.toString(), first.name()));
-    }
-
-    private void scheduleReview(DeadlineManager deadlines) {
-        if (nextReview != null && reviewPeriodMonths != null) {
-            deadlines.schedule(nextReview.atStartOfDay(ZONE).toInstant(), SUPERVISION,
-                    new ReviewDue(nextReview.toString(), reviewPeriodMonths));
-        }
-    }
-
-    private void backToGreen() {
-        if (!MeasureColourChanged.GREEN.equals(colour)) {
-            applyColour(MeasureColourChanged.GREEN);
-        }
-    }
-
-    private static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
-    }
-
-    private void applyColour(String next) {
-        applyColour(next, null);
-    }
-
-    private void applyColour(String next, Backdating backdating) {
-        apply(new MeasureColourChanged(measureId, department, next, colour,
-                deadline == null ? null : deadline.toString(), owner, backdating));
-    }
-
-    private SupervisionNoticeIssued notice(String noticeId, String level, String reason, int daysOverdue) {
-        String d = deadline == null ? null : deadline.toString();
-        return switch (level) {
-            case SupervisionNoticeIssued.OWNER -> new SupervisionNoticeIssued(noticeId, measureId, department, level,
-                    null, department, owner, reason, d, daysOverdue);
-            case SupervisionNoticeIssued.DEPT_HEAD -> new SupervisionNoticeIssued(noticeId, measureId, department,
-                    level, "DEPT_HEAD", department, null, reason, d, daysOverdue);
-            default -> new SupervisionNoticeIssued(noticeId, measureId, department, level, "PARTY_COMMITTEE", null,
-                    null, reason, d, daysOverdue);
-        };
-    }
-
-    private String escalationReason(String level, int daysOverdue) {
-        String item = "整改事项“" + title + "”（完成时限" + deadline + "）已逾期" + daysOverdue + "天";
-        return switch (level) {
-            case SupervisionNoticeIssued.OWNER -> item + "，请责任人尽快完成整改并报告进展。";
-            case SupervisionNoticeIssued.DEPT_HEAD -> item + "，责任人" + owner + "尚未完成，请部门负责人督促落实。";
-            default -> item + "，经责任人、部门负责人督办仍未完成，提请党委督办。";
-        };
+    /** The item as its supervision needs to know it, now. */
+    private Supervision.Item item() {
+        return new Supervision.Item(measureId, department, owner, title, status == Status.IN_PROGRESS);
     }
 
     private String link(String source, String reference, String finding) {
@@ -1022,33 +654,5 @@ public class Measure {
             case COMPLETED -> "已完成待验收";
             case VERIFIED -> "已销号";
         };
-    }
-
-    private static void checkKnown(String code, Departments departments) {
-        if (!departments.known(code)) {
-            throw new Refusal(Kind.INVALID, "UNKNOWN_DEPARTMENT", "部门不存在：" + code);
-        }
-    }
-
-    private static <T> List<T> listOf(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void require(String value, String field, String message) {
-        if (value == null || value.isBlank()) {
-            throw new Refusal(Kind.INVALID, "MISSING_" + field.toUpperCase(), message);
-        }
-        checkLength(value, field);
-    }
-
-    private static void checkLength(String value, String field) {
-        if (value != null && value.length() > MAX_TEXT) {
-            throw new Refusal(Kind.INVALID, "TOO_LONG_" + field.toUpperCase(),
-                    "内容过长（最多" + MAX_TEXT + "字）");
-        }
     }
 }

@@ -84,41 +84,16 @@ public final class Migration {
             throw invalid("INVALID_SOURCE", "来源只能是民主生活会、巡察或审计：" + source);
         }
         String title = text(c.title(), "MISSING_TITLE", "整改措施不能为空");
-        String lead = text(c.leadDepartment(), "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
-        known(lead, departments);
-        List<String> cooperating = new ArrayList<>();
-        for (String code : list(c.cooperatingDepartments())) {
-            if (blank(code)) {
-                continue;
-            }
-            known(code.strip(), departments);
-            if (!code.strip().equals(lead) && !cooperating.contains(code.strip())) {
-                cooperating.add(code.strip());
-            }
-        }
-        if (cooperating.size() > Measure.MAX_ITEMS) {
-            throw invalid("TOO_MANY_DEPARTMENTS", "配合单位过多");
-        }
+        String lead = Checks.lead(c.leadDepartment(), departments);
+        List<String> cooperating = Checks.cooperating(c.cooperatingDepartments(), lead, departments);
         String owner = text(c.owner(), "MISSING_OWNER", "请指定责任人");
         LocalDate today = LocalDate.ofInstant(c.now(), Measure.ZONE);
         LocalDate planned = c.planned() != null ? c.planned() : c.assigned();
         if (planned == null) {
             throw invalid("MISSING_PLANNED_DATE", "请填写下达日期或分派日期");
         }
-        Integer review = c.reviewPeriodMonths();
-        if (c.longTerm()) {
-            if (c.deadline() != null) {
-                throw invalid("LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
-            }
-            if (review == null || review < 1 || review > 12) {
-                throw invalid("INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
-            }
-        } else {
-            review = null;
-            if (c.deadline() == null && c.assigned() != null) {
-                throw invalid("MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
-            }
-        }
+        Integer review = AssignmentPolicy.term(c.deadline(), c.longTerm(), c.reviewPeriodMonths(),
+                c.assigned() != null);
         checkOrder(c, planned, today);
 
         Stamp stamp = new Stamp(c);
@@ -340,12 +315,6 @@ public final class Migration {
                     + "行";
             return ordered.stream().map(s -> s.build().apply(new Backdating(s.at(), command.actor().username(),
                     reason, command.migratedFrom()))).toList();
-        }
-    }
-
-    private static void known(String code, Departments departments) {
-        if (!departments.known(code)) {
-            throw invalid("UNKNOWN_DEPARTMENT", "部门不存在：" + code);
         }
     }
 

@@ -36,10 +36,10 @@ import java.util.Set;
  * In-app notifications (站内通知, collection {@code notifications}), written by a tracking processor over the
  * service's own event store. Each notification names its audience as strings — {@code user:<username>@<department>}
  * (a person, only as a user of the item's department), {@code role:<ROLE>@<department>} or {@code role:<ROLE>@*}
- * — and a user sees those
- * whose audience meets theirs. A display name never addresses anyone (ADR 0084); who has read it is kept per user ({@code readBy}). Idempotent: a notification's id is
- * the id of the event it comes from, inserted once. A backdated event (a past fact entered late, ADR 0090) notifies
- * nobody: what it tells is already over, and the ledger shows it.
+ * — and a user sees those whose audience meets theirs. A display name never addresses anyone (ADR 0084); who has
+ * read it is kept per user ({@code readBy}). Idempotent: a notification's id is the id of the event it comes from,
+ * inserted once. A backdated event (a past fact entered late, ADR 0090) notifies nobody: what it tells is already
+ * over, and the ledger shows it. What each notification says is {@link NotificationWording}'s.
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
@@ -82,10 +82,8 @@ public class NotificationProjection {
         for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
             audience.add(role(Roles.DEPT_LIAISON, cooperating));
         }
-        String due = e.longTerm() ? "长期坚持（每" + e.reviewPeriodMonths() + "个月评估）" : "完成时限" + e.deadline();
-        insert(message, "ASSIGNED", null, e.measureId(), e.department(), "整改事项已分派",
-                "整改事项“" + titleOf(e.measureId()) + "”已分派：牵头单位" + e.leadDepartment() + "，责任人" + e.owner()
-                        + "，" + due + "。", audience);
+        insert(message, "ASSIGNED", null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
+                NotificationWording.assigned(titleOf(e.measureId()), e), audience);
     }
 
     @EventHandler
@@ -100,7 +98,7 @@ public class NotificationProjection {
         }
         boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
         insert(message, review ? "REVIEW" : "SUPERVISION", e.level(), e.measureId(), e.department(),
-                review ? "长期坚持事项评估提醒" : "督办通知", e.reason(), audience);
+                review ? NotificationWording.REVIEW : NotificationWording.SUPERVISION, e.reason(), audience);
     }
 
     @EventHandler
@@ -108,9 +106,8 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        insert(message, "COMPLETED", null, e.measureId(), e.department(), "整改事项待验收",
-                "整改事项“" + titleOf(e.measureId()) + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号："
-                        + e.summary(), List.of(role(Roles.PARTY_COMMITTEE, null)));
+        insert(message, "COMPLETED", null, e.measureId(), e.department(), NotificationWording.COMPLETED,
+                NotificationWording.completed(titleOf(e.measureId()), e), List.of(role(Roles.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler
@@ -118,8 +115,8 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        insert(message, "REJECTED", null, e.measureId(), e.department(), "整改验收未通过",
-                "整改事项“" + titleOf(e.measureId()) + "”验收未通过，已退回整改：" + String.join("；", e.reasons()),
+        insert(message, "REJECTED", null, e.measureId(), e.department(), NotificationWording.REJECTED,
+                NotificationWording.rejected(titleOf(e.measureId()), e),
                 List.of(role(Roles.DEPT_LIAISON, e.department()), role(Roles.DEPT_HEAD, e.department())));
     }
 
@@ -127,9 +124,10 @@ public class NotificationProjection {
     void on(DeadlineExtensionRequested e, EventMessage<?> message) {
         items.updateOne(Filters.eq("_id", e.measureId()), Updates.set("extensionRequestedBy", e.requestedBy()),
                 new UpdateOptions().upsert(true));
-        insert(message, "EXTENSION_REQUESTED", null, e.measureId(), e.department(), "延期申请待审批",
-                "整改事项“" + titleOf(e.measureId()) + "”申请将完成时限由" + e.currentDeadline() + "延至"
-                        + e.requestedDeadline() + "：" + e.reason(), List.of(role(Roles.PARTY_COMMITTEE, null)));
+        insert(message, "EXTENSION_REQUESTED", null, e.measureId(), e.department(),
+                NotificationWording.EXTENSION_REQUESTED,
+                NotificationWording.extensionRequested(titleOf(e.measureId()), e),
+                List.of(role(Roles.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler
@@ -141,8 +139,9 @@ public class NotificationProjection {
         if (e.requestedBy() != null) {
             audience.addAll(person(e.requestedBy(), e.department()));
         }
-        insert(message, "EXTENSION_APPROVED", null, e.measureId(), e.department(), "延期申请已批准",
-                "整改事项“" + titleOf(e.measureId()) + "”的完成时限已延至" + e.deadline() + "。", audience);
+        insert(message, "EXTENSION_APPROVED", null, e.measureId(), e.department(),
+                NotificationWording.EXTENSION_APPROVED, NotificationWording.extended(titleOf(e.measureId()), e),
+                audience);
     }
 
     @EventHandler
@@ -152,9 +151,9 @@ public class NotificationProjection {
         if (item != null && item.getString("extensionRequestedBy") != null) {
             audience.addAll(person(item.getString("extensionRequestedBy"), e.department()));
         }
-        insert(message, "EXTENSION_REFUSED", null, e.measureId(), e.department(), "延期申请未获批准",
-                "整改事项“" + titleOf(e.measureId()) + "”申请延至" + e.requestedDeadline() + "未获批准"
-                        + (e.reason() == null ? "。" : "：" + e.reason()), audience);
+        insert(message, "EXTENSION_REFUSED", null, e.measureId(), e.department(),
+                NotificationWording.EXTENSION_REFUSED, NotificationWording.extensionRefused(titleOf(e.measureId()), e),
+                audience);
     }
 
     @ResetHandler

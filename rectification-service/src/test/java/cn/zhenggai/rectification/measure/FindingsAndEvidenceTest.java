@@ -10,6 +10,7 @@ import cn.zhenggai.rectification.measure.Commands.LinkSource;
 import cn.zhenggai.rectification.measure.Commands.PlanFinding;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,7 @@ class FindingsAndEvidenceTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

@@ -6,6 +6,7 @@ import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class LeadChangeTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

@@ -21,6 +21,7 @@ import cn.zhenggai.rectification.measure.Commands.ReopenMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -65,6 +66,7 @@ class MeasureBackdatingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

@@ -7,6 +7,7 @@ import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -50,6 +51,7 @@ class MeasureBackfillTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

@@ -15,6 +15,7 @@ import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
 import cn.zhenggai.rectification.measure.Commands.RefuseDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
 import cn.zhenggai.rectification.measure.Commands.RequestDeadlineExtension;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,7 @@ class MeasureDeadlineTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

@@ -15,6 +15,7 @@ import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReopenMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class MeasureLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

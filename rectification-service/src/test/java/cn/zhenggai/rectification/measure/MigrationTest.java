@@ -20,6 +20,7 @@ import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Migration.Extension;
 import cn.zhenggai.rectification.measure.Migration.MigrateItem;
 import cn.zhenggai.rectification.measure.Migration.Progress;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ class MigrationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Measure.class);
         fixture.registerInjectableResource(DEPARTMENTS);
+        fixture.registerInjectableResource(new NotificationWording());
         fixture.registerInjectableResource(SupervisionSchedule.DEFAULT);
     }
 

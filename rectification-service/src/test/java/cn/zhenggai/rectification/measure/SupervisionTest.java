@@ -14,6 +14,7 @@ import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
 import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
 import cn.zhenggai.rectification.measure.SupervisionTimers.ReviewDue;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
+import cn.zhenggai.rectification.notifications.NotificationWording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,7 @@ class SupervisionTest {
     private static AggregateTestFixture<Measure> fixtureWith(SupervisionSchedule schedule) {
         AggregateTestFixture<Measure> f = new AggregateTestFixture<>(Measure.class);
         f.registerInjectableResource(DEPARTMENTS);
+        f.registerInjectableResource(new NotificationWording());
         f.registerInjectableResource(schedule);
         return f;
     }

@@ -1,0 +1,76 @@
+package cn.zhenggai.rectification.notifications;
+
+import cn.zhenggai.contracts.rectification.DeadlineExtended;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
+import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
+import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.rectification.measure.NoticeWording;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+
+/**
+ * The Chinese wording of the notices (ADR 0097): what the item's timed supervision notices and review reminders
+ * say (their reason is carried by {@code SupervisionNoticeIssued}, so these words must not change for notices
+ * already issued), and the subject and message of every in-app notification the {@link NotificationProjection}
+ * writes. Framework-free apart from being a bean, so the item's fixture tests use it as it is.
+ */
+@Component
+public class NotificationWording implements NoticeWording {
+
+    static final String ASSIGNED = "整改事项已分派";
+    static final String SUPERVISION = "督办通知";
+    static final String REVIEW = "长期坚持事项评估提醒";
+    static final String COMPLETED = "整改事项待验收";
+    static final String REJECTED = "整改验收未通过";
+    static final String EXTENSION_REQUESTED = "延期申请待审批";
+    static final String EXTENSION_APPROVED = "延期申请已批准";
+    static final String EXTENSION_REFUSED = "延期申请未获批准";
+
+    @Override
+    public String overdueNotice(String level, String title, LocalDate deadline, int daysOverdue, String owner) {
+        String item = "整改事项“" + title + "”（完成时限" + deadline + "）已逾期" + daysOverdue + "天";
+        return switch (level) {
+            case SupervisionNoticeIssued.OWNER -> item + "，请责任人尽快完成整改并报告进展。";
+            case SupervisionNoticeIssued.DEPT_HEAD -> item + "，责任人" + owner + "尚未完成，请部门负责人督促落实。";
+            default -> item + "，经责任人、部门负责人督办仍未完成，提请党委督办。";
+        };
+    }
+
+    @Override
+    public String reviewReminder(String title, String reviewDate, int periodMonths) {
+        return "长期坚持事项“" + title + "”已到" + reviewDate + "评估节点（每" + periodMonths + "个月评估一次），请报告落实情况。";
+    }
+
+    // ------------------------------------------------------------------ the in-app notifications' messages
+
+    static String assigned(String title, MeasureAssigned e) {
+        String due = e.longTerm() ? "长期坚持（每" + e.reviewPeriodMonths() + "个月评估）" : "完成时限" + e.deadline();
+        return "整改事项“" + title + "”已分派：牵头单位" + e.leadDepartment() + "，责任人" + e.owner() + "，" + due + "。";
+    }
+
+    static String completed(String title, MeasureCompleted e) {
+        return "整改事项“" + title + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号：" + e.summary();
+    }
+
+    static String rejected(String title, MeasureRejected e) {
+        return "整改事项“" + title + "”验收未通过，已退回整改：" + String.join("；", e.reasons());
+    }
+
+    static String extensionRequested(String title, DeadlineExtensionRequested e) {
+        return "整改事项“" + title + "”申请将完成时限由" + e.currentDeadline() + "延至" + e.requestedDeadline() + "："
+                + e.reason();
+    }
+
+    static String extended(String title, DeadlineExtended e) {
+        return "整改事项“" + title + "”的完成时限已延至" + e.deadline() + "。";
+    }
+
+    static String extensionRefused(String title, DeadlineExtensionRefused e) {
+        return "整改事项“" + title + "”申请延至" + e.requestedDeadline() + "未获批准"
+                + (e.reason() == null ? "。" : "：" + e.reason());
+    }
+}

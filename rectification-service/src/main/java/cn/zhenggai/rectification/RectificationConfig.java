@@ -1,6 +1,9 @@
 package cn.zhenggai.rectification;
 
+import cn.zhenggai.platform.axon.CommandDispatcher;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.measure.Measure;
+import cn.zhenggai.rectification.scope.ItemScope;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +19,12 @@ class RectificationConfig {
     DepartmentDirectory departmentDirectory(@Value("${zhenggai.departments}") String departments,
                                             MongoDatabase database) {
         return new DepartmentDirectory(departments, database);
+    }
+
+    /** Commands to items; an unknown item is answered in the same words as one the caller does not see (ADR 0072). */
+    @Bean
+    CommandSender commandSender(CommandDispatcher commands) {
+        return new CommandSender(commands, ItemScope.NOT_FOUND_CODE, ItemScope.NOT_FOUND_MESSAGE);
     }
 
     @Bean

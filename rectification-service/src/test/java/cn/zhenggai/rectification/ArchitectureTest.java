@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification;
 
+import cn.zhenggai.platform.web.ApiExceptionHandler;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,7 +18,6 @@ class ArchitectureTest {
     @Test
     void theItemsRulesDependOnNoFrameworkButAxonsAnnotations() {
         noClasses().that().resideInAPackage("cn.zhenggai.rectification.measure")
-                .and().haveNameNotMatching(".*(Controller|Planning)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "jakarta..", "cn.zhenggai.platform..", "com.mongodb..",
                         "org.apache.kafka..", "java.sql..", "cn.zhenggai.rectification.ledger..",
@@ -25,6 +25,23 @@ class ArchitectureTest {
                         "cn.zhenggai.rectification.notifications..", "cn.zhenggai.rectification.sources..",
                         "cn.zhenggai.rectification.supervision..", "org.apache.tika..", "org.apache.poi..")
                 .check(classes);
+    }
+
+    @Test
+    void noRuleOrStoreKnowsTheWebAdaptersOrHttp() {
+        noClasses().that().resideOutsideOfPackage("..web..")
+                .should().dependOnClassesThat().resideInAPackage("cn.zhenggai.rectification..web..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("cn.zhenggai.rectification.measure", "cn.zhenggai.rectification.scope",
+                        "cn.zhenggai.rectification.carryover")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.zhenggai.platform.web..",
+                        "org.springframework.web..", "org.springframework.http..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyThePlatformMapsRefusalsToHttp() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(ApiExceptionHandler.class).check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.zhenggai.report;
 
+import cn.zhenggai.platform.web.ApiExceptionHandler;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,7 +18,6 @@ class ArchitectureTest {
     @Test
     void theDomainModelDependsOnNoFrameworkButAxonsAnnotations() {
         noClasses().that().resideInAnyPackage("cn.zhenggai.report.drafting", "cn.zhenggai.report.meeting")
-                .and().haveNameNotMatching(".*(Controller|Meetings)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "jakarta..", "cn.zhenggai.platform..", "com.mongodb..",
                         "org.apache.kafka..", "java.sql..")
@@ -27,11 +27,27 @@ class ArchitectureTest {
     @Test
     void theReportsRulesKnowNothingOfParsingCryptographyOrDocuments() {
         noClasses().that().resideInAPackage("cn.zhenggai.report.drafting")
-                .and().haveNameNotMatching(".*Controller(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.zhenggai.outline..", "javax.crypto..",
                         "org.apache.poi..", "cn.zhenggai.report.confidential..", "cn.zhenggai.report.importing..",
                         "cn.zhenggai.report.exporting..", "cn.zhenggai.report.viewing..")
                 .check(classes);
+    }
+
+    @Test
+    void noRuleOrStoreKnowsTheWebAdaptersOrHttp() {
+        noClasses().that().resideOutsideOfPackage("..web..")
+                .should().dependOnClassesThat().resideInAPackage("cn.zhenggai.report..web..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("cn.zhenggai.report.drafting", "cn.zhenggai.report.meeting",
+                        "cn.zhenggai.report.confidential", "cn.zhenggai.report.viewing", "cn.zhenggai.report.carryover")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.zhenggai.platform.web..",
+                        "org.springframework.web..", "org.springframework.http..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyThePlatformMapsRefusalsToHttp() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(ApiExceptionHandler.class).check(classes);
     }
 
     @Test

@@ -1,12 +1,13 @@
 package cn.zhenggai.rectification.evidence;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
-import cn.zhenggai.rectification.measure.MeasureRefused;
 import cn.zhenggai.rectification.scope.ItemScope;
+import cn.zhenggai.rectification.web.Callers;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -50,12 +51,12 @@ class EvidenceController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Uploaded upload(@PathVariable String measureId, @RequestParam(value = "file", required = false)
                     MultipartFile file, Caller caller) {
-        CommandSender.checkId(measureId);
+        ItemScope.checkId(measureId);
         if (file == null) {
             throw ApiException.badRequest("MISSING_FILE", "请选择要上传的文件（表单字段 file）");
         }
         // the item's rule: lead or cooperating department, item in progress; answers the lead department
-        String department = commands.toMeasure(new CheckEvidenceUpload(measureId, CommandSender.actor(caller)),
+        String department = commands.send(new CheckEvidenceUpload(measureId, Callers.actor(caller)),
                 caller);
         if (file.isEmpty()) {
             throw ApiException.badRequest("EMPTY_FILE", "文件为空：" + file.getOriginalFilename());
@@ -79,17 +80,12 @@ class EvidenceController {
 
     @GetMapping("/{fileId}")
     ResponseEntity<Resource> download(@PathVariable String measureId, @PathVariable String fileId, Caller caller) {
-        CommandSender.checkId(measureId);
+        ItemScope.checkId(measureId);
         EvidenceStore.StoredFile file = store.find(measureId, fileId).orElseThrow(() -> evidenceNotFound(fileId));
         try {
-            commands.toMeasure(new CheckEvidenceDownload(measureId, CommandSender.actor(caller)), caller);
-        } catch (MeasureRefused e) {
-            if (e.reason() == MeasureRefused.Reason.NOT_FOUND) {
-                throw evidenceNotFound(fileId);
-            }
-            throw e;
-        } catch (ApiException e) {
-            if (ItemScope.NOT_FOUND_CODE.equals(e.code())) {
+            commands.send(new CheckEvidenceDownload(measureId, Callers.actor(caller)), caller);
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw evidenceNotFound(fileId);
             }
             throw e;

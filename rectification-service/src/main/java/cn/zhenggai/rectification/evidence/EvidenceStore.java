@@ -1,12 +1,10 @@
 package cn.zhenggai.rectification.evidence;
 
 import cn.zhenggai.contracts.rectification.ProgressReported;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.EvidenceCatalog;
-import cn.zhenggai.rectification.measure.MeasureRefused;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -116,10 +114,10 @@ public class EvidenceStore implements EvidenceCatalog {
                 size = copyAtMost(in, out, maxSize);
             }
             if (size == 0) {
-                throw ApiException.badRequest("EMPTY_FILE", "文件为空：" + name);
+                throw Refusal.invalid("EMPTY_FILE", "文件为空：" + name);
             }
             if (size > maxSize) {
-                throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE",
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "FILE_TOO_LARGE",
                         "文件超过大小限制（" + DataSize.ofBytes(maxSize).toMegabytes() + " MB）：" + name);
             }
             String detected;
@@ -127,7 +125,7 @@ public class EvidenceStore implements EvidenceCatalog {
                 detected = tika.detect(in, name);
             }
             if (!expected.equals(detected)) {
-                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORBIDDEN_FILE_TYPE",
+                throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "FORBIDDEN_FILE_TYPE",
                         "文件内容与扩展名不符（识别为 " + detected + "）：" + name);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
@@ -168,7 +166,7 @@ public class EvidenceStore implements EvidenceCatalog {
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         String type = ALLOWED.get(ext);
         if (type == null) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORBIDDEN_FILE_TYPE",
+            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "FORBIDDEN_FILE_TYPE",
                     "不允许上传此类文件（仅限 PDF、JPG、PNG、Word、Excel、TXT）：" + name);
         }
         return type;
@@ -179,10 +177,10 @@ public class EvidenceStore implements EvidenceCatalog {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FILE_NAME", "文件名不能为空");
+            throw Refusal.invalid("MISSING_FILE_NAME", "文件名不能为空");
         }
         if (name.length() > MAX_NAME) {
-            throw ApiException.badRequest("FILE_NAME_TOO_LONG", "文件名过长（最多" + MAX_NAME + "字）");
+            throw Refusal.invalid("FILE_NAME_TOO_LONG", "文件名过长（最多" + MAX_NAME + "字）");
         }
         return name;
     }
@@ -205,8 +203,8 @@ public class EvidenceStore implements EvidenceCatalog {
     public List<ProgressReported.Evidence> resolve(String measureId, List<String> fileIds) {
         List<ProgressReported.Evidence> found = new ArrayList<>();
         for (String id : fileIds == null ? List.<String>of() : fileIds) {
-            found.add(find(measureId, id).map(StoredFile::evidence).orElseThrow(() -> new MeasureRefused(
-                    MeasureRefused.Reason.INVALID, "UNKNOWN_EVIDENCE", "佐证材料不存在或不属于该事项：" + id)));
+            found.add(find(measureId, id).map(StoredFile::evidence).orElseThrow(() -> new Refusal(
+                    Refusal.Kind.INVALID, "UNKNOWN_EVIDENCE", "佐证材料不存在或不属于该事项：" + id)));
         }
         return found;
     }

@@ -9,7 +9,7 @@ import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.rectification.carryover.CarryOverPreparation;
-import cn.zhenggai.rectification.measure.MeasurePlanning;
+import cn.zhenggai.rectification.intake.MeasurePlanning;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

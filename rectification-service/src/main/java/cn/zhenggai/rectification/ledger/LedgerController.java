@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.ledger.ItemAction;
 import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.contracts.security.TokenClaims;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.DepartmentDirectory;

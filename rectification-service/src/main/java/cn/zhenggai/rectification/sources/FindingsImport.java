@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.sources;
 
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.measure.Commands.LinkSource;
 import cn.zhenggai.rectification.measure.Commands.PlanFinding;

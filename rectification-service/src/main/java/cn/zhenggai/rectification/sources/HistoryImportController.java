@@ -1,9 +1,10 @@
 package cn.zhenggai.rectification.sources;
 
 import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.rectification.web.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,7 +68,7 @@ class HistoryImportController {
         String fileName = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         List<List<String>> sheet = SheetReader.read(fileName, content);
         String sha256 = sha256(content);
-        HistoryImport.Checked checked = history.check(sheet, fileName, sha256, CommandSender.actor(caller));
+        HistoryImport.Checked checked = history.check(sheet, fileName, sha256, Callers.actor(caller));
         Map<String, Object> answer = new LinkedHashMap<>();
         if (!dryRun && !checked.errors().isEmpty()) {
             answer.put("code", "INVALID_SHEET");

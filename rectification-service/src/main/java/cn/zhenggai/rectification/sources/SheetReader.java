@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -9,7 +9,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.HttpStatus;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,7 +43,7 @@ final class SheetReader {
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return csv(decode(content));
         }
-        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_SHEET",
+        throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_SHEET",
                 "仅支持 .xlsx 或 .csv 格式的导入文件：" + fileName);
     }
 
@@ -69,10 +68,10 @@ final class SheetReader {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
+            if (e instanceof Refusal refusal) {
+                throw refusal;
             }
-            throw ApiException.badRequest("UNREADABLE_SHEET", "无法读取Excel文件，请确认是有效的 .xlsx 文件");
+            throw Refusal.invalid("UNREADABLE_SHEET", "无法读取Excel文件，请确认是有效的 .xlsx 文件");
         }
     }
 
@@ -145,7 +144,7 @@ final class SheetReader {
         return rows;
     }
 
-    private static ApiException tooMany() {
-        return ApiException.badRequest("TOO_MANY_ROWS", "一次最多导入" + MAX_ROWS + "行");
+    private static Refusal tooMany() {
+        return Refusal.invalid("TOO_MANY_ROWS", "一次最多导入" + MAX_ROWS + "行");
     }
 }

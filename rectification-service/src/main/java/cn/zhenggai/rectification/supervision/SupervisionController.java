@@ -1,8 +1,10 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
+import cn.zhenggai.rectification.scope.ItemScope;
+import cn.zhenggai.rectification.web.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -40,10 +42,10 @@ class SupervisionController {
     @PostMapping("/api/measures/{measureId}/supervision")
     Map<String, String> supervise(@PathVariable String measureId, @Valid @RequestBody SuperviseRequest request,
                                   Caller caller) {
-        CommandSender.checkId(measureId);
+        ItemScope.checkId(measureId);
         String noticeId = "ntc-" + UUID.randomUUID();
-        commands.toMeasure(new SuperviseMeasure(measureId, noticeId, request.level(), request.reason(),
-                LocalDate.now(clock), CommandSender.actor(caller)), caller);
+        commands.send(new SuperviseMeasure(measureId, noticeId, request.level(), request.reason(),
+                LocalDate.now(clock), Callers.actor(caller)), caller);
         return Map.of("measureId", measureId, "noticeId", noticeId, "outcome", "SUPERVISED");
     }
 }

@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
@@ -39,9 +39,9 @@ class SheetReaderTest {
     @Test
     void otherFilesAreRefused() {
         assertThatThrownBy(() -> SheetReader.read("a.pdf", new byte[]{1}))
-                .isInstanceOf(ApiException.class).hasMessageContaining("仅支持");
+                .isInstanceOf(Refusal.class).hasMessageContaining("仅支持");
         assertThatThrownBy(() -> SheetReader.read("a.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(ApiException.class).hasMessageContaining("无法读取Excel文件");
+                .isInstanceOf(Refusal.class).hasMessageContaining("无法读取Excel文件");
     }
 
     @Test

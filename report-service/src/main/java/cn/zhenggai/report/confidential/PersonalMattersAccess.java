@@ -3,9 +3,9 @@ package cn.zhenggai.report.confidential;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.outline.PersonalMatters;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.CommandSender;
 import cn.zhenggai.report.drafting.Commands.Reader;
 import cn.zhenggai.report.drafting.Commands.RecordPersonalMattersRead;
 import cn.zhenggai.report.viewing.ReportHistory;
@@ -37,7 +37,7 @@ public class PersonalMattersAccess {
     /** @param purpose {@code VIEW} or {@code EXPORT} */
     public Opened read(String reportId, Caller caller, String purpose) {
         CommandSender.checkId(reportId, "REPORT_NOT_FOUND", "报告不存在：");
-        String role = commands.toReport(new RecordPersonalMattersRead(reportId, new Reader(caller.username(),
+        String role = commands.send(new RecordPersonalMattersRead(reportId, new Reader(caller.username(),
                 caller.hasRole(Roles.ORG_DEPT), caller.hasRole(Roles.DISCIPLINE)), purpose), caller);
         ReportView report = history.load(reportId);
         PersonalMattersDeclared sealed = report.sealedPersonalMatters();

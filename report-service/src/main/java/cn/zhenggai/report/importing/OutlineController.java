@@ -5,12 +5,13 @@ import cn.zhenggai.outline.Outline;
 import cn.zhenggai.outline.OutlineJson;
 import cn.zhenggai.outline.OutlineParseException;
 import cn.zhenggai.outline.OutlineParser;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.CommandSender;
 import cn.zhenggai.report.confidential.PersonalMattersCipher;
 import cn.zhenggai.report.drafting.Commands;
-import cn.zhenggai.report.meeting.Meetings;
+import cn.zhenggai.report.viewing.Meetings;
+import cn.zhenggai.report.web.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -169,8 +170,8 @@ class OutlineController {
         Commands.SealedMatters sealed = outline.personalMatters() == null ? null
                 : cipher.seal(caller.username(), outline.personalMatters());
         OutlineToReport.Mapped mapped = OutlineToReport.map(outline, reportId, title, meetingId, sealed,
-                CommandSender.editor(caller), OutlineController::newId);
-        commands.toReport(mapped.command(), caller);
+                Callers.editor(caller), OutlineController::newId);
+        commands.send(mapped.command(), caller);
         // the parser's warnings, what the import settled, the carry-over check, themes outside the meeting
         List<ImportWarning> own = new java.util.ArrayList<>(mapped.settled());
         own.addAll(serviceWarnings(outline, caller));

@@ -1,10 +1,12 @@
-package cn.zhenggai.rectification.measure;
+package cn.zhenggai.rectification.intake;
 
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ReportAccepted;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
+import cn.zhenggai.rectification.measure.MeasureIds;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -48,7 +50,7 @@ public class MeasurePlanning {
             try {
                 now = commands.send(command, envelope.actor() == null ? "system" : envelope.actor(),
                         accepted.department());
-            } catch (MeasureRefused e) {
+            } catch (Refusal e) {
                 // the accepted report itself is unusable: dead-letter it at once (retrying cannot help)
                 throw new IllegalArgumentException("measure " + m.measureId() + " of " + accepted.reportId()
                         + " cannot be planned: " + e.code() + " " + e.getMessage(), e);

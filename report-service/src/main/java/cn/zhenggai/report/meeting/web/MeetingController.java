@@ -1,9 +1,11 @@
-package cn.zhenggai.report.meeting;
+package cn.zhenggai.report.meeting.web;
 
 import cn.zhenggai.contracts.report.MeetingConvened;
 import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.report.meeting.ConveneMeeting;
+import cn.zhenggai.report.viewing.Meetings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,27 +1,32 @@
-package cn.zhenggai.report.confidential;
+package cn.zhenggai.report.confidential.web;
 
 import cn.zhenggai.outline.PersonalMatters;
 import cn.zhenggai.outline.Property;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.report.confidential.Keyring;
+import cn.zhenggai.report.confidential.PersonalKeys;
+import cn.zhenggai.report.confidential.PersonalMattersAccess;
+import cn.zhenggai.report.confidential.PersonalMattersCipher;
 import cn.zhenggai.report.drafting.Commands.DeclarePersonalMatters;
 import cn.zhenggai.report.viewing.ReportHistory;
 import cn.zhenggai.report.viewing.ReportView;
+import cn.zhenggai.report.web.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +84,8 @@ class PersonalMattersController {
         if (!caller.canSee(report.department)) {
             throw ApiException.forbidden("不能修改其他部门的报告");
         }
-        commands.toReport(new DeclarePersonalMatters(reportId, cipher.seal(report.author, request.toMatters()),
-                CommandSender.editor(caller)), caller);
+        commands.send(new DeclarePersonalMatters(reportId, cipher.seal(report.author, request.toMatters()),
+                Callers.editor(caller)), caller);
         return Map.of("reportId", reportId, "personalMattersDeclared", true);
     }
 

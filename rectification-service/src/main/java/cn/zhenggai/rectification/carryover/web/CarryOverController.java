@@ -1,8 +1,9 @@
-package cn.zhenggai.rectification.carryover;
+package cn.zhenggai.rectification.carryover.web;
 
 import cn.zhenggai.contracts.rectification.CarryOverPrepared;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.rectification.carryover.CarryOverGenerator;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

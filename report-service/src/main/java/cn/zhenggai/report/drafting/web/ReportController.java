@@ -1,11 +1,11 @@
-package cn.zhenggai.report.drafting;
+package cn.zhenggai.report.drafting.web;
 
 import cn.zhenggai.contracts.report.MeetingConvened;
 import cn.zhenggai.contracts.reportview.ReportStatus;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.meeting.Meetings;
-import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.report.drafting.Commands;
 import cn.zhenggai.report.drafting.Commands.AcceptReport;
 import cn.zhenggai.report.drafting.Commands.ActionDraft;
 import cn.zhenggai.report.drafting.Commands.AnalyzeRootCause;
@@ -18,6 +18,12 @@ import cn.zhenggai.report.drafting.Commands.ReviseProblem;
 import cn.zhenggai.report.drafting.Commands.StateCarryOver;
 import cn.zhenggai.report.drafting.Commands.SubmitReport;
 import cn.zhenggai.report.drafting.Commands.WithdrawProblem;
+import cn.zhenggai.report.drafting.DraftReport;
+import cn.zhenggai.report.drafting.Editor;
+import cn.zhenggai.report.drafting.IdentifyProblem;
+import cn.zhenggai.report.drafting.Report;
+import cn.zhenggai.report.viewing.Meetings;
+import cn.zhenggai.report.web.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -128,7 +134,7 @@ class ReportController {
                 throw ApiException.badRequest("YEAR_MISMATCH", "报告年度与民主生活会年度不一致");
             }
         }
-        commands.toReport(new DraftReport(reportId, request.title(), request.year(), request.meetingId(),
+        commands.send(new DraftReport(reportId, request.title(), request.year(), request.meetingId(),
                 request.notice(), editor(caller)), caller);
         return Map.of("reportId", reportId);
     }
@@ -139,7 +145,7 @@ class ReportController {
                                         Caller caller) {
         checkReport(reportId);
         String problemId = "prb-" + UUID.randomUUID();
-        commands.toReport(new IdentifyProblem(reportId, problemId, request.theme(), request.ordinal(),
+        commands.send(new IdentifyProblem(reportId, problemId, request.theme(), request.ordinal(),
                 request.statement(), request.example(), editor(caller)), caller);
         return Map.of("reportId", reportId, "problemId", problemId);
     }
@@ -148,7 +154,7 @@ class ReportController {
     Map<String, String> reviseProblem(@PathVariable String reportId, @PathVariable String problemId,
                                       @Valid @RequestBody ProblemRequest request, Caller caller) {
         checkReport(reportId);
-        commands.toReport(new ReviseProblem(reportId, problemId, request.theme(), request.ordinal(),
+        commands.send(new ReviseProblem(reportId, problemId, request.theme(), request.ordinal(),
                 request.statement(), request.example(), editor(caller)), caller);
         return Map.of("reportId", reportId, "problemId", problemId);
     }
@@ -158,7 +164,7 @@ class ReportController {
                                         @Valid @RequestBody(required = false) WithdrawRequest request,
                                         Caller caller) {
         checkReport(reportId);
-        commands.toReport(new WithdrawProblem(reportId, problemId, request == null ? null : request.reason(),
+        commands.send(new WithdrawProblem(reportId, problemId, request == null ? null : request.reason(),
                 editor(caller)), caller);
         return Map.of("reportId", reportId, "problemId", problemId);
     }
@@ -169,7 +175,7 @@ class ReportController {
                                          Caller caller) {
         checkReport(reportId);
         String rootCauseId = "rc-" + UUID.randomUUID();
-        commands.toReport(new AnalyzeRootCause(reportId, rootCauseId, request.title(), request.analysis(),
+        commands.send(new AnalyzeRootCause(reportId, rootCauseId, request.title(), request.analysis(),
                 request.problemIds() == null ? List.of() : request.problemIds(), editor(caller)), caller);
         return Map.of("reportId", reportId, "rootCauseId", rootCauseId);
     }
@@ -178,7 +184,7 @@ class ReportController {
     Map<String, String> reviseRootCause(@PathVariable String reportId, @PathVariable String rootCauseId,
                                         @Valid @RequestBody RootCauseRequest request, Caller caller) {
         checkReport(reportId);
-        commands.toReport(new Commands.ReviseRootCause(reportId, rootCauseId, request.title(), request.analysis(),
+        commands.send(new Commands.ReviseRootCause(reportId, rootCauseId, request.title(), request.analysis(),
                 request.problemIds() == null ? List.of() : request.problemIds(), editor(caller)), caller);
         return Map.of("reportId", reportId, "rootCauseId", rootCauseId);
     }
@@ -187,7 +193,7 @@ class ReportController {
     Map<String, String> reviseMeasure(@PathVariable String reportId, @PathVariable String measureId,
                                       @Valid @RequestBody MeasureRequest request, Caller caller) {
         checkReport(reportId);
-        commands.toReport(new Commands.ReviseMeasure(reportId, measureId, measureDraft(request), editor(caller)),
+        commands.send(new Commands.ReviseMeasure(reportId, measureId, measureDraft(request), editor(caller)),
                 caller);
         return Map.of("reportId", reportId, "measureId", measureId);
     }
@@ -196,7 +202,7 @@ class ReportController {
     Map<String, String> declareCleanAreas(@PathVariable String reportId, @Valid @RequestBody CleanAreasRequest request,
                                           Caller caller) {
         checkReport(reportId);
-        commands.toReport(new DeclareCleanAreas(reportId, request.areas(), editor(caller)), caller);
+        commands.send(new DeclareCleanAreas(reportId, request.areas(), editor(caller)), caller);
         return Map.of("reportId", reportId);
     }
 
@@ -204,7 +210,7 @@ class ReportController {
     Map<String, String> stateCarryOver(@PathVariable String reportId, @Valid @RequestBody CarryOverRequest request,
                                        Caller caller) {
         checkReport(reportId);
-        commands.toReport(new StateCarryOver(reportId, request.groups().stream()
+        commands.send(new StateCarryOver(reportId, request.groups().stream()
                 .map(g -> new CarryOverGroup(g.heading(), g.theme(), g.items())).toList(), editor(caller)), caller);
         return Map.of("reportId", reportId);
     }
@@ -215,7 +221,7 @@ class ReportController {
                                        Caller caller) {
         checkReport(reportId);
         String measureId = "msr-" + UUID.randomUUID();
-        commands.toReport(new ProposeMeasure(reportId, measureId, measureDraft(request), editor(caller)), caller);
+        commands.send(new ProposeMeasure(reportId, measureId, measureDraft(request), editor(caller)), caller);
         return Map.of("reportId", reportId, "measureId", measureId);
     }
 
@@ -225,7 +231,7 @@ class ReportController {
     Map<String, String> grantDelegation(@PathVariable String reportId, @Valid @RequestBody DelegationRequest request,
                                         Caller caller) {
         checkReport(reportId);
-        commands.toReport(new Commands.GrantDelegation(reportId, request.delegate().strip(), editor(caller)), caller);
+        commands.send(new Commands.GrantDelegation(reportId, request.delegate().strip(), editor(caller)), caller);
         return Map.of("reportId", reportId, "delegate", request.delegate().strip());
     }
 
@@ -233,14 +239,14 @@ class ReportController {
     Map<String, String> revokeDelegation(@PathVariable String reportId, @PathVariable String delegate,
                                          Caller caller) {
         checkReport(reportId);
-        commands.toReport(new Commands.RevokeDelegation(reportId, delegate, editor(caller)), caller);
+        commands.send(new Commands.RevokeDelegation(reportId, delegate, editor(caller)), caller);
         return Map.of("reportId", reportId, "delegate", delegate);
     }
 
     @PostMapping("/{reportId}/submission")
     Map<String, String> submit(@PathVariable String reportId, Caller caller) {
         checkReport(reportId);
-        commands.toReport(new SubmitReport(reportId, editor(caller)), caller);
+        commands.send(new SubmitReport(reportId, editor(caller)), caller);
         return Map.of("reportId", reportId, "status", ReportStatus.SUBMITTED.name());
     }
 
@@ -248,14 +254,14 @@ class ReportController {
     Map<String, String> returnReport(@PathVariable String reportId, @Valid @RequestBody ReturnRequest request,
                                      Caller caller) {
         checkReport(reportId);
-        commands.toReport(new ReturnReport(reportId, request.reasons(), editor(caller)), caller);
+        commands.send(new ReturnReport(reportId, request.reasons(), editor(caller)), caller);
         return Map.of("reportId", reportId, "status", ReportStatus.RETURNED.name());
     }
 
     @PostMapping("/{reportId}/acceptance")
     Map<String, String> accept(@PathVariable String reportId, Caller caller) {
         checkReport(reportId);
-        commands.toReport(new AcceptReport(reportId, editor(caller)), caller);
+        commands.send(new AcceptReport(reportId, editor(caller)), caller);
         return Map.of("reportId", reportId, "status", ReportStatus.ACCEPTED.name());
     }
 
@@ -272,6 +278,6 @@ class ReportController {
     }
 
     private static Editor editor(Caller caller) {
-        return CommandSender.editor(caller);
+        return Callers.editor(caller);
     }
 }

@@ -1,13 +1,15 @@
-package cn.zhenggai.rectification.measure;
+package cn.zhenggai.rectification.intake;
 
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeasureProposed;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.platform.axon.CommandDispatcher;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
+import cn.zhenggai.rectification.measure.MeasureIds;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,8 @@ class MeasurePlanningTest {
     void eachMeasureIsPlannedWithADerivedIdAndWhatItAnswers() {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.sendAndWait(any())).thenReturn(true, false);
-        MeasurePlanning planning = new MeasurePlanning(new CommandSender(new CommandDispatcher(gateway)));
+        MeasurePlanning planning = new MeasurePlanning(
+                new CommandSender(new CommandDispatcher(gateway), "MEASURE_NOT_FOUND", "整改事项不存在："));
 
         assertThat(planning.plan(ACCEPTED, envelope())).isEqualTo(1);
 
@@ -64,9 +67,10 @@ class MeasurePlanningTest {
     @Test
     void aMeasureThatCannotBePlannedDeadLettersTheRecordAtOnce() {
         CommandGateway gateway = mock(CommandGateway.class);
-        when(gateway.sendAndWait(any())).thenThrow(new MeasureRefused(MeasureRefused.Reason.INVALID, "MISSING_TITLE",
+        when(gateway.sendAndWait(any())).thenThrow(new Refusal(Refusal.Kind.INVALID, "MISSING_TITLE",
                 "整改措施标题不能为空"));
-        MeasurePlanning planning = new MeasurePlanning(new CommandSender(new CommandDispatcher(gateway)));
+        MeasurePlanning planning = new MeasurePlanning(
+                new CommandSender(new CommandDispatcher(gateway), "MEASURE_NOT_FOUND", "整改事项不存在："));
         assertThatThrownBy(() -> planning.plan(ACCEPTED, envelope()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MISSING_TITLE");
     }

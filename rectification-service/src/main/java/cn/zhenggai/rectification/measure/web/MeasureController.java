@@ -1,8 +1,9 @@
-package cn.zhenggai.rectification.measure;
+package cn.zhenggai.rectification.measure.web;
 
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.rectification.CommandSender;
+import cn.zhenggai.rectification.measure.Backdate;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
@@ -12,6 +13,10 @@ import cn.zhenggai.rectification.measure.Commands.ReopenMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.RequestDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
+import cn.zhenggai.rectification.measure.EvidenceCatalog;
+import cn.zhenggai.rectification.measure.Measure;
+import cn.zhenggai.rectification.scope.ItemScope;
+import cn.zhenggai.rectification.web.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -103,11 +108,11 @@ class MeasureController {
     @PostMapping("/assignment")
     Map<String, String> assign(@PathVariable String measureId, @Valid @RequestBody AssignRequest request,
                                Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new AssignMeasure(measureId, request.leadDepartment(), request.cooperatingDepartments(),
+        ItemScope.checkId(measureId);
+        commands.send(new AssignMeasure(measureId, request.leadDepartment(), request.cooperatingDepartments(),
                 request.owner(), date(request.deadline()), Boolean.TRUE.equals(request.longTerm()),
                 request.reviewPeriodMonths(),
-                today(), CommandSender.actor(caller), Boolean.TRUE.equals(request.backfill()),
+                today(), Callers.actor(caller), Boolean.TRUE.equals(request.backfill()),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "ASSIGNED");
     }
@@ -115,9 +120,9 @@ class MeasureController {
     @PostMapping("/progress")
     Map<String, String> progress(@PathVariable String measureId, @Valid @RequestBody ProgressRequest request,
                                  Caller caller) {
-        CommandSender.checkId(measureId);
+        ItemScope.checkId(measureId);
         List<ProgressReported.Evidence> evidence = evidenceCatalog.resolve(measureId, request.fileIds());
-        commands.toMeasure(new ReportProgress(measureId, request.text(), evidence, CommandSender.actor(caller),
+        commands.send(new ReportProgress(measureId, request.text(), evidence, Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "PROGRESS_REPORTED");
     }
@@ -125,8 +130,8 @@ class MeasureController {
     @PostMapping("/completion")
     Map<String, String> complete(@PathVariable String measureId, @Valid @RequestBody SummaryRequest request,
                                  Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new CompleteMeasure(measureId, request.summary(), CommandSender.actor(caller),
+        ItemScope.checkId(measureId);
+        commands.send(new CompleteMeasure(measureId, request.summary(), Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "COMPLETED");
     }
@@ -134,9 +139,9 @@ class MeasureController {
     @PostMapping("/verification")
     Map<String, String> verify(@PathVariable String measureId, @Valid @RequestBody(required = false)
                                OpinionRequest request, Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new VerifyMeasure(measureId, request == null ? null : request.opinion(),
-                CommandSender.actor(caller),
+        ItemScope.checkId(measureId);
+        commands.send(new VerifyMeasure(measureId, request == null ? null : request.opinion(),
+                Callers.actor(caller),
                 request == null ? null : backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "VERIFIED");
     }
@@ -144,8 +149,8 @@ class MeasureController {
     @PostMapping("/rejection")
     Map<String, String> reject(@PathVariable String measureId, @Valid @RequestBody RejectRequest request,
                                Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new RejectMeasure(measureId, request.reasons(), CommandSender.actor(caller),
+        ItemScope.checkId(measureId);
+        commands.send(new RejectMeasure(measureId, request.reasons(), Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "REOPENED");
     }
@@ -153,8 +158,8 @@ class MeasureController {
     @PostMapping("/reopening")
     Map<String, String> reopen(@PathVariable String measureId, @Valid @RequestBody ReasonRequest request,
                                Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new ReopenMeasure(measureId, request.reason(), CommandSender.actor(caller),
+        ItemScope.checkId(measureId);
+        commands.send(new ReopenMeasure(measureId, request.reason(), Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "REOPENED");
     }
@@ -162,9 +167,9 @@ class MeasureController {
     @PostMapping("/extension-request")
     Map<String, String> requestExtension(@PathVariable String measureId,
                                          @Valid @RequestBody ExtensionRequest request, Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new RequestDeadlineExtension(measureId, date(request.deadline()), request.reason(),
-                today(), CommandSender.actor(caller)), caller);
+        ItemScope.checkId(measureId);
+        commands.send(new RequestDeadlineExtension(measureId, date(request.deadline()), request.reason(),
+                today(), Callers.actor(caller)), caller);
         return done(measureId, "EXTENSION_REQUESTED");
     }
 
@@ -172,8 +177,8 @@ class MeasureController {
     Map<String, String> approveExtension(@PathVariable String measureId,
                                          @Valid @RequestBody(required = false) BackdateRequest request,
                                          Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new ApproveDeadlineExtension(measureId, CommandSender.actor(caller),
+        ItemScope.checkId(measureId);
+        commands.send(new ApproveDeadlineExtension(measureId, Callers.actor(caller),
                 request == null ? null : backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "DEADLINE_EXTENDED");
     }
@@ -182,9 +187,9 @@ class MeasureController {
     Map<String, String> refuseExtension(@PathVariable String measureId,
                                         @Valid @RequestBody(required = false) OptionalReasonRequest request,
                                         Caller caller) {
-        CommandSender.checkId(measureId);
-        commands.toMeasure(new RefuseDeadlineExtension(measureId, request == null ? null : request.reason(),
-                CommandSender.actor(caller)), caller);
+        ItemScope.checkId(measureId);
+        commands.send(new RefuseDeadlineExtension(measureId, request == null ? null : request.reason(),
+                Callers.actor(caller)), caller);
         return done(measureId, "EXTENSION_REFUSED");
     }
 

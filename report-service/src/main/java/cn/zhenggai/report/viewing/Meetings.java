@@ -1,8 +1,8 @@
-package cn.zhenggai.report.meeting;
+package cn.zhenggai.report.viewing;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
-import cn.zhenggai.platform.web.ApiException;
-import cn.zhenggai.report.CommandSender;
+import cn.zhenggai.platform.axon.CommandSender;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,6 +28,6 @@ public class Meetings {
                 return convened;
             }
         }
-        throw ApiException.notFound("MEETING_NOT_FOUND", "民主生活会不存在：" + meetingId);
+        throw Refusal.notFound("MEETING_NOT_FOUND", "民主生活会不存在：" + meetingId);
     }
 }

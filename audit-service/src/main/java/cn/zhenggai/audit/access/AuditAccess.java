@@ -1,5 +1,7 @@
 package cn.zhenggai.audit.access;
 
+import cn.zhenggai.contracts.messaging.EventTypes;
+import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
@@ -20,7 +22,8 @@ import org.springframework.http.HttpStatus;
 public final class AuditAccess {
 
     /** Event types whose payload only discipline inspection and the organization department may read. */
-    public static final java.util.Set<String> CONFIDENTIAL_TYPES = java.util.Set.of("PersonalMattersDeclared");
+    public static final java.util.Set<String> CONFIDENTIAL_TYPES = java.util.Set.of(
+            EventTypes.nameOf(PersonalMattersDeclared.class));
 
     private AuditAccess() {
     }

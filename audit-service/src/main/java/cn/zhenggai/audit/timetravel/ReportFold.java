@@ -3,6 +3,13 @@ package cn.zhenggai.audit.timetravel;
 import cn.zhenggai.contracts.ledger.EventMeta;
 import cn.zhenggai.contracts.messaging.EventTypes;
 import cn.zhenggai.contracts.report.CarryOverStated;
+import cn.zhenggai.contracts.report.MeetingReferenced;
+import cn.zhenggai.contracts.report.PersonalMattersDeclared;
+import cn.zhenggai.contracts.report.PersonalMattersRead;
+import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.contracts.reportview.ReportState;
 import cn.zhenggai.contracts.reportview.ReportStates;
 
@@ -28,6 +35,46 @@ public final class ReportFold {
     public static final Set<String> TYPES = StreamSupport.stream(EventTypes.all().spliterator(), false)
             .filter(ReportStates::isReportEvent).map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
 
+    /** Writes the fields an event class brings into the state document. */
+    @FunctionalInterface
+    private interface Fields {
+        void write(Map<String, Object> doc, ReportState s, Fact last);
+    }
+
+    /** The fields each event class brings, beyond the fixed ones, by event class. */
+    private static final Map<Class<?>, Fields> FIELDS_BY_TYPE = Map.of(
+            ReportDrafted.class, (doc, s, last) -> {
+                doc.put("title", s.title());
+                doc.put("year", s.year());
+                doc.put("author", s.author());
+                doc.put("department", s.department());
+                doc.put("round", s.round());
+                doc.put("draftedAt", s.draftedAt().toString());
+                doc.put("lastSequence", s.lastSequence());
+                doc.put("updatedAt", s.updatedAt().toString());
+                doc.put("lastEvent", last.reference());
+            },
+            MeetingReferenced.class, (doc, s, last) -> {
+                doc.put("meetingId", s.meetingId());
+                doc.put("notice", s.notice());
+            },
+            PersonalMattersDeclared.class, (doc, s, last) ->
+                    doc.put("personalMattersDeclaredAt", s.personalMatters().declaredAt().toString()),
+            PersonalMattersRead.class, (doc, s, last) -> doc.put("personalMattersReads", s.personalMattersReads()),
+            ReportSubmitted.class, (doc, s, last) -> {
+                ReportState.Round latest = s.latestRound();
+                doc.put("submittedAt", text(latest.submittedAt()));
+                doc.put("submittedBy", latest.submittedBy());
+            },
+            ReportReturned.class, (doc, s, last) -> {
+                doc.put("returnReasons", s.returnReasons());
+                doc.put("returnedBy", s.lastReturn().decidedBy());
+            },
+            ReportAccepted.class, (doc, s, last) -> {
+                doc.put("acceptedBy", s.acceptance() == null ? null : s.acceptance().decidedBy());
+                doc.put("acceptedAt", s.acceptance() == null ? null : text(s.acceptance().decidedAt()));
+            });
+
     private ReportFold() {
     }
 
@@ -39,7 +86,7 @@ public final class ReportFold {
     public static Map<String, Object> fold(List<Fact> facts) {
         ReportState state = null;
         Fact last = null;
-        Set<String> appliedTypes = new LinkedHashSet<>();
+        Set<Class<?>> appliedTypes = new LinkedHashSet<>();
         for (Fact fact : Fact.ordered(facts)) {
             Optional<Object> event = decode(fact);
             if (event.isEmpty()) {
@@ -49,7 +96,7 @@ public final class ReportFold {
             if (next != state) {
                 state = next;
                 last = fact;
-                appliedTypes.add(fact.type());
+                appliedTypes.add(event.get().getClass());
             }
         }
         return document(facts.isEmpty() ? null : facts.get(0).aggregateId(), state, last, appliedTypes);
@@ -71,7 +118,7 @@ public final class ReportFold {
      * The document, keys in the order the state endpoint has always written them: the fixed ones first, then those an
      * event type brings, in the order the types first occurred.
      */
-    private static Map<String, Object> document(String reportId, ReportState s, Fact last, Set<String> types) {
+    private static Map<String, Object> document(String reportId, ReportState s, Fact last, Set<Class<?>> types) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("reportId", reportId);
         doc.put("exists", s != null);
@@ -93,43 +140,10 @@ public final class ReportFold {
         if (s == null) {
             return doc;
         }
-        for (String type : types) {
-            switch (type) {
-                case "ReportDrafted" -> {
-                    doc.put("title", s.title());
-                    doc.put("year", s.year());
-                    doc.put("author", s.author());
-                    doc.put("department", s.department());
-                    doc.put("round", s.round());
-                    doc.put("draftedAt", s.draftedAt().toString());
-                    doc.put("lastSequence", s.lastSequence());
-                    doc.put("updatedAt", s.updatedAt().toString());
-                    doc.put("lastEvent", last.reference());
-                }
-                case "MeetingReferenced" -> {
-                    doc.put("meetingId", s.meetingId());
-                    doc.put("notice", s.notice());
-                }
-                case "PersonalMattersDeclared" ->
-                        doc.put("personalMattersDeclaredAt", s.personalMatters().declaredAt().toString());
-                case "PersonalMattersRead" -> doc.put("personalMattersReads", s.personalMattersReads());
-                case "ReportSubmitted" -> {
-                    ReportState.Round latest = s.latestRound();
-                    doc.put("submittedAt", text(latest.submittedAt()));
-                    doc.put("submittedBy", latest.submittedBy());
-                }
-                case "ReportReturned" -> {
-                    doc.put("returnReasons", s.returnReasons());
-                    doc.put("returnedBy", s.lastReturn().decidedBy());
-                }
-                case "ReportAccepted" -> {
-                    doc.put("acceptedBy", s.acceptance() == null ? null : s.acceptance().decidedBy());
-                    doc.put("acceptedAt", s.acceptance() == null ? null : text(s.acceptance().decidedAt()));
-                }
-                default -> {
-                    // the type's fields are among the fixed ones
-                }
-            }
+        for (Class<?> type : types) {
+            FIELDS_BY_TYPE.getOrDefault(type, (d, state, fact) -> {
+                // the type's fields are among the fixed ones
+            }).write(doc, s, last);
         }
         return doc;
     }

@@ -1,9 +1,11 @@
 package cn.zhenggai.audit.timetravel;
 
-import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
+import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.contracts.messaging.EventTypes;
+import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,11 +115,14 @@ public class TimeTravel {
         return index.firstEvent(axis);
     }
 
+    /** A declaration's content is never shown, not even as another aggregate's last payload. */
+    private static final String PERSONAL_MATTERS = EventTypes.nameOf(PersonalMattersDeclared.class);
+
     private static Map<String, Object> other(List<Fact> facts) {
         List<Fact> ordered = Fact.ordered(facts);
         Map<String, Object> state = new LinkedHashMap<>();
         Map<String, Object> lastByType = new TreeMap<>();
-        ordered.stream().filter(f -> !f.type().equals("PersonalMattersDeclared"))
+        ordered.stream().filter(f -> !PERSONAL_MATTERS.equals(f.type()))
                 .forEach(f -> lastByType.put(f.type(), f.payload()));
         state.put("lastPayloadByType", lastByType);
         state.put("lastEvent", ordered.get(ordered.size() - 1).reference());

@@ -1,10 +1,12 @@
 package cn.zhenggai.contracts.directory;
 
 import cn.zhenggai.contracts.messaging.EventEnvelope;
+import cn.zhenggai.contracts.messaging.EventTypes;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a directory event means for access tokens already issued (ADR 0080): after a user is disabled, moved to another
@@ -16,13 +18,18 @@ import java.util.Set;
  */
 public record Revocation(String username, Instant at) {
 
-    /** Event types that revoke the user's earlier tokens. */
-    public static final Set<String> REVOKING_TYPES = Set.of("UserDisabled", "UserMovedDepartment", "UserLocked",
-            "RolesRevoked", "PasswordReset");
+    /** The events that revoke the user's earlier tokens. */
+    public static final Set<Class<?>> REVOKING_EVENTS = Set.of(UserDisabled.class, UserMovedDepartment.class,
+            UserLocked.class, RolesRevoked.class, PasswordReset.class);
+
+    /** Their type names, as the envelopes and the gateway's outbox carry them. */
+    public static final Set<String> REVOKING_TYPES = REVOKING_EVENTS.stream().map(EventTypes::nameOf)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The revocation a directory event stands for, if any (the user aggregate's id is the user name). */
     public static Optional<Revocation> of(EventEnvelope envelope) {
-        if (!REVOKING_TYPES.contains(envelope.type()) || !"User".equals(envelope.aggregateType())) {
+        boolean revoking = EventTypes.classOf(envelope.type()).filter(REVOKING_EVENTS::contains).isPresent();
+        if (!revoking || !"User".equals(envelope.aggregateType())) {
             return Optional.empty();
         }
         return Optional.of(new Revocation(envelope.aggregateId(), envelope.timestamp()));

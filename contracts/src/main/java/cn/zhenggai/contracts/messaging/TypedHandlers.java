@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Handlers registered by event class: {@code on(MeasurePlanned.class, (state, e, meta) -> …)}, found by the class of
- * the event, so that a fold or a listener never switches on type names. Immutable once built.
+ * the event, so that a fold or a listener never switches on type names; a listener hands it the envelope
+ * ({@link #applyEnvelope}). Immutable once built.
  *
  * @param <S> the state a handler turns into the next state
  * @param <M> what a handler knows of the event besides its payload
@@ -39,6 +40,20 @@ public final class TypedHandlers<S, M> {
     public <E> Optional<S> apply(S state, E event, M meta) {
         Handler<S, E, M> handler = (Handler<S, E, M>) byType.get(event.getClass());
         return handler == null ? Optional.empty() : Optional.ofNullable(handler.apply(state, event, meta));
+    }
+
+    /**
+     * The next state after the envelope's event, its payload decoded into the contract record its type names
+     * ({@link EventTypes}); empty, the payload left unread, when the type is not published or has no handler here, so
+     * that a consumer skips the events it does not use exactly as it did by type name. A payload that does not read
+     * as its record fails with {@link MalformedEnvelopeException}.
+     */
+    public Optional<S> applyEnvelope(S state, EventEnvelope envelope, M meta) {
+        Optional<Class<?>> type = EventTypes.classOf(envelope.type()).filter(this::handles);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        return apply(state, EnvelopeCodec.payloadAs(envelope, type.get()), meta);
     }
 
     public static final class Builder<S, M> {

@@ -9,6 +9,7 @@ import cn.zhenggai.contracts.directory.UserMovedDepartment;
 import cn.zhenggai.contracts.directory.UserRegistered;
 import cn.zhenggai.contracts.directory.UserRenamed;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.TypedHandlers;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
 import cn.zhenggai.rectification.DepartmentDirectory;
@@ -32,6 +33,21 @@ public class DirectoryEventsListener {
 
     private final DepartmentDirectory departments;
     private final MeterRegistry registry;
+    /** Whether an event changed what the service knows, by event class; the directory's other events are skipped. */
+    private final TypedHandlers<Boolean, EventEnvelope> handlers = TypedHandlers.<Boolean, EventEnvelope>builder()
+            .on(DepartmentRegistered.class, (changed, e, envelope) -> learnDepartment(e.code(), e.name()))
+            .on(DepartmentRenamed.class, (changed, e, envelope) -> learnDepartment(e.code(), e.name()))
+            .on(UserRegistered.class, (changed, u, envelope) ->
+                    learnUser(new User(u.username(), u.displayName(), u.department(), true)))
+            .on(UserRenamed.class, (changed, u, envelope) -> changeUser(u.username(), known ->
+                    new User(known.username(), u.displayName(), known.department(), known.enabled())))
+            .on(UserMovedDepartment.class, (changed, u, envelope) -> changeUser(u.username(), known ->
+                    new User(known.username(), known.displayName(), u.department(), known.enabled())))
+            .on(UserDisabled.class, (changed, u, envelope) -> changeUser(u.username(), known ->
+                    new User(known.username(), known.displayName(), known.department(), false)))
+            .on(UserEnabled.class, (changed, u, envelope) -> changeUser(u.username(), known ->
+                    new User(known.username(), known.displayName(), known.department(), true)))
+            .build();
 
     DirectoryEventsListener(DepartmentDirectory departments, MeterRegistry registry) {
         this.departments = departments;
@@ -52,45 +68,19 @@ public class DirectoryEventsListener {
 
     /** Returns whether the event changed what the service knows. */
     public boolean apply(EventEnvelope envelope) {
-        boolean changed = switch (envelope.type()) {
-            case "DepartmentRegistered" -> {
-                DepartmentRegistered registered = EnvelopeCodec.payloadAs(envelope, DepartmentRegistered.class);
-                yield departments.learn(registered.code(), registered.name());
-            }
-            case "DepartmentRenamed" -> {
-                DepartmentRenamed renamed = EnvelopeCodec.payloadAs(envelope, DepartmentRenamed.class);
-                yield departments.learn(renamed.code(), renamed.name());
-            }
-            case "UserRegistered" -> {
-                UserRegistered u = EnvelopeCodec.payloadAs(envelope, UserRegistered.class);
-                yield departments.learnUser(new User(u.username(), u.displayName(), u.department(), true));
-            }
-            case "UserRenamed" -> {
-                UserRenamed u = EnvelopeCodec.payloadAs(envelope, UserRenamed.class);
-                yield changeUser(u.username(), known -> new User(known.username(), u.displayName(),
-                        known.department(), known.enabled()));
-            }
-            case "UserMovedDepartment" -> {
-                UserMovedDepartment u = EnvelopeCodec.payloadAs(envelope, UserMovedDepartment.class);
-                yield changeUser(u.username(), known -> new User(known.username(), known.displayName(),
-                        u.department(), known.enabled()));
-            }
-            case "UserDisabled" -> {
-                UserDisabled u = EnvelopeCodec.payloadAs(envelope, UserDisabled.class);
-                yield changeUser(u.username(), known -> new User(known.username(), known.displayName(),
-                        known.department(), false));
-            }
-            case "UserEnabled" -> {
-                UserEnabled u = EnvelopeCodec.payloadAs(envelope, UserEnabled.class);
-                yield changeUser(u.username(), known -> new User(known.username(), known.displayName(),
-                        known.department(), true));
-            }
-            default -> false;
-        };
+        boolean changed = handlers.applyEnvelope(false, envelope, envelope).orElse(false);
         if (changed) {
             log.info("{} learned from the directory ({})", envelope.aggregateId(), envelope.type());
         }
         return changed;
+    }
+
+    private boolean learnDepartment(String code, String name) {
+        return departments.learn(code, name);
+    }
+
+    private boolean learnUser(User user) {
+        return departments.learnUser(user);
     }
 
     /** A change to a user the service knows; one it never heard of (registered before the topic began) is skipped. */

@@ -27,7 +27,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Map;
 
 /**
  * Evidence files of an item: {@code POST /api/measures/{id}/evidence} (multipart, part {@code file}) stores one and
@@ -49,8 +48,8 @@ class EvidenceController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> upload(@PathVariable String measureId, @RequestParam(value = "file", required = false)
-                               MultipartFile file, Caller caller) {
+    Uploaded upload(@PathVariable String measureId, @RequestParam(value = "file", required = false)
+                    MultipartFile file, Caller caller) {
         ItemScope.checkId(measureId);
         if (file == null) {
             throw ApiException.badRequest("MISSING_FILE", "请选择要上传的文件（表单字段 file）");
@@ -71,8 +70,11 @@ class EvidenceController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("fileId", stored.fileId(), "fileName", stored.fileName(), "contentType", stored.contentType(),
-                "size", stored.size(), "sha256", stored.sha256());
+        return new Uploaded(stored.fileId(), stored.fileName(), stored.contentType(), stored.size(), stored.sha256());
+    }
+
+    /** What an upload answers: the stored file's id, name, type, size and digest. */
+    record Uploaded(String fileId, String fileName, String contentType, long size, String sha256) {
     }
 
     @GetMapping("/{fileId}")

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/rectification/problems}: problems that reports brought in, scoped to the caller's department. */
 @RestController
@@ -24,10 +23,10 @@ class IntakeController {
     }
 
     @GetMapping("/api/rectification/problems")
-    Map<String, Object> problems(@RequestParam(required = false) String department,
-                                 @RequestParam(required = false) String reportId,
-                                 @RequestParam(defaultValue = "200") int limit,
-                                 Caller caller) {
+    Problems problems(@RequestParam(required = false) String department,
+                      @RequestParam(required = false) String reportId,
+                      @RequestParam(defaultValue = "200") int limit,
+                      Caller caller) {
         String scope = department;
         if (scope == null && !caller.crossDepartment()) {
             scope = caller.department();
@@ -36,7 +35,11 @@ class IntakeController {
             throw ApiException.forbidden("无权查看其他部门的数据");
         }
         List<Document> problems = intake.problems(scope, reportId, Math.max(1, Math.min(limit, 1000)));
-        return Map.of("department", scope == null ? "*" : scope, "count", problems.size(), "problems", problems);
+        return new Problems(scope == null ? "*" : scope, problems.size(), problems);
+    }
+
+    /** The intake's problems of a department ({@code *}: every department), as stored. */
+    record Problems(String department, int count, List<Document> problems) {
     }
 
     @Configuration

@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.Topics;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.messaging.MalformedEnvelopeException;
+import cn.zhenggai.contracts.messaging.TypedHandlers;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
@@ -25,6 +26,8 @@ class ReportEventsListener {
     private final MeasurePlanning planning;
     private final CarryOverPreparation carryOver;
     private final MeterRegistry registry;
+    /** Whether an event changed anything, by event class; the report's other events are skipped. */
+    private final TypedHandlers<Boolean, EventEnvelope> handlers;
 
     ReportEventsListener(ProblemIntake intake, MeasurePlanning planning, CarryOverPreparation carryOver,
                          MeterRegistry registry) {
@@ -32,6 +35,15 @@ class ReportEventsListener {
         this.planning = planning;
         this.carryOver = carryOver;
         this.registry = registry;
+        this.handlers = TypedHandlers.<Boolean, EventEnvelope>builder()
+                .on(ReportDrafted.class, (applied, drafted, envelope) -> {
+                    boolean recorded = intake.on(drafted, envelope);
+                    // a new meeting's report: prepare its carry-over from the cadre's earlier items (once per report)
+                    return carryOver.on(drafted, envelope) || recorded;
+                })
+                .on(ProblemIdentified.class, (applied, problem, envelope) -> intake.on(problem, envelope))
+                .on(ReportAccepted.class, (applied, accepted, envelope) -> planning.plan(accepted, envelope) > 0)
+                .build();
     }
 
     @KafkaListener(topics = Topics.REPORT_EVENTS, groupId = "${zhenggai.consuming.group}")
@@ -41,19 +53,7 @@ class ReportEventsListener {
             throw new MalformedEnvelopeException("record key " + record.key()
                     + " differs from aggregate id " + envelope.aggregateId());
         }
-        boolean applied = switch (envelope.type()) {
-            case "ReportDrafted" -> {
-                ReportDrafted drafted = EnvelopeCodec.payloadAs(envelope, ReportDrafted.class);
-                boolean recorded = intake.on(drafted, envelope);
-                // a new meeting's report: prepare its carry-over from the cadre's earlier items (once per report)
-                yield carryOver.on(drafted, envelope) || recorded;
-            }
-            case "ProblemIdentified" ->
-                    intake.on(EnvelopeCodec.payloadAs(envelope, ProblemIdentified.class), envelope);
-            case "ReportAccepted" ->
-                    planning.plan(EnvelopeCodec.payloadAs(envelope, ReportAccepted.class), envelope) > 0;
-            default -> false;
-        };
+        boolean applied = handlers.applyEnvelope(false, envelope, envelope).orElse(false);
         registry.counter("zhenggai.events.consumed", "type", envelope.type(),
                 "outcome", applied ? "applied" : "skipped").increment();
     }

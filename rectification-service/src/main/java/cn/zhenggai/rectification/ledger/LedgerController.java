@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,49 @@ import java.util.Set;
  */
 @RestController
 public class LedgerController {
+
+    /** {@code GET /api/ledger}: the department (code and name) and its rows. */
+    public record DepartmentLedger(String department, String name, int count, List<LedgerRow> rows) {
+    }
+
+    /** A list of rows: the department it is of ({@code *} for every department), how many, the rows. */
+    public record Rows(String department, int count, List<LedgerRow> rows) {
+    }
+
+    /** {@code GET /api/ledger/mine}: the rows and the owner names they were found under. */
+    public record OwnedRows(String department, int count, List<LedgerRow> rows, List<String> owners) {
+    }
+
+    /** {@code GET /api/ledger/due}: the rows due within {@code days}, from today to {@code to}. */
+    public record DueRows(String department, int count, List<LedgerRow> rows, int days, String from, String to) {
+    }
+
+    /** The overview's figures over all the departments it shows. */
+    public record Totals(long total, long completed, long verified, long overdue, double completionRate,
+                         long recurring) {
+    }
+
+    /** {@code GET /api/overview}. */
+    public record OverviewBody(List<Ledger.DepartmentFigures> departments, Totals totals,
+                               List<Map<String, Object>> themes, Map<String, Object> heatmap,
+                               List<Map<String, Object>> trend) {
+    }
+
+    /** One department items can be assigned to. */
+    public record Department(String code, String name) {
+    }
+
+    /** {@code GET /api/rectification/departments}. */
+    public record Departments(List<Department> departments) {
+    }
+
+    /** One enabled user of a department, an owner (责任人) one can pick. */
+    public record DepartmentUser(String username, String displayName) {
+    }
+
+    /** {@code GET /api/rectification/departments/{code}/users}. */
+    public record DepartmentUsers(String department, List<DepartmentUser> users) {
+    }
 
     /** Most days ahead {@code /api/ledger/due} looks. */
     static final int MAX_DAYS = 366;
@@ -49,24 +91,19 @@ public class LedgerController {
 
     /** {@code GET /api/ledger?department=}: the department's ledger (整改台账); the caller's own by default. */
     @GetMapping("/api/ledger")
-    Map<String, Object> ledger(@RequestParam(required = false) String department, Caller caller) {
+    DepartmentLedger ledger(@RequestParam(required = false) String department, Caller caller) {
         String scope = department == null || department.isBlank() ? caller.department() : department.strip();
         if (scope == null) {
             throw ApiException.badRequest("MISSING_DEPARTMENT", "请指定部门");
         }
         checkScope(scope, caller, departments);
         List<LedgerRow> rows = ledger.rows(scope);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("department", scope);
-        body.put("name", departments.nameOf(scope));
-        body.put("count", rows.size());
-        body.put("rows", rows);
-        return body;
+        return new DepartmentLedger(scope, departments.nameOf(scope), rows.size(), rows);
     }
 
     /** {@code GET /api/ledger/mine}: items whose owner (责任人) is the caller (display name or user name). */
     @GetMapping("/api/ledger/mine")
-    Map<String, Object> mine(@RequestParam(required = false) String department, Caller caller) {
+    OwnedRows mine(@RequestParam(required = false) String department, Caller caller) {
         Ledger.Scope scope = listScope(department, caller, departments);
         Set<String> names = new LinkedHashSet<>();
         names.add(caller.username());
@@ -74,27 +111,24 @@ public class LedgerController {
         if (display != null && !display.isBlank()) {
             names.add(display.strip());
         }
-        Map<String, Object> body = list(scope, ledger.mine(names, scope));
-        body.put("owners", new ArrayList<>(names));
-        return body;
+        Rows rows = list(scope, ledger.mine(names, scope));
+        return new OwnedRows(rows.department(), rows.count(), rows.rows(), new ArrayList<>(names));
     }
 
     /** {@code GET /api/ledger/due?days=30}: open items due from today to N days ahead (1–366, default 30). */
     @GetMapping("/api/ledger/due")
-    Map<String, Object> due(@RequestParam(required = false) String days,
-                            @RequestParam(required = false) String department, Caller caller) {
+    DueRows due(@RequestParam(required = false) String days,
+                @RequestParam(required = false) String department, Caller caller) {
         int n = days(days);
         Ledger.Scope scope = listScope(department, caller, departments);
-        Map<String, Object> body = list(scope, ledger.due(n, scope));
-        body.put("days", n);
-        body.put("from", ledger.today().toString());
-        body.put("to", ledger.today().plusDays(n).toString());
-        return body;
+        Rows rows = list(scope, ledger.due(n, scope));
+        return new DueRows(rows.department(), rows.count(), rows.rows(), n, ledger.today().toString(),
+                ledger.today().plusDays(n).toString());
     }
 
     /** {@code GET /api/ledger/overdue}: open items recorded overdue. */
     @GetMapping("/api/ledger/overdue")
-    Map<String, Object> overdue(@RequestParam(required = false) String department, Caller caller) {
+    Rows overdue(@RequestParam(required = false) String department, Caller caller) {
         Ledger.Scope scope = listScope(department, caller, departments);
         return list(scope, ledger.overdue(scope));
     }
@@ -104,7 +138,7 @@ public class LedgerController {
      * theme × department (heat map), per month, and recurring problems.
      */
     @GetMapping("/api/overview")
-    Map<String, Object> overview(@RequestParam(required = false) String department, Caller caller) {
+    OverviewBody overview(@RequestParam(required = false) String department, Caller caller) {
         String scope = department == null || department.isBlank() ? null : department.strip();
         if (scope == null && !caller.crossDepartment()) {
             scope = caller.department();
@@ -128,20 +162,9 @@ public class LedgerController {
             overdue += f.overdue();
             recurring += f.recurring();
         }
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("total", total);
-        totals.put("completed", completed);
-        totals.put("verified", verified);
-        totals.put("overdue", overdue);
-        totals.put("completionRate", Ledger.rate(completed, total));
-        totals.put("recurring", recurring);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("departments", new ArrayList<>(overview.departments()));
-        body.put("totals", totals);
-        body.put("themes", overview.themes());
-        body.put("heatmap", overview.heatmap());
-        body.put("trend", overview.trend());
-        return body;
+        Totals totals = new Totals(total, completed, verified, overdue, Ledger.rate(completed, total), recurring);
+        return new OverviewBody(new ArrayList<>(overview.departments()), totals, overview.themes(),
+                overview.heatmap(), overview.trend());
     }
 
     /**
@@ -172,10 +195,10 @@ public class LedgerController {
 
     /** {@code GET /api/rectification/departments}: the departments items can be assigned to. */
     @GetMapping("/api/rectification/departments")
-    Map<String, Object> departments() {
-        List<Map<String, String>> list = new ArrayList<>();
-        departments.names().forEach((code, name) -> list.add(Map.of("code", code, "name", name)));
-        return Map.of("departments", list);
+    Departments departments() {
+        List<Department> list = new ArrayList<>();
+        departments.names().forEach((code, name) -> list.add(new Department(code, name)));
+        return new Departments(list);
     }
 
     /**
@@ -183,12 +206,12 @@ public class LedgerController {
      * one picks for its items; for its own staff and cross-department roles.
      */
     @GetMapping("/api/rectification/departments/{code}/users")
-    Map<String, Object> users(@PathVariable String code, Caller caller) {
+    DepartmentUsers users(@PathVariable String code, Caller caller) {
         checkScope(code, caller, departments);
-        List<Map<String, String>> list = new ArrayList<>();
-        departments.usersOf(code).forEach(u -> list.add(Map.of("username", u.username(),
-                "displayName", u.displayName() == null ? u.username() : u.displayName())));
-        return Map.of("department", code, "users", list);
+        List<DepartmentUser> list = new ArrayList<>();
+        departments.usersOf(code).forEach(u -> list.add(new DepartmentUser(u.username(),
+                u.displayName() == null ? u.username() : u.displayName())));
+        return new DepartmentUsers(code, list);
     }
 
     /** 403 for another department (unless cross-department), 404 for an unknown one. */
@@ -234,12 +257,8 @@ public class LedgerController {
         throw ApiException.badRequest("INVALID_DAYS", "天数应为1至" + MAX_DAYS + "之间的整数：" + days);
     }
 
-    private Map<String, Object> list(Ledger.Scope scope, List<LedgerRow> rows) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("department", scope.department() == null ? "*" : scope.department());
-        body.put("count", rows.size());
-        body.put("rows", rows);
-        return body;
+    private static Rows list(Ledger.Scope scope, List<LedgerRow> rows) {
+        return new Rows(scope.department() == null ? "*" : scope.department(), rows.size(), rows);
     }
 
     private static String displayName() {

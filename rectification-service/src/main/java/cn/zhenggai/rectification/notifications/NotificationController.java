@@ -33,11 +33,15 @@ class NotificationController {
     }
 
     @PostMapping("/{id}/read")
-    Map<String, Object> read(@PathVariable String id, Caller caller) {
+    Read read(@PathVariable String id, Caller caller) {
         if (id.length() > 100 || !notifications.markRead(reader(caller), id)) {
             throw ApiException.notFound("NOTIFICATION_NOT_FOUND", "通知不存在：" + id);
         }
-        return Map.of("id", id, "read", true);
+        return new Read(id, true);
+    }
+
+    /** A notification marked read. */
+    record Read(String id, boolean read) {
     }
 
     private static Notifications.Reader reader(Caller caller) {

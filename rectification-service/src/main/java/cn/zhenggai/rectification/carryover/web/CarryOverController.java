@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.carryover.web;
 
+import cn.zhenggai.contracts.rectification.CarryOverPrepared;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.carryover.CarryOverGenerator;
@@ -10,9 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/rectification/carry-over?author=&year=}: a preview of the carry-over section the cadre's report
@@ -29,8 +28,8 @@ class CarryOverController {
     }
 
     @GetMapping("/api/rectification/carry-over")
-    Map<String, Object> preview(@RequestParam(required = false) String author,
-                                @RequestParam(required = false) String year, Caller caller) {
+    Preview preview(@RequestParam(required = false) String author,
+                    @RequestParam(required = false) String year, Caller caller) {
         String who = author == null || author.isBlank() ? caller.username() : author.strip();
         if (who.length() > 100) {
             throw ApiException.badRequest("INVALID_AUTHOR", "干部用户名过长");
@@ -41,13 +40,16 @@ class CarryOverController {
                 && !generator.departmentsOf(draft.measureIds()).stream().allMatch(caller::canSee)) {
             throw ApiException.forbidden("无权查看其他部门干部的整改落实情况");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("author", who);
-        body.put("year", meetingYear);
-        body.put("previousYear", draft == null ? null : draft.previousYear());
-        body.put("groups", draft == null ? List.of() : draft.groups());
-        body.put("measureIds", draft == null ? List.of() : draft.measureIds());
-        return body;
+        return draft == null ? new Preview(who, meetingYear, null, List.of(), List.of())
+                : new Preview(who, meetingYear, draft.previousYear(), draft.groups(), draft.measureIds());
+    }
+
+    /**
+     * The carry-over a cadre's report of {@code year} would state: the year of the items it reports on (null when
+     * there are none), its groups and the items.
+     */
+    record Preview(String author, int year, Integer previousYear, List<CarryOverPrepared.Group> groups,
+                   List<String> measureIds) {
     }
 
     private static int year(String year) {

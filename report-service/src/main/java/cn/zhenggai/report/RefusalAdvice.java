@@ -1,8 +1,6 @@
 package cn.zhenggai.report;
 
 import cn.zhenggai.platform.web.ApiError;
-import cn.zhenggai.report.drafting.ReportRefused;
-import cn.zhenggai.report.meeting.MeetingRefused;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,26 +12,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Maps the domain's refusals to {@code {code, message}} answers; ordered before the platform's catch-all. */
+/** Maps upload and replay failures to {@code {code, message}} answers; ordered before the platform's catch-all. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RefusalAdvice {
-
-    @ExceptionHandler(ReportRefused.class)
-    ResponseEntity<ApiError> refused(ReportRefused e) {
-        HttpStatus status = switch (e.reason()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-        };
-        return ResponseEntity.status(status).body(ApiError.of(e.code(), e.getMessage()));
-    }
-
-    @ExceptionHandler(MeetingRefused.class)
-    ResponseEntity<ApiError> refused(MeetingRefused e) {
-        return ResponseEntity.status(e.status()).body(ApiError.of(e.code(), e.getMessage()));
-    }
 
     /** The id of a new aggregate is already taken (ids are generated, so this is a replayed request). */
     @ExceptionHandler(AggregateStreamCreationException.class)

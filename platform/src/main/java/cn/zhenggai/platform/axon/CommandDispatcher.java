@@ -1,6 +1,6 @@
 package cn.zhenggai.platform.axon;
 
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Sends a command and waits for it, with who caused it ({@code actor}, {@code department}) in its metadata so that
- * every event it leads to carries them; a command to an aggregate that does not exist becomes a 404.
+ * every event it leads to carries them; a command to an aggregate that does not exist is refused as
+ * {@link Refusal.Kind#NOT_FOUND} with the caller's code and message (followed by the id).
  */
 public class CommandDispatcher {
 
@@ -26,7 +27,7 @@ public class CommandDispatcher {
                     Map.of(AxonStorageAutoConfiguration.ACTOR, actor,
                             AxonStorageAutoConfiguration.DEPARTMENT, String.valueOf(department)))));
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound(notFoundCode, notFoundMessage + e.getAggregateIdentifier());
+            throw Refusal.notFound(notFoundCode, notFoundMessage + e.getAggregateIdentifier());
         }
     }
 }

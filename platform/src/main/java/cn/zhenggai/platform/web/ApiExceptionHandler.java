@@ -1,5 +1,6 @@
 package cn.zhenggai.platform.web;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -29,6 +30,26 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ApiError> refused(ApiException e) {
         return ResponseEntity.status(e.status()).body(ApiError.of(e.code(), e.getMessage()));
+    }
+
+    /** A refusal of the domain: its kind decides the status, its code and message are the answer. */
+    @ExceptionHandler(Refusal.class)
+    public ResponseEntity<ApiError> refused(Refusal e) {
+        return ResponseEntity.status(status(e.kind())).body(ApiError.of(e.code(), e.getMessage()));
+    }
+
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -80,11 +101,14 @@ public class ApiExceptionHandler {
                 .body(ApiError.of("CONCURRENT_MODIFICATION", "数据已被他人修改，请刷新后重试"));
     }
 
-    /** Command handlers refuse with {@link ApiException}; Axon may wrap it. */
+    /** Command handlers refuse with {@link Refusal}; Axon may wrap it. */
     @ExceptionHandler(CommandExecutionException.class)
     public ResponseEntity<ApiError> command(CommandExecutionException e) {
         Throwable cause = e;
         while (cause != null) {
+            if (cause instanceof Refusal refusal) {
+                return refused(refusal);
+            }
             if (cause instanceof ApiException api) {
                 return refused(api);
             }

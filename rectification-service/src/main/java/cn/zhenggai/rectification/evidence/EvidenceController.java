@@ -1,12 +1,11 @@
 package cn.zhenggai.rectification.evidence;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
-import cn.zhenggai.rectification.measure.MeasureRefused;
-import cn.zhenggai.rectification.scope.ItemScope;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -81,13 +80,8 @@ class EvidenceController {
         EvidenceStore.StoredFile file = store.find(measureId, fileId).orElseThrow(() -> evidenceNotFound(fileId));
         try {
             commands.toMeasure(new CheckEvidenceDownload(measureId, CommandSender.actor(caller)), caller);
-        } catch (MeasureRefused e) {
-            if (e.reason() == MeasureRefused.Reason.NOT_FOUND) {
-                throw evidenceNotFound(fileId);
-            }
-            throw e;
-        } catch (ApiException e) {
-            if (ItemScope.NOT_FOUND_CODE.equals(e.code())) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw evidenceNotFound(fileId);
             }
             throw e;

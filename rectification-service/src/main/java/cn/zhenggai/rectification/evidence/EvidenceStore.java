@@ -1,9 +1,9 @@
 package cn.zhenggai.rectification.evidence;
 
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.measure.EvidenceCatalog;
-import cn.zhenggai.rectification.measure.MeasureRefused;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -205,8 +205,8 @@ public class EvidenceStore implements EvidenceCatalog {
     public List<ProgressReported.Evidence> resolve(String measureId, List<String> fileIds) {
         List<ProgressReported.Evidence> found = new ArrayList<>();
         for (String id : fileIds == null ? List.<String>of() : fileIds) {
-            found.add(find(measureId, id).map(StoredFile::evidence).orElseThrow(() -> new MeasureRefused(
-                    MeasureRefused.Reason.INVALID, "UNKNOWN_EVIDENCE", "佐证材料不存在或不属于该事项：" + id)));
+            found.add(find(measureId, id).map(StoredFile::evidence).orElseThrow(() -> new Refusal(
+                    Refusal.Kind.INVALID, "UNKNOWN_EVIDENCE", "佐证材料不存在或不属于该事项：" + id)));
         }
         return found;
     }

@@ -16,6 +16,8 @@ import cn.zhenggai.contracts.rectification.MeasureSourceLinked;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
@@ -31,9 +33,9 @@ import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.RequestDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
-import cn.zhenggai.rectification.measure.MeasureRefused.Reason;
 import cn.zhenggai.rectification.measure.SupervisionTimers.ReviewDue;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
+import cn.zhenggai.rectification.scope.ItemScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -152,22 +154,22 @@ public class Measure {
         checkSees(actor);
         Backdating backdating = backdating(command.backdate(), actor);
         if (command.backfill() && !actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以补录历史台账的分派");
         }
         checkActsFor(actor);
         if (status == Status.COMPLETED || status == Status.VERIFIED) {
             throw closed("重新分派");
         }
         if (command.backfill() && status != Status.PLANNED) {
-            throw new MeasureRefused(Reason.CONFLICT, "BACKFILL_NOT_PLANNED", "只有待分派的事项可以补录历史分派");
+            throw new Refusal(Kind.CONFLICT, "BACKFILL_NOT_PLANNED", "只有待分派的事项可以补录历史分派");
         }
         String lead = blankToNull(command.leadDepartment());
         if (lead == null) {
-            throw new MeasureRefused(Reason.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
+            throw new Refusal(Kind.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
         }
         checkKnown(lead, departments);
         if (!lead.equals(department) && !actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
+            throw new Refusal(Kind.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
                     "变更牵头单位须由党委决定，部门不能自行移交给其他单位");
         }
         List<String> cooperating = new ArrayList<>();
@@ -182,45 +184,45 @@ public class Measure {
             }
         }
         if (cooperating.size() > MAX_ITEMS) {
-            throw new MeasureRefused(Reason.INVALID, "TOO_MANY_DEPARTMENTS", "配合单位过多");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_DEPARTMENTS", "配合单位过多");
         }
         require(command.owner(), "owner", "请指定责任人");
         // an owner who is a user of the directory is one of the lead department's users (issue 11 item 2); any
         // other text is a label for someone without an account
         String ownersDepartment = departments.departmentOfUser(command.owner().strip());
         if (ownersDepartment != null && !ownersDepartment.equals(lead)) {
-            throw new MeasureRefused(Reason.INVALID, "OWNER_NOT_IN_LEAD_DEPARTMENT",
+            throw new Refusal(Kind.INVALID, "OWNER_NOT_IN_LEAD_DEPARTMENT",
                     "责任人须是牵头单位的人员：" + command.owner().strip());
         }
         LocalDate newDeadline = command.deadline();
         Integer review = command.reviewPeriodMonths();
         if (command.longTerm()) {
             if (newDeadline != null) {
-                throw new MeasureRefused(Reason.INVALID, "LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
+                throw new Refusal(Kind.INVALID, "LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
             }
             if (review == null || review < 1 || review > 12) {
-                throw new MeasureRefused(Reason.INVALID, "INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
+                throw new Refusal(Kind.INVALID, "INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
             }
         } else {
             if (newDeadline == null) {
-                throw new MeasureRefused(Reason.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
+                throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
             }
             review = null;
         }
         boolean deadlineChanged = !Objects.equals(newDeadline, deadline) || command.longTerm() != longTerm;
         if (status != Status.PLANNED && deadlineChanged && !actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
+            throw new Refusal(Kind.CONFLICT, "DEADLINE_CHANGE_NEEDS_APPROVAL",
                     "已分派事项的完成时限须经党委批准延期后才能变更");
         }
         // a backfilled assignment (历史台账补录) keeps the paper ledger's deadline, passed or not: overdue follows at once;
         // a backdated one (ADR 0090) too, but not a deadline before the day it was assigned
         if (newDeadline != null && deadlineChanged && !command.backfill() && backdating == null
                 && newDeadline.isBefore(command.today())) {
-            throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + newDeadline);
+            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + newDeadline);
         }
         if (newDeadline != null && deadlineChanged && backdating != null
                 && newDeadline.isBefore(LocalDate.ofInstant(backdating.effectiveAt(), ZONE))) {
-            throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST",
+            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST",
                     "完成时限不能早于分派的生效日期：" + newDeadline);
         }
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
@@ -258,10 +260,10 @@ public class Measure {
         require(command.text(), "text", "进展情况不能为空");
         List<ProgressReported.Evidence> evidence = listOf(command.evidence());
         if (evidence.size() > MAX_EVIDENCE) {
-            throw new MeasureRefused(Reason.INVALID, "TOO_MANY_FILES", "一次进展报告最多附" + MAX_EVIDENCE + "个佐证材料");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_FILES", "一次进展报告最多附" + MAX_EVIDENCE + "个佐证材料");
         }
         if (evidence.stream().map(ProgressReported.Evidence::fileId).distinct().count() < evidence.size()) {
-            throw new MeasureRefused(Reason.INVALID, "DUPLICATE_EVIDENCE", "同一佐证材料不能重复引用");
+            throw new Refusal(Kind.INVALID, "DUPLICATE_EVIDENCE", "同一佐证材料不能重复引用");
         }
         apply(new ProgressReported(measureId, department, command.text().strip(), actor.username(),
                 actor.department(), evidence, backdating));
@@ -292,12 +294,12 @@ public class Measure {
         Actor actor = command.actor();
         checkSees(actor);
         if (!actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以督办");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以督办");
         }
         checkInProgress("督办");
         String level = command.level() == null ? SupervisionNoticeIssued.DEPT_HEAD : command.level();
         if (!SupervisionNoticeIssued.OWNER.equals(level) && !SupervisionNoticeIssued.DEPT_HEAD.equals(level)) {
-            throw new MeasureRefused(Reason.INVALID, "INVALID_LEVEL", "督办对象只能是责任人（OWNER）或部门负责人（DEPT_HEAD）");
+            throw new Refusal(Kind.INVALID, "INVALID_LEVEL", "督办对象只能是责任人（OWNER）或部门负责人（DEPT_HEAD）");
         }
         require(command.reason(), "reason", "请写明督办事由");
         int daysOverdue = deadline != null && command.today().isAfter(deadline)
@@ -311,10 +313,10 @@ public class Measure {
         checkActsFor(actor);
         Backdating backdating = backdating(command.backdate(), actor);
         if (status == Status.VERIFIED) {
-            throw new MeasureRefused(Reason.CONFLICT, "MEASURE_VERIFIED", "该事项已销号，不能再次完成");
+            throw new Refusal(Kind.CONFLICT, "MEASURE_VERIFIED", "该事项已销号，不能再次完成");
         }
         if (status == Status.COMPLETED) {
-            throw new MeasureRefused(Reason.CONFLICT, "ALREADY_COMPLETED", "该事项已完成，等待党委验收");
+            throw new Refusal(Kind.CONFLICT, "ALREADY_COMPLETED", "该事项已完成，等待党委验收");
         }
         checkInProgress("完成");
         require(command.summary(), "summary", "请填写整改完成情况");
@@ -346,10 +348,10 @@ public class Measure {
         List<String> reasons = listOf(command.reasons()).stream().filter(r -> r != null && !r.isBlank())
                 .map(String::strip).toList();
         if (reasons.isEmpty()) {
-            throw new MeasureRefused(Reason.INVALID, "MISSING_REASONS", "退回须写明理由");
+            throw new Refusal(Kind.INVALID, "MISSING_REASONS", "退回须写明理由");
         }
         if (reasons.size() > MAX_ITEMS) {
-            throw new MeasureRefused(Reason.INVALID, "TOO_MANY_ITEMS", "退回理由过多");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_ITEMS", "退回理由过多");
         }
         reasons.forEach(r -> checkLength(r, "reason"));
         apply(new MeasureRejected(measureId, department, actor.username(), reasons, backdating));
@@ -362,11 +364,11 @@ public class Measure {
         Actor actor = command.actor();
         checkSees(actor);
         if (!actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以重新打开已销号的事项");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以重新打开已销号的事项");
         }
         Backdating backdating = backdating(command.backdate(), actor);
         if (status != Status.VERIFIED) {
-            throw new MeasureRefused(Reason.CONFLICT, "NOT_VERIFIED", "只有已销号的事项可以重新打开");
+            throw new Refusal(Kind.CONFLICT, "NOT_VERIFIED", "只有已销号的事项可以重新打开");
         }
         require(command.reason(), "reason", "请写明重新打开的理由");
         apply(new MeasureReopened(measureId, department, actor.username(), command.reason().strip(), backdating));
@@ -379,20 +381,20 @@ public class Measure {
         checkActsFor(actor);
         checkInProgress("申请延期");
         if (deadline == null) {
-            throw new MeasureRefused(Reason.CONFLICT, "NO_DEADLINE", "长期坚持的事项没有完成时限，无需延期");
+            throw new Refusal(Kind.CONFLICT, "NO_DEADLINE", "长期坚持的事项没有完成时限，无需延期");
         }
         if (requestedDeadline != null) {
-            throw new MeasureRefused(Reason.CONFLICT, "EXTENSION_PENDING", "已有延期申请等待党委审批");
+            throw new Refusal(Kind.CONFLICT, "EXTENSION_PENDING", "已有延期申请等待党委审批");
         }
         LocalDate wanted = command.deadline();
         if (wanted == null) {
-            throw new MeasureRefused(Reason.INVALID, "MISSING_DEADLINE", "请指定申请延至的日期");
+            throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定申请延至的日期");
         }
         if (wanted.isBefore(command.today())) {
-            throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + wanted);
+            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + wanted);
         }
         if (!wanted.isAfter(deadline)) {
-            throw new MeasureRefused(Reason.INVALID, "EXTENSION_NOT_LATER", "延期后的时限须晚于现时限：" + deadline);
+            throw new Refusal(Kind.INVALID, "EXTENSION_NOT_LATER", "延期后的时限须晚于现时限：" + deadline);
         }
         require(command.reason(), "reason", "请写明延期理由");
         apply(new DeadlineExtensionRequested(measureId, department, deadline.toString(), wanted.toString(),
@@ -405,7 +407,7 @@ public class Measure {
         checkExtensionDecision(actor);
         Backdating backdating = backdating(command.backdate(), actor);
         if (backdating != null && requestedAt != null && backdating.effectiveAt().isBefore(requestedAt)) {
-            throw new MeasureRefused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
+            throw new Refusal(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
                     "批准延期的生效时间不能早于延期申请的时间（" + format(requestedAt) + "）");
         }
         LocalDate extended = requestedDeadline;
@@ -512,7 +514,7 @@ public class Measure {
         require(command.title(), "title", "整改措施不能为空");
         String lead = blankToNull(command.leadDepartment());
         if (lead == null) {
-            throw new MeasureRefused(Reason.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
+            throw new Refusal(Kind.INVALID, "MISSING_LEAD_DEPARTMENT", "请指定牵头单位");
         }
         checkKnown(lead, departments);
         List<String> cooperating = new ArrayList<>();
@@ -526,10 +528,10 @@ public class Measure {
         LocalDate due = command.deadline();
         Integer review = command.reviewPeriodMonths();
         if (due == null && (review == null || review < 1 || review > 12)) {
-            throw new MeasureRefused(Reason.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持并设定1至12个月的评估周期");
+            throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持并设定1至12个月的评估周期");
         }
         if (due != null && due.isBefore(command.today())) {
-            throw new MeasureRefused(Reason.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + due);
+            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + due);
         }
         String reference = blankToNull(command.reference());
         String findingId = command.findingId() == null ? "fnd-" + measureIdOf(command) : command.findingId();
@@ -737,21 +739,21 @@ public class Measure {
             return null;
         }
         if (!actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "BACKDATE_FORBIDDEN", "只有党委可以补录已发生的事项（指定生效时间）");
+            throw new Refusal(Kind.FORBIDDEN, "BACKDATE_FORBIDDEN", "只有党委可以补录已发生的事项（指定生效时间）");
         }
         String reason = blankToNull(backdate.reason());
         if (reason == null) {
-            throw new MeasureRefused(Reason.INVALID, "BACKDATE_REASON_REQUIRED", "补录已发生的事项须写明补录理由");
+            throw new Refusal(Kind.INVALID, "BACKDATE_REASON_REQUIRED", "补录已发生的事项须写明补录理由");
         }
         checkLength(reason, "backdate_reason");
         if ((backdate.day() == null) == (backdate.at() == null)) {
-            throw new MeasureRefused(Reason.INVALID, "BACKDATE_INVALID", "请指定生效日期或生效时间（二者取其一）");
+            throw new Refusal(Kind.INVALID, "BACKDATE_INVALID", "请指定生效日期或生效时间（二者取其一）");
         }
         Instant now = now();
         Instant at;
         if (backdate.day() != null) {
             if (backdate.day().isAfter(LocalDate.ofInstant(now, ZONE))) {
-                throw new MeasureRefused(Reason.INVALID, "BACKDATE_IN_FUTURE", "生效日期不能晚于今天：" + backdate.day());
+                throw new Refusal(Kind.INVALID, "BACKDATE_IN_FUTURE", "生效日期不能晚于今天：" + backdate.day());
             }
             at = backdate.day().atStartOfDay(ZONE).toInstant();
             for (Instant floor : new Instant[] {plannedAt, lastStepAt}) {
@@ -762,15 +764,15 @@ public class Measure {
         } else {
             at = backdate.at();
             if (at.isAfter(now)) {
-                throw new MeasureRefused(Reason.INVALID, "BACKDATE_IN_FUTURE", "生效时间不能晚于现在：" + format(at));
+                throw new Refusal(Kind.INVALID, "BACKDATE_IN_FUTURE", "生效时间不能晚于现在：" + format(at));
             }
         }
         if (plannedAt != null && at.isBefore(plannedAt)) {
-            throw new MeasureRefused(Reason.INVALID, "BACKDATE_BEFORE_ITEM",
+            throw new Refusal(Kind.INVALID, "BACKDATE_BEFORE_ITEM",
                     "生效时间不能早于该事项产生的时间（" + format(plannedAt) + "）");
         }
         if (lastStepAt != null && at.isBefore(lastStepAt)) {
-            throw new MeasureRefused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
+            throw new Refusal(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP",
                     "生效时间不能早于该事项最近一步的生效时间（" + format(lastStepAt) + "）");
         }
         return new Backdating(at, actor.username(), reason, null);
@@ -936,7 +938,7 @@ public class Measure {
 
     private static void checkFindingSource(String source) {
         if (!MeasurePlanned.SOURCE_INSPECTION.equals(source) && !MeasurePlanned.SOURCE_AUDIT.equals(source)) {
-            throw new MeasureRefused(Reason.INVALID, "INVALID_SOURCE", "来源只能是巡察或审计：" + source);
+            throw new Refusal(Kind.INVALID, "INVALID_SOURCE", "来源只能是巡察或审计：" + source);
         }
     }
 
@@ -951,7 +953,7 @@ public class Measure {
     /** Every command of a caller starts here: an item the actor does not see answers as an unknown id. */
     private void checkSees(Actor actor) {
         if (!actor.sees(department, cooperating)) {
-            throw MeasureRefused.notFound(measureId);
+            throw ItemScope.notFound(measureId);
         }
     }
 
@@ -962,30 +964,30 @@ public class Measure {
         }
     }
 
-    private static MeasureRefused otherDepartment() {
-        return new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "不能办理其他部门牵头的整改事项");
+    private static Refusal otherDepartment() {
+        return new Refusal(Kind.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "不能办理其他部门牵头的整改事项");
     }
 
     private void checkReviewer(Actor actor) {
         checkSees(actor);
         if (!actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以验收整改事项");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以验收整改事项");
         }
         if (actor.username().equals(completedBy)) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "SEPARATION_OF_DUTIES", "不能验收本人完成的整改事项");
+            throw new Refusal(Kind.FORBIDDEN, "SEPARATION_OF_DUTIES", "不能验收本人完成的整改事项");
         }
     }
 
     private void checkExtensionDecision(Actor actor) {
         checkSees(actor);
         if (!actor.partyCommittee()) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以审批延期");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以审批延期");
         }
         if (requestedDeadline == null) {
-            throw new MeasureRefused(Reason.CONFLICT, "NO_EXTENSION_REQUESTED", "没有待审批的延期申请");
+            throw new Refusal(Kind.CONFLICT, "NO_EXTENSION_REQUESTED", "没有待审批的延期申请");
         }
         if (actor.username().equals(requestedBy)) {
-            throw new MeasureRefused(Reason.FORBIDDEN, "SEPARATION_OF_DUTIES", "不能审批本人提出的延期申请");
+            throw new Refusal(Kind.FORBIDDEN, "SEPARATION_OF_DUTIES", "不能审批本人提出的延期申请");
         }
         if (status == Status.VERIFIED) {
             throw closed("审批延期");
@@ -994,7 +996,7 @@ public class Measure {
 
     private void checkInProgress(String action) {
         if (status == Status.PLANNED) {
-            throw new MeasureRefused(Reason.CONFLICT, "NOT_ASSIGNED", "事项尚未分派，不能" + action);
+            throw new Refusal(Kind.CONFLICT, "NOT_ASSIGNED", "事项尚未分派，不能" + action);
         }
         if (status != Status.IN_PROGRESS) {
             throw closed(action);
@@ -1003,13 +1005,13 @@ public class Measure {
 
     private void checkCompleted(String action) {
         if (status != Status.COMPLETED) {
-            throw new MeasureRefused(Reason.CONFLICT, "NOT_COMPLETED",
+            throw new Refusal(Kind.CONFLICT, "NOT_COMPLETED",
                     "事项当前状态为“" + label(status) + "”，不能" + action);
         }
     }
 
-    private MeasureRefused closed(String action) {
-        return new MeasureRefused(Reason.CONFLICT, status == Status.VERIFIED ? "MEASURE_VERIFIED" : "INVALID_STATUS",
+    private Refusal closed(String action) {
+        return new Refusal(Kind.CONFLICT, status == Status.VERIFIED ? "MEASURE_VERIFIED" : "INVALID_STATUS",
                 "事项当前状态为“" + label(status) + "”，不能" + action);
     }
 
@@ -1024,7 +1026,7 @@ public class Measure {
 
     private static void checkKnown(String code, Departments departments) {
         if (!departments.known(code)) {
-            throw new MeasureRefused(Reason.INVALID, "UNKNOWN_DEPARTMENT", "部门不存在：" + code);
+            throw new Refusal(Kind.INVALID, "UNKNOWN_DEPARTMENT", "部门不存在：" + code);
         }
     }
 
@@ -1038,14 +1040,14 @@ public class Measure {
 
     private static void require(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw new MeasureRefused(Reason.INVALID, "MISSING_" + field.toUpperCase(), message);
+            throw new Refusal(Kind.INVALID, "MISSING_" + field.toUpperCase(), message);
         }
         checkLength(value, field);
     }
 
     private static void checkLength(String value, String field) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new MeasureRefused(Reason.INVALID, "TOO_LONG_" + field.toUpperCase(),
+            throw new Refusal(Kind.INVALID, "TOO_LONG_" + field.toUpperCase(),
                     "内容过长（最多" + MAX_TEXT + "字）");
         }
     }

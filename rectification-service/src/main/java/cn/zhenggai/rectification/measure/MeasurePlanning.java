@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.measure;
 
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
@@ -48,7 +49,7 @@ public class MeasurePlanning {
             try {
                 now = commands.send(command, envelope.actor() == null ? "system" : envelope.actor(),
                         accepted.department());
-            } catch (MeasureRefused e) {
+            } catch (Refusal e) {
                 // the accepted report itself is unusable: dead-letter it at once (retrying cannot help)
                 throw new IllegalArgumentException("measure " + m.measureId() + " of " + accepted.reportId()
                         + " cannot be planned: " + e.code() + " " + e.getMessage(), e);

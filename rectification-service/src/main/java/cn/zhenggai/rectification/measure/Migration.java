@@ -10,7 +10,8 @@ import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
-import cn.zhenggai.rectification.measure.MeasureRefused.Reason;
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class Migration {
     public static List<Object> events(MigrateItem c, Departments departments) {
         Actor actor = c.actor();
         if (actor == null || !actor.partyCommittee()) {
-            throw refused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以迁移历史台账");
+            throw refused(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以迁移历史台账");
         }
         if (c.migratedFrom() == null || blank(c.migratedFrom().fileName()) || blank(c.migratedFrom().sha256())) {
             throw invalid("MISSING_MIGRATION_SOURCE", "迁移须注明来源文件及其SHA-256");
@@ -363,15 +364,15 @@ public final class Migration {
         return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 
-    private static MeasureRefused invalid(String code, String message) {
-        return refused(Reason.INVALID, code, message);
+    private static Refusal invalid(String code, String message) {
+        return refused(Kind.INVALID, code, message);
     }
 
-    private static MeasureRefused conflict(String code, String message) {
-        return refused(Reason.CONFLICT, code, message);
+    private static Refusal conflict(String code, String message) {
+        return refused(Kind.CONFLICT, code, message);
     }
 
-    private static MeasureRefused refused(Reason reason, String code, String message) {
-        return new MeasureRefused(reason, code, message);
+    private static Refusal refused(Kind reason, String code, String message) {
+        return new Refusal(reason, code, message);
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.scope;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+
 import java.util.Collection;
 
 /**
@@ -15,6 +17,11 @@ public final class ItemScope {
     public static final String NOT_FOUND_MESSAGE = "整改事项不存在：";
 
     private ItemScope() {
+    }
+
+    /** Item {@code measureId} does not exist, or not for this caller: the same words either way. */
+    public static Refusal notFound(String measureId) {
+        return Refusal.notFound(NOT_FOUND_CODE, NOT_FOUND_MESSAGE + measureId);
     }
 
     /** Whether an item led by {@code lead} with these cooperating departments exists for this caller. */

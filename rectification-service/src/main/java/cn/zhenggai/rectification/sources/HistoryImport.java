@@ -6,11 +6,11 @@ import cn.zhenggai.contracts.ledger.EventMeta;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.measure.Actor;
 import cn.zhenggai.rectification.measure.MeasureIds;
-import cn.zhenggai.rectification.measure.MeasureRefused;
 import cn.zhenggai.rectification.measure.Migration;
 import cn.zhenggai.rectification.measure.Migration.Extension;
 import cn.zhenggai.rectification.measure.Migration.MigrateItem;
@@ -162,7 +162,7 @@ public class HistoryImport {
             if (command != null && parsed.errors.isEmpty()) {
                 try {
                     events = Migration.events(command, departments);
-                } catch (MeasureRefused refused) {
+                } catch (Refusal refused) {
                     parsed.error(refused.code(), refused.getMessage());
                 }
             }

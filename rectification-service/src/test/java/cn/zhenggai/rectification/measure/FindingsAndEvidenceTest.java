@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureSourceLinked;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
 import cn.zhenggai.rectification.measure.Commands.LinkSource;
 import cn.zhenggai.rectification.measure.Commands.PlanFinding;
@@ -103,24 +104,24 @@ class FindingsAndEvidenceTest {
         fixture.givenNoPriorActivity()
                 .when(new PlanFinding(FID, MeasurePlanned.SOURCE_AUDIT, "r", null, FINDING, "措施", null, "NOPE",
                         List.of(), "李*", DUE, null, TODAY, "demo-party"))
-                .expectException(MeasureRefused.class).expectExceptionMessage("部门不存在：NOPE").expectNoEvents();
+                .expectException(Refusal.class).expectExceptionMessage("部门不存在：NOPE").expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new PlanFinding(FID, MeasurePlanned.SOURCE_AUDIT, "r", null, FINDING, "措施", null, "CZJ",
                         List.of(), "李*", TODAY.minusDays(1), null, TODAY, "demo-party"))
-                .expectException(MeasureRefused.class).expectExceptionMessage("完成时限不能早于今天：2023-04-30")
+                .expectException(Refusal.class).expectExceptionMessage("完成时限不能早于今天：2023-04-30")
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new PlanFinding(FID, "REPORT", "r", null, FINDING, "措施", null, "CZJ", List.of(), "李*", DUE,
                         null, TODAY, "demo-party"))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new PlanFinding(FID, MeasurePlanned.SOURCE_AUDIT, "r", null, " ", "措施", null, "CZJ", List.of(),
                         "李*", DUE, null, TODAY, "demo-party"))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new PlanFinding(FID, MeasurePlanned.SOURCE_AUDIT, "r", null, FINDING, "措施", null, "CZJ",
                         List.of(), "李*", null, null, TODAY, "demo-party"))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -148,7 +149,7 @@ class FindingsAndEvidenceTest {
     void tooManyOrRepeatedEvidenceFilesAreRefused() {
         fixture.given(PLANNED, ASSIGNED)
                 .when(new ReportProgress(ID, "进展。", List.of(PDF, PDF), LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("同一佐证材料不能重复引用")
+                .expectException(Refusal.class).expectExceptionMessage("同一佐证材料不能重复引用")
                 .expectNoEvents();
         List<ProgressReported.Evidence> many = new java.util.ArrayList<>();
         for (int i = 0; i <= Measure.MAX_EVIDENCE; i++) {
@@ -156,7 +157,7 @@ class FindingsAndEvidenceTest {
         }
         fixture.given(PLANNED, ASSIGNED)
                 .when(new ReportProgress(ID, "进展。", many, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -169,13 +170,13 @@ class FindingsAndEvidenceTest {
                 .expectNoEvents().expectResultMessagePayload("XZSPJ");
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CheckEvidenceUpload(ID, OTHER_DEPT))
-                .expectException(MeasureRefused.class).expectExceptionMessage("整改事项不存在：" + ID)
+                .expectException(Refusal.class).expectExceptionMessage("整改事项不存在：" + ID)
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new CheckEvidenceUpload(ID, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new CheckEvidenceUpload(ID, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 }

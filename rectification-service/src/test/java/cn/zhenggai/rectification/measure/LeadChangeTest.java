@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.measure;
 
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
@@ -50,7 +51,7 @@ class LeadChangeTest {
         for (Actor staff : List.of(LIAISON, HEAD)) {
             fixture.given(PLANNED, ASSIGNED)
                     .when(new AssignMeasure(ID, "CZJ", List.of("ZZB"), "张*", DEADLINE, false, null, TODAY, staff))
-                    .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
+                    .expectException(refused(Refusal.Kind.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
                     .expectExceptionMessage("变更牵头单位须由党委决定，部门不能自行移交给其他单位")
                     .expectNoEvents()
                     .expectNoScheduledDeadlines();
@@ -59,7 +60,7 @@ class LeadChangeTest {
         fixture.given(PLANNED, ASSIGNED)
                 .when(new AssignMeasure(ID, "CZJ", List.of("XZSPJ", "ZZB"), "张*", DEADLINE, false, null, TODAY,
                         LIAISON))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
                 .expectNoEvents();
     }
 
@@ -81,7 +82,7 @@ class LeadChangeTest {
         // the plan's home is where the report proposed it; a department cannot push it into another's ledger
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "CZJ", List.of(), "李*", DEADLINE, false, null, TODAY, LIAISON))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE"))
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "CZJ", List.of(), "李*", DEADLINE, false, null, TODAY, PARTY))
@@ -105,15 +106,15 @@ class LeadChangeTest {
     void afterTheMoveTheOldLeadNoLongerSeesTheItemNorItsEvidenceAndTheNewLeadDoes() {
         fixture.given(PLANNED, ASSIGNED, MOVED)
                 .when(new CheckEvidenceDownload(ID, LIAISON))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"))
+                .expectException(refused(Refusal.Kind.NOT_FOUND, "MEASURE_NOT_FOUND"))
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, MOVED)
                 .when(new ReportProgress(ID, "进展。", LIAISON))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"))
+                .expectException(refused(Refusal.Kind.NOT_FOUND, "MEASURE_NOT_FOUND"))
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CheckEvidenceDownload(ID, CZJ_LIAISON))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"));
+                .expectException(refused(Refusal.Kind.NOT_FOUND, "MEASURE_NOT_FOUND"));
         fixture.given(PLANNED, ASSIGNED, MOVED)
                 .when(new CheckEvidenceDownload(ID, CZJ_LIAISON))
                 .expectNoEvents().expectResultMessagePayload(true);
@@ -131,6 +132,6 @@ class LeadChangeTest {
         fixture.given(PLANNED, ASSIGNED, new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of(), "张*", "2023-06-30",
                         false, null, "demo-dept"))
                 .when(new CheckEvidenceDownload(ID, zzb))
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"));
+                .expectException(refused(Refusal.Kind.NOT_FOUND, "MEASURE_NOT_FOUND"));
     }
 }

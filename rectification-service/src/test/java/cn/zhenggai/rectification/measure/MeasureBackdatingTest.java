@@ -11,6 +11,8 @@ import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
@@ -18,7 +20,6 @@ import cn.zhenggai.rectification.measure.Commands.RejectMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReopenMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
-import cn.zhenggai.rectification.measure.MeasureRefused.Reason;
 import cn.zhenggai.rectification.measure.SupervisionTimers.SupervisionCheck;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -240,13 +241,13 @@ class MeasureBackdatingTest {
     void onlyThePartyCommitteeMayBackdate() {
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new CompleteMeasure(ID, SUMMARY, LIAISON, Backdate.onDay(LocalDate.parse("2023-06-10"), WHY)))
-                .expectException(refused(Reason.FORBIDDEN, "BACKDATE_FORBIDDEN"))
+                .expectException(refused(Kind.FORBIDDEN, "BACKDATE_FORBIDDEN"))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new ReportProgress(ID, "已开展学习。", List.of(), LIAISON,
                         Backdate.onDay(LocalDate.parse("2023-06-10"), WHY)))
-                .expectException(refused(Reason.FORBIDDEN, "BACKDATE_FORBIDDEN"))
+                .expectException(refused(Kind.FORBIDDEN, "BACKDATE_FORBIDDEN"))
                 .expectNoEvents();
     }
 
@@ -254,11 +255,11 @@ class MeasureBackdatingTest {
     void aBackdatingNeedsAReason() {
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new CompleteMeasure(ID, SUMMARY, PARTY, Backdate.onDay(LocalDate.parse("2023-06-10"), "  ")))
-                .expectException(refused(Reason.INVALID, "BACKDATE_REASON_REQUIRED"))
+                .expectException(refused(Kind.INVALID, "BACKDATE_REASON_REQUIRED"))
                 .expectNoEvents();
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new CompleteMeasure(ID, SUMMARY, PARTY, Backdate.onDay(LocalDate.parse("2023-06-10"), null)))
-                .expectException(refused(Reason.INVALID, "BACKDATE_REASON_REQUIRED"))
+                .expectException(refused(Kind.INVALID, "BACKDATE_REASON_REQUIRED"))
                 .expectNoEvents();
     }
 
@@ -266,11 +267,11 @@ class MeasureBackdatingTest {
     void nothingIsBackdatedIntoTheFuture() {
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new CompleteMeasure(ID, SUMMARY, PARTY, Backdate.onDay(LocalDate.parse("2023-06-21"), WHY)))
-                .expectException(refused(Reason.INVALID, "BACKDATE_IN_FUTURE"))
+                .expectException(refused(Kind.INVALID, "BACKDATE_IN_FUTURE"))
                 .expectNoEvents();
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new CompleteMeasure(ID, SUMMARY, PARTY, Backdate.at(BEFORE_DEADLINE.plusSeconds(60), WHY)))
-                .expectException(refused(Reason.INVALID, "BACKDATE_IN_FUTURE"))
+                .expectException(refused(Kind.INVALID, "BACKDATE_IN_FUTURE"))
                 .expectNoEvents();
     }
 
@@ -281,7 +282,7 @@ class MeasureBackdatingTest {
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", DEADLINE, false, null,
                         LocalDate.parse("2023-06-20"), PARTY, false,
                         Backdate.onDay(LocalDate.parse("2023-02-28"), "纸质台账补录")))
-                .expectException(refused(Reason.INVALID, "BACKDATE_BEFORE_ITEM"))
+                .expectException(refused(Kind.INVALID, "BACKDATE_BEFORE_ITEM"))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -291,12 +292,12 @@ class MeasureBackdatingTest {
         // the item became overdue on 2023-07-01: a completion of 2023-06-25 would come before that step
         overdueItem()
                 .when(new CompleteMeasure(ID, SUMMARY, PARTY, Backdate.onDay(LocalDate.parse("2023-06-25"), WHY)))
-                .expectException(refused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP"))
+                .expectException(refused(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP"))
                 .expectNoEvents();
         assignedItem().andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new ReportProgress(ID, "已开展学习。", List.of(), PARTY,
                         Backdate.at(ASSIGNED_AT.minusSeconds(1), "补记")))
-                .expectException(refused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP"))
+                .expectException(refused(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP"))
                 .expectNoEvents();
     }
 
@@ -307,7 +308,7 @@ class MeasureBackdatingTest {
                         "head-xzspj"))
                 .andGivenCurrentTime(BEFORE_DEADLINE)
                 .when(new ApproveDeadlineExtension(ID, PARTY, Backdate.onDay(LocalDate.parse("2023-05-20"), WHY)))
-                .expectException(refused(Reason.CONFLICT, "BACKDATE_BEFORE_LAST_STEP"))
+                .expectException(refused(Kind.CONFLICT, "BACKDATE_BEFORE_LAST_STEP"))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
@@ -319,7 +320,7 @@ class MeasureBackdatingTest {
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", LocalDate.parse("2022-12-31"), false,
                         null, LocalDate.ofInstant(AFTER_DEADLINE, Measure.ZONE), PARTY, false,
                         Backdate.onDay(LocalDate.parse("2023-01-10"), "纸质台账补录")))
-                .expectException(refused(Reason.INVALID, "DEADLINE_IN_PAST"))
+                .expectException(refused(Kind.INVALID, "DEADLINE_IN_PAST"))
                 .expectNoEvents();
     }
 
@@ -331,11 +332,11 @@ class MeasureBackdatingTest {
         return new MeasureColourChanged(ID, "XZSPJ", colour, previous, "2023-06-30", "张*", backdating);
     }
 
-    private static Matcher<MeasureRefused> refused(Reason reason, String code) {
+    private static Matcher<Refusal> refused(Kind reason, String code) {
         return new CustomTypeSafeMatcher<>("refused " + reason + " " + code) {
             @Override
-            protected boolean matchesSafely(MeasureRefused e) {
-                return e.reason() == reason && code.equals(e.code());
+            protected boolean matchesSafely(Refusal e) {
+                return e.kind() == reason && code.equals(e.code());
             }
         };
     }

@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -101,7 +102,7 @@ class MeasureBackfillTest {
                 .andGiven(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", DEADLINE, false, null, TODAY, LIAISON,
                         true))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "FORBIDDEN_ROLE"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "FORBIDDEN_ROLE"))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
         // not even with a deadline still ahead: backfilling is the party committee's alone
@@ -109,7 +110,7 @@ class MeasureBackfillTest {
                 .andGiven(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", TODAY.plusDays(30), false, null, TODAY,
                         LIAISON, true))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "FORBIDDEN_ROLE"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "FORBIDDEN_ROLE"))
                 .expectNoEvents();
     }
 
@@ -118,13 +119,13 @@ class MeasureBackfillTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", DEADLINE, false, null, TODAY, PARTY))
-                .expectException(refused(MeasureRefused.Reason.INVALID, "DEADLINE_IN_PAST"))
+                .expectException(refused(Refusal.Kind.INVALID, "DEADLINE_IN_PAST"))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
         fixture.givenCurrentTime(NOW)
                 .andGiven(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", DEADLINE, false, null, TODAY, LIAISON))
-                .expectException(refused(MeasureRefused.Reason.INVALID, "DEADLINE_IN_PAST"))
+                .expectException(refused(Refusal.Kind.INVALID, "DEADLINE_IN_PAST"))
                 .expectNoEvents();
     }
 
@@ -134,7 +135,7 @@ class MeasureBackfillTest {
                 .andGiven(PLANNED, ASSIGNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", DEADLINE.minusDays(30), false, null,
                         TODAY, PARTY, true))
-                .expectException(refused(MeasureRefused.Reason.CONFLICT, "BACKFILL_NOT_PLANNED"))
+                .expectException(refused(Refusal.Kind.CONFLICT, "BACKFILL_NOT_PLANNED"))
                 .expectNoEvents();
     }
 
@@ -142,11 +143,11 @@ class MeasureBackfillTest {
         return new MeasureColourChanged(ID, "XZSPJ", colour, previous, "2023-06-30", "张*");
     }
 
-    private static Matcher<MeasureRefused> refused(MeasureRefused.Reason reason, String code) {
+    private static Matcher<Refusal> refused(Refusal.Kind reason, String code) {
         return new CustomTypeSafeMatcher<>("refused " + reason + " " + code) {
             @Override
-            protected boolean matchesSafely(MeasureRefused e) {
-                return e.reason() == reason && code.equals(e.code());
+            protected boolean matchesSafely(Refusal e) {
+                return e.kind() == reason && code.equals(e.code());
             }
         };
     }

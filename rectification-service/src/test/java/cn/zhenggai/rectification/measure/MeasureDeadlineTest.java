@@ -8,6 +8,7 @@ import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
@@ -204,30 +205,30 @@ class MeasureDeadlineTest {
     void anExtensionRequestIsRefusedWhenItIsNotLaterInThePastPendingOrNotTheDepartments() {
         fixture.given(PLANNED, ASSIGNED)
                 .when(new RequestDeadlineExtension(ID, DEADLINE, "理由。", TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("延期后的时限须晚于现时限：2023-06-30")
+                .expectException(Refusal.class).expectExceptionMessage("延期后的时限须晚于现时限：2023-06-30")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new RequestDeadlineExtension(ID, LATER, "理由。", LATER.plusDays(1), LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("完成时限不能早于今天：2023-09-30")
+                .expectException(Refusal.class).expectExceptionMessage("完成时限不能早于今天：2023-09-30")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, REQUESTED)
                 .when(new RequestDeadlineExtension(ID, LATER.plusDays(1), "理由。", TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("已有延期申请等待党委审批")
+                .expectException(Refusal.class).expectExceptionMessage("已有延期申请等待党委审批")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new RequestDeadlineExtension(ID, LATER, "理由。", TODAY, OTHER_DEPT))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new RequestDeadlineExtension(ID, LATER, " ", TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, new MeasureAssigned(ID, "XZSPJ", "XZSPJ", List.of(), "张*", null, true, 3,
                         "demo-dept"))
                 .when(new RequestDeadlineExtension(ID, LATER, "理由。", TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("长期坚持的事项没有完成时限，无需延期")
+                .expectException(Refusal.class).expectExceptionMessage("长期坚持的事项没有完成时限，无需延期")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new RequestDeadlineExtension(ID, LATER, "理由。", TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -256,19 +257,19 @@ class MeasureDeadlineTest {
     void onlyThePartyCommitteeDecidesAPendingRequestAndNeverItsOwn() {
         fixture.given(PLANNED, ASSIGNED, REQUESTED)
                 .when(new ApproveDeadlineExtension(ID, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("只有党委可以审批延期")
+                .expectException(Refusal.class).expectExceptionMessage("只有党委可以审批延期")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, REQUESTED)
                 .when(new RefuseDeadlineExtension(ID, null, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new ApproveDeadlineExtension(ID, PARTY))
-                .expectException(MeasureRefused.class).expectExceptionMessage("没有待审批的延期申请")
+                .expectException(Refusal.class).expectExceptionMessage("没有待审批的延期申请")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, new DeadlineExtensionRequested(ID, "XZSPJ", "2023-06-30", "2023-09-30",
                         "理由。", "dual"))
                 .when(new ApproveDeadlineExtension(ID, PARTY_LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("不能审批本人提出的延期申请")
+                .expectException(Refusal.class).expectExceptionMessage("不能审批本人提出的延期申请")
                 .expectNoEvents();
     }
 }

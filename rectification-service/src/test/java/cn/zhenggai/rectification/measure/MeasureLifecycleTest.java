@@ -7,6 +7,7 @@ import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
 import cn.zhenggai.rectification.measure.Commands.PlanMeasure;
@@ -40,7 +41,7 @@ import static cn.zhenggai.rectification.measure.MeasureFixtures.TODAY;
 
 /**
  * planned → assigned → progress → completed → verified (销号), rejection and reopening, and every refusal on the
- * way: each refused command raises MeasureRefused with its code and applies nothing.
+ * way: each refused command raises Refusal with its code and applies nothing.
  */
 class MeasureLifecycleTest {
 
@@ -92,7 +93,7 @@ class MeasureLifecycleTest {
         PlanMeasure untitled = new PlanMeasure(ID, "rpt-1", "msr-1", "XZSPJ", "demo-dept", 2022, 1, " ", null, null,
                 null, null, null, null, null, null, null);
         fixture.givenNoPriorActivity().when(untitled)
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -126,14 +127,14 @@ class MeasureLifecycleTest {
                 .expectScheduledDeadline(java.time.Instant.parse("2023-10-31T16:00:00Z"), new SupervisionTimers.ReviewDue("2023-11-01", 6));
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", null, true, null, TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("长期坚持的事项须设定1至12个月的评估周期")
+                .expectException(Refusal.class).expectExceptionMessage("长期坚持的事项须设定1至12个月的评估周期")
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", DEADLINE, true, 6, TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", null, false, null, TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("请指定完成时限，或标为长期坚持")
+                .expectException(Refusal.class).expectExceptionMessage("请指定完成时限，或标为长期坚持")
                 .expectNoEvents();
     }
 
@@ -142,7 +143,7 @@ class MeasureLifecycleTest {
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of(), "张*", TODAY.minusDays(1), false, null, TODAY,
                         LIAISON))
-                .expectException(MeasureRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("完成时限不能早于今天：2023-04-30")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
@@ -156,12 +157,12 @@ class MeasureLifecycleTest {
     void anUnknownDepartmentIsRefused() {
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "NOPE", List.of(), "张*", DEADLINE, false, null, TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("部门不存在：NOPE")
+                .expectException(Refusal.class).expectExceptionMessage("部门不存在：NOPE")
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB", "NOPE"), "张*", DEADLINE, false, null, TODAY,
                         LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("部门不存在：NOPE")
+                .expectException(Refusal.class).expectExceptionMessage("部门不存在：NOPE")
                 .expectNoEvents();
     }
 
@@ -170,17 +171,17 @@ class MeasureLifecycleTest {
         // it answers as an unknown id would (ADR 0072; MeasureScopeTest goes through every command)
         fixture.given(PLANNED)
                 .when(new AssignMeasure(ID, "CZJ", List.of(), "李*", DEADLINE, false, null, TODAY, OTHER_DEPT))
-                .expectException(MeasureRefused.class).expectExceptionMessage("整改事项不存在：" + ID)
+                .expectException(Refusal.class).expectExceptionMessage("整改事项不存在：" + ID)
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new ReportProgress(ID, "进展。", OTHER_DEPT))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CompleteMeasure(ID, "完成。", OTHER_DEPT))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CompleteMeasure(ID, "完成。", ORG))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -195,7 +196,7 @@ class MeasureLifecycleTest {
                 .expectNoScheduledDeadlines();
         fixture.given(PLANNED, ASSIGNED, handedOver)
                 .when(new CompleteMeasure(ID, "完成。", LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, handedOver)
                 .when(new ReportProgress(ID, "配合完成了学习材料的印发。", LIAISON))
                 .expectEvents(new ProgressReported(ID, "CZJ", "配合完成了学习材料的印发。", "demo-dept", "XZSPJ"));
@@ -206,7 +207,7 @@ class MeasureLifecycleTest {
         fixture.given(PLANNED, ASSIGNED)
                 .when(new AssignMeasure(ID, "XZSPJ", List.of("ZZB"), "张*", DEADLINE.plusMonths(3), false, null,
                         TODAY, LIAISON))
-                .expectException(MeasureRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("已分派事项的完成时限须经党委批准延期后才能变更")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
@@ -230,7 +231,7 @@ class MeasureLifecycleTest {
     void aClosedItemIsNotReassigned() {
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(ASSIGN)
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     // ---------------------------------------------------------------- progress and completion
@@ -250,11 +251,11 @@ class MeasureLifecycleTest {
     void progressNeedsAnAssignedItemAndText() {
         fixture.given(PLANNED)
                 .when(new ReportProgress(ID, "进展。", LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("事项尚未分派，不能报告进展")
+                .expectException(Refusal.class).expectExceptionMessage("事项尚未分派，不能报告进展")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new ReportProgress(ID, " ", LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -268,15 +269,15 @@ class MeasureLifecycleTest {
     void aVerifiedItemCannotBeCompletedAgain() {
         fixture.given(PLANNED, ASSIGNED, COMPLETED, new MeasureVerified(ID, "XZSPJ", "demo-party", null))
                 .when(new CompleteMeasure(ID, "再次完成。", LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("该事项已销号，不能再次完成")
+                .expectException(Refusal.class).expectExceptionMessage("该事项已销号，不能再次完成")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new CompleteMeasure(ID, "再次完成。", LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("该事项已完成，等待党委验收")
+                .expectException(Refusal.class).expectExceptionMessage("该事项已完成，等待党委验收")
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new CompleteMeasure(ID, "完成。", LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("事项尚未分派，不能完成")
+                .expectException(Refusal.class).expectExceptionMessage("事项尚未分派，不能完成")
                 .expectNoEvents();
     }
 
@@ -293,11 +294,11 @@ class MeasureLifecycleTest {
     void onlyThePartyCommitteeVerifies() {
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new VerifyMeasure(ID, null, HEAD))
-                .expectException(MeasureRefused.class).expectExceptionMessage("只有党委可以验收整改事项")
+                .expectException(Refusal.class).expectExceptionMessage("只有党委可以验收整改事项")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new VerifyMeasure(ID, null, ORG))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -308,11 +309,11 @@ class MeasureLifecycleTest {
                 .expectEvents(byDual);
         fixture.given(PLANNED, ASSIGNED, byDual)
                 .when(new VerifyMeasure(ID, null, PARTY_LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("不能验收本人完成的整改事项")
+                .expectException(Refusal.class).expectExceptionMessage("不能验收本人完成的整改事项")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, byDual)
                 .when(new RejectMeasure(ID, List.of("不行。"), PARTY_LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, byDual)
                 .when(new VerifyMeasure(ID, null, PARTY))
                 .expectEvents(new MeasureVerified(ID, "XZSPJ", "demo-party", null));
@@ -322,11 +323,11 @@ class MeasureLifecycleTest {
     void onlyACompletedItemIsVerified() {
         fixture.given(PLANNED, ASSIGNED)
                 .when(new VerifyMeasure(ID, null, PARTY))
-                .expectException(MeasureRefused.class).expectExceptionMessage("事项当前状态为“整改中”，不能验收销号")
+                .expectException(Refusal.class).expectExceptionMessage("事项当前状态为“整改中”，不能验收销号")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED, new MeasureVerified(ID, "XZSPJ", "demo-party", null))
                 .when(new VerifyMeasure(ID, null, PARTY_2))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     // ---------------------------------------------------------------- rejection and reopening
@@ -348,13 +349,13 @@ class MeasureLifecycleTest {
     void aRejectionNeedsReasonsACompletedItemAndTheParty() {
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new RejectMeasure(ID, List.of(" "), PARTY))
-                .expectException(MeasureRefused.class).expectExceptionMessage("退回须写明理由").expectNoEvents();
+                .expectException(Refusal.class).expectExceptionMessage("退回须写明理由").expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new RejectMeasure(ID, List.of("不行。"), PARTY))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new RejectMeasure(ID, List.of("不行。"), HEAD))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 
     @Test
@@ -365,10 +366,10 @@ class MeasureLifecycleTest {
                 .expectEvents(new MeasureReopened(ID, "XZSPJ", "party-2", "巡察发现问题反弹。"));
         fixture.given(PLANNED, ASSIGNED, COMPLETED, verified)
                 .when(new ReopenMeasure(ID, "问题反弹。", LIAISON))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new ReopenMeasure(ID, "问题反弹。", PARTY))
-                .expectException(MeasureRefused.class).expectExceptionMessage("只有已销号的事项可以重新打开")
+                .expectException(Refusal.class).expectExceptionMessage("只有已销号的事项可以重新打开")
                 .expectNoEvents();
     }
 }

@@ -3,6 +3,7 @@ package cn.zhenggai.rectification.measure;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeasureProposed;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.platform.axon.CommandDispatcher;
@@ -64,7 +65,7 @@ class MeasurePlanningTest {
     @Test
     void aMeasureThatCannotBePlannedDeadLettersTheRecordAtOnce() {
         CommandGateway gateway = mock(CommandGateway.class);
-        when(gateway.sendAndWait(any())).thenThrow(new MeasureRefused(MeasureRefused.Reason.INVALID, "MISSING_TITLE",
+        when(gateway.sendAndWait(any())).thenThrow(new Refusal(Refusal.Kind.INVALID, "MISSING_TITLE",
                 "整改措施标题不能为空"));
         MeasurePlanning planning = new MeasurePlanning(new CommandSender(new CommandDispatcher(gateway)));
         assertThatThrownBy(() -> planning.plan(ACCEPTED, envelope()))

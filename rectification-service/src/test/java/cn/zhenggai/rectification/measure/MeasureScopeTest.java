@@ -1,5 +1,8 @@
 package cn.zhenggai.rectification.measure;
 
+import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
+import cn.zhenggai.contracts.rectification.MeasureVerified;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
@@ -12,8 +15,6 @@ import cn.zhenggai.rectification.measure.Commands.ReportProgress;
 import cn.zhenggai.rectification.measure.Commands.RequestDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
 import cn.zhenggai.rectification.measure.Commands.VerifyMeasure;
-import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
-import cn.zhenggai.contracts.rectification.MeasureVerified;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -85,17 +86,17 @@ class MeasureScopeTest {
         // a cooperating department sees the item: it is told it does not lead it
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CompleteMeasure(ID, "完成。", ZZB_LIAISON))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "FORBIDDEN_DEPARTMENT"))
                 .expectNoEvents();
         // the lead department's liaison sees it: it is told verification is the party committee's
         fixture.given(PLANNED, ASSIGNED, COMPLETED)
                 .when(new VerifyMeasure(ID, null, LIAISON))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "FORBIDDEN_ROLE"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "FORBIDDEN_ROLE"))
                 .expectNoEvents();
         // a cross-department role sees every item
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CompleteMeasure(ID, "完成。", ORG))
-                .expectException(refused(MeasureRefused.Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT"))
+                .expectException(refused(Refusal.Kind.FORBIDDEN, "FORBIDDEN_DEPARTMENT"))
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new CheckEvidenceDownload(ID, ORG))
@@ -108,16 +109,16 @@ class MeasureScopeTest {
     private void hidden(Object command, Object... given) {
         fixture.given(given)
                 .when(command)
-                .expectException(refused(MeasureRefused.Reason.NOT_FOUND, "MEASURE_NOT_FOUND"))
+                .expectException(refused(Refusal.Kind.NOT_FOUND, "MEASURE_NOT_FOUND"))
                 .expectExceptionMessage("整改事项不存在：" + ID)
                 .expectNoEvents();
     }
 
-    static Matcher<MeasureRefused> refused(MeasureRefused.Reason reason, String code) {
+    static Matcher<Refusal> refused(Refusal.Kind reason, String code) {
         return new CustomTypeSafeMatcher<>("refused " + reason + " " + code) {
             @Override
-            protected boolean matchesSafely(MeasureRefused e) {
-                return e.reason() == reason && code.equals(e.code());
+            protected boolean matchesSafely(Refusal e) {
+                return e.kind() == reason && code.equals(e.code());
             }
         };
     }

@@ -16,6 +16,7 @@ import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Migration.Extension;
 import cn.zhenggai.rectification.measure.Migration.MigrateItem;
 import cn.zhenggai.rectification.measure.Migration.Progress;
@@ -240,17 +241,17 @@ class MigrationTest {
                 List.of(), "XZSPJ", List.of(), "张*", d("2021-06-30"), false, null, d("2021-01-10"),
                 d("2021-01-20"), List.of(), List.of(), null, null, null, null, null, null, FROM, NOW, LIAISON);
         fixture.givenCurrentTime(NOW).when(byLiaison)
-                .expectException(MeasureRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("只有党委可以迁移历史台账")
                 .expectNoEvents();
     }
 
     private void refused(MigrateItem command, String code) {
-        assertThatThrownBy(() -> Migration.events(command, DEPARTMENTS)).isInstanceOf(MeasureRefused.class)
-                .satisfies(e -> assertThat(((MeasureRefused) e).code()).isEqualTo(code))
+        assertThatThrownBy(() -> Migration.events(command, DEPARTMENTS)).isInstanceOf(Refusal.class)
+                .satisfies(e -> assertThat(((Refusal) e).code()).isEqualTo(code))
                 .satisfies(e -> assertThat(e.getMessage()).containsPattern("\\p{IsHan}"));
         fixture.givenCurrentTime(NOW).when(command)
-                .expectException(MeasureRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 

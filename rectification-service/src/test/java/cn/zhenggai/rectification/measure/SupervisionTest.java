@@ -6,6 +6,7 @@ import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CompleteMeasure;
@@ -207,21 +208,21 @@ class SupervisionTest {
     void supervisionByHandIsRefusedToOthersOnItemsNotInProgressOrWithoutReason() {
         fixture.given(PLANNED, ASSIGNED)
                 .when(new SuperviseMeasure(ID, "n", "DEPT_HEAD", "请推进。", TODAY, LIAISON))
-                .expectException(MeasureRefused.class).expectExceptionMessage("只有党委可以督办")
+                .expectException(Refusal.class).expectExceptionMessage("只有党委可以督办")
                 .expectNoEvents();
         fixture.given(PLANNED)
                 .when(new SuperviseMeasure(ID, "n", "DEPT_HEAD", "请推进。", TODAY, PARTY))
-                .expectException(MeasureRefused.class).expectExceptionMessage("事项尚未分派，不能督办")
+                .expectException(Refusal.class).expectExceptionMessage("事项尚未分派，不能督办")
                 .expectNoEvents();
         fixture.given(PLANNED, ASSIGNED, COMPLETED_LATE)
                 .when(new SuperviseMeasure(ID, "n", "DEPT_HEAD", "请推进。", TODAY, PARTY))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new SuperviseMeasure(ID, "n", "PARTY_COMMITTEE", "请推进。", TODAY, PARTY))
-                .expectException(MeasureRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.given(PLANNED, ASSIGNED)
                 .when(new SuperviseMeasure(ID, "n", "OWNER", " ", TODAY, PARTY))
-                .expectException(MeasureRefused.class).expectExceptionMessage("请写明督办事由")
+                .expectException(Refusal.class).expectExceptionMessage("请写明督办事由")
                 .expectNoEvents();
     }
 

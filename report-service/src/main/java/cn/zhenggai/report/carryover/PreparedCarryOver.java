@@ -1,13 +1,12 @@
 package cn.zhenggai.report.carryover;
 
 import cn.zhenggai.contracts.rectification.CarryOverPrepared;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.reportview.ReportStatus;
 import cn.zhenggai.platform.axon.CommandDispatcher;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.drafting.Commands.CarryOverGroup;
 import cn.zhenggai.report.drafting.Commands.StateCarryOver;
 import cn.zhenggai.report.drafting.Editor;
-import cn.zhenggai.report.drafting.ReportRefused;
 import cn.zhenggai.report.viewing.ReportHistory;
 import cn.zhenggai.report.viewing.ReportView;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,7 @@ public class PreparedCarryOver {
         ReportView report;
         try {
             report = history.load(prepared.reportId());
-        } catch (ApiException unknown) {
+        } catch (Refusal unknown) {
             return false;
         }
         ReportStatus status = ReportStatus.of(report.status);
@@ -53,7 +52,10 @@ public class PreparedCarryOver {
                             Editor.system(ACTOR, report.department)), ACTOR, report.department,
                     "REPORT_NOT_FOUND", "报告不存在：");
             return true;
-        } catch (ReportRefused refused) {
+        } catch (Refusal refused) {
+            if (refused.kind() == Refusal.Kind.NOT_FOUND && "REPORT_NOT_FOUND".equals(refused.code())) {
+                throw refused; // the report's stream is missing although its view exists: not a refusal to skip
+            }
             // submitted (or otherwise closed) in the meantime: the cadre's report stays as it is
             return false;
         }

@@ -1,5 +1,7 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.CleanAreasDeclared;
 import cn.zhenggai.contracts.report.MeasureProposed;
@@ -27,7 +29,6 @@ import cn.zhenggai.report.drafting.Commands.ReviseProblem;
 import cn.zhenggai.report.drafting.Commands.StateCarryOver;
 import cn.zhenggai.report.drafting.Commands.SubmitReport;
 import cn.zhenggai.report.drafting.Commands.WithdrawProblem;
-import cn.zhenggai.report.drafting.ReportRefused.Reason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -121,7 +122,7 @@ public class Report {
         for (ImportReport.ProblemDraft p : command.problems()) {
             checkProblem(p.theme(), p.ordinal(), p.statement(), p.example());
             if (!problemIds.add(p.problemId())) {
-                throw new ReportRefused(Reason.CONFLICT, "DUPLICATE_PROBLEM", "该问题已存在");
+                throw new Refusal(Kind.CONFLICT, "DUPLICATE_PROBLEM", "该问题已存在");
             }
             if (!themeOrdinals.add(themeOrdinal(p.theme().strip(), p.ordinal()))) {
                 throw duplicateOrdinal(p.theme(), p.ordinal());
@@ -138,7 +139,7 @@ public class Report {
             checkRootCause(r.title(), r.analysis());
             checkLinks(r.problemIds(), problemIds, "UNKNOWN_PROBLEM", "根源关联的问题不存在：");
             if (!rootCauseIds.add(r.rootCauseId())) {
-                throw new ReportRefused(Reason.CONFLICT, "DUPLICATE_ROOT_CAUSE", "该根源已存在");
+                throw new Refusal(Kind.CONFLICT, "DUPLICATE_ROOT_CAUSE", "该根源已存在");
             }
             events.add(new RootCauseAnalyzed(id, r.rootCauseId(), dept, ++ordinal, r.title().strip(),
                     r.analysis() == null ? "" : r.analysis().strip(), List.copyOf(r.problemIds())));
@@ -150,12 +151,12 @@ public class Report {
         ordinal = 0;
         for (ImportReport.MeasureWithId m : command.measures()) {
             if (!measureIds.add(m.measureId())) {
-                throw new ReportRefused(Reason.CONFLICT, "DUPLICATE_MEASURE", "该措施已存在");
+                throw new Refusal(Kind.CONFLICT, "DUPLICATE_MEASURE", "该措施已存在");
             }
             events.add(measureProposed(id, dept, m.measureId(), ++ordinal, m.measure(), rootCauseIds));
         }
         if (events.size() > 1000) {
-            throw new ReportRefused(Reason.INVALID, "TOO_MANY_ITEMS", "报告内容条目过多");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_ITEMS", "报告内容条目过多");
         }
         events.forEach(org.axonframework.modelling.command.AggregateLifecycle::apply);
     }
@@ -165,7 +166,7 @@ public class Report {
         checkEditable(command.editor());
         checkProblem(command.theme(), command.ordinal(), command.statement(), command.example());
         if (usedProblemIds.contains(command.problemId())) {
-            throw new ReportRefused(Reason.CONFLICT, "DUPLICATE_PROBLEM", "该问题已存在");
+            throw new Refusal(Kind.CONFLICT, "DUPLICATE_PROBLEM", "该问题已存在");
         }
         if (themeOrdinals.containsKey(themeOrdinal(command.theme().strip(), command.ordinal()))) {
             throw duplicateOrdinal(command.theme(), command.ordinal());
@@ -206,7 +207,7 @@ public class Report {
         checkEditable(command.editor());
         checkRootCause(command.title(), command.analysis());
         if (rootCauses.containsKey(command.rootCauseId())) {
-            throw new ReportRefused(Reason.CONFLICT, "DUPLICATE_ROOT_CAUSE", "该根源已存在");
+            throw new Refusal(Kind.CONFLICT, "DUPLICATE_ROOT_CAUSE", "该根源已存在");
         }
         List<String> links = command.problemIds() == null ? List.of() : List.copyOf(command.problemIds());
         checkLinks(links, problems.keySet(), "UNKNOWN_PROBLEM", "根源关联的问题不存在：");
@@ -220,7 +221,7 @@ public class Report {
         checkEditable(command.editor());
         RootCauseAnalyzed before = rootCauses.get(command.rootCauseId());
         if (before == null) {
-            throw new ReportRefused(Reason.NOT_FOUND, "ROOT_CAUSE_NOT_FOUND", "根源不存在：" + command.rootCauseId());
+            throw new Refusal(Kind.NOT_FOUND, "ROOT_CAUSE_NOT_FOUND", "根源不存在：" + command.rootCauseId());
         }
         checkRootCause(command.title(), command.analysis());
         List<String> links = command.problemIds() == null ? List.of() : List.copyOf(command.problemIds());
@@ -239,7 +240,7 @@ public class Report {
         checkEditable(command.editor());
         MeasureProposed before = measures.get(command.measureId());
         if (before == null) {
-            throw new ReportRefused(Reason.NOT_FOUND, "MEASURE_NOT_FOUND", "整改措施不存在：" + command.measureId());
+            throw new Refusal(Kind.NOT_FOUND, "MEASURE_NOT_FOUND", "整改措施不存在：" + command.measureId());
         }
         MeasureProposed revised = measureProposed(reportId, department, command.measureId(), before.ordinal(),
                 command.measure(), rootCauses.keySet());
@@ -264,7 +265,7 @@ public class Report {
     public void handle(ProposeMeasure command) {
         checkEditable(command.editor());
         if (measures.containsKey(command.measureId())) {
-            throw new ReportRefused(Reason.CONFLICT, "DUPLICATE_MEASURE", "该措施已存在");
+            throw new Refusal(Kind.CONFLICT, "DUPLICATE_MEASURE", "该措施已存在");
         }
         apply(measureProposed(reportId, department, command.measureId(), measures.size() + 1, command.measure(),
                 rootCauses.keySet()));
@@ -274,7 +275,7 @@ public class Report {
     public void handle(DeclarePersonalMatters command) {
         // a declaration is the author's own statement: a colleague, a delegate or a reviewer cannot replace it
         if (command.editor().belongsTo(department) && !author.equals(command.editor().username())) {
-            throw new ReportRefused(Reason.FORBIDDEN, "PERSONAL_MATTERS_FORBIDDEN", "个人有关事项只能由报告作者本人申报");
+            throw new Refusal(Kind.FORBIDDEN, "PERSONAL_MATTERS_FORBIDDEN", "个人有关事项只能由报告作者本人申报");
         }
         checkEditable(command.editor());
         apply(personalMattersDeclared(reportId, department, author, command.sealed()));
@@ -287,11 +288,11 @@ public class Report {
         String role = author.equals(reader.username()) ? "AUTHOR"
                 : reader.orgDept() ? "ORG_DEPT" : reader.discipline() ? "DISCIPLINE" : null;
         if (role == null) {
-            throw new ReportRefused(Reason.FORBIDDEN, "PERSONAL_MATTERS_FORBIDDEN",
+            throw new Refusal(Kind.FORBIDDEN, "PERSONAL_MATTERS_FORBIDDEN",
                     "个人有关事项仅限本人、组织部和纪检监察查阅");
         }
         if (!personalMattersDeclared) {
-            throw new ReportRefused(Reason.NOT_FOUND, "NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
+            throw new Refusal(Kind.NOT_FOUND, "NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
         }
         String purpose = "EXPORT".equals(command.purpose()) ? "EXPORT" : "VIEW";
         apply(new PersonalMattersRead(reportId, department, author, reader.username(), role, purpose));
@@ -306,7 +307,7 @@ public class Report {
             throw wrongStatus("提交");
         }
         if (problems.isEmpty() || measures.isEmpty()) {
-            throw new ReportRefused(Reason.INVALID, "INCOMPLETE_REPORT", "报告至少需要一个问题和一项整改措施才能提交");
+            throw new Refusal(Kind.INVALID, "INCOMPLETE_REPORT", "报告至少需要一个问题和一项整改措施才能提交");
         }
         apply(new ReportSubmitted(reportId, department, editor.username(), round + 1));
     }
@@ -316,10 +317,10 @@ public class Report {
         checkAuthor(command.editor());
         String delegate = command.delegate() == null ? "" : command.delegate().strip();
         if (delegate.isEmpty() || delegate.length() > 64) {
-            throw new ReportRefused(Reason.INVALID, "INVALID_DELEGATE", "请填写被授权同事的用户名");
+            throw new Refusal(Kind.INVALID, "INVALID_DELEGATE", "请填写被授权同事的用户名");
         }
         if (delegate.equals(author)) {
-            throw new ReportRefused(Reason.INVALID, "INVALID_DELEGATE", "不能授权给报告作者本人");
+            throw new Refusal(Kind.INVALID, "INVALID_DELEGATE", "不能授权给报告作者本人");
         }
         if (status == Status.ACCEPTED) {
             throw wrongStatus("授权他人修改");
@@ -333,7 +334,7 @@ public class Report {
     public void handle(Commands.RevokeDelegation command) {
         checkAuthor(command.editor());
         if (!delegates.contains(command.delegate())) {
-            throw new ReportRefused(Reason.NOT_FOUND, "DELEGATION_NOT_FOUND", "没有授权该同事：" + command.delegate());
+            throw new Refusal(Kind.NOT_FOUND, "DELEGATION_NOT_FOUND", "没有授权该同事：" + command.delegate());
         }
         apply(new ReportDelegationRevoked(reportId, department, author, command.delegate()));
     }
@@ -347,7 +348,7 @@ public class Report {
         List<String> reasons = command.reasons() == null ? List.of() : command.reasons().stream()
                 .filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
         if (reasons.isEmpty()) {
-            throw new ReportRefused(Reason.INVALID, "MISSING_REASONS", "退回报告须说明理由");
+            throw new Refusal(Kind.INVALID, "MISSING_REASONS", "退回报告须说明理由");
         }
         reasons.forEach(r -> checkLength(r, "reasons"));
         apply(new ReportReturned(reportId, department, command.editor().username(), round, reasons));
@@ -464,17 +465,17 @@ public class Report {
     private static void checkDraft(String title, Integer year, Editor editor) {
         require(title, "title", "报告标题不能为空");
         if (editor.department() == null || editor.department().isBlank()) {
-            throw new ReportRefused(Reason.INVALID, "DEPARTMENT_REQUIRED", "起草人未归属任何部门");
+            throw new Refusal(Kind.INVALID, "DEPARTMENT_REQUIRED", "起草人未归属任何部门");
         }
         if (year != null && (year < 2000 || year > 2100)) {
-            throw new ReportRefused(Reason.INVALID, "INVALID_YEAR", "年度不合理：" + year);
+            throw new Refusal(Kind.INVALID, "INVALID_YEAR", "年度不合理：" + year);
         }
     }
 
     private void checkEditable(Editor editor) {
         checkAuthorOrDelegate(editor, "不能修改其他部门的报告");
         if (status == Status.SUBMITTED || status == Status.ACCEPTED) {
-            throw new ReportRefused(Reason.CONFLICT, "REPORT_NOT_EDITABLE",
+            throw new Refusal(Kind.CONFLICT, "REPORT_NOT_EDITABLE",
                     status == Status.SUBMITTED ? "报告已提交审核，退回后才能修改" : "报告已审核通过，不能再修改");
         }
     }
@@ -485,43 +486,43 @@ public class Report {
             return;
         }
         if (!editor.belongsTo(department)) {
-            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", otherDepartment);
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_DEPARTMENT", otherDepartment);
         }
         if (!author.equals(editor.username()) && !delegates.contains(editor.username())) {
-            throw new ReportRefused(Reason.FORBIDDEN, "NOT_AUTHOR_OR_DELEGATE",
+            throw new Refusal(Kind.FORBIDDEN, "NOT_AUTHOR_OR_DELEGATE",
                     "只有报告作者本人或经作者授权的同事可以修改、提交报告");
         }
     }
 
     private void checkAuthor(Editor editor) {
         if (!editor.belongsTo(department)) {
-            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
         }
         if (!author.equals(editor.username())) {
-            throw new ReportRefused(Reason.FORBIDDEN, "NOT_AUTHOR", "只有报告作者本人可以授权或撤销授权");
+            throw new Refusal(Kind.FORBIDDEN, "NOT_AUTHOR", "只有报告作者本人可以授权或撤销授权");
         }
     }
 
     private static void checkReviewer(Editor editor) {
         if (!editor.reviewer()) {
-            throw new ReportRefused(Reason.FORBIDDEN, "FORBIDDEN_ROLE", "只有组织部可以审核报告");
+            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有组织部可以审核报告");
         }
     }
 
-    private ReportRefused wrongStatus(String action) {
+    private Refusal wrongStatus(String action) {
         String now = switch (status) {
             case DRAFT -> "草稿";
             case SUBMITTED -> "已提交";
             case RETURNED -> "已退回";
             case ACCEPTED -> "已通过";
         };
-        return new ReportRefused(Reason.CONFLICT, "INVALID_STATUS", "报告当前状态为“" + now + "”，不能" + action);
+        return new Refusal(Kind.CONFLICT, "INVALID_STATUS", "报告当前状态为“" + now + "”，不能" + action);
     }
 
     private ProblemState liveProblem(String problemId) {
         ProblemState problem = problems.get(problemId);
         if (problem == null) {
-            throw new ReportRefused(Reason.NOT_FOUND, "PROBLEM_NOT_FOUND", "问题不存在或已撤回：" + problemId);
+            throw new Refusal(Kind.NOT_FOUND, "PROBLEM_NOT_FOUND", "问题不存在或已撤回：" + problemId);
         }
         return problem;
     }
@@ -535,7 +536,7 @@ public class Report {
         require(statement, "statement", "问题表述不能为空");
         checkLength(example, "example");
         if (ordinal < 1) {
-            throw new ReportRefused(Reason.INVALID, "INVALID_ORDINAL", "问题序号必须从1开始");
+            throw new Refusal(Kind.INVALID, "INVALID_ORDINAL", "问题序号必须从1开始");
         }
     }
 
@@ -549,17 +550,17 @@ public class Report {
             return;
         }
         if (links.size() > MAX_ITEMS) {
-            throw new ReportRefused(Reason.INVALID, "TOO_MANY_ITEMS", "关联条目过多");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_ITEMS", "关联条目过多");
         }
         for (String link : links) {
             if (!known.contains(link)) {
-                throw new ReportRefused(Reason.INVALID, code, message + link);
+                throw new Refusal(Kind.INVALID, code, message + link);
             }
         }
     }
 
-    private static ReportRefused duplicateOrdinal(String theme, int ordinal) {
-        return new ReportRefused(Reason.CONFLICT, "DUPLICATE_ORDINAL",
+    private static Refusal duplicateOrdinal(String theme, int ordinal) {
+        return new Refusal(Kind.CONFLICT, "DUPLICATE_ORDINAL",
                 "“" + theme.strip() + "”方面已有第" + ordinal + "个问题");
     }
 
@@ -572,14 +573,14 @@ public class Report {
             }
         }
         if (clean.size() > MAX_ITEMS) {
-            throw new ReportRefused(Reason.INVALID, "TOO_MANY_ITEMS", "条目过多");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_ITEMS", "条目过多");
         }
         return List.copyOf(clean);
     }
 
     private static CarryOverStated carryOverStated(String id, String dept, List<Commands.CarryOverGroup> groups) {
         if (groups == null || groups.size() > MAX_ITEMS) {
-            throw new ReportRefused(Reason.INVALID, "INVALID_CARRY_OVER", "整改落实情况内容有误");
+            throw new Refusal(Kind.INVALID, "INVALID_CARRY_OVER", "整改落实情况内容有误");
         }
         List<CarryOverStated.Group> stated = new ArrayList<>();
         for (Commands.CarryOverGroup group : groups) {
@@ -587,7 +588,7 @@ public class Report {
             checkLength(group.theme(), "theme");
             List<String> items = group.items() == null ? List.of() : group.items();
             if (items.isEmpty() || items.size() > MAX_ITEMS) {
-                throw new ReportRefused(Reason.INVALID, "MISSING_ITEMS", "“" + group.heading().strip() + "”下没有落实情况");
+                throw new Refusal(Kind.INVALID, "MISSING_ITEMS", "“" + group.heading().strip() + "”下没有落实情况");
             }
             items.forEach(item -> require(item, "item", "落实情况不能为空"));
             stated.add(new CarryOverStated.Group(group.heading().strip(), blankToNull(group.theme()),
@@ -599,7 +600,7 @@ public class Report {
     private static MeasureProposed measureProposed(String id, String dept, String measureId, int ordinal,
                                                    Commands.MeasureDraft m, Set<String> knownRootCauses) {
         if (m == null) {
-            throw new ReportRefused(Reason.INVALID, "MISSING_MEASURE", "整改措施内容不能为空");
+            throw new Refusal(Kind.INVALID, "MISSING_MEASURE", "整改措施内容不能为空");
         }
         require(m.title(), "title", "整改措施标题不能为空");
         checkLength(m.content(), "content");
@@ -607,7 +608,7 @@ public class Report {
         checkLength(m.leadDepartment(), "leadDepartment");
         List<Commands.ActionDraft> actions = m.actions() == null ? List.of() : m.actions();
         if (actions.size() > MAX_ITEMS) {
-            throw new ReportRefused(Reason.INVALID, "TOO_MANY_ITEMS", "具体举措过多");
+            throw new Refusal(Kind.INVALID, "TOO_MANY_ITEMS", "具体举措过多");
         }
         List<MeasureProposed.Action> proposed = new ArrayList<>();
         for (Commands.ActionDraft action : actions) {
@@ -630,10 +631,10 @@ public class Report {
                                                                    Commands.SealedMatters sealed) {
         if (sealed == null || !AES_GCM.equals(sealed.algorithm()) || blankToNull(sealed.nonce()) == null
                 || blankToNull(sealed.ciphertext()) == null) {
-            throw new ReportRefused(Reason.INVALID, "NOT_SEALED", "个人有关事项必须加密保存");
+            throw new Refusal(Kind.INVALID, "NOT_SEALED", "个人有关事项必须加密保存");
         }
         if (!author.equals(sealed.person())) {
-            throw new ReportRefused(Reason.INVALID, "WRONG_KEY", "个人有关事项须以报告本人的密钥加密");
+            throw new Refusal(Kind.INVALID, "WRONG_KEY", "个人有关事项须以报告本人的密钥加密");
         }
         return new PersonalMattersDeclared(id, dept, author, sealed.keyVersion(), sealed.algorithm(),
                 sealed.nonce(), sealed.ciphertext());
@@ -647,7 +648,7 @@ public class Report {
         try {
             return LocalDate.parse(date).toString();
         } catch (DateTimeParseException e) {
-            throw new ReportRefused(Reason.INVALID, "INVALID_DEADLINE", "完成时限格式应为YYYY-MM-DD：" + date);
+            throw new Refusal(Kind.INVALID, "INVALID_DEADLINE", "完成时限格式应为YYYY-MM-DD：" + date);
         }
     }
 
@@ -661,14 +662,14 @@ public class Report {
 
     private static void require(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw new ReportRefused(Reason.INVALID, "MISSING_" + field.toUpperCase(), message);
+            throw new Refusal(Kind.INVALID, "MISSING_" + field.toUpperCase(), message);
         }
         checkLength(value, field);
     }
 
     private static void checkLength(String value, String field) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new ReportRefused(Reason.INVALID, "TOO_LONG_" + field.toUpperCase(),
+            throw new Refusal(Kind.INVALID, "TOO_LONG_" + field.toUpperCase(),
                     "内容过长（最多" + MAX_TEXT + "字）");
         }
     }

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.meeting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,14 +34,14 @@ public class Meeting {
     @CommandHandler
     public Meeting(ConveneMeeting command) {
         if (!command.mayConvene()) {
-            throw new MeetingRefused(403, "FORBIDDEN_ROLE", "只有党委或组织部可以召集民主生活会");
+            throw Refusal.forbidden("FORBIDDEN_ROLE", "只有党委或组织部可以召集民主生活会");
         }
         String organization = require(command.organization(), "ORGANIZATION", "召开单位不能为空", 100);
         if (command.year() < 2000 || command.year() > 2100) {
-            throw new MeetingRefused(400, "INVALID_YEAR", "年度不合理：" + command.year());
+            throw Refusal.invalid("INVALID_YEAR", "年度不合理：" + command.year());
         }
         if (command.kind() == null || !KINDS.contains(command.kind())) {
-            throw new MeetingRefused(400, "INVALID_KIND", "会议类型应为年度（ANNUAL）或专题（SPECIAL）");
+            throw Refusal.invalid("INVALID_KIND", "会议类型应为年度（ANNUAL）或专题（SPECIAL）");
         }
         String title = command.title() == null || command.title().isBlank()
                 ? command.year() + ("ANNUAL".equals(command.kind()) ? "年度民主生活会" : "年度专题民主生活会")
@@ -48,23 +49,23 @@ public class Meeting {
         String notice = command.notice() == null || command.notice().isBlank() ? null
                 : require(command.notice(), "NOTICE", "", 200);
         if (command.themes() == null || command.themes().isEmpty()) {
-            throw new MeetingRefused(400, "MISSING_THEMES", "民主生活会至少需要一个主题");
+            throw Refusal.invalid("MISSING_THEMES", "民主生活会至少需要一个主题");
         }
         if (command.themes().size() > MAX_THEMES) {
-            throw new MeetingRefused(400, "TOO_MANY_THEMES", "主题过多（最多" + MAX_THEMES + "个）");
+            throw Refusal.invalid("TOO_MANY_THEMES", "主题过多（最多" + MAX_THEMES + "个）");
         }
         Set<String> names = new HashSet<>();
         List<MeetingConvened.Theme> themes = new ArrayList<>();
         for (ConveneMeeting.ThemeSpec spec : command.themes()) {
             String name = require(spec == null ? null : spec.name(), "THEME", "主题不能为空", 500);
             if (!names.add(name)) {
-                throw new MeetingRefused(409, "DUPLICATE_THEME", "主题重复：" + name);
+                throw Refusal.conflict("DUPLICATE_THEME", "主题重复：" + name);
             }
             List<MeetingConvened.EarlierTheme> earlier = new ArrayList<>();
             for (ConveneMeeting.EarlierThemeSpec e : spec.earlier() == null
                     ? List.<ConveneMeeting.EarlierThemeSpec>of() : spec.earlier()) {
                 if (e.year() >= command.year() || e.year() < 2000) {
-                    throw new MeetingRefused(400, "INVALID_EARLIER_THEME",
+                    throw Refusal.invalid("INVALID_EARLIER_THEME",
                             "对应的往年主题须早于本年度：" + e.year());
                 }
                 earlier.add(new MeetingConvened.EarlierTheme(e.year(),
@@ -73,7 +74,7 @@ public class Meeting {
             themes.add(new MeetingConvened.Theme(name, List.copyOf(earlier)));
         }
         if (command.convenerDept() == null || command.convenerDept().isBlank()) {
-            throw new MeetingRefused(400, "DEPARTMENT_REQUIRED", "召集人未归属任何部门");
+            throw Refusal.invalid("DEPARTMENT_REQUIRED", "召集人未归属任何部门");
         }
         apply(new MeetingConvened(command.meetingId(), organization, command.convenerDept(), command.year(),
                 command.kind(), title, notice, List.copyOf(themes)));
@@ -86,10 +87,10 @@ public class Meeting {
 
     private static String require(String value, String field, String message, int max) {
         if (value == null || value.isBlank()) {
-            throw new MeetingRefused(400, "MISSING_" + field, message);
+            throw Refusal.invalid("MISSING_" + field, message);
         }
         if (value.length() > max) {
-            throw new MeetingRefused(400, "TOO_LONG_" + field, "内容过长（最多" + max + "字）");
+            throw Refusal.invalid("TOO_LONG_" + field, "内容过长（最多" + max + "字）");
         }
         return value.strip();
     }

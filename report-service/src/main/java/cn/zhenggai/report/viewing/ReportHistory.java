@@ -1,8 +1,8 @@
 package cn.zhenggai.report.viewing;
 
 import cn.zhenggai.contracts.ledger.EventMeta;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.axon.AxonStorageAutoConfiguration;
-import cn.zhenggai.platform.web.ApiException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,10 +18,10 @@ public class ReportHistory {
         this.events = events;
     }
 
-    /** The report as it stands now; 404 REPORT_NOT_FOUND when there is no such report. */
+    /** The report as it stands now; refused (not found, REPORT_NOT_FOUND) when there is no such report. */
     public ReportView load(String reportId) {
         if (reportId == null || !reportId.matches("[A-Za-z0-9-]{1,80}")) {
-            throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
+            throw Refusal.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
         }
         ReportView view = new ReportView();
         DomainEventStream stream = events.readEvents(reportId);
@@ -35,7 +35,7 @@ public class ReportHistory {
                     message.getTimestamp(), null, actor == null ? null : String.valueOf(actor)));
         }
         if (view.reportId == null) {
-            throw ApiException.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
+            throw Refusal.notFound("REPORT_NOT_FOUND", "报告不存在：" + reportId);
         }
         return view;
     }

@@ -1,12 +1,11 @@
 package cn.zhenggai.report.carryover;
 
 import cn.zhenggai.contracts.rectification.CarryOverPrepared;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.platform.axon.CommandDispatcher;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.drafting.Commands.CarryOverGroup;
 import cn.zhenggai.report.drafting.Commands.StateCarryOver;
-import cn.zhenggai.report.drafting.ReportRefused;
 import cn.zhenggai.report.viewing.ReportHistory;
 import cn.zhenggai.report.viewing.ReportView;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class PreparedCarryOverTest {
         assertThat(carryOver.apply(prepared)).isFalse();
         when(history.load("rpt-1")).thenReturn(report("ACCEPTED", List.of()));
         assertThat(carryOver.apply(prepared)).isFalse();
-        when(history.load("rpt-1")).thenThrow(ApiException.notFound("REPORT_NOT_FOUND", "报告不存在"));
+        when(history.load("rpt-1")).thenThrow(Refusal.notFound("REPORT_NOT_FOUND", "报告不存在"));
         assertThat(carryOver.apply(prepared)).isFalse();
         verify(commands, never()).send(any(), anyString(), anyString(), anyString(), anyString());
     }
@@ -75,7 +74,7 @@ class PreparedCarryOverTest {
     void aReportSubmittedInTheMeantimeIsLeftAsItIs() {
         when(history.load("rpt-1")).thenReturn(report("DRAFT", List.of()));
         when(commands.send(any(), anyString(), anyString(), anyString(), anyString())).thenThrow(
-                new ReportRefused(ReportRefused.Reason.CONFLICT, "REPORT_NOT_EDITABLE", "报告已提交审核"));
+                new Refusal(Refusal.Kind.CONFLICT, "REPORT_NOT_EDITABLE", "报告已提交审核"));
         assertThat(carryOver.apply(prepared)).isFalse();
     }
 }

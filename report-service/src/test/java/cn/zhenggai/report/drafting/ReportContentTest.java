@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.CleanAreasDeclared;
 import cn.zhenggai.contracts.report.MeasureProposed;
@@ -75,7 +76,7 @@ class ReportContentTest {
     void aRevisionMayNotTakeAnotherProblemsOrdinalButMayFreeItsOwn() {
         fixture.given(DRAFTED, P1, P2)
                 .when(new ReviseProblem("r1", "p2", "主题", 1, "问题二。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("“主题”方面已有第1个问题")
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, new ProblemRevised("r1", "p1", "XZSPJ", "主题", 3, "问题一。", null))
@@ -87,11 +88,11 @@ class ReportContentTest {
     void revisingOrWithdrawingAnUnknownOrWithdrawnProblemIsRefused() {
         fixture.given(DRAFTED)
                 .when(new ReviseProblem("r1", "nope", "主题", 1, "问题。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, new ProblemWithdrawn("r1", "p1", "XZSPJ", null))
                 .when(new WithdrawProblem("r1", "p1", "重复", LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -105,7 +106,7 @@ class ReportContentTest {
                 .expectSuccessfulHandlerExecution();
         fixture.given(DRAFTED, P1, new ProblemWithdrawn("r1", "p1", "XZSPJ", null))
                 .when(new IdentifyProblem("r1", "p1", "主题", 5, "新问题。", null, LIAISON))
-                .expectException(ReportRefused.class);
+                .expectException(Refusal.class);
     }
 
     @Test
@@ -115,16 +116,16 @@ class ReportContentTest {
                 .expectEvents(RC1);
         fixture.given(DRAFTED, P1)
                 .when(new AnalyzeRootCause("r1", "rc1", "学习意识还不够强", "分析。", List.of("p7"), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("根源关联的问题不存在：p7")
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1)
                 .when(new AnalyzeRootCause("r1", "rc1", "again", null, List.of(), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED)
                 .when(new AnalyzeRootCause("r1", "rc1", " ", null, List.of(), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -140,11 +141,11 @@ class ReportContentTest {
                 .expectNoEvents();
         fixture.given(DRAFTED, P1)
                 .when(new Commands.ReviseRootCause("r1", "rc9", "根源", null, List.of(), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1)
                 .when(new Commands.ReviseRootCause("r1", "rc1", "根源", null, List.of("p7"), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -158,7 +159,7 @@ class ReportContentTest {
                         "长期坚持", null, "XZSPJ", List.of(), List.of("rc1")));
         fixture.given(DRAFTED, P1, RC1)
                 .when(new Commands.ReviseMeasure("r1", "m1", revised, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -169,7 +170,7 @@ class ReportContentTest {
                 .expectEvents(new CleanAreasDeclared("r1", "XZSPJ", List.of("厉行节约", "保密工作")));
         fixture.given(DRAFTED)
                 .when(new DeclareCleanAreas("r1", List.of("厉行节约", ""), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -182,7 +183,7 @@ class ReportContentTest {
                         "针对其他方面查摆出的1个突出问题", "其他", List.of("认真调查研究。")))));
         fixture.given(DRAFTED)
                 .when(new StateCarryOver("r1", List.of(new CarryOverGroup("标题", null, List.of())), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -196,18 +197,18 @@ class ReportContentTest {
                 .expectEvents(M1);
         fixture.given(DRAFTED, P1)
                 .when(new ProposeMeasure("r1", "m1", draft, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("措施关联的根源不存在：rc1")
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1)
                 .when(new ProposeMeasure("r1", "m1", new MeasureDraft("标题", null, List.of(), "2023年6月底", null,
                         null, null, List.of(), List.of()), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("完成时限格式应为YYYY-MM-DD：2023年6月底")
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1, M1)
                 .when(new ProposeMeasure("r1", "m1", draft, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -220,12 +221,12 @@ class ReportContentTest {
         fixture.given(DRAFTED)
                 .when(new DeclarePersonalMatters("r1", new SealedMatters("demo-dept", 1, "none", "", "本人没有配备秘书。"),
                         LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED)
                 .when(new DeclarePersonalMatters("r1", new SealedMatters("someone", 1, "AES-256-GCM", "bm9uY2U=",
                         "Y2lwaGVy"), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -233,13 +234,13 @@ class ReportContentTest {
     void onlyTheAuthorDeclaresPersonalMattersNotAColleagueNorACrossDepartmentRole() {
         fixture.given(DRAFTED)
                 .when(new DeclarePersonalMatters("r1", SEALED, Editor.member("demo-head", "XZSPJ")))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("个人有关事项只能由报告作者本人申报")
                 .expectNoEvents();
         for (Editor crossDepartment : List.of(Editor.member("demo-party", "DW"), Editor.reviewer("demo-org", "ZZB"))) {
             fixture.given(DRAFTED)
                     .when(new DeclarePersonalMatters("r1", SEALED, crossDepartment))
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectExceptionMessage("不能修改其他部门的报告")
                     .expectNoEvents();
         }
@@ -262,12 +263,12 @@ class ReportContentTest {
                         "VIEW"));
         fixture.given(DRAFTED, declared)
                 .when(new RecordPersonalMattersRead("r1", new Reader("demo-party", false, false), "VIEW"))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("个人有关事项仅限本人、组织部和纪检监察查阅")
                 .expectNoEvents();
         fixture.given(DRAFTED)
                 .when(new RecordPersonalMattersRead("r1", new Reader("demo-dept", false, false), "VIEW"))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -282,7 +283,7 @@ class ReportContentTest {
                 new DeclarePersonalMatters("r1", SEALED, OTHER_DEPT))) {
             fixture.given(DRAFTED, P1)
                     .when(command)
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectExceptionMessage("不能修改其他部门的报告")
                     .expectNoEvents();
         }
@@ -292,12 +293,12 @@ class ReportContentTest {
     void aSubmittedReportCannotBeEdited() {
         fixture.given(DRAFTED, P1, RC1, M1, new ReportSubmitted("r1", "XZSPJ", "demo-dept", 1))
                 .when(new ReviseProblem("r1", "p1", "主题", 1, "改。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("报告已提交审核，退回后才能修改")
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1, M1, new ReportSubmitted("r1", "XZSPJ", "demo-dept", 1))
                 .when(new IdentifyProblem("r1", "p5", "主题", 5, "新问题。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 }

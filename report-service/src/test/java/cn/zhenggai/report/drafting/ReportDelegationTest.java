@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDelegationGranted;
@@ -54,7 +55,7 @@ class ReportDelegationTest {
         for (Editor colleague : List.of(LIAISON, HEAD)) {
             fixture.given(DRAFTED)
                     .when(problem(colleague))
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectExceptionMessage("只有报告作者本人或经作者授权的同事可以修改、提交报告")
                     .expectNoEvents();
         }
@@ -64,7 +65,7 @@ class ReportDelegationTest {
     void aColleagueCannotSubmitWithoutADelegation() {
         fixture.given(DRAFTED, P1, RC1, M1)
                 .when(new SubmitReport("r1", LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("只有报告作者本人或经作者授权的同事可以修改、提交报告")
                 .expectNoEvents();
     }
@@ -96,13 +97,13 @@ class ReportDelegationTest {
         for (Editor notAuthor : List.of(LIAISON, HEAD)) {
             fixture.given(DRAFTED, GRANTED)
                     .when(new GrantDelegation("r1", "demo-other", notAuthor))
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectExceptionMessage("只有报告作者本人可以授权或撤销授权")
                     .expectNoEvents();
         }
         fixture.given(DRAFTED)
                 .when(new GrantDelegation("r1", "demo-dept", ORG))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("不能修改其他部门的报告")
                 .expectNoEvents();
     }
@@ -112,7 +113,7 @@ class ReportDelegationTest {
         for (String delegate : new String[] {null, " ", "demo-cadre"}) {
             fixture.given(DRAFTED)
                     .when(new GrantDelegation("r1", delegate, AUTHOR))
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectNoEvents();
         }
     }
@@ -124,11 +125,11 @@ class ReportDelegationTest {
                 .expectEvents(REVOKED);
         fixture.given(DRAFTED, GRANTED, REVOKED)
                 .when(problem(LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED)
                 .when(new RevokeDelegation("r1", "demo-dept", AUTHOR))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("没有授权该同事：demo-dept")
                 .expectNoEvents();
     }
@@ -138,7 +139,7 @@ class ReportDelegationTest {
         fixture.given(DRAFTED, GRANTED)
                 .when(new DeclarePersonalMatters("r1",
                         new SealedMatters("demo-dept", 1, "AES-256-GCM", "bm9uY2U=", "Y2lwaGVy"), LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("个人有关事项只能由报告作者本人申报")
                 .expectNoEvents();
     }
@@ -147,7 +148,7 @@ class ReportDelegationTest {
     void aDelegateWhoLeftTheDepartmentNoLongerEdits() {
         fixture.given(DRAFTED, GRANTED)
                 .when(problem(Editor.member("demo-dept", "CZJ")))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("不能修改其他部门的报告")
                 .expectNoEvents();
     }
@@ -157,7 +158,7 @@ class ReportDelegationTest {
         fixture.given(DRAFTED, new ReportSubmitted("r1", "XZSPJ", "demo-cadre", 1),
                         new ReportAccepted("r1", "XZSPJ", "demo-cadre", 2022, null, "demo-org", 1, List.of(), List.of()))
                 .when(new GrantDelegation("r1", "demo-dept", AUTHOR))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 }

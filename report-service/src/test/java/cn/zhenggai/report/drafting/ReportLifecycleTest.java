@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeasureProposed;
 import cn.zhenggai.contracts.report.MeetingReferenced;
 import cn.zhenggai.contracts.report.ProblemWithdrawn;
@@ -50,7 +51,7 @@ class ReportLifecycleTest {
     void aReportWithoutProblemsOrMeasuresCannotBeSubmitted() {
         fixture.given(DRAFTED, P1)
                 .when(new SubmitReport("r1", LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("报告至少需要一个问题和一项整改措施才能提交")
                 .expectNoEvents();
     }
@@ -59,7 +60,7 @@ class ReportLifecycleTest {
     void onlyTheReportsOwnDepartmentSubmitsIt() {
         fixture.given(DRAFTED, P1, RC1, M1)
                 .when(new SubmitReport("r1", ORG))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -67,7 +68,7 @@ class ReportLifecycleTest {
     void aSubmittedReportCannotBeSubmittedAgain() {
         fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED)
                 .when(new SubmitReport("r1", LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("报告当前状态为“已提交”，不能提交")
                 .expectNoEvents();
     }
@@ -79,7 +80,7 @@ class ReportLifecycleTest {
                 .expectEvents(RETURNED);
         fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED)
                 .when(new ReturnReport("r1", List.of(" "), ORG))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("退回报告须说明理由")
                 .expectNoEvents();
     }
@@ -89,12 +90,12 @@ class ReportLifecycleTest {
         for (Editor notReviewer : List.of(LIAISON, PARTY)) {
             fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED)
                     .when(new ReturnReport("r1", List.of("理由"), notReviewer))
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectExceptionMessage("只有组织部可以审核报告")
                     .expectNoEvents();
             fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED)
                     .when(new AcceptReport("r1", notReviewer))
-                    .expectException(ReportRefused.class)
+                    .expectException(Refusal.class)
                     .expectNoEvents();
         }
     }
@@ -103,11 +104,11 @@ class ReportLifecycleTest {
     void aDraftIsNeitherReturnedNorAccepted() {
         fixture.given(DRAFTED, P1, RC1, M1)
                 .when(new ReturnReport("r1", List.of("理由"), ORG))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1, M1)
                 .when(new AcceptReport("r1", ORG))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("报告当前状态为“草稿”，不能审核通过")
                 .expectNoEvents();
     }
@@ -154,15 +155,15 @@ class ReportLifecycleTest {
                 List.of());
         fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED, accepted)
                 .when(new AcceptReport("r1", ORG))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED, accepted)
                 .when(new SubmitReport("r1", LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED, P1, RC1, M1, SUBMITTED, accepted)
                 .when(new IdentifyProblem("r1", "p5", "主题", 5, "新问题。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("报告已审核通过，不能再修改")
                 .expectNoEvents();
     }

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.drafting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,11 +34,11 @@ class ReportTest {
     void aReportNeedsATitleAndADepartment() {
         fixture.givenNoPriorActivity()
                 .when(new DraftReport("r1", " ", 2022, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new DraftReport("r1", "提纲", 2022, Editor.member("x", null)))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new DraftReport("r1", "提纲", 1900, LIAISON))
@@ -58,7 +59,7 @@ class ReportTest {
         // only the author (or a colleague the author delegated to) writes a report: ADR 0083
         fixture.given(DRAFTED)
                 .when(new IdentifyProblem("r1", "p1", "主题", 1, "问题。", "", COMMITTEE))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("不能修改其他部门的报告")
                 .expectNoEvents();
     }
@@ -67,7 +68,7 @@ class ReportTest {
     void anotherDepartmentCannotWriteIntoTheReport() {
         fixture.given(DRAFTED)
                 .when(new IdentifyProblem("r1", "p1", "主题", 1, "问题。", null, OTHER_DEPT))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("不能修改其他部门的报告")
                 .expectNoEvents();
     }
@@ -76,11 +77,11 @@ class ReportTest {
     void missingStatementOrBadOrdinalIsRefused() {
         fixture.given(DRAFTED)
                 .when(new IdentifyProblem("r1", "p1", "主题", 1, "", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED)
                 .when(new IdentifyProblem("r1", "p1", "主题", 0, "问题。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
@@ -88,7 +89,7 @@ class ReportTest {
     void theSameOrdinalUnderOneThemeIsRefused() {
         fixture.given(DRAFTED, new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "问题。", null))
                 .when(new IdentifyProblem("r1", "p2", "主题", 1, "另一个问题。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(DRAFTED, new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "问题。", null))
                 .when(new IdentifyProblem("r1", "p2", "主题", 2, "另一个问题。", null, LIAISON))
@@ -99,7 +100,7 @@ class ReportTest {
     void aProblemIdCannotBeUsedTwice() {
         fixture.given(DRAFTED, new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "问题。", null))
                 .when(new IdentifyProblem("r1", "p1", "主题二", 1, "问题。", null, LIAISON))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.report.importing;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.CarryOverStated;
 import cn.zhenggai.contracts.report.CleanAreasDeclared;
 import cn.zhenggai.contracts.report.MeasureProposed;
@@ -17,7 +18,6 @@ import cn.zhenggai.report.confidential.PersonalMattersCipher;
 import cn.zhenggai.report.drafting.Editor;
 import cn.zhenggai.report.drafting.ImportReport;
 import cn.zhenggai.report.drafting.Report;
-import cn.zhenggai.report.drafting.ReportRefused;
 import cn.zhenggai.report.exporting.DocxExporter;
 import cn.zhenggai.report.viewing.ReportView;
 import org.axonframework.eventhandling.EventMessage;
@@ -116,7 +116,7 @@ class SampleImportTest {
                 sample.warnings());
         fixture.givenNoPriorActivity()
                 .when(command(broken))
-                .expectException(ReportRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 

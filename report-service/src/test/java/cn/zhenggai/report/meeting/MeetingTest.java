@@ -1,5 +1,6 @@
 package cn.zhenggai.report.meeting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,24 +42,24 @@ class MeetingTest {
     void onlyThePartyCommitteeOrOrganizationDepartmentConvenes() {
         fixture.givenNoPriorActivity()
                 .when(convene(2022, "ANNUAL", THEMES, false))
-                .expectException(MeetingRefused.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
     }
 
     @Test
     void badMeetingsAreRefused() {
         fixture.givenNoPriorActivity().when(convene(1999, "ANNUAL", THEMES, true))
-                .expectException(MeetingRefused.class).expectExceptionMessage("年度不合理：1999").expectNoEvents();
+                .expectException(Refusal.class).expectExceptionMessage("年度不合理：1999").expectNoEvents();
         fixture.givenNoPriorActivity().when(convene(2022, "WEEKLY", THEMES, true))
-                .expectException(MeetingRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
         fixture.givenNoPriorActivity().when(convene(2022, "SPECIAL", List.of(), true))
-                .expectException(MeetingRefused.class).expectExceptionMessage("民主生活会至少需要一个主题")
+                .expectException(Refusal.class).expectExceptionMessage("民主生活会至少需要一个主题")
                 .expectNoEvents();
         fixture.givenNoPriorActivity().when(convene(2022, "ANNUAL", List.of(
                         new ConveneMeeting.ThemeSpec("主题", null), new ConveneMeeting.ThemeSpec(" 主题", null)), true))
-                .expectException(MeetingRefused.class).expectExceptionMessage("主题重复：主题").expectNoEvents();
+                .expectException(Refusal.class).expectExceptionMessage("主题重复：主题").expectNoEvents();
         fixture.givenNoPriorActivity().when(convene(2022, "ANNUAL", List.of(new ConveneMeeting.ThemeSpec("主题",
                         List.of(new ConveneMeeting.EarlierThemeSpec(2022, "同年主题")))), true))
-                .expectException(MeetingRefused.class).expectNoEvents();
+                .expectException(Refusal.class).expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.edge;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import java.util.Map;
  * {@code {code, message}} JSON as every other refusal, instead of Spring Boot's {@code {timestamp, status, error}}
  * or its HTML page.
  */
+@Hidden
 @RestController
 public class JsonErrorController implements ErrorController {
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.export;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.Params;
 import cn.zhenggai.audit.log.AuditLog;
@@ -35,6 +36,8 @@ public class ExportController {
         this.bundles = new Bundles(log);
     }
 
+    @ErrorCodes(badRequest = {"BAD_DATE", "UNKNOWN_FORMAT", "SCOPE_REQUIRED"},
+            forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"}, notFound = "AGGREGATE_NOT_FOUND")
     @GetMapping("/api/audit/export")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) String aggregateId,
                                          @RequestParam(required = false) String department,

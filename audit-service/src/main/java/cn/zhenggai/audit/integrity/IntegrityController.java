@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.integrity;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.Params;
 import cn.zhenggai.audit.log.AuditLog;
@@ -32,12 +33,14 @@ public class IntegrityController {
         this.verifier = new ChainVerifier(log);
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE")
     @GetMapping("/api/audit/verify")
     public Map<String, Object> verify(Caller caller) {
         AuditAccess.requireAuditor(caller);
         return verifier.verify().toMap();
     }
 
+    @ErrorCodes(badRequest = {"BAD_DATE", "BAD_RANGE", "UNKNOWN_FORMAT"}, forbidden = "FORBIDDEN_ROLE")
     @GetMapping("/api/audit/digests")
     public ResponseEntity<?> digests(@RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,

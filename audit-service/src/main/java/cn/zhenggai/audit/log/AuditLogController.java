@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.log;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.platform.security.Caller;
 import com.mongodb.client.MongoDatabase;
@@ -23,6 +24,7 @@ public class AuditLogController {
         this.log = log;
     }
 
+    @ErrorCodes(forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"})
     @GetMapping("/api/audit/log")
     public Map<String, Object> entries(@RequestParam(required = false) String aggregateId,
                                        @RequestParam(required = false) String department,

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.replay;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.platform.security.Caller;
@@ -34,6 +35,8 @@ public class ReplayController {
         this.replays = replays;
     }
 
+    @ErrorCodes(badRequest = "PROJECTION_REQUIRED", forbidden = "FORBIDDEN_ROLE", notFound = "UNKNOWN_PROJECTION",
+            conflict = "REPLAY_RUNNING")
     @PostMapping("/api/audit/replays")
     public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
         AuditAccess.requireAuditor(caller);
@@ -46,12 +49,14 @@ public class ReplayController {
                 .body(replay);
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPLAY_NOT_FOUND")
     @GetMapping("/api/audit/replays/{id}")
     public Map<String, Object> progress(@PathVariable String id, Caller caller) {
         AuditAccess.requireAuditor(caller);
         return replays.progress(id);
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPLAY_NOT_FOUND")
     @GetMapping("/api/audit/replays/{id}/differences")
     public Map<String, Object> differences(@PathVariable String id, @RequestParam(defaultValue = "200") int limit,
                                            Caller caller) {
@@ -59,6 +64,7 @@ public class ReplayController {
         return replays.differences(id, Math.max(1, Math.min(limit, 5000)));
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPLAY_NOT_FOUND", conflict = "REPLAY_NOT_FINISHED")
     @PostMapping("/api/audit/replays/{id}/switch-over")
     public Map<String, Object> switchOver(@PathVariable String id, Caller caller) {
         AuditAccess.requireAuditor(caller);

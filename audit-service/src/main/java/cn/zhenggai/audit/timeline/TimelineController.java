@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timeline;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.Params;
 import cn.zhenggai.audit.log.AuditLog;
@@ -34,6 +35,7 @@ public class TimelineController {
         this.log = log;
     }
 
+    @ErrorCodes(badRequest = "BAD_DATE", forbidden = "FORBIDDEN_ROLE", notFound = "AGGREGATE_NOT_FOUND")
     @GetMapping("/api/audit/aggregates/{aggregateId}/timeline")
     public Map<String, Object> timeline(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
                                         Caller caller) {

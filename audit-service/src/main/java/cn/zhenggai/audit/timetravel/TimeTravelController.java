@@ -1,5 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.KnownDepartments;
@@ -38,6 +39,8 @@ public class TimeTravelController {
         this.departments = departments;
     }
 
+    @ErrorCodes(badRequest = {"BAD_TIME", "BAD_DATE", "FUTURE_DATE", "BEFORE_FIRST_EVENT"},
+            forbidden = "FORBIDDEN_ROLE", notFound = "AGGREGATE_NOT_FOUND")
     @GetMapping("/api/audit/aggregates/{aggregateId}/state")
     public Map<String, Object> state(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) String time, Caller caller) {
@@ -54,6 +57,8 @@ public class TimeTravelController {
         return answer;
     }
 
+    @ErrorCodes(badRequest = {"BAD_TIME", "BAD_DATE", "FUTURE_DATE", "BEFORE_FIRST_EVENT", "MISSING_DEPARTMENT"},
+            forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"}, notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/audit/ledger")
     public Map<String, Object> ledger(@RequestParam(required = false) String department,
                                       @RequestParam(required = false) String asOf,
@@ -72,6 +77,9 @@ public class TimeTravelController {
         return body;
     }
 
+    @ErrorCodes(badRequest = {"BAD_TIME", "BAD_DATE", "BAD_RANGE", "FUTURE_DATE", "BEFORE_FIRST_EVENT",
+            "MISSING_DEPARTMENT"},
+            forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"}, notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/audit/ledger/diff")
     public Map<String, Object> diff(@RequestParam(required = false) String department,
                                     @RequestParam(required = false) String from,

@@ -1,5 +1,6 @@
 package cn.zhenggai.gateway.auth;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.gateway.GatewayErrors;
 import cn.zhenggai.gateway.directory.DirectoryUser;
 import cn.zhenggai.gateway.directory.UserDirectory;
@@ -40,17 +41,21 @@ class AuthController {
     record RefreshRequest(@NotBlank @Size(max = 4096) String refreshToken) {
     }
 
+    @ErrorCodes(unauthorized = "BAD_CREDENTIALS", forbidden = "ACCOUNT_DISABLED", locked = "ACCOUNT_LOCKED",
+            tooMany = "RATE_LIMITED", signedIn = false)
     @PostMapping("/login")
     TokenIssuer.Tokens login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return sessions.login(request.username(), request.password(), http.getRemoteAddr());
     }
 
+    @ErrorCodes(unauthorized = {"INVALID_REFRESH_TOKEN", "REFRESH_TOKEN_REUSED"}, signedIn = false)
     @PostMapping("/refresh")
     TokenIssuer.Tokens refresh(@Valid @RequestBody RefreshRequest request) {
         return sessions.refresh(request.refreshToken());
     }
 
     /** Ends the session of the refresh token; its access token lapses within its short lifetime (ADR 0061). */
+    @ErrorCodes(signedIn = false)
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
@@ -58,6 +63,7 @@ class AuthController {
     }
 
     /** Who the access token's holder is, as the directory says now (for the UI's header and menus). */
+    @ErrorCodes
     @GetMapping("/me")
     Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
         DirectoryUser user = directory.find(token.getSubject()).filter(DirectoryUser::enabled)

@@ -1,5 +1,6 @@
 package cn.zhenggai.gateway.directory;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.contracts.directory.DepartmentRegistered;
 import cn.zhenggai.contracts.directory.DepartmentRenamed;
 import cn.zhenggai.contracts.directory.PasswordReset;
@@ -115,6 +116,7 @@ class DirectoryController {
                                    String name) {
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE")
     @GetMapping("/users")
     Map<String, Object> users(@RequestParam(name = "department", required = false) String department,
                               @AuthenticationPrincipal Jwt caller) {
@@ -126,12 +128,15 @@ class DirectoryController {
         return body;
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND")
     @GetMapping("/users/{username}")
     Map<String, Object> user(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         return view(require(username));
     }
 
+    @ErrorCodes(badRequest = {"INVALID_USERNAME", "UNKNOWN_DEPARTMENT", "UNKNOWN_ROLE", "WEAK_PASSWORD"},
+            forbidden = "FORBIDDEN_ROLE", conflict = {"USERNAME_TAKEN", "GRANT_ALREADY_PENDING"})
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@Valid @RequestBody CreateUserRequest request, @AuthenticationPrincipal Jwt caller) {
@@ -162,6 +167,9 @@ class DirectoryController {
         return withPending(view(user), pending);
     }
 
+    @ErrorCodes(badRequest = {"UNKNOWN_DEPARTMENT", "UNKNOWN_ROLE"},
+            forbidden = {"FORBIDDEN_ROLE", "CANNOT_CHANGE_OWN_ROLES"}, notFound = "USER_NOT_FOUND",
+            conflict = "GRANT_ALREADY_PENDING")
     @PutMapping("/users/{username}")
     Map<String, Object> update(@PathVariable String username, @Valid @RequestBody UpdateUserRequest request,
                                @AuthenticationPrincipal Jwt caller) {
@@ -237,6 +245,7 @@ class DirectoryController {
                 "不能修改自己的角色，须由其他管理员办理");
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND", conflict = "CANNOT_CHANGE_SELF")
     @PostMapping("/users/{username}/disable")
     Map<String, Object> disable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
@@ -257,6 +266,7 @@ class DirectoryController {
         return view(require(username));
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND")
     @PostMapping("/users/{username}/enable")
     Map<String, Object> enable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
@@ -274,6 +284,7 @@ class DirectoryController {
     }
 
     /** Sets a new password chosen by the administrator; unlocks the account and ends its sessions. */
+    @ErrorCodes(badRequest = "WEAK_PASSWORD", forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND")
     @PostMapping("/users/{username}/password")
     Map<String, Object> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordRequest request,
                                       @AuthenticationPrincipal Jwt caller) {
@@ -294,12 +305,14 @@ class DirectoryController {
     }
 
     /** Departments are not secret: every signed-in user may read the list (the UI shows their names). */
+    @ErrorCodes
     @GetMapping("/departments")
     Map<String, Object> departments() {
         List<UserDirectory.Department> all = directory.departments();
         return Map.of("count", all.size(), "departments", all);
     }
 
+    @ErrorCodes(badRequest = "INVALID_DEPARTMENT", forbidden = "FORBIDDEN_ROLE", conflict = "DEPARTMENT_TAKEN")
     @PostMapping("/departments")
     @ResponseStatus(HttpStatus.CREATED)
     UserDirectory.Department createDepartment(@Valid @RequestBody DepartmentRequest request,
@@ -323,6 +336,7 @@ class DirectoryController {
     }
 
     /** Renames a department (its code, which tokens and records carry, stays). */
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "UNKNOWN_DEPARTMENT")
     @PutMapping("/departments/{code}")
     UserDirectory.Department renameDepartment(@PathVariable String code,
                                               @Valid @RequestBody RenameDepartmentRequest request,

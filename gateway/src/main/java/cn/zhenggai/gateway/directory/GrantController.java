@@ -1,5 +1,6 @@
 package cn.zhenggai.gateway.directory;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.contracts.directory.RoleGrantApproved;
 import cn.zhenggai.contracts.directory.RoleGrantRejected;
 import cn.zhenggai.contracts.directory.RolesGranted;
@@ -62,6 +63,7 @@ class GrantController {
     record RejectRequest(@Size(max = 500) String reason) {
     }
 
+    @ErrorCodes(badRequest = "INVALID_STATUS", forbidden = "FORBIDDEN_ROLE")
     @GetMapping
     Map<String, Object> list(@RequestParam(name = "status", required = false) String status,
                              @AuthenticationPrincipal Jwt caller) {
@@ -79,6 +81,8 @@ class GrantController {
         return body;
     }
 
+    @ErrorCodes(forbidden = {"FORBIDDEN_ROLE", "SAME_PERSON", "APPROVER_NOT_ENTITLED"},
+            notFound = {"GRANT_NOT_FOUND", "USER_NOT_FOUND"}, conflict = "GRANT_NOT_PENDING")
     @PostMapping("/{grantId}/approve")
     Map<String, Object> approve(@PathVariable String grantId, @AuthenticationPrincipal Jwt caller) {
         Set<String> roles = rolesOf(caller);
@@ -115,6 +119,8 @@ class GrantController {
         return answer;
     }
 
+    @ErrorCodes(forbidden = {"FORBIDDEN_ROLE", "APPROVER_NOT_ENTITLED"},
+            notFound = {"GRANT_NOT_FOUND", "USER_NOT_FOUND"}, conflict = "GRANT_NOT_PENDING")
     @PostMapping("/{grantId}/reject")
     Map<String, Object> reject(@PathVariable String grantId, @Valid @RequestBody(required = false) RejectRequest request,
                                @AuthenticationPrincipal Jwt caller) {

@@ -1,5 +1,6 @@
 package cn.zhenggai.platform.kafka;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import org.bson.Document;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ public class DeadLetterController {
         this.store = store;
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN")
     @GetMapping("/api/${zhenggai.service-name}/dead-letters")
     @PreAuthorize("hasAnyRole('PARTY_COMMITTEE', 'DISCIPLINE')")
     public Map<String, Object> deadLetters(@RequestParam(defaultValue = "50") int limit) {

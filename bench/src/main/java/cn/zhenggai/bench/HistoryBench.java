@@ -23,6 +23,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,12 @@ import java.util.Random;
  * p50/p95; the raw scan and bulk-write rates of the same store; the live ledger built from the whole log and a
  * replay through {@link Replays} (fold into a shadow, compare), in events/s. Progress on stderr, figures on stdout.
  *
+ * Then {@link MigrationBench}: generated historical ledgers migrated through the gateway of a fresh embedded stack,
+ * in items/s.
+ *
  * <p>Options: {@code --levels 10000,50000,200000}, {@code --runs 300} (per time and level), {@code --diff-runs 100},
- * {@code --warmup 100}, {@code --out FILE}.
+ * {@code --warmup 100}, {@code --migration-sheets 4} (0: no migration), {@code --migration-rows 2000},
+ * {@code --home DIR} (where the services' jars are), {@code --out FILE}.
  */
 final class HistoryBench {
 
@@ -75,21 +80,30 @@ final class HistoryBench {
         int diffRuns = Integer.parseInt(option(args, "--diff-runs", "100"));
         int warmUp = Integer.parseInt(option(args, "--warmup", "100"));
         String out = option(args, "--out", null);
+        int migrationSheets = Integer.parseInt(option(args, "--migration-sheets", "4"));
+        int migrationRows = Integer.parseInt(option(args, "--migration-rows", "2000"));
+        Path home = Path.of(option(args, "--home", ".")).toAbsolutePath().normalize();
         quiet();
         String loadAtStart = Proc.loadAverage();
         String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT));
         List<Level> results = new ArrayList<>();
+        MigrationBench.Figures migration = null;
         int exit = 0;
         try {
             for (int events : levels) {
                 results.add(level(events, runs, diffRuns, warmUp));
+            }
+            if (migrationSheets > 0) {
+                migration = MigrationBench.run(home, migrationSheets, migrationRows);
             }
         } catch (Exception e) {
             exit = 1;
             progress("bench failed: " + e);
             e.printStackTrace();
         }
-        Bench.publish(render(date, loadAtStart, Proc.loadAverage(), runs, diffRuns, warmUp, results), out, exit);
+        String report = render(date, loadAtStart, Proc.loadAverage(), runs, diffRuns, warmUp, results)
+                + (migration == null ? "" : MigrationBench.render(migration));
+        Bench.publish(report, out, exit);
     }
 
     private static Level level(int target, int runs, int diffRuns, int warmUp) throws Exception {
@@ -337,7 +351,7 @@ final class HistoryBench {
         return Table.percentile(sorted, p) / 1e6;
     }
 
-    private static double seconds(long start) {
+    static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 

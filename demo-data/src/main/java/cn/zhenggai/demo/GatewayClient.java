@@ -15,6 +15,8 @@ import java.util.Map;
 public final class GatewayClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A file's upload is long work (a sheet of 2,000 items, a scanned outline): the gateway's own limit is 120 s. */
+    private static final Duration FILE_TIMEOUT = Duration.ofSeconds(180);
 
     private final String baseUrl;
     private final HttpClient http;
@@ -81,7 +83,8 @@ public final class GatewayClient {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return send(request(path).setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path).timeout(FILE_TIMEOUT)
+                .setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 

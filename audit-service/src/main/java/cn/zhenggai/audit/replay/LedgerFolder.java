@@ -16,6 +16,8 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +64,22 @@ final class LedgerFolder {
      */
     static Map<String, LedgerItem> foldStates(AuditLog log, MongoCollection<Document> target, long after, long upTo,
                                               boolean targetEmpty, LongConsumer progress) {
+        Map<String, LedgerItem> states = folded(log, target, after, upTo, targetEmpty, progress);
+        write(target, states, targetEmpty);
+        return states;
+    }
+
+    /**
+     * As {@link #foldStates}, and returns the documents it wrote, by item, as the bytes the store was sent: a
+     * replay compares the live collection with these without encoding the states again.
+     */
+    static Map<String, RawBsonDocument> foldDocuments(AuditLog log, MongoCollection<Document> target, long after,
+                                                      long upTo, boolean targetEmpty, LongConsumer progress) {
+        return write(target, folded(log, target, after, upTo, targetEmpty, progress), targetEmpty);
+    }
+
+    private static Map<String, LedgerItem> folded(AuditLog log, MongoCollection<Document> target, long after,
+                                                  long upTo, boolean targetEmpty, LongConsumer progress) {
         Map<String, LedgerItem> states = new HashMap<>();
         Map<String, Long> seen = new HashMap<>();
         Set<String> touched = new HashSet<>();
@@ -105,7 +124,6 @@ final class LedgerFolder {
                 states.put(id, item);
             }
         }
-        write(target, states, targetEmpty);
         return states;
     }
 
@@ -135,7 +153,8 @@ final class LedgerFolder {
      * batches of {@link #WRITE_BATCH}; when there are several, {@link #WRITERS} threads build and send them at once,
      * so that encoding one batch overlaps the store's work on another.
      */
-    private static void write(MongoCollection<Document> target, Map<String, LedgerItem> states, boolean empty) {
+    private static Map<String, RawBsonDocument> write(MongoCollection<Document> target,
+                                                      Map<String, LedgerItem> states, boolean empty) {
         List<List<Map.Entry<String, LedgerItem>>> batches = new ArrayList<>();
         List<Map.Entry<String, LedgerItem>> batch = new ArrayList<>(Math.min(states.size(), WRITE_BATCH));
         for (Map.Entry<String, LedgerItem> e : states.entrySet()) {
@@ -148,9 +167,10 @@ final class LedgerFolder {
         if (!batch.isEmpty()) {
             batches.add(batch);
         }
+        Map<String, RawBsonDocument> written = new ConcurrentHashMap<>(Math.max(16, states.size() * 2));
         if (batches.size() < 2) {
-            batches.forEach(b -> writeBatch(target, b, empty));
-            return;
+            batches.forEach(b -> writeBatch(target, b, empty, written));
+            return written;
         }
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
             Thread thread = new Thread(r, "ledger-fold-writer");
@@ -159,7 +179,7 @@ final class LedgerFolder {
         });
         try {
             List<Future<?>> sent = new ArrayList<>();
-            batches.forEach(b -> sent.add(writers.submit(() -> writeBatch(target, b, empty))));
+            batches.forEach(b -> sent.add(writers.submit(() -> writeBatch(target, b, empty, written))));
             for (Future<?> f : sent) {
                 f.get();
             }
@@ -171,31 +191,38 @@ final class LedgerFolder {
         } finally {
             writers.shutdownNow();
         }
+        return written;
     }
 
+    /**
+     * Encodes each state's document once, into the bytes that are both sent to the store (the driver copies a raw
+     * document as it is) and kept in {@code written}.
+     */
     private static void writeBatch(MongoCollection<Document> target, List<Map.Entry<String, LedgerItem>> batch,
-                                   boolean empty) {
-        List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+                                   boolean empty, Map<String, RawBsonDocument> written) {
+        Codec<Document> codec = target.getCodecRegistry().get(Document.class);
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(batch.size());
         for (Map.Entry<String, LedgerItem> e : batch) {
-            Document doc = document(e.getKey(), e.getValue());
+            RawBsonDocument doc = new RawBsonDocument(document(e.getKey(), e.getValue()), codec);
+            written.put(e.getKey(), doc);
             writes.add(empty ? new InsertOneModel<>(doc)
                     : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
         }
-        bulkWrite(target, writes);
+        bulkWrite(target.withDocumentClass(RawBsonDocument.class), writes);
     }
 
     /** One unordered bulk write; an insert that finds its document written meanwhile is redone as an upsert. */
-    private static void bulkWrite(MongoCollection<Document> target, List<WriteModel<Document>> writes) {
+    private static void bulkWrite(MongoCollection<RawBsonDocument> target, List<WriteModel<RawBsonDocument>> writes) {
         try {
             target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(w -> w.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
-            List<WriteModel<Document>> again = new ArrayList<>();
+            List<WriteModel<RawBsonDocument>> again = new ArrayList<>();
             for (BulkWriteError error : e.getWriteErrors()) {
-                WriteModel<Document> write = writes.get(error.getIndex());
-                again.add(write instanceof InsertOneModel<Document> insert
+                WriteModel<RawBsonDocument> write = writes.get(error.getIndex());
+                again.add(write instanceof InsertOneModel<RawBsonDocument> insert
                         ? new ReplaceOneModel<>(Filters.eq("_id", insert.getDocument().get("_id")),
                         insert.getDocument(), new ReplaceOptions().upsert(true))
                         : write); // two upserts created the same document at once: the update applies now

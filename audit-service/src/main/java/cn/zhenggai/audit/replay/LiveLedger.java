@@ -81,11 +81,10 @@ public class LiveLedger implements AppendObserver {
         return database.getCollection(COLLECTION);
     }
 
-    /** Folds records {@code (after, upTo]} into another collection (a shadow); returns the states it wrote. */
-    java.util.Map<String, cn.zhenggai.contracts.ledger.LedgerItem> foldInto(MongoCollection<Document> target,
-                                                                           long after, long upTo, boolean targetEmpty,
-                                                                           LongConsumer progress) {
-        return LedgerFolder.foldStates(log, target, after, upTo, targetEmpty, progress);
+    /** Folds records {@code (after, upTo]} into another collection (a shadow); returns the documents it wrote. */
+    java.util.Map<String, org.bson.RawBsonDocument> foldInto(MongoCollection<Document> target, long after, long upTo,
+                                                            boolean targetEmpty, LongConsumer progress) {
+        return LedgerFolder.foldDocuments(log, target, after, upTo, targetEmpty, progress);
     }
 
     /**

@@ -1,7 +1,6 @@
 package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.log.AuditLog;
-import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.platform.web.ApiException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -115,7 +114,7 @@ public class Replays implements AutoCloseable {
             database.createCollection(shadowName); // a new name per replay
             long t = System.nanoTime();
             // the states the shadow's documents were written from, by item: the shadow holds document(id, state)
-            Map<String, LedgerItem> built = new HashMap<>(ledger.foldInto(shadow, 0, upTo, true, counter::set));
+            Map<String, RawBsonDocument> built = new HashMap<>(ledger.foldInto(shadow, 0, upTo, true, counter::set));
             long foldMillis = (System.nanoTime() - t) / 1_000_000;
             counter.set(upTo);
             replays.updateOne(Filters.eq("_id", id), Updates.set("done", upTo));
@@ -144,14 +143,13 @@ public class Replays implements AutoCloseable {
 
     /**
      * Records every difference between the live collection as stored and the shadow, both holding the fold up to
-     * {@code position}. The live documents are read from the store, once. The shadow's side is the document of each
-     * state in {@code built}, which is exactly what the fold wrote into the shadow (every document of the shadow was
-     * written from these states, and only by this replay), encoded as the store is sent it; so the shadow is not read
-     * back, only counted, and a count that disagrees fails the replay. A live document whose bytes are those of its
+     * {@code position}. The live documents are read from the store, once. The shadow's side is {@code built}: the bytes the fold
+     * sent to the shadow, kept as they were sent (every document of the shadow was written by this replay, each from
+     * one encoding); so the shadow is not read back nor encoded twice, only counted, and a count that disagrees fails the replay. A live document whose bytes are those of its
      * shadow document is equal; any other is decoded and compared field by field, as before.
      */
     private long compare(String id, MongoCollection<Document> live, MongoCollection<Document> shadow,
-                         Map<String, LedgerItem> built, long position) {
+                         Map<String, RawBsonDocument> built, long position) {
         differences.deleteMany(Filters.eq("replayId", id));
         replays.updateOne(Filters.eq("_id", id), Updates.set("comparedAtPosition", position));
         long inShadow = shadow.countDocuments();
@@ -166,11 +164,10 @@ public class Replays implements AutoCloseable {
         // in batches small enough for any store's reply size limit; order does not matter, each is looked up by id
         for (RawBsonDocument l : live.withDocumentClass(RawBsonDocument.class).find().batchSize(500)) {
             String key = l.getString("_id").getValue();
-            LedgerItem item = built.get(key);
-            if (item == null || !pending.remove(key)) {
+            RawBsonDocument s = built.get(key);
+            if (s == null || !pending.remove(key)) {
                 found.add(difference(id, key, "ONLY_IN_LIVE", List.of()));
             } else {
-                RawBsonDocument s = new RawBsonDocument(LedgerFolder.document(key, item), codec);
                 if (!l.getByteBuffer().asNIO().equals(s.getByteBuffer().asNIO())) {
                     List<Document> fields = fields(l.decode(codec), s.decode(codec));
                     if (!fields.isEmpty()) {

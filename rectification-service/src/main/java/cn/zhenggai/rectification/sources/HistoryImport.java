@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,8 @@ public class HistoryImport {
     static final String LONG_TERM = "长期坚持";
     static final int DEFAULT_REVIEW_MONTHS = 6;
     private static final int MAX_TEXT = 4000;
+    /** How many rows' commands are in flight at once. */
+    static final int SENDERS = 8;
     private static final String DATE = "(\\d{4}\\s*[年/.-]\\s*\\d{1,2}\\s*[月/.-]\\s*\\d{1,2}\\s*日?)";
     private static final Pattern PROGRESS = Pattern.compile("^" + DATE + "\\s*[:：，,、]?\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern EXTENSION = Pattern.compile("^(?:" + DATE + "\\s*(?:批准)?\\s*)?(?:延至|延期至|延期到|至)?\\s*"
@@ -174,11 +178,50 @@ public class HistoryImport {
         return new Checked(rows, errors);
     }
 
-    /** Migrates checked rows in sheet order; answers each row's outcome (MIGRATED or UNCHANGED). */
+    /**
+     * Migrates checked rows; answers each row's outcome (MIGRATED or UNCHANGED) in sheet order. The rows are distinct
+     * items (a sheet naming one item twice is refused by {@link #check}), so their commands go out from
+     * {@link #SENDERS} threads at once: each waits for its own transaction's commit, and a 2,000-row sheet is not
+     * 2,000 commits one after the other. A failure stops the rows not yet sent and is thrown once the others are
+     * done; the rows already migrated stay, and importing the sheet again migrates the rest and changes nothing else.
+     */
     public List<Map<String, Object>> apply(List<Row> rows, String importedBy, String importerDepartment) {
-        List<Map<String, Object>> outcomes = new ArrayList<>();
-        for (Row row : rows) {
-            String outcome = commands.send(row.command(), importedBy, importerDepartment);
+        String[] outcomes = new String[rows.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable sender = () -> {
+            for (int i = next.getAndIncrement(); i < rows.size() && failure.get() == null;
+                 i = next.getAndIncrement()) {
+                try {
+                    outcomes[i] = commands.send(rows.get(i).command(), importedBy, importerDepartment);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        int threads = Math.min(SENDERS, rows.size());
+        List<Thread> started = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread thread = new Thread(sender, "history-import-" + t);
+            thread.start();
+            started.add(thread);
+        }
+        sender.run();
+        for (Thread thread : started) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("历史台账导入被中断", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String outcome = outcomes[i];
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("row", row.row());
             answer.put("measureId", row.measureId());
@@ -190,9 +233,9 @@ public class HistoryImport {
             answer.put("firstEffectiveAt", row.firstEffectiveAt());
             answer.put("lastEffectiveAt", row.lastEffectiveAt());
             answer.put("outcome", outcome);
-            outcomes.add(answer);
+            answers.add(answer);
         }
-        return outcomes;
+        return answers;
     }
 
     /** The id of a migrated item: a report's measure keeps the report's id, anything else one from its content. */

@@ -26,20 +26,20 @@ import java.util.Random;
  * Figures of the audit service against the MongoDB-wire-compatible store (mongo-java-server, in-memory backend, in
  * this JVM, reached through the official driver over a local socket): time-travel latency of a department ledger,
  * append rates (one by one and batched), replay rate against the raw bulk-write and scan rates of the same store in
- * the same run, and chain verification time. Not a test: prints its figures; run it as described in
- * docs/benchmarks.md ("Audit").
+ * the same run, and chain verification time. Prints its figures: {@code ./zhenggai bench --scenario audit}
+ * (docs/benchmarks.md, "Audit").
  *
  * <p>Options: {@code --timetravel-events 10000}, {@code --runs 200}, {@code --append-events 5000},
  * {@code --replay-events 1000000}.
  */
-public final class AuditBench {
+final class AuditBench {
 
     private static final long T0 = System.nanoTime();
 
     private AuditBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    static void run(String[] args) throws Exception {
         int ttEvents = Integer.parseInt(option(args, "--timetravel-events", "10000"));
         int runs = Integer.parseInt(option(args, "--runs", "200"));
         int appendEvents = Integer.parseInt(option(args, "--append-events", "5000"));

@@ -48,20 +48,24 @@ public final class Bench {
     private Bench() {
     }
 
+    /** {@code ./zhenggai bench [--scenario NAME] [options]} and {@code ./zhenggai bench --list}. */
     public static void main(String[] args) throws Exception {
-        String scenario = option(args, "--scenario", null);
-        if ("gateway".equals(scenario)) {
-            GatewayBench.main(args); // ./zhenggai bench --scenario gateway
+        if (java.util.Arrays.asList(args).contains("--list")) {
+            System.out.print(Scenario.list());
             return;
         }
-        if ("history".equals(scenario)) {
-            HistoryBench.main(args); // ./zhenggai bench --scenario history (ADR 0092)
-            return;
+        String name = option(args, "--scenario", Scenario.DEFAULT.label());
+        Scenario scenario = Scenario.named(name);
+        if (scenario == null) {
+            System.err.println("no scenario " + name + "; the scenarios (--scenario NAME):");
+            System.err.print(Scenario.list());
+            System.exit(2);
         }
-        if ("chaos".equals(scenario)) {
-            ChaosBench.main(args); // ./zhenggai bench --scenario chaos (ADR 0085)
-            return;
-        }
+        scenario.run(args);
+    }
+
+    /** The default scenario: the embedded stack's figures (this class's description). */
+    static void stack(String[] args) throws Exception {
         Path home = Path.of(option(args, "--home", ".")).toAbsolutePath().normalize();
         int heapMb = Integer.parseInt(option(args, "--heap-mb", "384"));
         int[] levels = java.util.Arrays.stream(option(args, "--levels", "1,16,64").split(","))

@@ -11,8 +11,6 @@ import cn.zhenggai.rectification.ReadModelStore;
 import cn.zhenggai.rectification.export.LedgerWorkbook;
 import cn.zhenggai.rectification.ledger.Ledger;
 import cn.zhenggai.rectification.ledger.LedgerProjection;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -26,11 +24,9 @@ import java.util.Map;
  * Figures for docs/benchmarks.md ("Ledger"): the overview query over 80 departments × 100 items (8,000 items in
  * the ledger collection) and the .xlsx export of 1,000 rows, through the query and export classes against the
  * embedded MongoDB-wire-compatible store (mongo-java-server, memory backend — not MongoDB) in this JVM. Prints the
- * figures; asserts nothing about time. Run:
- * {@code mvn -B -o -pl rectification-service -am verify -Dtest=LedgerBench -Dledger.bench=true
- * -Dsurefire.failIfNoSpecifiedTests=false}, or its {@code main}.
+ * figures; asserts nothing about time. {@code ./zhenggai bench --scenario ledger}.
  */
-class LedgerBench {
+final class LedgerBench {
 
     static final int DEPARTMENTS = 80;
     static final int ITEMS_PER_DEPARTMENT = 100;
@@ -39,13 +35,11 @@ class LedgerBench {
             "带头坚持和加强党的全面领导", "带头坚持以人民为中心的发展思想", "带头发扬斗争精神，防范化解风险挑战",
             "带头落实全面从严治党政治责任", "其他"};
 
-    public static void main(String[] args) throws Exception {
-        new LedgerBench().run();
+    static void run(String[] args) throws Exception {
+        new LedgerBench().measure();
     }
 
-    @Test
-    @EnabledIfSystemProperty(named = "ledger.bench", matches = "true")
-    void run() throws Exception {
+    void measure() throws Exception {
         try (ReadModelStore store = new ReadModelStore()) {
             LedgerProjection projection = new LedgerProjection(store.database());
             Map<String, String> names = new LinkedHashMap<>();

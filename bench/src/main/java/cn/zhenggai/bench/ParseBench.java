@@ -1,78 +1,49 @@
 package cn.zhenggai.bench;
 
+import cn.zhenggai.outline.ParseTiming;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Times {@link OutlineParser#parse(byte[], String)} on one file of any kind (.txt, .docx, .doc, .pdf …): warm-up,
- * then N timed runs; prints mean, p50, p95 and max in milliseconds. The test-scope {@code KindsBenchmark} runs it
- * on the sample outline in each kind.
- *
- * <p>{@code java -cp … cn.zhenggai.outline.ParseBenchmark [FILE] [N] [WARMUP]}; FILE defaults to
- * the sample outline among the module's test resources.
+ * {@code ./zhenggai bench --scenario parse}: times the outline parse of one file of any kind in this JVM
+ * ({@link ParseTiming}). Options: {@code --file FILE} (default: the sample outline of the outline module's tests,
+ * under {@code --home}), {@code --runs 500}, {@code --warmup 200}.
  */
-public final class ParseBenchmark {
+final class ParseBench {
 
-    private static final String[] DEFAULT_FILES = {
-        "src/test/resources/outlines/sample-2022.txt",
-        "outline/src/test/resources/outlines/sample-2022.txt",
-    };
+    private static final String SAMPLE = "outline/src/test/resources/outlines/sample-2022.txt";
 
-    private ParseBenchmark() {
+    private ParseBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path file = args.length > 0 ? Path.of(args[0]) : defaultFile();
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        byte[] content = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
-
-        System.out.println(run(content, name, runs, warmup));
+    static void run(String[] args) throws Exception {
+        Path home = Path.of(Bench.option(args, "--home", ".")).toAbsolutePath().normalize();
+        String given = Bench.option(args, "--file", null);
+        Path file = given != null ? Path.of(given) : home.resolve(SAMPLE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file + " (give one with --file FILE)");
+        }
+        int runs = Integer.parseInt(Bench.option(args, "--runs", "500"));
+        int warmup = Integer.parseInt(Bench.option(args, "--warmup", "200"));
+        System.out.println(ParseTiming.run(Files.readAllBytes(file), file.getFileName().toString(), runs, warmup));
     }
 
     /**
-     * Times {@code runs} parses of the bytes after {@code warmup} untimed ones; returns the two lines
-     * {@link #main} prints (kind, size, runs; mean, p50, p95, max in milliseconds).
+     * The arguments after {@code --scenario NAME} that are not the script's {@code --home DIR}: the positional
+     * arguments of the per-kind and OCR benchmarks.
      */
-    public static String run(byte[] content, String name, int runs, int warmup) throws OutlineParseException {
-        int sink = 0;
-        FileKind kind = null;
-        for (int i = 0; i < warmup; i++) {
-            Outline outline = OutlineParser.parse(content, name);
-            sink += outline.problems().size();
-            kind = outline.source() == null ? null : outline.source().kind();
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            Outline outline = OutlineParser.parse(content, name);
-            nanos[i] = System.nanoTime() - start;
-            sink += outline.problems().size();
-            kind = outline.source() == null ? null : outline.source().kind();
-        }
-        Arrays.sort(nanos);
-        double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-        return String.format(Locale.ROOT, "outline parse %s (%s, %d bytes): %d runs after %d warm-up%n", name, kind,
-                content.length, runs, warmup)
-                + String.format(Locale.ROOT, "mean %.3f ms  p50 %.3f ms  p95 %.3f ms  max %.3f ms  (checksum %d)",
-                mean, percentile(nanos, 0.50), percentile(nanos, 0.95), nanos[runs - 1] / 1e6, sink);
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private static Path defaultFile() {
-        for (String candidate : DEFAULT_FILES) {
-            Path path = Path.of(candidate);
-            if (Files.isRegularFile(path)) {
-                return path;
+    static String[] positional(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--home") || args[i].equals("--scenario")) {
+                i++;
+            } else {
+                rest.add(args[i]);
             }
         }
-        throw new IllegalArgumentException("no FILE given and the sample outline was not found; pass FILE");
+        return rest.toArray(String[]::new);
     }
 }

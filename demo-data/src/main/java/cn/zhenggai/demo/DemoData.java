@@ -59,8 +59,8 @@ public final class DemoData {
         }
     }
 
-    /** Loads the demo data unless {@code marker} exists; returns the number of problems loaded. */
-    static int loadOnce(GatewayClient gateway, Path marker) throws Exception {
+    /** The first step of {@link #load}: the sample outline unless {@code marker} exists; returns its problems. */
+    public static int loadOnce(GatewayClient gateway, Path marker) throws Exception {
         if (Files.exists(marker)) {
             return 0;
         }

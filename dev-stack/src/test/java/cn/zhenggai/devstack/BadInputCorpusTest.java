@@ -1,5 +1,6 @@
 package cn.zhenggai.devstack;
 
+import cn.zhenggai.demo.GatewayClient;
 import cn.zhenggai.devstack.infra.InfraConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

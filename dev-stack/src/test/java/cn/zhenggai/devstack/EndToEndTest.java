@@ -1,5 +1,7 @@
 package cn.zhenggai.devstack;
 
+import cn.zhenggai.demo.DemoData;
+import cn.zhenggai.demo.GatewayClient;
 import cn.zhenggai.contracts.Topics;
 import cn.zhenggai.devstack.infra.InfraConfig;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -27,7 +27,7 @@ public final class OcrBenchmark {
     record Fixture(String name, List<ScanFixtures.Page> pages) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void run(String[] args) throws Exception {
         int pagesPerFixture = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         String sample = Fixtures.sampleText();
         List<ScanFixtures.Page> noisy = ScanFixtures.render(sample, 200, ScanFixtures.Noise.SCAN);

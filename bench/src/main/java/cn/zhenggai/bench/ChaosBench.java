@@ -218,7 +218,10 @@ final class ChaosBench {
         }
     }
 
-    /** Closed-loop clients drafting reports and identifying problems with statements no other command has. */
+    /**
+     * Closed-loop clients ({@link CommandLoad.Client}, the load client of the default scenario) drafting reports and
+     * identifying problems with statements no other command has, until stopped; every command recorded.
+     */
     static final class Load {
         private final String gatewayUrl;
         private final String token;
@@ -249,8 +252,7 @@ final class ChaosBench {
         }
 
         private void run(int client) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            CommandLoad.Client http = new CommandLoad.Client(gatewayUrl, token);
             String reportId = null;
             int next = perReport;
             long serial = 0;
@@ -258,7 +260,7 @@ final class ChaosBench {
                 try {
                     if (next >= perReport) {
                         String title = "混沌测试报告" + client + "-" + serial++;
-                        Answer a = post(http, "/api/reports", Map.of("title", title, "year", 2024));
+                        CommandLoad.Answer a = http.draft(title);
                         record(new Command(Kind.DRAFT_REPORT, a.ok() ? a.body().path("reportId").asText() : null,
                                 title, a.ok(), a.outcome()));
                         if (!a.ok()) {
@@ -270,11 +272,7 @@ final class ChaosBench {
                     }
                     int index = next++;
                     String statement = "混沌测试问题" + client + "-" + serial++ + "：理论学习不够深入系统，联系实际思考不够。";
-                    Answer a = post(http, "/api/reports/" + reportId + "/problems", Map.of(
-                            "theme", CommandLoad.THEMES[index % CommandLoad.THEMES.length],
-                            "ordinal", index / CommandLoad.THEMES.length + 1,
-                            "statement", statement,
-                            "example", "比如学习停留在读原文、记笔记。"));
+                    CommandLoad.Answer a = http.identify(reportId, index, statement, "比如学习停留在读原文、记笔记。");
                     record(new Command(Kind.IDENTIFY_PROBLEM, reportId, statement, a.ok(), a.outcome()));
                     if (!a.ok()) {
                         Thread.sleep(200);
@@ -291,37 +289,6 @@ final class ChaosBench {
                 inARow.incrementAndGet();
             } else {
                 inARow.set(0);
-            }
-        }
-
-        record Answer(int status, JsonNode body, String error) {
-            boolean ok() {
-                return status >= 200 && status < 300 && body != null;
-            }
-
-            String outcome() {
-                return error != null ? error : "HTTP " + status;
-            }
-        }
-
-        private Answer post(HttpClient http, String path, Object body) throws InterruptedException {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode json = null;
-                try {
-                    json = r.body().isEmpty() ? null : JSON.readTree(r.body());
-                } catch (IOException notJson) {
-                    // an HTML or empty answer: not accepted
-                }
-                return new Answer(r.statusCode(), json, null);
-            } catch (IOException e) {
-                return new Answer(0, null, e.getClass().getSimpleName());
             }
         }
 

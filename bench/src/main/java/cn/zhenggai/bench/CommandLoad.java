@@ -128,7 +128,7 @@ final class CommandLoad {
             latencies.add(myLatencies);
             accepted.add(myAccepted);
             Thread thread = new Thread(() -> {
-                HttpClient http = httpClient();
+                Client client = new Client(gatewayUrl, token);
                 ready.countDown();
                 try {
                     go.await();
@@ -147,30 +147,27 @@ final class CommandLoad {
                             report = reports.poll();
                             if (report == null) {
                                 inline.incrementAndGet();
-                                report = draftOne(http);
+                                report = draftOne(client);
                             }
                             next = 0;
                         }
                         int index = next++;
-                        String body = JSON.writeValueAsString(Map.of(
-                                "theme", THEMES[index % THEMES.length],
-                                "ordinal", index / THEMES.length + 1,
-                                "statement", "基准测试问题" + index + "：理论学习不够深入系统，运用党的创新理论指导实践、推动工作的能力还有差距。",
-                                "example", "比如学习停留在读原文、记笔记，联系实际思考不够。"));
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> response = http.send(post("/api/reports/" + report + "/problems", body),
-                                HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
+                        Answer answer = client.identify(report, index,
+                                "基准测试问题" + index + "：理论学习不够深入系统，运用党的创新理论指导实践、推动工作的能力还有差距。",
+                                "比如学习停留在读原文、记笔记，联系实际思考不够。");
                         long acceptedAt = System.currentTimeMillis();
-                        lastEnd.accumulateAndGet(t1, Math::max);
-                        if (response.statusCode() == 201) {
-                            myLatencies.add(t1 - t0);
-                            myAccepted.add(new Accepted(JSON.readTree(response.body()).get("problemId").asText(),
-                                    acceptedAt));
+                        lastEnd.accumulateAndGet(answer.answeredNanos(), Math::max);
+                        if (answer.failure() != null) {
+                            throw answer.failure();
+                        }
+                        String problemId = answer.status() == 201 ? answer.body().path("problemId").asText(null) : null;
+                        if (problemId != null) {
+                            myLatencies.add(answer.nanos());
+                            myAccepted.add(new Accepted(problemId, acceptedAt));
                         } else {
-                            errors.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                            errors.merge("HTTP " + answer.status(), 1, Integer::sum);
                             if (firstError.isEmpty()) {
-                                firstError.add("HTTP " + response.statusCode() + " " + abbreviate(response.body()));
+                                firstError.add("HTTP " + answer.status() + " " + abbreviate(answer.text()));
                             }
                         }
                     } catch (IOException | RuntimeException e) {
@@ -236,10 +233,10 @@ final class CommandLoad {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < Math.min(MAX_DRAFT_THREADS, count); t++) {
             Thread thread = new Thread(() -> {
-                HttpClient http = httpClient();
+                Client client = new Client(gatewayUrl, token);
                 while (left.getAndDecrement() > 0 && System.nanoTime() < deadline && failures.get() < 20) {
                     try {
-                        drafted.add(draftOne(http));
+                        drafted.add(draftOne(client));
                     } catch (IOException | RuntimeException e) {
                         failures.incrementAndGet();
                     } catch (InterruptedException e) {
@@ -261,18 +258,96 @@ final class CommandLoad {
         return new ArrayList<>(drafted);
     }
 
-    private String draftOne(HttpClient http) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(post("/api/reports",
-                        JSON.writeValueAsString(Map.of("title", "基准测试报告", "year", 2024))),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IOException("drafting a report: HTTP " + response.statusCode() + " " + abbreviate(response.body()));
+    private static String draftOne(Client client) throws IOException, InterruptedException {
+        Answer answer = client.draft("基准测试报告");
+        if (answer.failure() != null) {
+            throw answer.failure();
         }
-        JsonNode reportId = JSON.readTree(response.body()).get("reportId");
+        if (answer.status() != 201) {
+            throw new IOException("drafting a report: HTTP " + answer.status() + " " + abbreviate(answer.text()));
+        }
+        String reportId = answer.body().path("reportId").asText(null);
         if (reportId == null) {
-            throw new IOException("drafting a report: no reportId in " + abbreviate(response.body()));
+            throw new IOException("drafting a report: no reportId in " + abbreviate(answer.text()));
         }
-        return reportId.asText();
+        return reportId;
+    }
+
+    /**
+     * What the gateway answered to one command: status, body as text and as JSON (null when not JSON), or the I/O
+     * failure that left no answer (status 0); its latency and when it arrived ({@link System#nanoTime}).
+     */
+    record Answer(int status, String text, JsonNode body, IOException failure, long nanos, long answeredNanos) {
+
+        /** Accepted: a 2xx with a JSON body. */
+        boolean ok() {
+            return status >= 200 && status < 300 && body != null;
+        }
+
+        /** The failure's class name, or {@code HTTP status}. */
+        String outcome() {
+            return failure != null ? failure.getClass().getSimpleName() : "HTTP " + status;
+        }
+    }
+
+    /**
+     * One closed-loop client of the load: its own HTTP/1.1 client (5 s to connect, 30 s per request), the token of
+     * its user, and the two commands the load sends. Used by the default scenario ({@link #run}) and by the chaos
+     * scenario ({@link ChaosBench}); one thread each.
+     */
+    static final class Client {
+        private final String gatewayUrl;
+        private final String token;
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+
+        Client(String gatewayUrl, String token) {
+            this.gatewayUrl = gatewayUrl;
+            this.token = token;
+        }
+
+        /** {@code POST /api/reports}: drafts a report of 2024 with this title. */
+        Answer draft(String title) throws InterruptedException {
+            return post("/api/reports", Map.of("title", title, "year", 2024));
+        }
+
+        /**
+         * {@code POST /api/reports/{id}/problems}: the {@code index}-th problem of the report, theme and ordinal
+         * cycling over {@link #THEMES} (ordinal = round + 1).
+         */
+        Answer identify(String reportId, int index, String statement, String example) throws InterruptedException {
+            return post("/api/reports/" + reportId + "/problems", Map.of(
+                    "theme", THEMES[index % THEMES.length],
+                    "ordinal", index / THEMES.length + 1,
+                    "statement", statement,
+                    "example", example));
+        }
+
+        private Answer post(String path, Object body) throws InterruptedException {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                long t1 = System.nanoTime();
+                JsonNode json = null;
+                try {
+                    json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+                } catch (IOException notJson) {
+                    // an HTML or empty answer: not accepted
+                }
+                return new Answer(response.statusCode(), response.body(), json, null, t1 - t0, t1);
+            } catch (IOException e) {
+                long t1 = System.nanoTime();
+                return new Answer(0, "", null, e, t1 - t0, t1);
+            }
+        }
     }
 
     /**
@@ -326,23 +401,6 @@ final class CommandLoad {
 
     private static long[] sorted(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    private HttpClient httpClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-    }
-
-    private HttpRequest post(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
     }
 
     private static String abbreviate(String text) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes ../resources/bad-input-corpus.json: every write endpoint of the gateway's API with the bad inputs of
 issue 11 (item 9/10). The JSON file is the corpus (read by BadInputCorpusTest); this script only saves typing.
-Edit the tables below and run it again: python3 launcher/src/test/corpus/generate.py"""
+Edit the tables below and run it again: python3 dev-stack/src/test/corpus/generate.py"""
 import json, os
 
 # method, path (through the gateway), user, a valid-looking body with at least one string field (None: no body)

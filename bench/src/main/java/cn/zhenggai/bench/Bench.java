@@ -563,7 +563,7 @@ public final class Bench {
         return fallback;
     }
 
-    /** The launcher has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings. */
+    /** The bench has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings. */
     static void quietLogging() {
         Object root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root.getClass().getName().equals("ch.qos.logback.classic.Logger")) {

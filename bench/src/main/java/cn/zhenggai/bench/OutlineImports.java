@@ -73,7 +73,7 @@ final class OutlineImports {
     static byte[] sample() throws IOException {
         try (InputStream in = OutlineImports.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {
-                throw new IOException("sample outline missing from the launcher: " + SAMPLE);
+                throw new IOException("sample outline missing from the demo-data jar: " + SAMPLE);
             }
             return in.readAllBytes();
         }

@@ -67,7 +67,7 @@ public final class DemoData {
         byte[] sample;
         try (InputStream in = DemoData.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {
-                throw new IOException("demo outline missing from the launcher: " + SAMPLE);
+                throw new IOException("demo outline missing from the demo-data jar: " + SAMPLE);
             }
             sample = in.readAllBytes();
         }

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Access tokens for the demo's generated cadres and liaisons of other departments, signed with the embedded
- * stack's own token key ({@code data/keys/private.pem}, which the launcher created): the user directory holds only
+ * stack's own token key ({@code data/keys/private.pem}, which the dev stack created): the user directory holds only
  * the four demo accounts, and the demo needs people in a dozen departments. Same claims as the gateway's tokens;
  * every request still goes through the gateway and each service checks the token itself.
  */

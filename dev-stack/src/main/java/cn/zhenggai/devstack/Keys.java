@@ -18,7 +18,7 @@ public final class Keys {
     private Keys() {
     }
 
-    /** {@code java -cp launcher.jar cn.zhenggai.devstack.Keys DIR}: creates the key pair in DIR if missing. */
+    /** {@code java -cp dev-stack.jar cn.zhenggai.devstack.Keys DIR}: creates the key pair in DIR if missing. */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             System.err.println("usage: Keys DIR");

@@ -9,10 +9,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * made with POI), as a .doc ({@code legacy/sample-2022.doc}, made by LibreOffice) and as a text PDF
  * ({@link PdfFixtures}: repeated header, page numbers, page 3 in two columns; and {@code legacy/sample-2022-libreoffice.pdf},
  * printed by LibreOffice), and one page of it scanned ({@link ScanFixtures}, read by OCR). Prints {@link ParseTiming#run}'s
- * figures for each. A test-scope main, not a test: figures, no assertions.
- *
- * <p>{@code mvn -B -q -pl outline test-compile} then
- * {@code java -cp outline/target/classes:outline/target/test-classes:$(deps) cn.zhenggai.outline.KindsBenchmark [N] [WARMUP] [SCAN_RUNS]}.
+ * figures for each. Test code, not a test: figures, no assertions; the bench module runs it from this module's test
+ * jar: {@code ./zhenggai bench --scenario parse-kinds [N] [WARMUP] [SCAN_RUNS]}.
  */
 public final class KindsBenchmark {
 

@@ -13,8 +13,8 @@ import java.util.Locale;
  * the reader's work ("norm": reading order, {@link OcrText}, {@link TextCleaner} and page numbers dropped, against
  * the page's text through the same {@link TextCleaner}).
  *
- * <p>Run from {@code outline/} after {@code mvn -B -q test-compile}:
- * {@code java -cp target/test-classes:target/classes:$(deps) cn.zhenggai.outline.OcrBenchmark [pages] [rapidocr|tesseract|both]}
+ * <p>The bench module runs it from this module's test jar:
+ * {@code ./zhenggai bench --scenario ocr [pages] [rapidocr|tesseract|both]}
  * — pages per fixture (default 2), engines (default both; Tesseract is skipped when not installed).
  */
 public final class OcrBenchmark {

@@ -15,7 +15,8 @@ enum Scenario {
             + "freshness, PostgreSQL and Kafka ceilings, outline imports", Bench::stack),
     GATEWAY("gateway", "the gateway's cost: the same GET via the gateway and direct, throughput, logins/s",
             GatewayBench::main),
-    CHAOS("chaos", "faults under load: service kills, Kafka and PostgreSQL outages; nothing lost, nothing twice",
+    CHAOS("chaos", "faults under load: each service killed, PostgreSQL and Mongo restarted, Kafka stopped; "
+            + "every accepted command exactly once",
             ChaosBench::main),
     HISTORY("history", "audit time travel and replay at 10k/50k/200k events in this JVM, then the history migration",
             HistoryBench::main),

@@ -13,8 +13,8 @@ import java.util.Locale;
  * the reader's work ("norm": reading order, {@link OcrText}, {@link TextCleaner} and page numbers dropped, against
  * the page's text through the same {@link TextCleaner}).
  *
- * <p>Run from {@code outline/} after {@code mvn -B -q test-compile}:
- * {@code java -cp target/test-classes:target/classes:$(deps) cn.zhenggai.outline.OcrBenchmark [pages] [rapidocr|tesseract|both]}
+ * <p>The bench module runs it from this module's test jar:
+ * {@code ./zhenggai bench --scenario ocr [pages] [rapidocr|tesseract|both]}
  * — pages per fixture (default 2), engines (default both; Tesseract is skipped when not installed).
  */
 public final class OcrBenchmark {
@@ -27,7 +27,7 @@ public final class OcrBenchmark {
     record Fixture(String name, List<ScanFixtures.Page> pages) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void run(String[] args) throws Exception {
         int pagesPerFixture = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         String sample = Fixtures.sampleText();
         List<ScanFixtures.Page> noisy = ScanFixtures.render(sample, 200, ScanFixtures.Noise.SCAN);

@@ -1,7 +1,7 @@
 package cn.zhenggai.uitests;
 
-import cn.zhenggai.launcher.PlatformStack;
-import cn.zhenggai.launcher.infra.InfraConfig;
+import cn.zhenggai.devstack.PlatformStack;
+import cn.zhenggai.devstack.infra.InfraConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package cn.zhenggai.uitests;
 
-import cn.zhenggai.launcher.DemoLoader;
-import cn.zhenggai.launcher.PlatformStack;
-import cn.zhenggai.launcher.infra.InfraConfig;
+import cn.zhenggai.demo.DemoData;
+import cn.zhenggai.devstack.PlatformStack;
+import cn.zhenggai.devstack.infra.InfraConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,7 +29,7 @@ public final class Screenshots {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots").toAbsolutePath();
         System.setProperty("zhenggai.screenshots", out.toString());
         Path home = Path.of(System.getProperty("zhenggai.home", ".")).toAbsolutePath().normalize();
-        Path sample = home.resolve("launcher/src/main/resources/demo/2022-xingzheng-shenpi-ju-fayan-tigang.txt");
+        Path sample = home.resolve("demo-data/src/main/resources/demo/2022-xingzheng-shenpi-ju-fayan-tigang.txt");
         Path markers = Files.createTempDirectory("zhenggai-demo-");
         // -Dzhenggai.ui.static=DIR: the gateway serves the UI from DIR instead of its jar (jars built elsewhere)
         String ui = System.getProperty("zhenggai.ui.static", "");
@@ -38,7 +38,10 @@ public final class Screenshots {
         try (PlatformStack stack = new PlatformStack(new PlatformStack.Settings(home, InfraConfig.temporary(), 0, 320,
                 extra))) {
             stack.start(Duration.ofMinutes(5));
-            DemoLoader.load(stack, markers);
+            DemoData.Loaded demo = DemoData.load(stack.gatewayUrl(), stack.keysDir(), markers, System.out);
+            if (demo.ledgerFailure() != null) {
+                throw new IllegalStateException("the demo ledger could not be loaded: " + demo.ledgerFailure());
+            }
             try (Browser b = new Browser(stack.gatewayUrl())) {
                 b.driver.get(stack.gatewayUrl() + "/#/login");
                 b.await(By.id("login-form"));

@@ -1,7 +1,7 @@
 package cn.zhenggai.uitests;
 
-import cn.zhenggai.launcher.PlatformStack;
-import cn.zhenggai.launcher.infra.InfraConfig;
+import cn.zhenggai.devstack.PlatformStack;
+import cn.zhenggai.devstack.infra.InfraConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebUiTest {
 
     private static final Path HOME = Path.of(System.getProperty("zhenggai.home", "..")).toAbsolutePath().normalize();
-    private static final Path SAMPLE = HOME.resolve("launcher/src/main/resources/demo/2022-xingzheng-shenpi-ju-fayan-tigang.txt");
+    private static final Path SAMPLE = HOME.resolve("demo-data/src/main/resources/demo/2022-xingzheng-shenpi-ju-fayan-tigang.txt");
     private static final String DEPARTMENT = "XZSPJ";
     /** Working on the UI: a fresh stack already running (see {@link DevStack}) instead of one started here. */
     private static final String DEV_URL = System.getProperty("zhenggai.ui.url", "");

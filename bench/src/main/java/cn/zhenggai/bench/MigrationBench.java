@@ -1,0 +1,176 @@
+package cn.zhenggai.bench;
+
+import cn.zhenggai.demo.GatewayClient;
+import cn.zhenggai.devstack.PlatformStack;
+import cn.zhenggai.devstack.infra.InfraConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The migration part of {@code ./zhenggai bench --scenario history} (ADR 0093): generated historical ledgers of
+ * {@code rows} items each (2,000, the most one sheet may have), posted one after the other to
+ * {@code POST /api/rectification/history/import} through the gateway of a fresh embedded stack as the party
+ * committee, each first as a dry run (the check of every row) and then for real; then the overview is polled until
+ * every migrated item is on the ledger. Prints items/s and events/s of the import (the 200 comes after every item's
+ * history is in the event store) and until the last item is visible in the ledger.
+ */
+final class MigrationBench {
+
+    private static final String[] HEADER = {"来源", "文号/批次", "问题", "问题主题", "整改措施", "牵头单位", "配合单位",
+            "责任人", "完成时限", "评估周期", "下达日期", "分派日期", "进展", "延期", "完成日期", "完成情况", "销号日期",
+            "验收意见"};
+    private static final String[] THEMES = {"理论学习", "政治素质", "能力本领", "担当作为", "作风建设", "廉洁自律"};
+    private static final Duration VISIBLE_WAIT = Duration.ofMinutes(10);
+
+    private MigrationBench() {
+    }
+
+    /** The figures of one run. */
+    record Figures(int sheets, int rowsPerSheet, long items, long events, double dryRunSeconds, double importSeconds,
+                   double visibleSeconds, List<Double> sheetSeconds, long startMillis) {
+    }
+
+    static Figures run(Path home, int sheets, int rows) throws Exception {
+        HistoryBench.progress("migration: starting the embedded stack (temporary data) for " + sheets + " sheets of "
+                + rows + " rows");
+        PlatformStack stack = new PlatformStack(new PlatformStack.Settings(home, InfraConfig.temporary(), 0, 384,
+                Map.of()));
+        try (AutoCloseable stopping = stack::close) {
+            stack.start(Duration.ofMinutes(5));
+            HistoryBench.progress("  ready in " + stack.startMillis() + " ms");
+            GatewayClient party = new GatewayClient(stack.gatewayUrl()).login("demo-party", "demo");
+            List<String> departments = new ArrayList<>();
+            party.get("/api/rectification/departments").body().path("departments")
+                    .forEach(d -> departments.add(d.path("code").asText()));
+            if (departments.isEmpty()) {
+                throw new IllegalStateException("no departments in the directory");
+            }
+            long before = total(party);
+            double dryRun = 0;
+            double imported = 0;
+            long items = 0;
+            long events = 0;
+            List<Double> perSheet = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int s = 0; s < sheets; s++) {
+                byte[] csv = csv(sheet(s, rows, departments, LocalDate.now()));
+                String name = "历史台账-" + (s + 1) + ".csv";
+                long t = System.nanoTime();
+                GatewayClient.Answer preview = party.postFile("/api/rectification/history/import?dryRun=true",
+                        "file", name, "text/csv", csv);
+                dryRun += HistoryBench.seconds(t);
+                require(preview, "dry run of " + name);
+                if (!preview.body().path("valid").asBoolean()) {
+                    throw new IllegalStateException("the generated sheet is refused: "
+                            + preview.body().path("errors").path(0));
+                }
+                t = System.nanoTime();
+                GatewayClient.Answer answer = party.postFile("/api/rectification/history/import", "file", name,
+                        "text/csv", csv);
+                double took = HistoryBench.seconds(t);
+                require(answer, "import of " + name);
+                imported += took;
+                perSheet.add(took);
+                items += answer.body().path("counts").path("new").asLong();
+                events += answer.body().path("counts").path("events").asLong();
+                HistoryBench.progress(String.format(Locale.ROOT, "  sheet %d: %d items, %d events in %.1f s",
+                        s + 1, answer.body().path("counts").path("new").asLong(),
+                        answer.body().path("counts").path("events").asLong(), took));
+            }
+            long expected = before + items;
+            long deadline = System.nanoTime() + VISIBLE_WAIT.toNanos();
+            long seen = total(party);
+            while (seen < expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                seen = total(party);
+            }
+            double visible = HistoryBench.seconds(start);
+            if (seen < expected) {
+                throw new IllegalStateException("only " + (seen - before) + " of " + items
+                        + " migrated items on the ledger after " + VISIBLE_WAIT);
+            }
+            HistoryBench.progress(String.format(Locale.ROOT, "  %d items (%d events) on the ledger %.1f s after the "
+                    + "first sheet", items, events, visible));
+            return new Figures(sheets, rows, items, events, dryRun, imported, visible, perSheet, stack.startMillis());
+        }
+    }
+
+    private static long total(GatewayClient party) throws Exception {
+        GatewayClient.Answer overview = party.get("/api/overview");
+        require(overview, "overview");
+        return overview.body().path("totals").path("total").asLong();
+    }
+
+    private static void require(GatewayClient.Answer answer, String what) {
+        if (!answer.ok()) {
+            String body = String.valueOf(answer.body());
+            throw new IllegalStateException(what + " answered " + answer.status() + ": "
+                    + body.substring(0, Math.min(body.length(), 500)));
+        }
+    }
+
+    /**
+     * Sheet {@code s}: {@code rows} inspection and audit findings over the last three years, each with its
+     * assignment, one to three progress entries, and for one in three an extension; two in five completed, of
+     * those three in four verified; one in ten long term. Steps in order, all in the past.
+     */
+    static List<List<String>> sheet(int s, int rows, List<String> departments, LocalDate today) {
+        List<List<String>> sheet = new ArrayList<>();
+        sheet.add(List.of(HEADER));
+        for (int i = 0; i < rows; i++) {
+            int n = s * rows + i;
+            LocalDate planned = today.minusDays(1095 - (n * 7L) % 900);
+            LocalDate assigned = planned.plusDays(5 + n % 10);
+            boolean longTerm = n % 10 == 9;
+            boolean completed = !longTerm && n % 5 < 2;
+            boolean verified = completed && n % 4 != 3;
+            LocalDate deadline = assigned.plusMonths(6);
+            List<String> progress = new ArrayList<>();
+            for (int p = 0; p <= n % 3; p++) {
+                progress.add(assigned.plusDays(20L + 25L * p) + " 第" + (p + 1) + "次进展：已制定方案并推进落实");
+            }
+            String extension = !longTerm && n % 3 == 0
+                    ? assigned.plusDays(100) + " 延至 " + deadline.plusMonths(3) : "";
+            LocalDate done = assigned.plusDays(120);
+            sheet.add(List.of(n % 2 == 0 ? "巡察" : "审计", (today.getYear() - 3 + n % 3) + "年第" + (1 + s) + "批",
+                    "第" + (n + 1) + "项问题：制度执行不到位，台账记录不完整（迁移基准）",
+                    THEMES[n % THEMES.length], "完善第" + (n + 1) + "项制度并逐项整改落实",
+                    departments.get(n % departments.size()), "", "责任人" + (n % 50),
+                    longTerm ? "长期坚持" : deadline.toString(), longTerm ? "6" : "", planned.toString(),
+                    assigned.toString(), String.join("；", progress), extension,
+                    completed ? done.toString() : "", completed ? "已按期完成整改" : "",
+                    verified ? done.plusDays(14).toString() : "", verified ? "整改到位，同意销号" : ""));
+        }
+        return sheet;
+    }
+
+    private static byte[] csv(List<List<String>> rows) {
+        return rows.stream().map(r -> r.stream().map(f -> "\"" + f.replace("\"", "\"\"") + "\"")
+                .collect(Collectors.joining(","))).collect(Collectors.joining("\r\n", "", "\r\n"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The figures as the history bench prints them. */
+    static String render(Figures f) {
+        StringBuilder r = new StringBuilder();
+        r.append(String.format(Locale.ROOT, "%nMigration (POST /api/rectification/history/import through the "
+                        + "gateway of a fresh embedded stack, ready in %d ms; %d generated sheets of %d rows, each "
+                        + "a dry run then the import):%n", f.startMillis(), f.sheets(), f.rowsPerSheet()));
+        Table t = new Table("Items", "Events", "Dry runs s", "Dry-run rows/s", "Imports s", "Import items/s",
+                "Import events/s", "Per sheet s", "On the ledger after s", "Items/s to the ledger");
+        t.row(f.items(), f.events(), Table.f1(f.dryRunSeconds()),
+                Table.f0(f.sheets() * (double) f.rowsPerSheet() / f.dryRunSeconds()), Table.f1(f.importSeconds()),
+                Table.f0(f.items() / f.importSeconds()), Table.f0(f.events() / f.importSeconds()),
+                f.sheetSeconds().stream().map(Table::f1).collect(Collectors.joining(" / ")),
+                Table.f1(f.visibleSeconds()), Table.f0(f.items() / f.visibleSeconds()));
+        return r.append(t.render("  ")).toString();
+    }
+}

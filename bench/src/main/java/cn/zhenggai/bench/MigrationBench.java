@@ -1,10 +1,10 @@
 package cn.zhenggai.bench;
 
+import cn.zhenggai.demo.DemoHistory;
 import cn.zhenggai.demo.GatewayClient;
 import cn.zhenggai.devstack.PlatformStack;
 import cn.zhenggai.devstack.infra.InfraConfig;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ final class MigrationBench {
             List<Double> perSheet = new ArrayList<>();
             long start = System.nanoTime();
             for (int s = 0; s < sheets; s++) {
-                byte[] csv = csv(sheet(s, rows, departments, LocalDate.now()));
+                byte[] csv = DemoHistory.csv(sheet(s, rows, departments, LocalDate.now()));
                 String name = "历史台账-" + (s + 1) + ".csv";
                 long t = System.nanoTime();
                 GatewayClient.Answer preview = party.postFile("/api/rectification/history/import?dryRun=true",
@@ -150,12 +150,6 @@ final class MigrationBench {
                     verified ? done.plusDays(14).toString() : "", verified ? "整改到位，同意销号" : ""));
         }
         return sheet;
-    }
-
-    private static byte[] csv(List<List<String>> rows) {
-        return rows.stream().map(r -> r.stream().map(f -> "\"" + f.replace("\"", "\"\"") + "\"")
-                .collect(Collectors.joining(","))).collect(Collectors.joining("\r\n", "", "\r\n"))
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The figures as the history bench prints them. */

@@ -151,8 +151,8 @@ public final class DemoHistory {
         return date + " " + text.replaceAll("[；;\\r\\n]+", "，");
     }
 
-    /** The rows as a UTF-8 CSV (RFC 4180, every field quoted). */
-    static byte[] csv(List<List<String>> rows) {
+    /** The rows as a UTF-8 CSV (RFC 4180, every field quoted), as a historical ledger is uploaded. */
+    public static byte[] csv(List<List<String>> rows) {
         return rows.stream().map(r -> r.stream().map(f -> "\"" + f.replace("\"", "\"\"") + "\"")
                 .collect(Collectors.joining(","))).collect(Collectors.joining("\r\n", "", "\r\n"))
                 .getBytes(StandardCharsets.UTF_8);

@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/audit/verify}: recomputes both chains; {@code GET /api/audit/digests}: the chain head at the end of
@@ -35,9 +33,9 @@ public class IntegrityController {
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE")
     @GetMapping("/api/audit/verify")
-    public Map<String, Object> verify(Caller caller) {
+    public Verification verify(Caller caller) {
         AuditAccess.requireAuditor(caller);
-        return verifier.verify().toMap();
+        return Verification.of(verifier.verify());
     }
 
     @ErrorCodes(badRequest = {"BAD_DATE", "BAD_RANGE", "UNKNOWN_FORMAT"}, forbidden = "FORBIDDEN_ROLE")
@@ -50,29 +48,20 @@ public class IntegrityController {
         LocalDate toDay = Params.day("to", to);
         Params.range(fromDay, toDay);
         String chosen = Params.format(format, "json", "text");
-        List<Map<String, Object>> digests = new ArrayList<>();
+        List<Digests.Digest> digests = new ArrayList<>();
         for (Document d : log.digests(fromDay, toDay)) {
-            Map<String, Object> digest = new LinkedHashMap<>();
-            digest.put("day", d.get("_id"));
-            digest.put("firstPosition", d.get("firstPosition"));
-            digest.put("lastPosition", d.get("lastPosition"));
-            digest.put("lastEventId", d.get("lastEventId"));
-            digest.put("headHash", d.get("headHash"));
-            digests.add(digest);
+            digests.add(Digests.Digest.of(d));
         }
         if (chosen.equals("text")) {
             StringBuilder text = new StringBuilder("# Zhenggai 审计日志每日摘要 (SHA-256 链头, UTC)\n");
             text.append("# 日期 最后位置 链头哈希\n");
-            digests.forEach(d -> text.append(d.get("day")).append(' ').append(d.get("lastPosition")).append(' ')
-                    .append(d.get("headHash")).append('\n'));
+            digests.forEach(d -> text.append(d.day()).append(' ').append(d.lastPosition()).append(' ')
+                    .append(d.headHash()).append('\n'));
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                     .body(text.toString());
         }
         Document head = log.head();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("head", Map.of("position", head.get("position"), "hash", head.get("hash")));
-        body.put("count", digests.size());
-        body.put("digests", digests);
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(new Digests(new ChainHead(head.getLong("position"), head.getString("hash")),
+                digests.size(), digests));
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/audit/log}: the audit trail, for discipline inspection and the party committee only. */
 @RestController
@@ -26,9 +25,9 @@ public class AuditLogController {
 
     @ErrorCodes(forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"})
     @GetMapping("/api/audit/log")
-    public Map<String, Object> entries(@RequestParam(required = false) String aggregateId,
-                                       @RequestParam(required = false) String department,
-                                       @RequestParam(defaultValue = "200") int limit, Caller caller) {
+    public AuditLogEntries entries(@RequestParam(required = false) String aggregateId,
+                                   @RequestParam(required = false) String department,
+                                   @RequestParam(defaultValue = "200") int limit, Caller caller) {
         AuditAccess.requireScope(caller, department);
         List<Document> entries = new java.util.ArrayList<>(
                 log.entries(aggregateId, department, Math.max(1, Math.min(limit, 1000))));
@@ -36,7 +35,7 @@ public class AuditLogController {
         entries.removeIf(e -> e.getString("department") != null && !caller.canSee(e.getString("department")));
         entries.stream().filter(e -> !AuditAccess.mayReadPayload(caller, e.getString("type")))
                 .forEach(e -> e.put("payload", null));
-        return Map.of("total", log.size(), "count", entries.size(), "entries", entries);
+        return new AuditLogEntries(log.size(), entries.size(), entries);
     }
 
     @Configuration

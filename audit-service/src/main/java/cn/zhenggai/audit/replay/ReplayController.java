@@ -38,35 +38,36 @@ public class ReplayController {
     @ErrorCodes(badRequest = "PROJECTION_REQUIRED", forbidden = "FORBIDDEN_ROLE", notFound = "UNKNOWN_PROJECTION",
             conflict = "REPLAY_RUNNING")
     @PostMapping("/api/audit/replays")
-    public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
+    public ResponseEntity<ReplayProgress> start(@RequestBody(required = false) Map<String, Object> body,
+                                                Caller caller) {
         AuditAccess.requireAuditor(caller);
         Object projection = body == null ? null : body.get("projection");
         if (!(projection instanceof String name) || name.isBlank()) {
             throw ApiException.badRequest("PROJECTION_REQUIRED", "请指定要重放的投影，例如 {\"projection\":\"ledger\"}");
         }
-        Map<String, Object> replay = replays.start(name.strip());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/audit/replays/" + replay.get("id")))
+        ReplayProgress replay = replays.start(name.strip());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/audit/replays/" + replay.id()))
                 .body(replay);
     }
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPLAY_NOT_FOUND")
     @GetMapping("/api/audit/replays/{id}")
-    public Map<String, Object> progress(@PathVariable String id, Caller caller) {
+    public ReplayProgress progress(@PathVariable String id, Caller caller) {
         AuditAccess.requireAuditor(caller);
         return replays.progress(id);
     }
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPLAY_NOT_FOUND")
     @GetMapping("/api/audit/replays/{id}/differences")
-    public Map<String, Object> differences(@PathVariable String id, @RequestParam(defaultValue = "200") int limit,
-                                           Caller caller) {
+    public ReplayDifferences differences(@PathVariable String id, @RequestParam(defaultValue = "200") int limit,
+                                         Caller caller) {
         AuditAccess.requireAuditor(caller);
         return replays.differences(id, Math.max(1, Math.min(limit, 5000)));
     }
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPLAY_NOT_FOUND", conflict = "REPLAY_NOT_FINISHED")
     @PostMapping("/api/audit/replays/{id}/switch-over")
-    public Map<String, Object> switchOver(@PathVariable String id, Caller caller) {
+    public ReplayProgress switchOver(@PathVariable String id, Caller caller) {
         AuditAccess.requireAuditor(caller);
         return replays.switchOver(id);
     }

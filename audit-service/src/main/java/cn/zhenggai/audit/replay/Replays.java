@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,7 +82,7 @@ public class Replays implements AutoCloseable {
     }
 
     /** Starts a replay of the projection; 404 for an unknown one, 409 while one of it runs. */
-    public synchronized Map<String, Object> start(String projection) {
+    public synchronized ReplayProgress start(String projection) {
         LiveLedger ledger = projections.get(projection);
         if (ledger == null) {
             throw ApiException.notFound("UNKNOWN_PROJECTION", "没有名为 " + projection + " 的投影（可选："
@@ -213,7 +212,7 @@ public class Replays implements AutoCloseable {
     }
 
     /** Replaces the live collection with the finished replay's shadow (caught up to the head first). */
-    public synchronized Map<String, Object> switchOver(String id) {
+    public synchronized ReplayProgress switchOver(String id) {
         Document replay = replay(id);
         if (!"FINISHED".equals(replay.getString("state"))) {
             throw ApiException.conflict("REPLAY_NOT_FINISHED", "重放 " + id + " 的状态为 " + replay.getString("state")
@@ -239,7 +238,7 @@ public class Replays implements AutoCloseable {
     }
 
     /** The replay's progress: records done/total, records/s, percent, seconds left, state. */
-    public Map<String, Object> progress(String id) {
+    public ReplayProgress progress(String id) {
         Document replay = replay(id);
         AtomicLong running = done.get(id);
         long total = ((Number) replay.get("total")).longValue();
@@ -248,47 +247,32 @@ public class Replays implements AutoCloseable {
         Instant end = replay.getDate("finishedAt") != null ? replay.getDate("finishedAt").toInstant() : clock.instant();
         double seconds = Math.max(0.001, Duration.between(started, end).toMillis() / 1000.0);
         double rate = doneNow / seconds;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("projection", replay.getString("projection"));
-        body.put("state", replay.getString("state"));
-        body.put("done", doneNow);
-        body.put("total", total);
-        body.put("percent", total == 0 ? 100.0 : Math.round(1000.0 * doneNow / total) / 10.0);
-        body.put("eventsPerSecond", Math.round(rate));
-        body.put("secondsLeft", "RUNNING".equals(replay.getString("state")) && rate > 0
-                ? Math.round((total - doneNow) / rate) : 0);
-        body.put("upToPosition", replay.get("upToPosition"));
-        body.put("comparedAtPosition", replay.get("comparedAtPosition"));
-        body.put("differences", replay.get("differences"));
-        body.put("shadowCollection", replay.getString("shadowCollection"));
-        body.put("liveCollection", replay.getString("liveCollection"));
-        body.put("startedAt", started.toString());
-        body.put("finishedAt", replay.getDate("finishedAt") == null ? null : replay.getDate("finishedAt").toInstant().toString());
-        body.put("switchedOverAt", replay.getDate("switchedOverAt") == null ? null
-                : replay.getDate("switchedOverAt").toInstant().toString());
-        body.put("error", replay.get("error"));
-        return body;
+        return new ReplayProgress(id, replay.getString("projection"), replay.getString("state"), doneNow, total,
+                total == 0 ? 100.0 : Math.round(1000.0 * doneNow / total) / 10.0, Math.round(rate),
+                "RUNNING".equals(replay.getString("state")) && rate > 0 ? Math.round((total - doneNow) / rate) : 0,
+                position(replay, "upToPosition"), position(replay, "comparedAtPosition"),
+                position(replay, "differences"), replay.getString("shadowCollection"),
+                replay.getString("liveCollection"), started.toString(), instant(replay, "finishedAt"),
+                instant(replay, "switchedOverAt"), replay.getString("error"));
+    }
+
+    private static Long position(Document replay, String key) {
+        return replay.get(key) instanceof Number n ? n.longValue() : null;
+    }
+
+    private static String instant(Document replay, String key) {
+        return replay.getDate(key) == null ? null : replay.getDate(key).toInstant().toString();
     }
 
     /** The recorded differences of a replay, up to {@code limit}. */
-    public Map<String, Object> differences(String id, int limit) {
+    public ReplayDifferences differences(String id, int limit) {
         Document replay = replay(id);
-        List<Map<String, Object>> list = new ArrayList<>();
-        differences.find(Filters.eq("replayId", id)).sort(Sorts.ascending("key")).limit(limit).forEach(d -> {
-            Map<String, Object> difference = new LinkedHashMap<>();
-            difference.put("key", d.get("key"));
-            difference.put("kind", d.get("kind"));
-            difference.put("fields", d.get("fields"));
-            list.add(difference);
-        });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("state", replay.getString("state"));
-        body.put("total", replay.get("differences"));
-        body.put("count", list.size());
-        body.put("differences", list);
-        return body;
+        List<ReplayDifferences.Difference> list = new ArrayList<>();
+        differences.find(Filters.eq("replayId", id)).sort(Sorts.ascending("key")).limit(limit).forEach(d ->
+                list.add(new ReplayDifferences.Difference(d.getString("key"), d.getString("kind"),
+                        d.getList("fields", Document.class))));
+        return new ReplayDifferences(id, replay.getString("state"), position(replay, "differences"), list.size(),
+                list);
     }
 
     private Document replay(String id) {

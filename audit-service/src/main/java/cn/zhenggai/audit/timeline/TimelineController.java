@@ -15,9 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/audit/aggregates/{id}/timeline}: every event of one aggregate, with actor, time and a summary. Each
@@ -37,8 +35,8 @@ public class TimelineController {
 
     @ErrorCodes(badRequest = "BAD_DATE", forbidden = "FORBIDDEN_ROLE", notFound = "AGGREGATE_NOT_FOUND")
     @GetMapping("/api/audit/aggregates/{aggregateId}/timeline")
-    public Map<String, Object> timeline(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
-                                        Caller caller) {
+    public Timeline timeline(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
+                             Caller caller) {
         AuditAccess.requireAuditor(caller);
         Instant until = Params.asOf("asOf", asOf);
         Document first = log.firstOf(aggregateId);
@@ -47,49 +45,30 @@ public class TimelineController {
         List<Document> records = new ArrayList<>(log.chainOf(aggregateId));
         records.sort(Comparator.comparing((Document d) -> ((Number) d.get("sequence")).longValue())
                 .thenComparing(d -> d.get("position") instanceof Number n ? n.longValue() : Long.MAX_VALUE));
-        List<Map<String, Object>> events = new ArrayList<>();
+        List<Timeline.Event> events = new ArrayList<>();
         for (Document record : records) {
             if (until != null && record.getDate("timestamp").toInstant().isAfter(until)) {
                 continue;
             }
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("sequence", record.get("sequence"));
-            event.put("eventId", record.get("_id"));
-            event.put("type", record.getString("type"));
-            event.put("time", record.getDate("timestamp").toInstant().toString());
-            event.put("recordedAt", record.getDate("timestamp").toInstant().toString());
+            String recordedAt = record.getDate("timestamp").toInstant().toString();
             Document payload = record.get("payload", Document.class);
             Document backdating = payload == null ? null : payload.get("backdating", Document.class);
-            event.put("effectiveAt", effectiveAt(record, backdating).toString());
-            event.put("backdated", backdating != null);
+            Timeline.Backdated backdated = null;
             if (backdating != null) {
-                event.put("backdatedBy", backdating.getString("by"));
-                event.put("backdateReason", backdating.getString("reason"));
                 Document migration = backdating.get("migratedFrom", Document.class);
-                if (migration != null) {
-                    Map<String, Object> from = new LinkedHashMap<>();
-                    from.put("fileName", migration.getString("fileName"));
-                    from.put("sha256", migration.getString("sha256"));
-                    from.put("row", migration.get("row"));
-                    event.put("migratedFrom", from);
-                }
+                backdated = new Timeline.Backdated(backdating.getString("by"), backdating.getString("reason"),
+                        migration == null ? null : new Timeline.MigratedFrom(migration.getString("fileName"),
+                                migration.getString("sha256"), migration.get("row")));
             }
-            event.put("actor", record.getString("actor"));
-            event.put("department", record.getString("department"));
-            event.put("summary", Summaries.of(record.getString("type"), AuditAccess.mayReadPayload(caller,
-                    record.getString("type")) ? record.get("payload", Document.class) : null));
-            event.put("position", record.get("position"));
-            event.put("loggedAt", record.getDate("loggedAt").toInstant().toString());
-            events.add(event);
+            String type = record.getString("type");
+            events.add(new Timeline.Event(((Number) record.get("sequence")).longValue(), record.get("_id"), type,
+                    recordedAt, recordedAt, effectiveAt(record, backdating).toString(), backdating != null, backdated,
+                    record.getString("actor"), record.getString("department"),
+                    Summaries.of(type, AuditAccess.mayReadPayload(caller, type) ? payload : null),
+                    record.get("position"), record.getDate("loggedAt").toInstant().toString()));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("aggregateId", aggregateId);
-        body.put("aggregateType", first.getString("aggregateType"));
-        body.put("department", first.getString("department"));
-        body.put("asOf", until == null ? null : until.toString());
-        body.put("count", events.size());
-        body.put("events", events);
-        return body;
+        return new Timeline(aggregateId, first.getString("aggregateType"), first.getString("department"),
+                until == null ? null : until.toString(), events.size(), events);
     }
 
     /** The record's effective time: stored with it since ADR 0090, else the payload's backdating, else recorded. */

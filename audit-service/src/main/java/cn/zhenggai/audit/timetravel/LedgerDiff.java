@@ -2,6 +2,7 @@ package cn.zhenggai.audit.timetravel;
 
 import cn.zhenggai.contracts.ledger.ItemStatus;
 import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 
 import java.util.ArrayList;
@@ -25,22 +26,59 @@ public final class LedgerDiff {
     }
 
     /**
+     * The difference: how many of each kind, then each list, in this order (the JSON answer's keys and order).
+     */
+    public record Changes(Counts counts, List<NewItem> newItems, List<NewProblem> newProblems,
+                          List<Change> statusChanges, List<Change> deadlineChanges, List<Change> closures,
+                          List<Change> becameOverdue, List<Change> ownerChanges, List<Change> colourChanges,
+                          List<RemovedItem> removedItems) {
+    }
+
+    /** The size of each list of {@link Changes}. */
+    public record Counts(int newItems, int newProblems, int statusChanges, int deadlineChanges, int closures,
+                         int becameOverdue, int ownerChanges, int colourChanges, int removedItems) {
+    }
+
+    /**
+     * An item new on the ledger: {@code PLANNED} in the range or {@code JOINED} (reassigned to the department).
+     * {@code event} is the event reference of the item's stored document ({@link ItemStates#reference}).
+     */
+    public record NewItem(String measureId, String title, LedgerRow after, String kind, Map<String, Object> event) {
+    }
+
+    /** A problem first answered in the range, once, with the new items that answer it. */
+    public record NewProblem(String problemId, String theme, int ordinal, String statement, List<String> measureIds,
+                             Map<String, Object> event) {
+    }
+
+    /**
+     * One field of an item that changed: its value before and after as the ledger's JSON writes it (text, number,
+     * boolean or the pending extension's document), and the event that made the later value.
+     */
+    public record Change(String measureId, String title, String field, Object before, Object after,
+                         Map<String, Object> event) {
+    }
+
+    /** An item that left the ledger, its lead department now and the event that moved it (null when gone). */
+    public record RemovedItem(String measureId, String title, LedgerRow before, String leadDepartmentNow,
+                              Map<String, Object> event) {
+    }
+
+    /**
      * @param before     item states at the earlier instant, by measure id (absent or null: not planned yet)
      * @param after      item states at the later instant, by measure id (also items no longer on the ledger)
      * @param department the ledger's department
      */
-    public static Map<String, Object> between(Map<String, LedgerItem> before, Map<String, LedgerItem> after,
-                                              String department) {
-        List<Map<String, Object>> newItems = new ArrayList<>();
-        List<Map<String, Object>> newProblems = new ArrayList<>();
-        Map<String, Map<String, Object>> newProblemsByKey = new LinkedHashMap<>();
-        List<Map<String, Object>> removedItems = new ArrayList<>();
-        List<Map<String, Object>> statusChanges = new ArrayList<>();
-        List<Map<String, Object>> deadlineChanges = new ArrayList<>();
-        List<Map<String, Object>> ownerChanges = new ArrayList<>();
-        List<Map<String, Object>> colourChanges = new ArrayList<>();
-        List<Map<String, Object>> closures = new ArrayList<>();
-        List<Map<String, Object>> becameOverdue = new ArrayList<>();
+    public static Changes between(Map<String, LedgerItem> before, Map<String, LedgerItem> after, String department) {
+        List<NewItem> newItems = new ArrayList<>();
+        Map<String, NewProblem> newProblems = new LinkedHashMap<>();
+        List<RemovedItem> removedItems = new ArrayList<>();
+        List<Change> statusChanges = new ArrayList<>();
+        List<Change> deadlineChanges = new ArrayList<>();
+        List<Change> ownerChanges = new ArrayList<>();
+        List<Change> colourChanges = new ArrayList<>();
+        List<Change> closures = new ArrayList<>();
+        List<Change> becameOverdue = new ArrayList<>();
 
         Set<String> known = new LinkedHashSet<>();
         LedgerRows.itemsOf(before.values().stream().filter(Objects::nonNull).toList(), department)
@@ -57,35 +95,23 @@ public final class LedgerDiff {
             present.add(id);
             LedgerItem from = known.contains(id) ? before.get(id) : null;
             if (from == null) {
-                Map<String, Object> entry = item(to);
-                entry.put("after", LedgerRows.row(to, department));
                 Map<String, Object> plannedBy = ItemStates.reference(to.plannedBy());
                 boolean plannedInRange = before.get(id) == null;
-                entry.put("kind", plannedInRange ? "PLANNED" : "JOINED");
-                entry.put("event", plannedInRange ? plannedBy
-                        : first(to, "leadDepartment", "cooperatingDepartments"));
-                newItems.add(entry);
+                newItems.add(new NewItem(id, to.title(), LedgerRows.row(to, department),
+                        plannedInRange ? "PLANNED" : "JOINED",
+                        plannedInRange ? plannedBy : first(to, "leadDepartment", "cooperatingDepartments")));
                 for (MeasurePlanned.Problem problem : to.problems()) {
                     String key = problemKey(problem);
                     if (problemsBefore.contains(key)) {
                         continue;
                     }
-                    Map<String, Object> seen = newProblemsByKey.get(key);
+                    NewProblem seen = newProblems.get(key);
                     if (seen != null) {
-                        @SuppressWarnings("unchecked")
-                        List<Object> ids = (List<Object>) seen.get("measureIds");
-                        ids.add(id);
+                        seen.measureIds().add(id);
                         continue;
                     }
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("problemId", problem.problemId());
-                    p.put("theme", problem.theme());
-                    p.put("ordinal", problem.ordinal());
-                    p.put("statement", problem.statement());
-                    p.put("measureIds", new ArrayList<>(List.of(id)));
-                    p.put("event", plannedBy);
-                    newProblemsByKey.put(key, p);
-                    newProblems.add(p);
+                    newProblems.put(key, new NewProblem(problem.problemId(), problem.theme(), problem.ordinal(),
+                            problem.statement(), new ArrayList<>(List.of(id)), plannedBy));
                 }
                 if (to.status() == ItemStatus.VERIFIED) {
                     closures.add(change(to, "status", null, to.status()));
@@ -108,55 +134,31 @@ public final class LedgerDiff {
         }
         for (String id : known) {
             if (!present.contains(id)) {
+                LedgerItem was = before.get(id);
                 LedgerItem to = after.get(id);
-                Map<String, Object> entry = item(before.get(id));
-                entry.put("before", LedgerRows.row(before.get(id), department));
-                entry.put("leadDepartmentNow", to == null ? null : to.leadDepartment());
-                entry.put("event", to == null ? null : first(to, "leadDepartment", "cooperatingDepartments"));
-                removedItems.add(entry);
+                removedItems.add(new RemovedItem(was.measureId(), was.title(), LedgerRows.row(was, department),
+                        to == null ? null : to.leadDepartment(),
+                        to == null ? null : first(to, "leadDepartment", "cooperatingDepartments")));
             }
         }
-        Map<String, Object> counts = new LinkedHashMap<>();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("counts", counts);
-        put(body, counts, "newItems", newItems);
-        put(body, counts, "newProblems", newProblems);
-        put(body, counts, "statusChanges", statusChanges);
-        put(body, counts, "deadlineChanges", deadlineChanges);
-        put(body, counts, "closures", closures);
-        put(body, counts, "becameOverdue", becameOverdue);
-        put(body, counts, "ownerChanges", ownerChanges);
-        put(body, counts, "colourChanges", colourChanges);
-        put(body, counts, "removedItems", removedItems);
-        return body;
-    }
-
-    private static void put(Map<String, Object> body, Map<String, Object> counts, String key, List<?> list) {
-        counts.put(key, list.size());
-        body.put(key, list);
+        List<NewProblem> problems = List.copyOf(newProblems.values());
+        Counts counts = new Counts(newItems.size(), problems.size(), statusChanges.size(), deadlineChanges.size(),
+                closures.size(), becameOverdue.size(), ownerChanges.size(), colourChanges.size(),
+                removedItems.size());
+        return new Changes(counts, newItems, problems, statusChanges, deadlineChanges, closures, becameOverdue,
+                ownerChanges, colourChanges, removedItems);
     }
 
     private static void compare(LedgerItem from, LedgerItem to, String field, Function<LedgerItem, Object> read,
-                                List<Map<String, Object>> into) {
+                                List<Change> into) {
         if (!Objects.equals(read.apply(from), read.apply(to))) {
             into.add(change(to, field, read.apply(from), read.apply(to)));
         }
     }
 
-    private static Map<String, Object> change(LedgerItem to, String field, Object before, Object after) {
-        Map<String, Object> change = item(to);
-        change.put("field", field);
-        change.put("before", ItemStates.json(before));
-        change.put("after", ItemStates.json(after));
-        change.put("event", ItemStates.reference(to.changedBy().get(field)));
-        return change;
-    }
-
-    private static Map<String, Object> item(LedgerItem state) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("measureId", state.measureId());
-        item.put("title", state.title());
-        return item;
+    private static Change change(LedgerItem to, String field, Object before, Object after) {
+        return new Change(to.measureId(), to.title(), field, ItemStates.json(before), ItemStates.json(after),
+                ItemStates.reference(to.changedBy().get(field)));
     }
 
     private static Map<String, Object> first(LedgerItem item, String... fields) {

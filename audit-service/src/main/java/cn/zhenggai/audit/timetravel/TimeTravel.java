@@ -51,8 +51,12 @@ public class TimeTravel {
         return index;
     }
 
-    /** An aggregate's state as of an instant, and the departments it belonged to then (for the caller's scope). */
-    public record AggregateState(Map<String, Object> body, List<String> departments) {
+    /**
+     * An aggregate's state as of an instant, and the departments it belonged to then (for the caller's scope).
+     * {@code state} is the fold's document (an item's is the ledger's stored shape, ADR 0092): a map by nature.
+     */
+    public record AggregateState(String aggregateId, String kind, int events, Map<String, Object> state,
+                                 List<String> departments) {
     }
 
     /** The state of an aggregate at {@code asOf}, or null when it had no event by then. */
@@ -65,8 +69,8 @@ public class TimeTravel {
             List<String> departments = new ArrayList<>();
             departments.add(item.item().leadDepartment());
             departments.addAll(item.item().cooperatingDepartments());
-            return new AggregateState(body(aggregateId, "ITEM", item.events(),
-                    ItemStates.state(aggregateId, item.item())), departments);
+            return new AggregateState(aggregateId, "ITEM", item.events(), ItemStates.state(aggregateId, item.item()),
+                    departments);
         }
         List<Fact> facts = log.eventsOf(List.of(aggregateId), asOf).stream().map(Fact::of).toList();
         if (facts.isEmpty()) {
@@ -82,17 +86,8 @@ public class TimeTravel {
             Fact.ordered(facts).stream().map(Fact::department).filter(d -> d != null).findFirst()
                     .ifPresent(departments::add);
         }
-        return new AggregateState(body(aggregateId, report ? "REPORT" : "OTHER", Fact.ordered(facts).size(), state),
+        return new AggregateState(aggregateId, report ? "REPORT" : "OTHER", Fact.ordered(facts).size(), state,
                 departments);
-    }
-
-    private static Map<String, Object> body(String aggregateId, String kind, int events, Map<String, Object> state) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("aggregateId", aggregateId);
-        body.put("kind", kind);
-        body.put("events", events);
-        body.put("state", state);
-        return body;
     }
 
     /** The item states of every item that ever concerned the department and was planned by {@code asOf}. */
@@ -106,7 +101,7 @@ public class TimeTravel {
     }
 
     /** The difference of the department's ledger between {@code from} and {@code to}. */
-    public Map<String, Object> diff(String department, Instant from, Instant to, TimeAxis axis) {
+    public LedgerDiff.Changes diff(String department, Instant from, Instant to, TimeAxis axis) {
         return LedgerDiff.between(itemStates(department, from, axis), itemStates(department, to, axis), department);
     }
 

@@ -18,9 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Time travel over HTTP (discipline inspection and the party committee only):
@@ -42,7 +40,7 @@ public class TimeTravelController {
     @ErrorCodes(badRequest = {"BAD_TIME", "BAD_DATE", "FUTURE_DATE", "BEFORE_FIRST_EVENT"},
             forbidden = "FORBIDDEN_ROLE", notFound = "AGGREGATE_NOT_FOUND")
     @GetMapping("/api/audit/aggregates/{aggregateId}/state")
-    public Map<String, Object> state(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
+    public AggregateStateAnswer state(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) String time, Caller caller) {
         AuditAccess.requireAuditor(caller);
         TimeAxis axis = TimeAxis.parse(time);
@@ -50,41 +48,31 @@ public class TimeTravelController {
         TimeTravel.AggregateState found = timeTravel.stateOf(aggregateId, at, axis);
         AuditAccess.requireAggregate(caller, found == null ? null : found.departments(), () ->
                 ApiException.notFound("AGGREGATE_NOT_FOUND", "截至 " + at + " 审计日志中没有该对象的记录：" + aggregateId));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("asOf", at.toString());
-        answer.put("time", axis.wire());
-        answer.putAll(found.body());
-        return answer;
+        return AggregateStateAnswer.of(at.toString(), axis.wire(), found);
     }
 
     @ErrorCodes(badRequest = {"BAD_TIME", "BAD_DATE", "FUTURE_DATE", "BEFORE_FIRST_EVENT", "MISSING_DEPARTMENT"},
             forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"}, notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/audit/ledger")
-    public Map<String, Object> ledger(@RequestParam(required = false) String department,
-                                      @RequestParam(required = false) String asOf,
-                                      @RequestParam(required = false) String time, Caller caller) {
+    public LedgerAnswer ledger(@RequestParam(required = false) String department,
+                               @RequestParam(required = false) String asOf,
+                               @RequestParam(required = false) String time, Caller caller) {
         AuditAccess.requireAuditor(caller);
         TimeAxis axis = TimeAxis.parse(time);
         Instant at = instant("asOf", asOf, axis, true);
         String scope = scope(department, caller);
         List<LedgerRow> rows = timeTravel.ledger(scope, at, axis);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("department", scope);
-        body.put("asOf", at.toString());
-        body.put("time", axis.wire());
-        body.put("count", rows.size());
-        body.put("rows", rows);
-        return body;
+        return new LedgerAnswer(scope, at.toString(), axis.wire(), rows.size(), rows);
     }
 
     @ErrorCodes(badRequest = {"BAD_TIME", "BAD_DATE", "BAD_RANGE", "FUTURE_DATE", "BEFORE_FIRST_EVENT",
             "MISSING_DEPARTMENT"},
             forbidden = {"FORBIDDEN_ROLE", "FORBIDDEN_DEPARTMENT"}, notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/audit/ledger/diff")
-    public Map<String, Object> diff(@RequestParam(required = false) String department,
-                                    @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to,
-                                    @RequestParam(required = false) String time, Caller caller) {
+    public LedgerDiffAnswer diff(@RequestParam(required = false) String department,
+                                 @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String time, Caller caller) {
         AuditAccess.requireAuditor(caller);
         TimeAxis axis = TimeAxis.parse(time);
         if (from == null || from.isBlank()) {
@@ -95,13 +83,8 @@ public class TimeTravelController {
         Instant end = instant("to", to, axis, true);
         Params.range(start, end);
         String scope = scope(department, caller);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("department", scope);
-        body.put("from", start.toString());
-        body.put("to", end.toString());
-        body.put("time", axis.wire());
-        body.putAll(timeTravel.diff(scope, start, end, axis));
-        return body;
+        return new LedgerDiffAnswer(scope, start.toString(), end.toString(), axis.wire(),
+                timeTravel.diff(scope, start, end, axis));
     }
 
     private String scope(String department, Caller caller) {

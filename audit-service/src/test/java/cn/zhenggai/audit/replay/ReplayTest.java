@@ -82,16 +82,16 @@ class ReplayTest {
 
     @Test
     void aReplayOfTheHistoryEqualsTheLiveProjection() throws Exception {
-        Map<String, Object> started = replays.start("ledger");
-        assertThat(started.get("state")).isEqualTo("RUNNING");
-        assertThat(started.get("total")).isEqualTo(600L);
+        ReplayProgress started = replays.start("ledger");
+        assertThat(started.state()).isEqualTo("RUNNING");
+        assertThat(started.total()).isEqualTo(600L);
         runQueued();
-        Map<String, Object> done = replays.progress((String) started.get("id"));
-        assertThat(done.get("state")).isEqualTo("FINISHED");
-        assertThat(done.get("done")).isEqualTo(600L);
-        assertThat(done.get("percent")).isEqualTo(100.0);
-        assertThat(done.get("differences")).isEqualTo(0L);
-        assertThat(all(store.database.getCollection((String) done.get("shadowCollection")))).isEqualTo(all(ledger.live()));
+        ReplayProgress done = replays.progress(started.id());
+        assertThat(done.state()).isEqualTo("FINISHED");
+        assertThat(done.done()).isEqualTo(600L);
+        assertThat(done.percent()).isEqualTo(100.0);
+        assertThat(done.differences()).isEqualTo(0L);
+        assertThat(all(store.database.getCollection(done.shadowCollection()))).isEqualTo(all(ledger.live()));
     }
 
     @Test
@@ -99,16 +99,14 @@ class ReplayTest {
         ledger.live().updateOne(Filters.eq("_id", "m-4"), Updates.set("status", "IN_PROGRESS"));
         ledger.live().deleteOne(Filters.eq("_id", "m-9"));
         ledger.live().insertOne(new Document("_id", "m-bogus").append("status", "VERIFIED"));
-        String id = (String) replays.start("ledger").get("id");
+        String id = replays.start("ledger").id();
         runQueued();
-        Map<String, Object> progress = replays.progress(id);
-        assertThat(progress.get("differences")).isEqualTo(3L);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> differences = (List<Map<String, Object>>) replays.differences(id, 100).get("differences");
-        assertThat(differences).extracting(d -> d.get("key") + ":" + d.get("kind"))
+        ReplayProgress progress = replays.progress(id);
+        assertThat(progress.differences()).isEqualTo(3L);
+        List<ReplayDifferences.Difference> differences = replays.differences(id, 100).differences();
+        assertThat(differences).extracting(d -> d.key() + ":" + d.kind())
                 .containsExactly("m-4:DIFFERENT", "m-9:ONLY_IN_SHADOW", "m-bogus:ONLY_IN_LIVE");
-        @SuppressWarnings("unchecked")
-        List<Document> fields = (List<Document>) differences.get(0).get("fields");
+        List<Document> fields = differences.get(0).fields();
         assertThat(fields).hasSize(1);
         assertThat(fields.get(0)).containsEntry("field", "status").containsEntry("live", "IN_PROGRESS")
                 .containsEntry("shadow", "VERIFIED");
@@ -116,8 +114,8 @@ class ReplayTest {
         // events that arrive after the replay finished are in the live collection after the switch-over too
         List<Document> more = List.of(LedgerHistory.event(100, 0, 9000), LedgerHistory.event(100, 1, 9001));
         store.log.appendBatch(copies(more));
-        Map<String, Object> switched = replays.switchOver(id);
-        assertThat(switched.get("state")).isEqualTo("SWITCHED_OVER");
+        ReplayProgress switched = replays.switchOver(id);
+        assertThat(switched.state()).isEqualTo("SWITCHED_OVER");
         assertThat(ledger.live().find(Filters.eq("_id", "m-4")).first().getString("status")).isEqualTo("VERIFIED");
         assertThat(ledger.live().find(Filters.eq("_id", "m-9")).first()).isNotNull();
         assertThat(ledger.live().find(Filters.eq("_id", "m-bogus")).first()).isNull();
@@ -128,14 +126,14 @@ class ReplayTest {
         assertThat(names).contains(LiveLedger.COLLECTION).noneMatch(n -> n.contains("_shadow_"));
 
         // a second replay finds nothing to report
-        String again = (String) replays.start("ledger").get("id");
+        String again = replays.start("ledger").id();
         runQueued();
-        assertThat(replays.progress(again).get("differences")).isEqualTo(0L);
+        assertThat(replays.progress(again).differences()).isEqualTo(0L);
     }
 
     @Test
     void oneReplayAtATimeAndOnlyAFinishedOneSwitchesOver() throws Exception {
-        String id = (String) replays.start("ledger").get("id");
+        String id = replays.start("ledger").id();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> replays.start("ledger")))
                 .hasMessageContaining("正在进行");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> replays.switchOver(id)))

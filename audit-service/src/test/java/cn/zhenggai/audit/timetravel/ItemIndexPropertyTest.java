@@ -4,6 +4,7 @@ import cn.zhenggai.audit.RandomItemHistories;
 import cn.zhenggai.audit.TestLog;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.audit.replay.LiveLedger;
+import cn.zhenggai.audit.replay.ReplayProgress;
 import cn.zhenggai.audit.replay.Replays;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
@@ -99,12 +100,12 @@ class ItemIndexPropertyTest {
             }
 
             Replays replays = new Replays(store.database, store.log, ledger, Clock.systemUTC(), Runnable::run);
-            Map<String, Object> replay = replays.start("ledger");
-            Map<String, Object> done = replays.progress((String) replay.get("id"));
-            assertThat(done.get("state")).isEqualTo("FINISHED");
-            assertThat(done.get("differences")).isEqualTo(0L);
+            ReplayProgress replay = replays.start("ledger");
+            ReplayProgress done = replays.progress(replay.id());
+            assertThat(done.state()).isEqualTo("FINISHED");
+            assertThat(done.differences()).isEqualTo(0L);
             Map<String, LedgerItem> live = items(store.database.getCollection(LiveLedger.COLLECTION));
-            Map<String, LedgerItem> shadow = items(store.database.getCollection((String) done.get("shadowCollection")));
+            Map<String, LedgerItem> shadow = items(store.database.getCollection(done.shadowCollection()));
             Map<String, LedgerItem> now = new HashMap<>();
             steps.forEach((id, list) -> now.put(id, LedgerItems.fold(list)));
             assertThat(live).isEqualTo(now);

@@ -221,6 +221,37 @@ class AuditEndpointsTest {
         assertThat(body(call("/api/audit/verify", "DISCIPLINE", "JW")).get("ok").asBoolean()).isTrue();
     }
 
+    /** The answers are records (ADR 0106): their keys come in the order the maps before them put them. */
+    @Test
+    void answersKeepTheirKeysInOrder() throws Exception {
+        Backdating late = new Backdating(Instant.parse("2023-06-01T16:00:00Z"), "demo-party", "纸质办结单补录", null);
+        store.log.append(measure("m-o1", 0, "2023-06-05T02:00:00Z", new MeasureCompleted("mea-8", "XZSPJ", "已完成。",
+                "demo-party", "2023-06-30", false, late), late.effectiveAt()), "t", 0, 40);
+        assertThat(names(body(call("/api/audit/verify", "DISCIPLINE", "JW"))))
+                .containsExactly("ok", "checked", "problems", "firstBroken", "head");
+        JsonNode digests = body(call("/api/audit/digests", "DISCIPLINE", "JW"));
+        assertThat(names(digests)).containsExactly("head", "count", "digests");
+        assertThat(names(digests.get("head"))).containsExactly("position", "hash");
+        assertThat(names(digests.get("digests").get(0)))
+                .containsExactly("day", "firstPosition", "lastPosition", "lastEventId", "headHash");
+        assertThat(names(body(call("/api/audit/log", "DISCIPLINE", "JW")))).containsExactly("total", "count", "entries");
+        JsonNode timeline = body(call("/api/audit/aggregates/r1/timeline", "DISCIPLINE", "JW"));
+        assertThat(names(timeline)).containsExactly("aggregateId", "aggregateType", "department", "asOf", "count",
+                "events");
+        assertThat(names(timeline.get("events").get(0))).containsExactly("sequence", "eventId", "type", "time",
+                "recordedAt", "effectiveAt", "backdated", "actor", "department", "summary", "position", "loggedAt");
+        JsonNode backdated = body(call("/api/audit/aggregates/mea-8/timeline", "DISCIPLINE", "JW")).get("events");
+        assertThat(names(backdated.get(0))).containsExactly("sequence", "eventId", "type", "time", "recordedAt",
+                "effectiveAt", "backdated", "backdatedBy", "backdateReason", "actor", "department", "summary",
+                "position", "loggedAt");
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static EventEnvelope measure(String eventId, long sequence, String at, Object payload,
                                          Instant effectiveAt) {
         return new EventEnvelope(eventId, payload.getClass().getSimpleName(), "2", "Measure", "mea-9", sequence,

@@ -202,6 +202,38 @@ class DirectoryAdminTest extends GatewayHttpTest {
                 .isEqualTo(201);
     }
 
+    /** The answers are records (ADR 0106): their keys come in the order the maps before them put them. */
+    @Test
+    void answersKeepTheirKeysInOrder() throws Exception {
+        assertThat(names(get("/api/auth/me", org).json()))
+                .containsExactly("username", "displayName", "department", "departmentName", "roles");
+        JsonNode users = get("/api/directory/users", org).json();
+        assertThat(names(users)).containsExactly("count", "users");
+        assertThat(names(users.get("users").get(0)))
+                .containsExactly("username", "displayName", "department", "roles", "enabled");
+        JsonNode departments = get("/api/directory/departments", org).json();
+        assertThat(names(departments)).containsExactly("count", "departments");
+        assertThat(names(departments.get("departments").get(0))).containsExactly("code", "name");
+        Answer created = post("/api/directory/users", newUser("order.check", "ZZB", List.of("ORG_DEPT"), STRONG), org);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(names(created.json()))
+                .containsExactly("username", "displayName", "department", "roles", "enabled", "pendingGrant");
+        List<String> grant = List.of("grantId", "username", "displayName", "department", "roles", "status",
+                "proposedBy", "proposedAt", "decidedBy", "decidedAt", "reason");
+        assertThat(names(created.json().get("pendingGrant"))).containsExactlyElementsOf(grant);
+        JsonNode grants = get("/api/directory/grants?status=PENDING", org).json();
+        assertThat(names(grants)).containsExactly("count", "grants");
+        List<String> listed = new java.util.ArrayList<>(grant);
+        listed.add("mayApprove");
+        assertThat(names(grants.get("grants").get(0))).containsExactlyElementsOf(listed);
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static Map<String, Object> newUser(String username, String department, List<String> roles,
                                                String password) {
         return Map.of("username", username, "displayName", "财政局新用户", "department", department, "roles", roles,

@@ -18,8 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** {@code POST /api/auth/login}, {@code /refresh}, {@code /logout} and {@code GET /api/auth/me}. */
@@ -36,6 +35,11 @@ class AuthController {
     }
 
     record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+    }
+
+    /** The answer of {@code GET /api/auth/me}: who the caller is, their department's name and roles (by name). */
+    record Me(String username, String displayName, String department, String departmentName,
+              SortedSet<String> roles) {
     }
 
     record RefreshRequest(@NotBlank @Size(max = 4096) String refreshToken) {
@@ -65,17 +69,12 @@ class AuthController {
     /** Who the access token's holder is, as the directory says now (for the UI's header and menus). */
     @ErrorCodes
     @GetMapping("/me")
-    Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
+    Me me(@AuthenticationPrincipal Jwt token) {
         DirectoryUser user = directory.find(token.getSubject()).filter(DirectoryUser::enabled)
                 .orElseThrow(() -> new GatewayErrors.Refused(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                         "账号不存在或已停用"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", user.username());
-        body.put("displayName", user.displayName());
-        body.put("department", user.department());
-        body.put("departmentName", directory.department(user.department()).map(UserDirectory.Department::name)
-                .orElse(user.department()));
-        body.put("roles", new TreeSet<>(user.roles()));
-        return body;
+        return new Me(user.username(), user.displayName(), user.department(),
+                directory.department(user.department()).map(UserDirectory.Department::name)
+                        .orElse(user.department()), new TreeSet<>(user.roles()));
     }
 }

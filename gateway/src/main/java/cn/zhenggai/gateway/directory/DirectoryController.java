@@ -42,9 +42,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -118,28 +116,25 @@ class DirectoryController {
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE")
     @GetMapping("/users")
-    Map<String, Object> users(@RequestParam(name = "department", required = false) String department,
-                              @AuthenticationPrincipal Jwt caller) {
+    DirectoryLists.Users users(@RequestParam(name = "department", required = false) String department,
+                               @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
-        List<Map<String, Object>> users = directory.list(department).stream().map(DirectoryController::view).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", users.size());
-        body.put("users", users);
-        return body;
+        List<UserView> users = directory.list(department).stream().map(UserView::of).toList();
+        return new DirectoryLists.Users(users.size(), users);
     }
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND")
     @GetMapping("/users/{username}")
-    Map<String, Object> user(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
+    UserView user(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
-        return view(require(username));
+        return UserView.of(require(username));
     }
 
     @ErrorCodes(badRequest = {"INVALID_USERNAME", "UNKNOWN_DEPARTMENT", "UNKNOWN_ROLE", "WEAK_PASSWORD"},
             forbidden = "FORBIDDEN_ROLE", conflict = {"USERNAME_TAKEN", "GRANT_ALREADY_PENDING"})
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@Valid @RequestBody CreateUserRequest request, @AuthenticationPrincipal Jwt caller) {
+    UserView create(@Valid @RequestBody CreateUserRequest request, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         String username = request.username().strip();
         if (!UserDirectory.USERNAME.matcher(username).matches()) {
@@ -155,7 +150,7 @@ class DirectoryController {
         DirectoryUser user = new DirectoryUser(username, request.displayName().strip(),
                 passwords.encode(request.password()), request.department(), now, true);
         String actor = caller.getSubject();
-        Map<String, Object> pending = tx.execute(status -> {
+        GrantView pending = tx.execute(status -> {
             if (!directory.create(user, clock.instant())) {
                 throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "USERNAME_TAKEN", "用户名已存在：" + username);
             }
@@ -164,20 +159,20 @@ class DirectoryController {
             return proposed.isEmpty() ? null : propose(user, proposed, actor);
         });
         log.info("User {} ({} {}, proposed {}) created by {}", username, request.department(), now, proposed, actor);
-        return withPending(view(user), pending);
+        return withPending(UserView.of(user), pending);
     }
 
     @ErrorCodes(badRequest = {"UNKNOWN_DEPARTMENT", "UNKNOWN_ROLE"},
             forbidden = {"FORBIDDEN_ROLE", "CANNOT_CHANGE_OWN_ROLES"}, notFound = "USER_NOT_FOUND",
             conflict = "GRANT_ALREADY_PENDING")
     @PutMapping("/users/{username}")
-    Map<String, Object> update(@PathVariable String username, @Valid @RequestBody UpdateUserRequest request,
-                               @AuthenticationPrincipal Jwt caller) {
+    UserView update(@PathVariable String username, @Valid @RequestBody UpdateUserRequest request,
+                    @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         require(username);
         checkDepartmentAndRoles(request.department(), request.roles());
         String actor = caller.getSubject();
-        Map<String, Object> pending = tx.execute(status -> {
+        GrantView pending = tx.execute(status -> {
             DirectoryUser before = directory.findForUpdate(username).orElseThrow();
             if (username.equals(actor) && !request.roles().equals(before.roles())) {
                 throw cannotChangeOwnRoles();
@@ -214,11 +209,11 @@ class DirectoryController {
                     : propose(directory.find(username).orElseThrow(), proposed, actor);
         });
         log.info("User {} changed to {} {} by {}", username, request.department(), request.roles(), actor);
-        return withPending(view(require(username)), pending);
+        return withPending(UserView.of(require(username)), pending);
     }
 
     /** Records a grant of roles that need approval, refusing one that repeats a pending grant's roles. */
-    private Map<String, Object> propose(DirectoryUser user, Set<String> roles, String actor) {
+    private GrantView propose(DirectoryUser user, Set<String> roles, String actor) {
         Set<String> already = grants.pendingRolesOf(user.username());
         already.retainAll(roles);
         if (!already.isEmpty()) {
@@ -230,14 +225,11 @@ class DirectoryController {
         grants.propose(grant);
         outbox.grant(grant.grantId(), user.department(), actor, new RoleGrantProposed(grant.grantId(),
                 user.username(), user.department(), List.copyOf(new TreeSet<>(roles)), actor));
-        return GrantController.view(grant, user);
+        return GrantView.of(grant, user);
     }
 
-    private static Map<String, Object> withPending(Map<String, Object> view, Map<String, Object> pending) {
-        if (pending != null) {
-            view.put("pendingGrant", pending);
-        }
-        return view;
+    private static UserView withPending(UserView view, GrantView pending) {
+        return pending == null ? view : view.withPending(pending);
     }
 
     static GatewayErrors.Refused cannotChangeOwnRoles() {
@@ -247,7 +239,7 @@ class DirectoryController {
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND", conflict = "CANNOT_CHANGE_SELF")
     @PostMapping("/users/{username}/disable")
-    Map<String, Object> disable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
+    UserView disable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         require(username);
         if (username.equals(caller.getSubject())) {
@@ -263,12 +255,12 @@ class DirectoryController {
             return refreshTokens.revokeUser(username, "DISABLED", clock.instant());
         });
         log.info("User {} disabled by {} ({} refresh token(s) revoked)", username, caller.getSubject(), ended);
-        return view(require(username));
+        return UserView.of(require(username));
     }
 
     @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND")
     @PostMapping("/users/{username}/enable")
-    Map<String, Object> enable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
+    UserView enable(@PathVariable String username, @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         require(username);
         tx.executeWithoutResult(status -> {
@@ -280,14 +272,14 @@ class DirectoryController {
             }
         });
         log.info("User {} enabled by {}", username, caller.getSubject());
-        return view(require(username));
+        return UserView.of(require(username));
     }
 
     /** Sets a new password chosen by the administrator; unlocks the account and ends its sessions. */
     @ErrorCodes(badRequest = "WEAK_PASSWORD", forbidden = "FORBIDDEN_ROLE", notFound = "USER_NOT_FOUND")
     @PostMapping("/users/{username}/password")
-    Map<String, Object> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordRequest request,
-                                      @AuthenticationPrincipal Jwt caller) {
+    UserView resetPassword(@PathVariable String username, @Valid @RequestBody PasswordRequest request,
+                           @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         require(username);
         PasswordPolicy.check(username, request.password());
@@ -301,15 +293,15 @@ class DirectoryController {
                     new PasswordReset(username, before.department(), caller.getSubject()));
         });
         log.info("Password of {} reset by {}", username, caller.getSubject());
-        return view(require(username));
+        return UserView.of(require(username));
     }
 
     /** Departments are not secret: every signed-in user may read the list (the UI shows their names). */
     @ErrorCodes
     @GetMapping("/departments")
-    Map<String, Object> departments() {
+    DirectoryLists.Departments departments() {
         List<UserDirectory.Department> all = directory.departments();
-        return Map.of("count", all.size(), "departments", all);
+        return new DirectoryLists.Departments(all.size(), all);
     }
 
     @ErrorCodes(badRequest = "INVALID_DEPARTMENT", forbidden = "FORBIDDEN_ROLE", conflict = "DEPARTMENT_TAKEN")
@@ -379,13 +371,4 @@ class DirectoryController {
         }
     }
 
-    private static Map<String, Object> view(DirectoryUser user) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("username", user.username());
-        view.put("displayName", user.displayName());
-        view.put("department", user.department());
-        view.put("roles", new TreeSet<>(user.roles()));
-        view.put("enabled", user.enabled());
-        return view;
-    }
 }

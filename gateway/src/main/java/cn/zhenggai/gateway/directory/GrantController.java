@@ -25,9 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,29 +63,24 @@ class GrantController {
 
     @ErrorCodes(badRequest = "INVALID_STATUS", forbidden = "FORBIDDEN_ROLE")
     @GetMapping
-    Map<String, Object> list(@RequestParam(name = "status", required = false) String status,
-                             @AuthenticationPrincipal Jwt caller) {
+    DirectoryLists.Grants list(@RequestParam(name = "status", required = false) String status,
+                               @AuthenticationPrincipal Jwt caller) {
         Set<String> roles = rolesOf(caller);
         RoleGrants.Status wanted = parseStatus(status);
-        List<Map<String, Object>> items = grants.list(wanted).stream().map(grant -> {
-            Map<String, Object> view = view(grant, directory.find(grant.username()).orElse(null));
-            view.put("mayApprove", grant.status() == RoleGrants.Status.PENDING
-                    && RoleGrants.mayApprove(caller.getSubject(), roles, grant));
-            return view;
-        }).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", items.size());
-        body.put("grants", items);
-        return body;
+        List<GrantView> items = grants.list(wanted).stream().map(grant ->
+                GrantView.of(grant, directory.find(grant.username()).orElse(null)).withMayApprove(
+                        grant.status() == RoleGrants.Status.PENDING
+                                && RoleGrants.mayApprove(caller.getSubject(), roles, grant))).toList();
+        return new DirectoryLists.Grants(items.size(), items);
     }
 
     @ErrorCodes(forbidden = {"FORBIDDEN_ROLE", "SAME_PERSON", "APPROVER_NOT_ENTITLED"},
             notFound = {"GRANT_NOT_FOUND", "USER_NOT_FOUND"}, conflict = "GRANT_NOT_PENDING")
     @PostMapping("/{grantId}/approve")
-    Map<String, Object> approve(@PathVariable String grantId, @AuthenticationPrincipal Jwt caller) {
+    GrantView approve(@PathVariable String grantId, @AuthenticationPrincipal Jwt caller) {
         Set<String> roles = rolesOf(caller);
         String approver = caller.getSubject();
-        Map<String, Object> answer = tx.execute(status -> {
+        GrantView answer = tx.execute(status -> {
             RoleGrants.Grant grant = pending(grantId);
             if (approver.equals(grant.username())) {
                 throw DirectoryController.cannotChangeOwnRoles();
@@ -113,7 +106,7 @@ class GrantController {
                 outbox.user(user.username(), user.department(), approver, new RolesGranted(user.username(),
                         user.department(), List.copyOf(added), approver, grantId));
             }
-            return view(grants.findForUpdate(grantId).orElseThrow(), user);
+            return GrantView.of(grants.findForUpdate(grantId).orElseThrow(), user);
         });
         log.info("Grant {} approved by {}", grantId, approver);
         return answer;
@@ -122,12 +115,12 @@ class GrantController {
     @ErrorCodes(forbidden = {"FORBIDDEN_ROLE", "APPROVER_NOT_ENTITLED"},
             notFound = {"GRANT_NOT_FOUND", "USER_NOT_FOUND"}, conflict = "GRANT_NOT_PENDING")
     @PostMapping("/{grantId}/reject")
-    Map<String, Object> reject(@PathVariable String grantId, @Valid @RequestBody(required = false) RejectRequest request,
-                               @AuthenticationPrincipal Jwt caller) {
+    GrantView reject(@PathVariable String grantId, @Valid @RequestBody(required = false) RejectRequest request,
+                     @AuthenticationPrincipal Jwt caller) {
         Set<String> roles = rolesOf(caller);
         String actor = caller.getSubject();
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-        Map<String, Object> answer = tx.execute(status -> {
+        GrantView answer = tx.execute(status -> {
             RoleGrants.Grant grant = pending(grantId);
             if (!actor.equals(grant.proposedBy()) && !RoleGrants.mayApprove(actor, roles, grant)) {
                 throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "APPROVER_NOT_ENTITLED", notEntitled(grant));
@@ -136,7 +129,7 @@ class GrantController {
             grants.decide(grantId, RoleGrants.Status.REJECTED, actor, reason, clock.instant());
             outbox.grant(grantId, user.department(), actor, new RoleGrantRejected(grantId, user.username(),
                     user.department(), List.copyOf(new TreeSet<>(grant.roles())), grant.proposedBy(), actor, reason));
-            return view(grants.findForUpdate(grantId).orElseThrow(), user);
+            return GrantView.of(grants.findForUpdate(grantId).orElseThrow(), user);
         });
         log.info("Grant {} rejected by {}", grantId, actor);
         return answer;
@@ -186,21 +179,5 @@ class GrantController {
             throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "INVALID_STATUS",
                     "状态须为 PENDING、APPROVED 或 REJECTED");
         }
-    }
-
-    static Map<String, Object> view(RoleGrants.Grant grant, DirectoryUser user) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("grantId", grant.grantId());
-        view.put("username", grant.username());
-        view.put("displayName", user == null ? null : user.displayName());
-        view.put("department", user == null ? null : user.department());
-        view.put("roles", new TreeSet<>(grant.roles()));
-        view.put("status", grant.status().name());
-        view.put("proposedBy", grant.proposedBy());
-        view.put("proposedAt", grant.proposedAt().toString());
-        view.put("decidedBy", grant.decidedBy());
-        view.put("decidedAt", grant.decidedAt() == null ? null : grant.decidedAt().toString());
-        view.put("reason", grant.reason());
-        return view;
     }
 }

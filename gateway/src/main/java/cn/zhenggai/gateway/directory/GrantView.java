@@ -1,0 +1,28 @@
+package cn.zhenggai.gateway.directory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A grant of roles needing approval as the answers show it: the user (name and department null when the user is
+ * gone), roles in name order, status, who proposed and decided when, the reason of a rejection and, only in the
+ * list, whether the caller may approve it.
+ */
+record GrantView(String grantId, String username, String displayName, String department, SortedSet<String> roles,
+                 String status, String proposedBy, String proposedAt, String decidedBy, String decidedAt,
+                 String reason, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mayApprove) {
+
+    static GrantView of(RoleGrants.Grant grant, DirectoryUser user) {
+        return new GrantView(grant.grantId(), grant.username(), user == null ? null : user.displayName(),
+                user == null ? null : user.department(), new TreeSet<>(grant.roles()), grant.status().name(),
+                grant.proposedBy(), grant.proposedAt().toString(), grant.decidedBy(),
+                grant.decidedAt() == null ? null : grant.decidedAt().toString(), grant.reason(), null);
+    }
+
+    GrantView withMayApprove(boolean may) {
+        return new GrantView(grantId, username, displayName, department, roles, status, proposedBy, proposedAt,
+                decidedBy, decidedAt, reason, may);
+    }
+}

@@ -225,7 +225,7 @@ class AuditEndpointsTest {
     @Test
     void answersKeepTheirKeysInOrder() throws Exception {
         Backdating late = new Backdating(Instant.parse("2023-06-01T16:00:00Z"), "demo-party", "纸质办结单补录", null);
-        store.log.append(measure("m-o1", 0, "2023-06-05T02:00:00Z", new MeasureCompleted("mea-8", "XZSPJ", "已完成。",
+        store.log.append(measure("m-o1", 0, "2023-06-05T02:00:00Z", new MeasureCompleted("mea-9", "XZSPJ", "已完成。",
                 "demo-party", "2023-06-30", false, late), late.effectiveAt()), "t", 0, 40);
         assertThat(names(body(call("/api/audit/verify", "DISCIPLINE", "JW"))))
                 .containsExactly("ok", "checked", "problems", "firstBroken", "head");
@@ -240,7 +240,7 @@ class AuditEndpointsTest {
                 "events");
         assertThat(names(timeline.get("events").get(0))).containsExactly("sequence", "eventId", "type", "time",
                 "recordedAt", "effectiveAt", "backdated", "actor", "department", "summary", "position", "loggedAt");
-        JsonNode backdated = body(call("/api/audit/aggregates/mea-8/timeline", "DISCIPLINE", "JW")).get("events");
+        JsonNode backdated = body(call("/api/audit/aggregates/mea-9/timeline", "DISCIPLINE", "JW")).get("events");
         assertThat(names(backdated.get(0))).containsExactly("sequence", "eventId", "type", "time", "recordedAt",
                 "effectiveAt", "backdated", "backdatedBy", "backdateReason", "actor", "department", "summary",
                 "position", "loggedAt");

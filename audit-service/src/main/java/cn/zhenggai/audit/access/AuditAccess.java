@@ -4,8 +4,7 @@ import cn.zhenggai.contracts.messaging.EventTypes;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
+import cn.zhenggai.contracts.refusal.Refusal;
 
 /**
  * Who may read the audit trail: discipline inspection and the party committee only (403 {@code FORBIDDEN_ROLE}),
@@ -31,7 +30,7 @@ public final class AuditAccess {
     /** The caller may use the audit endpoints at all. */
     public static void requireAuditor(Caller caller) {
         if (!caller.hasAnyRole(Roles.DISCIPLINE, Roles.PARTY_COMMITTEE)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "审计功能仅限纪检监察和党委使用");
+            throw Refusal.forbidden("FORBIDDEN_ROLE", "审计功能仅限纪检监察和党委使用");
         }
     }
 
@@ -39,7 +38,7 @@ public final class AuditAccess {
     public static void requireScope(Caller caller, String department) {
         requireAuditor(caller);
         if (department != null && !caller.canSee(department)) {
-            throw ApiException.forbidden("无权查看其他部门（" + department + "）的审计记录");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "无权查看其他部门（" + department + "）的审计记录");
         }
     }
 
@@ -49,7 +48,7 @@ public final class AuditAccess {
      * Otherwise {@code notFound}, the same answer for an unknown aggregate and for one out of scope.
      */
     public static void requireAggregate(Caller caller, java.util.Collection<String> departments,
-                                        java.util.function.Supplier<ApiException> notFound) {
+                                        java.util.function.Supplier<Refusal> notFound) {
         requireAuditor(caller);
         if (departments == null) {
             throw notFound.get();

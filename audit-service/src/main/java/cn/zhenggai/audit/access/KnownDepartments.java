@@ -1,6 +1,6 @@
 package cn.zhenggai.audit.access;
 
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -37,7 +37,7 @@ public final class KnownDepartments {
     /** The department code, or 404 {@code UNKNOWN_DEPARTMENT}. */
     public String require(String code) {
         if (!known(code)) {
-            throw ApiException.notFound("UNKNOWN_DEPARTMENT", "部门不存在：" + code);
+            throw Refusal.notFound("UNKNOWN_DEPARTMENT", "部门不存在：" + code);
         }
         return code;
     }

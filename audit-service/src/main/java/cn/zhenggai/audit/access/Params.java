@@ -1,6 +1,6 @@
 package cn.zhenggai.audit.access;
 
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ public final class Params {
             try {
                 return LocalDate.parse(text).plusDays(1).atStartOfDay(ZONE).toInstant().minusMillis(1);
             } catch (DateTimeParseException e2) {
-                throw ApiException.badRequest("BAD_DATE", name + " 不是有效的日期或时间（ISO-8601，例如 2022-12-20 或 2022-12-20T08:00:00+08:00）：" + value);
+                throw Refusal.invalid("BAD_DATE", name + " 不是有效的日期或时间（ISO-8601，例如 2022-12-20 或 2022-12-20T08:00:00+08:00）：" + value);
             }
         }
     }
@@ -49,7 +49,7 @@ public final class Params {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("BAD_DATE", name + " 不是有效的日期（YYYY-MM-DD）：" + value);
+            throw Refusal.invalid("BAD_DATE", name + " 不是有效的日期（YYYY-MM-DD）：" + value);
         }
     }
 
@@ -57,7 +57,7 @@ public final class Params {
         @SuppressWarnings({"unchecked", "rawtypes"})
         boolean reversed = from != null && to != null && ((Comparable) from).compareTo(to) > 0;
         if (reversed) {
-            throw ApiException.badRequest("BAD_RANGE", "起始日期晚于结束日期：" + from + " > " + to);
+            throw Refusal.invalid("BAD_RANGE", "起始日期晚于结束日期：" + from + " > " + to);
         }
     }
 
@@ -68,6 +68,6 @@ public final class Params {
                 return format;
             }
         }
-        throw ApiException.badRequest("UNKNOWN_FORMAT", "不支持的格式：" + value + "（可选：" + String.join("、", known) + "）");
+        throw Refusal.invalid("UNKNOWN_FORMAT", "不支持的格式：" + value + "（可选：" + String.join("、", known) + "）");
     }
 }

@@ -7,7 +7,7 @@ import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.bson.Document;
 import org.springframework.http.MediaType;
@@ -49,13 +49,13 @@ public class ExportController {
         boolean byAggregate = aggregateId != null && !aggregateId.isBlank();
         boolean byDepartment = department != null && !department.isBlank();
         if (byAggregate == byDepartment) {
-            throw ApiException.badRequest("SCOPE_REQUIRED", "请指定 aggregateId 或 department 之一");
+            throw Refusal.invalid("SCOPE_REQUIRED", "请指定 aggregateId 或 department 之一");
         }
         String scope;
         if (byAggregate) {
             Document first = log.firstOf(aggregateId);
             AuditAccess.requireAggregate(caller, AuditAccess.departmentOf(first), () ->
-                    ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId));
+                    Refusal.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId));
             scope = aggregateId;
         } else {
             AuditAccess.requireScope(caller, department);

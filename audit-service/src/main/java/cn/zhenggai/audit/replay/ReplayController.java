@@ -4,7 +4,7 @@ import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +43,7 @@ public class ReplayController {
         AuditAccess.requireAuditor(caller);
         Object projection = body == null ? null : body.get("projection");
         if (!(projection instanceof String name) || name.isBlank()) {
-            throw ApiException.badRequest("PROJECTION_REQUIRED", "请指定要重放的投影，例如 {\"projection\":\"ledger\"}");
+            throw Refusal.invalid("PROJECTION_REQUIRED", "请指定要重放的投影，例如 {\"projection\":\"ledger\"}");
         }
         ReplayProgress replay = replays.start(name.strip());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/audit/replays/" + replay.id()))

@@ -1,7 +1,7 @@
 package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.log.AuditLog;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -85,12 +85,12 @@ public class Replays implements AutoCloseable {
     public synchronized ReplayProgress start(String projection) {
         LiveLedger ledger = projections.get(projection);
         if (ledger == null) {
-            throw ApiException.notFound("UNKNOWN_PROJECTION", "没有名为 " + projection + " 的投影（可选："
+            throw Refusal.notFound("UNKNOWN_PROJECTION", "没有名为 " + projection + " 的投影（可选："
                     + String.join("、", names()) + "）");
         }
         Document running = replays.find(Filters.and(Filters.eq("projection", projection), Filters.eq("state", "RUNNING"))).first();
         if (running != null) {
-            throw ApiException.conflict("REPLAY_RUNNING", "投影 " + projection + " 的重放正在进行：" + running.getString("_id"));
+            throw Refusal.conflict("REPLAY_RUNNING", "投影 " + projection + " 的重放正在进行：" + running.getString("_id"));
         }
         String id = UUID.randomUUID().toString();
         long upTo = log.head().getLong("position");
@@ -215,7 +215,7 @@ public class Replays implements AutoCloseable {
     public synchronized ReplayProgress switchOver(String id) {
         Document replay = replay(id);
         if (!"FINISHED".equals(replay.getString("state"))) {
-            throw ApiException.conflict("REPLAY_NOT_FINISHED", "重放 " + id + " 的状态为 " + replay.getString("state")
+            throw Refusal.conflict("REPLAY_NOT_FINISHED", "重放 " + id + " 的状态为 " + replay.getString("state")
                     + "，只有已完成的重放可以切换");
         }
         LiveLedger ledger = projections.get(replay.getString("projection"));
@@ -278,7 +278,7 @@ public class Replays implements AutoCloseable {
     private Document replay(String id) {
         Document replay = replays.find(Filters.eq("_id", id)).first();
         if (replay == null) {
-            throw ApiException.notFound("REPLAY_NOT_FOUND", "没有该重放：" + id);
+            throw Refusal.notFound("REPLAY_NOT_FOUND", "没有该重放：" + id);
         }
         return replay;
     }

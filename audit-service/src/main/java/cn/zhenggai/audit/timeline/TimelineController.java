@@ -5,7 +5,7 @@ import cn.zhenggai.audit.access.AuditAccess;
 import cn.zhenggai.audit.access.Params;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +41,7 @@ public class TimelineController {
         Instant until = Params.asOf("asOf", asOf);
         Document first = log.firstOf(aggregateId);
         AuditAccess.requireAggregate(caller, AuditAccess.departmentOf(first), () ->
-                ApiException.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId));
+                Refusal.notFound("AGGREGATE_NOT_FOUND", "审计日志中没有该对象的记录：" + aggregateId));
         List<Document> records = new ArrayList<>(log.chainOf(aggregateId));
         records.sort(Comparator.comparing((Document d) -> ((Number) d.get("sequence")).longValue())
                 .thenComparing(d -> d.get("position") instanceof Number n ? n.longValue() : Long.MAX_VALUE));

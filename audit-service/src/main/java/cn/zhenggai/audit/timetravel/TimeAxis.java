@@ -1,6 +1,6 @@
 package cn.zhenggai.audit.timetravel;
 
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 
 import java.util.Locale;
 
@@ -25,7 +25,7 @@ public enum TimeAxis {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "effective" -> EFFECTIVE;
             case "recorded" -> RECORDED;
-            default -> throw ApiException.badRequest("BAD_TIME",
+            default -> throw Refusal.invalid("BAD_TIME",
                     "time 只能是 effective（按生效时间）或 recorded（按记录时间）");
         };
     }

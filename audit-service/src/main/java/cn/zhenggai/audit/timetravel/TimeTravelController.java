@@ -7,7 +7,7 @@ import cn.zhenggai.audit.access.KnownDepartments;
 import cn.zhenggai.audit.access.Params;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +47,7 @@ public class TimeTravelController {
         Instant at = instant("asOf", asOf, axis, true);
         TimeTravel.AggregateState found = timeTravel.stateOf(aggregateId, at, axis);
         AuditAccess.requireAggregate(caller, found == null ? null : found.departments(), () ->
-                ApiException.notFound("AGGREGATE_NOT_FOUND", "截至 " + at + " 审计日志中没有该对象的记录：" + aggregateId));
+                Refusal.notFound("AGGREGATE_NOT_FOUND", "截至 " + at + " 审计日志中没有该对象的记录：" + aggregateId));
         return AggregateStateAnswer.of(at.toString(), axis.wire(), found);
     }
 
@@ -76,7 +76,7 @@ public class TimeTravelController {
         AuditAccess.requireAuditor(caller);
         TimeAxis axis = TimeAxis.parse(time);
         if (from == null || from.isBlank()) {
-            throw ApiException.badRequest("BAD_DATE", "请指定起始日期 from（ISO-8601）");
+            throw Refusal.invalid("BAD_DATE", "请指定起始日期 from（ISO-8601）");
         }
         // a difference may start before the first record (everything is new since then), not end before it
         Instant start = instant("from", from, axis, false);
@@ -90,7 +90,7 @@ public class TimeTravelController {
     private String scope(String department, Caller caller) {
         String scope = department == null || department.isBlank() ? caller.department() : department.strip();
         if (scope == null) {
-            throw ApiException.badRequest("MISSING_DEPARTMENT", "请指定部门");
+            throw Refusal.invalid("MISSING_DEPARTMENT", "请指定部门");
         }
         AuditAccess.requireScope(caller, scope);
         return departments.require(scope);
@@ -108,11 +108,11 @@ public class TimeTravelController {
         }
         Instant endOfToday = LocalDate.now(Params.ZONE).plusDays(1).atStartOfDay(Params.ZONE).toInstant();
         if (!at.isBefore(endOfToday)) {
-            throw ApiException.badRequest("FUTURE_DATE", name + " 晚于今天，不能查询未来：" + value);
+            throw Refusal.invalid("FUTURE_DATE", name + " 晚于今天，不能查询未来：" + value);
         }
         Instant first = timeTravel.firstEvent(axis);
         if (notBeforeFirst && first != null && at.isBefore(first)) {
-            throw ApiException.badRequest("BEFORE_FIRST_EVENT", name + " 早于审计日志中的第一条记录（"
+            throw Refusal.invalid("BEFORE_FIRST_EVENT", name + " 早于审计日志中的第一条记录（"
                     + (axis == TimeAxis.RECORDED ? "记录于 " : "生效于 ") + first + "），那时还没有任何记录：" + value);
         }
         return at;

@@ -5,6 +5,7 @@ import cn.zhenggai.audit.TestLog;
 import cn.zhenggai.audit.integrity.ChainVerifier;
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.audit.replay.LiveLedger;
+import cn.zhenggai.audit.replay.ReplayProgress;
 import cn.zhenggai.audit.replay.Replays;
 import cn.zhenggai.audit.timetravel.TimeAxis;
 import cn.zhenggai.audit.timetravel.TimeTravel;
@@ -154,17 +155,17 @@ final class AuditBench {
 
             try (Replays replays = new Replays(store.database, store.log, ledger, Clock.systemUTC())) {
                 t = System.nanoTime();
-                String id = (String) replays.start(LiveLedger.NAME).get("id");
+                String id = replays.start(LiveLedger.NAME).id();
                 while (!replays.awaitIdle(Duration.ofSeconds(10))) {
-                    Map<String, Object> p = replays.progress(id);
-                    progress(String.format(Locale.ROOT, "  replay %s%% at %s events/s, %s s left", p.get("percent"),
-                            p.get("eventsPerSecond"), p.get("secondsLeft")));
+                    ReplayProgress p = replays.progress(id);
+                    progress(String.format(Locale.ROOT, "  replay %s%% at %s events/s, %s s left", p.percent(),
+                            p.eventsPerSecond(), p.secondsLeft()));
                 }
                 double replaySeconds = seconds(t);
-                Map<String, Object> p = replays.progress(id);
+                ReplayProgress p = replays.progress(id);
                 figures.add(String.format(Locale.ROOT, "replay of the ledger projection (fold into a shadow, compare with live): "
                                 + "%d events in %.1f s, %.0f events/s overall (%s events/s while folding as reported), %s differences, state %s",
-                        n, replaySeconds, n / replaySeconds, p.get("eventsPerSecond"), p.get("differences"), p.get("state")));
+                        n, replaySeconds, n / replaySeconds, p.eventsPerSecond(), p.differences(), p.state()));
                 progress(figures.get(figures.size() - 1));
             }
 

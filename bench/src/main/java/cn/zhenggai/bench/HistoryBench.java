@@ -2,6 +2,7 @@ package cn.zhenggai.bench;
 
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.audit.replay.LiveLedger;
+import cn.zhenggai.audit.replay.ReplayProgress;
 import cn.zhenggai.audit.replay.Replays;
 import cn.zhenggai.audit.timetravel.ItemIndex;
 import cn.zhenggai.audit.timetravel.TimeAxis;
@@ -246,19 +247,19 @@ final class HistoryBench {
 
             Replays replays = new Replays(database, log, live, Clock.systemUTC(), Runnable::run);
             t = System.nanoTime();
-            Map<String, Object> started = replays.start("ledger");
+            ReplayProgress started = replays.start("ledger");
             double replaySeconds = seconds(t);
-            Map<String, Object> done = replays.progress((String) started.get("id"));
+            ReplayProgress done = replays.progress(started.id());
             Document record = database.getCollection(Replays.REPLAYS)
-                    .find(Filters.eq("_id", started.get("id"))).first();
+                    .find(Filters.eq("_id", started.id())).first();
             replays.close();
             progress(String.format(Locale.ROOT, "  replay %s: %d events in %.1f s (%.0f events/s), %s differences; "
-                            + "fold and write %s ms, compare %s ms", done.get("state"), head, replaySeconds,
-                    head / replaySeconds, done.get("differences"), record.get("foldMillis"),
+                            + "fold and write %s ms, compare %s ms", done.state(), head, replaySeconds,
+                    head / replaySeconds, done.differences(), record.get("foldMillis"),
                     record.get("compareMillis")));
             return new Level(span.events(), span.items(), seedSeconds, loadSeconds, indexMb, versions,
                     ledger, ledgerJson, (int) (rows / (2L * runs)), fixed, (int) (fixedRows / (2L * runs)), fixedItems,
-                    diff, state, scanRate, bulkRate, liveSeconds, replaySeconds, head, done.get("differences"),
+                    diff, state, scanRate, bulkRate, liveSeconds, replaySeconds, head, done.differences(),
                     record.get("foldMillis"), record.get("compareMillis"));
         } finally {
             server.shutdownNow();

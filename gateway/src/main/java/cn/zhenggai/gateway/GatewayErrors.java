@@ -1,5 +1,7 @@
 package cn.zhenggai.gateway;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.RefusalStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,13 +19,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The gateway's own refusals, in the same {@code {code, message}} shape as every service's. */
+/**
+ * The gateway's own refusals, in the same {@code {code, message}} shape as every service's: the domain's
+ * {@link Refusal} (status by its kind, web-edge's {@link RefusalStatus}, as in every service) and {@link Refused}
+ * for what no refusal kind says: not signed in (401), locked (423) and too many attempts (429, with Retry-After).
+ */
 @RestControllerAdvice
 public class GatewayErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A refused request; {@code retryAfterSeconds} > 0 adds a {@code Retry-After} header (429, 423). */
+    /**
+     * A request refused with a status no {@link Refusal.Kind} has (401, 423, 429); {@code retryAfterSeconds} > 0
+     * adds a {@code Retry-After} header (429, 423). Everything else the gateway refuses is a {@link Refusal}.
+     */
     public static class Refused extends RuntimeException {
         private final HttpStatus status;
         private final String code;
@@ -56,6 +65,11 @@ public class GatewayErrors {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds));
         }
         return answer.body(body(e.code, e.getMessage()));
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, String>> refused(Refusal e) {
+        return ResponseEntity.status(RefusalStatus.of(e.kind())).body(body(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,5 +1,6 @@
 package cn.zhenggai.gateway.auth;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.directory.UserLocked;
 import cn.zhenggai.gateway.GatewayErrors;
 import cn.zhenggai.gateway.directory.DirectoryOutbox;
@@ -71,7 +72,7 @@ public class Sessions {
         }
         DirectoryUser user = found.get();
         if (!user.enabled()) {
-            throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "账号已停用，请联系组织部");
+            throw Refusal.forbidden("ACCOUNT_DISABLED", "账号已停用，请联系组织部");
         }
         guard.recordSuccess(username);
         return start(user, UUID.randomUUID().toString());

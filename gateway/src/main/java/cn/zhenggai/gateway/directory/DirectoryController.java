@@ -1,5 +1,6 @@
 package cn.zhenggai.gateway.directory;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.contracts.directory.DepartmentRegistered;
 import cn.zhenggai.contracts.directory.DepartmentRenamed;
@@ -14,7 +15,6 @@ import cn.zhenggai.contracts.directory.UserRegistered;
 import cn.zhenggai.contracts.directory.UserRenamed;
 import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
-import cn.zhenggai.gateway.GatewayErrors;
 import cn.zhenggai.gateway.auth.LoginGuard;
 import cn.zhenggai.gateway.auth.RefreshTokens;
 import jakarta.validation.Valid;
@@ -138,7 +138,7 @@ class DirectoryController {
         requireOrgDept(caller);
         String username = request.username().strip();
         if (!UserDirectory.USERNAME.matcher(username).matches()) {
-            throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "INVALID_USERNAME",
+            throw Refusal.invalid("INVALID_USERNAME",
                     "用户名须为3至64位小写字母、数字或 . _ -，以字母开头");
         }
         checkDepartmentAndRoles(request.department(), request.roles());
@@ -152,7 +152,7 @@ class DirectoryController {
         String actor = caller.getSubject();
         GrantView pending = tx.execute(status -> {
             if (!directory.create(user, clock.instant())) {
-                throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "USERNAME_TAKEN", "用户名已存在：" + username);
+                throw Refusal.conflict("USERNAME_TAKEN", "用户名已存在：" + username);
             }
             outbox.user(username, user.department(), actor, new UserRegistered(username, user.displayName(),
                     user.department(), List.copyOf(now), actor));
@@ -217,7 +217,7 @@ class DirectoryController {
         Set<String> already = grants.pendingRolesOf(user.username());
         already.retainAll(roles);
         if (!already.isEmpty()) {
-            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "GRANT_ALREADY_PENDING",
+            throw Refusal.conflict("GRANT_ALREADY_PENDING",
                     "该用户已有待批准的授权：" + already + "，请先批准或驳回");
         }
         RoleGrants.Grant grant = new RoleGrants.Grant("grt-" + UUID.randomUUID(), user.username(), roles, actor,
@@ -232,8 +232,8 @@ class DirectoryController {
         return pending == null ? view : view.withPending(pending);
     }
 
-    static GatewayErrors.Refused cannotChangeOwnRoles() {
-        return new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "CANNOT_CHANGE_OWN_ROLES",
+    static Refusal cannotChangeOwnRoles() {
+        return Refusal.forbidden("CANNOT_CHANGE_OWN_ROLES",
                 "不能修改自己的角色，须由其他管理员办理");
     }
 
@@ -243,7 +243,7 @@ class DirectoryController {
         requireOrgDept(caller);
         require(username);
         if (username.equals(caller.getSubject())) {
-            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "CANNOT_CHANGE_SELF", "不能停用自己的账号");
+            throw Refusal.conflict("CANNOT_CHANGE_SELF", "不能停用自己的账号");
         }
         int ended = tx.execute(status -> {
             DirectoryUser before = directory.findForUpdate(username).orElseThrow();
@@ -311,13 +311,13 @@ class DirectoryController {
                                               @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
         if (!UserDirectory.DEPARTMENT.matcher(request.code()).matches()) {
-            throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "INVALID_DEPARTMENT",
+            throw Refusal.invalid("INVALID_DEPARTMENT",
                     "部门代码须为2至40位大写字母、数字或下划线，以字母开头");
         }
         UserDirectory.Department department = new UserDirectory.Department(request.code(), request.name().strip());
         tx.executeWithoutResult(status -> {
             if (!directory.createDepartment(department)) {
-                throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "DEPARTMENT_TAKEN",
+                throw Refusal.conflict("DEPARTMENT_TAKEN",
                         "部门代码已存在：" + request.code());
             }
             outbox.department(department.code(), caller.getSubject(),
@@ -334,8 +334,7 @@ class DirectoryController {
                                               @Valid @RequestBody RenameDepartmentRequest request,
                                               @AuthenticationPrincipal Jwt caller) {
         requireOrgDept(caller);
-        UserDirectory.Department before = directory.department(code).orElseThrow(() -> new GatewayErrors.Refused(
-                HttpStatus.NOT_FOUND, "UNKNOWN_DEPARTMENT", "部门不存在：" + code));
+        UserDirectory.Department before = directory.department(code).orElseThrow(() -> Refusal.notFound("UNKNOWN_DEPARTMENT", "部门不存在：" + code));
         String name = request.name().strip();
         if (!name.equals(before.name())) {
             tx.executeWithoutResult(status -> {
@@ -350,24 +349,23 @@ class DirectoryController {
 
     private void checkDepartmentAndRoles(String department, Set<String> roles) {
         if (directory.department(department).isEmpty()) {
-            throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "UNKNOWN_DEPARTMENT", "部门不存在：" + department);
+            throw Refusal.invalid("UNKNOWN_DEPARTMENT", "部门不存在：" + department);
         }
         Set<String> unknown = new TreeSet<>(roles);
         unknown.removeIf(name -> Role.parse(name).isPresent());
         if (!unknown.isEmpty()) {
-            throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "UNKNOWN_ROLE", "角色不存在：" + unknown);
+            throw Refusal.invalid("UNKNOWN_ROLE", "角色不存在：" + unknown);
         }
     }
 
     private DirectoryUser require(String username) {
-        return directory.find(username).orElseThrow(() -> new GatewayErrors.Refused(HttpStatus.NOT_FOUND,
-                "USER_NOT_FOUND", "用户不存在：" + username));
+        return directory.find(username).orElseThrow(() -> Refusal.notFound("USER_NOT_FOUND", "用户不存在：" + username));
     }
 
     static void requireOrgDept(Jwt caller) {
         List<String> roles = caller.getClaimAsStringList(TokenClaims.ROLES);
         if (roles == null || !roles.contains(Role.ORG_DEPT.name())) {
-            throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "只有组织部可以管理用户和部门");
+            throw Refusal.forbidden("FORBIDDEN_ROLE", "只有组织部可以管理用户和部门");
         }
     }
 

@@ -1,17 +1,16 @@
 package cn.zhenggai.gateway.directory;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.contracts.directory.RoleGrantApproved;
 import cn.zhenggai.contracts.directory.RoleGrantRejected;
 import cn.zhenggai.contracts.directory.RolesGranted;
 import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
-import cn.zhenggai.gateway.GatewayErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,11 +86,11 @@ class GrantController {
                 throw DirectoryController.cannotChangeOwnRoles();
             }
             if (approver.equals(grant.proposedBy())) {
-                throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "SAME_PERSON",
+                throw Refusal.forbidden("SAME_PERSON",
                         "不能批准自己提出的授权，须由另一人批准");
             }
             if (!RoleGrants.mayApprove(approver, roles, grant)) {
-                throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "APPROVER_NOT_ENTITLED", notEntitled(grant));
+                throw Refusal.forbidden("APPROVER_NOT_ENTITLED", notEntitled(grant));
             }
             DirectoryUser user = directory.findForUpdate(grant.username()).orElseThrow(() -> userGone(grant));
             Set<String> added = new TreeSet<>(grant.roles());
@@ -124,7 +123,7 @@ class GrantController {
         GrantView answer = tx.execute(status -> {
             RoleGrants.Grant grant = pending(grantId);
             if (!actor.equals(grant.proposedBy()) && !RoleGrants.mayApprove(actor, roles, grant)) {
-                throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "APPROVER_NOT_ENTITLED", notEntitled(grant));
+                throw Refusal.forbidden("APPROVER_NOT_ENTITLED", notEntitled(grant));
             }
             DirectoryUser user = directory.find(grant.username()).orElseThrow(() -> userGone(grant));
             grants.decide(grantId, RoleGrants.Status.REJECTED, actor, reason, clock.instant());
@@ -137,10 +136,9 @@ class GrantController {
     }
 
     private RoleGrants.Grant pending(String grantId) {
-        RoleGrants.Grant grant = grants.findForUpdate(grantId).orElseThrow(() -> new GatewayErrors.Refused(
-                HttpStatus.NOT_FOUND, "GRANT_NOT_FOUND", "授权申请不存在：" + grantId));
+        RoleGrants.Grant grant = grants.findForUpdate(grantId).orElseThrow(() -> Refusal.notFound("GRANT_NOT_FOUND", "授权申请不存在：" + grantId));
         if (grant.status() != RoleGrants.Status.PENDING) {
-            throw new GatewayErrors.Refused(HttpStatus.CONFLICT, "GRANT_NOT_PENDING",
+            throw Refusal.conflict("GRANT_NOT_PENDING",
                     "该授权申请已处理（" + (grant.status() == RoleGrants.Status.APPROVED ? "已批准" : "已驳回") + "）");
         }
         return grant;
@@ -156,14 +154,14 @@ class GrantController {
         return "组织部角色须由党委或另一位组织部人员批准";
     }
 
-    private static GatewayErrors.Refused userGone(RoleGrants.Grant grant) {
-        return new GatewayErrors.Refused(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", "用户不存在：" + grant.username());
+    private static Refusal userGone(RoleGrants.Grant grant) {
+        return Refusal.notFound("USER_NOT_FOUND", "用户不存在：" + grant.username());
     }
 
     private static Set<Role> rolesOf(Jwt caller) {
         Set<Role> held = Role.parseAll(caller.getClaimAsStringList(TokenClaims.ROLES));
         if (held.stream().noneMatch(READERS::contains)) {
-            throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE",
+            throw Refusal.forbidden("FORBIDDEN_ROLE",
                     "只有组织部、党委和纪检监察可以查看和审批授权");
         }
         return held;
@@ -176,7 +174,7 @@ class GrantController {
         try {
             return RoleGrants.Status.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
-            throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "INVALID_STATUS",
+            throw Refusal.invalid("INVALID_STATUS",
                     "状态须为 PENDING、APPROVED 或 REJECTED");
         }
     }

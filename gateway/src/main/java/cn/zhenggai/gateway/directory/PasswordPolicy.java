@@ -1,7 +1,6 @@
 package cn.zhenggai.gateway.directory;
 
-import cn.zhenggai.gateway.GatewayErrors;
-import org.springframework.http.HttpStatus;
+import cn.zhenggai.contracts.refusal.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -53,7 +52,7 @@ public final class PasswordPolicy {
         }
     }
 
-    private static GatewayErrors.Refused weak(String message) {
-        return new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "WEAK_PASSWORD", message);
+    private static Refusal weak(String message) {
+        return Refusal.invalid("WEAK_PASSWORD", message);
     }
 }

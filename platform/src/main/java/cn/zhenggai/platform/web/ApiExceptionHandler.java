@@ -1,6 +1,7 @@
 package cn.zhenggai.platform.web;
 
 import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.RefusalStatus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -38,18 +39,9 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(status(e.kind())).body(ApiError.of(e.code(), e.getMessage()));
     }
 
-    /** The one place a refusal's kind becomes an HTTP status. */
+    /** A refusal's kind as an HTTP status: web-edge's {@link RefusalStatus}, shared with the gateway. */
     public static HttpStatus status(Refusal.Kind kind) {
-        return switch (kind) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case GONE -> HttpStatus.GONE;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
+        return RefusalStatus.of(kind);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

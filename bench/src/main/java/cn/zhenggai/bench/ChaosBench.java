@@ -4,6 +4,12 @@ import cn.zhenggai.demo.GatewayClient;
 import cn.zhenggai.devstack.PlatformStack;
 import cn.zhenggai.devstack.ServiceProcess;
 import cn.zhenggai.devstack.infra.InfraConfig;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.EventTypes;
+import cn.zhenggai.contracts.messaging.TypedHandlers;
+import cn.zhenggai.contracts.report.ProblemIdentified;
+import cn.zhenggai.contracts.report.ReportDrafted;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -397,25 +404,21 @@ final class ChaosBench {
                 if (problems != null) {
                     problems.path("problems").forEach(p -> intake.merge(p.path("statement").asText(), 1, Integer::sum));
                 }
-                Map<String, Integer> audited = new HashMap<>();
                 Set<String> eventIds = ConcurrentHashMap.newKeySet();
-                int[] drafted = new int[1];
                 int[] duplicateIds = new int[1];
+                AuditTally tally = new AuditTally();
                 JsonNode log = get(auditor, "/api/audit/log?aggregateId=" + q + "&limit=1000");
                 if (log != null) {
                     for (JsonNode entry : log.path("entries")) {
                         if (!eventIds.add(entry.path("eventId").asText())) {
                             duplicateIds[0]++;
                         }
-                        switch (entry.path("type").asText()) {
-                            case "ReportDrafted" -> drafted[0]++;
-                            case "ProblemIdentified" ->
-                                    audited.merge(entry.path("payload").path("statement").asText(), 1, Integer::sum);
-                            default -> { }
-                        }
+                        tally.add(entry);
                     }
                     auditEntries += log.path("count").asLong();
                 }
+                Map<String, Integer> audited = tally.statements;
+                int[] drafted = {tally.drafted};
                 int acceptedProblems = 0;
                 int appliedRefused = 0;
                 boolean draftAccepted = false;
@@ -547,5 +550,39 @@ final class ChaosBench {
             }
         }
         return fallback;
+    }
+
+    /**
+     * What one report's audit log entries hold, read by event class (the contract records, {@link TypedHandlers}),
+     * not by type name: how many drafts, and how many times each problem statement was identified.
+     */
+    static final class AuditTally {
+        private static final TypedHandlers<AuditTally, Void> HANDLERS = TypedHandlers.<AuditTally, Void>builder()
+                .on(ReportDrafted.class, (tally, drafted, meta) -> {
+                    tally.drafted++;
+                    return tally;
+                })
+                .on(ProblemIdentified.class, (tally, problem, meta) -> {
+                    tally.statements.merge(problem.statement(), 1, Integer::sum);
+                    return tally;
+                })
+                .build();
+
+        int drafted;
+        final Map<String, Integer> statements = new HashMap<>();
+
+        /** Counts one entry of {@code GET /api/audit/log}; an entry of another type, or without payload, is skipped. */
+        void add(JsonNode entry) {
+            Optional<Class<?>> type = EventTypes.classOf(entry.path("type").asText()).filter(HANDLERS::handles);
+            JsonNode payload = entry.path("payload");
+            if (type.isEmpty() || !payload.isObject()) {
+                return;
+            }
+            try {
+                HANDLERS.apply(this, EnvelopeCodec.mapper().treeToValue(payload, type.get()), null);
+            } catch (JsonProcessingException unreadable) {
+                // a payload that is not its record's counts as missing from the log, as a missing entry would
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 package cn.zhenggai.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.zhenggai.contracts.messaging.EnvelopeCodec;
+import cn.zhenggai.contracts.messaging.TypedHandlers;
+import cn.zhenggai.contracts.report.ProblemIdentified;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,7 +26,10 @@ import java.util.Properties;
  */
 final class KafkaProbe implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The problem id of a ProblemIdentified, read as its contract record; nothing else is looked at. */
+    private static final TypedHandlers<String, Void> PROBLEMS = TypedHandlers.<String, Void>builder()
+            .on(ProblemIdentified.class, (none, problem, meta) -> problem.problemId())
+            .build();
 
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
@@ -60,15 +65,7 @@ final class KafkaProbe implements AutoCloseable {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!problemIds.stream().allMatch(createTimes::containsKey) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                try {
-                    JsonNode envelope = JSON.readTree(record.value());
-                    if ("ProblemIdentified".equals(envelope.path("type").asText())) {
-                        createTimes.putIfAbsent(envelope.path("payload").path("problemId").asText(),
-                                record.timestamp());
-                    }
-                } catch (Exception notAnEnvelope) {
-                    // skip
-                }
+                problemIdOf(record.value()).ifPresent(id -> createTimes.putIfAbsent(id, record.timestamp()));
             }
         }
         Map<String, Long> found = new HashMap<>();
@@ -84,5 +81,14 @@ final class KafkaProbe implements AutoCloseable {
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));
+    }
+
+    /** The problem id when {@code value} is the envelope of a ProblemIdentified; empty for any other record. */
+    static Optional<String> problemIdOf(String value) {
+        try {
+            return PROBLEMS.applyEnvelope(null, EnvelopeCodec.fromJson(value), null);
+        } catch (RuntimeException notAnEnvelope) {
+            return Optional.empty();
+        }
     }
 }

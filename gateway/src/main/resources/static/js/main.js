@@ -138,6 +138,22 @@ $('logout').addEventListener('click', async () => {
   say('您已安全退出', 'ok');
 });
 
+// The API documentation (ADR 0106): a browser navigation sends no token, so the UI first asks for the docs ticket
+// cookie with it, then opens Swagger UI in a new tab (which gets a copy of this tab's sessionStorage: the token the
+// page sends with every request). The tab is opened before the request, while the click still allows a popup.
+$('api-docs').addEventListener('click', async (e) => {
+  e.preventDefault();
+  const tab = window.open('about:blank', '_blank');
+  try {
+    await api.post('/api/docs/ticket');
+    if (tab) tab.location.href = '/api/docs/ui';
+    else location.href = '/api/docs/ui';
+  } catch (err) {
+    if (tab) tab.close();
+    say(err.message || '接口文档暂时无法打开，请稍后重试');
+  }
+});
+
 $('bell').addEventListener('click', (e) => {
   e.stopPropagation();
   $('notices').hidden = !$('notices').hidden;

@@ -119,4 +119,43 @@ class ApiDocsTest extends GatewayHttpTest {
             assertThat(script.raw().body()).contains("url: '/api/docs/" + document + "'");
         }
     }
+
+    /**
+     * ADR 0106: a browser navigation sends no token; the web UI first gets the docs ticket cookie with it. The cookie
+     * opens the UI page only: it is no access token, not for the documents, and refused once the user is disabled.
+     */
+    @Test
+    void theDocsTicketOpensTheUiPageByAPlainNavigationAndNothingElse() throws Exception {
+        assertThat(post("/api/docs/ticket", Map.of(), null).status()).as("no ticket without a token").isEqualTo(401);
+        String token = accessToken("demo-cadre", "demo");
+        Answer issued = post("/api/docs/ticket", Map.of(), token);
+        assertThat(issued.status()).isEqualTo(204);
+        String setCookie = issued.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("zhenggai_docs=").contains("Path=/api/docs/ui", "HttpOnly",
+                "SameSite=Strict", "Max-Age=900");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String ticket = cookie.substring("zhenggai_docs=".length());
+
+        Answer page = send("GET", "/api/docs/ui", null, null, Map.of("Cookie", cookie));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().body()).contains("/js/api-docs.js");
+
+        for (String other : List.of("/api/docs/gateway", "/api/docs/report", "/api/auth/me")) {
+            assertThat(send("GET", other, null, null, Map.of("Cookie", cookie)).status()).as(other).isEqualTo(401);
+        }
+        Answer asBearer = get("/api/auth/me", ticket);
+        assertThat(asBearer.status()).as("a ticket is no access token").isEqualTo(401);
+        assertThat(asBearer.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(send("GET", "/api/docs/ui", null, null, Map.of("Cookie", "zhenggai_docs=" + token)).status())
+                .as("an access token is no ticket").isEqualTo(401);
+        assertThat(send("GET", "/api/docs/ui", null, null, Map.of("Cookie", "zhenggai_docs=forged")).status())
+                .isEqualTo(401);
+
+        String org = accessToken("demo-org", "demo");
+        assertThat(post("/api/directory/users/demo-cadre/disable", Map.of(), org).status()).isEqualTo(200);
+        Answer revoked = send("GET", "/api/docs/ui", null, null, Map.of("Cookie", cookie));
+        assertThat(revoked.status()).as("the ticket of a disabled user").isEqualTo(401);
+        assertThat(revoked.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(post("/api/directory/users/demo-cadre/enable", Map.of(), org).status()).isEqualTo(200);
+    }
 }

@@ -1,7 +1,9 @@
 package cn.zhenggai.gateway.auth;
 
 import cn.zhenggai.contracts.security.TokenClaims;
+import cn.zhenggai.contracts.directory.RevokedUsers;
 import cn.zhenggai.gateway.GatewayErrors;
+import cn.zhenggai.gateway.docs.DocsAccess;
 import cn.zhenggai.gateway.directory.DirectorySchema;
 import cn.zhenggai.gateway.directory.UserDirectory;
 import cn.zhenggai.gateway.monitoring.ActuatorAccess;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -153,6 +156,16 @@ public class SecurityConfig {
         return new RefreshTokenDecoder(decoder);
     }
 
+    /** Accepts docs tickets only (ADR 0106): their own issuer and type, never an access or refresh token. */
+    @Bean
+    DocsAccess docsAccess(RSAPublicKey publicKey, RevokedUsers revoked) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenIssuer.DOCS_ISSUER),
+                new JwtClaimValidator<String>(TokenClaims.TOKEN_TYPE, TokenIssuer.DOCS::equals)));
+        return new DocsAccess(decoder, revoked);
+    }
+
     /** A distinct type so that it never serves as the resource server's decoder. */
     record RefreshTokenDecoder(JwtDecoder decoder) {
     }
@@ -168,8 +181,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain gatewaySecurity(HttpSecurity http, JwtDecoder decoder, ActuatorAccess actuatorAccess)
-            throws Exception {
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, JwtDecoder decoder, ActuatorAccess actuatorAccess,
+                                        DocsAccess docsAccess) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> GatewayErrors.write(response,
                 HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录：缺少或无效的访问令牌");
         AccessDeniedHandler forbidden = (request, response, e) -> GatewayErrors.write(response,
@@ -190,6 +203,7 @@ public class SecurityConfig {
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/api/auth/refresh", "/api/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.GET, DocsAccess.PAGE, DocsAccess.PAGE + "/").access(docsAccess)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").access(actuatorAccess)

@@ -63,6 +63,32 @@ public class TokenIssuer {
                 refreshExpires);
     }
 
+    /** The issuer of docs tickets: no decoder of access tokens accepts it (they require {@link TokenClaims#ISSUER}). */
+    public static final String DOCS_ISSUER = TokenClaims.ISSUER + "/docs";
+    /** The {@code typ} of a docs ticket. */
+    public static final String DOCS = "docs";
+
+    /** A docs ticket and how long it holds. */
+    public record Ticket(String value, Duration lifetime) {
+    }
+
+    /**
+     * A ticket that opens the Swagger UI page for {@code username} by a browser navigation (ADR 0106): signed like
+     * the tokens, as long-lived as an access token, of its own issuer and type so that it is never an access token.
+     */
+    public Ticket docsTicket(String username) {
+        Instant now = clock.instant();
+        JwtClaimsSet ticket = JwtClaimsSet.builder()
+                .issuer(DOCS_ISSUER)
+                .subject(username)
+                .issuedAt(now)
+                .expiresAt(now.plus(accessTtl))
+                .id(UUID.randomUUID().toString())
+                .claim(TokenClaims.TOKEN_TYPE, DOCS)
+                .build();
+        return new Ticket(sign(ticket), accessTtl);
+    }
+
     private String sign(JwtClaimsSet claims) {
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

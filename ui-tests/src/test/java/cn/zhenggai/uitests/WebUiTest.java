@@ -334,6 +334,32 @@ class WebUiTest {
         assertThat(browser.all(By.id("preview-ocr"))).as("nothing read by OCR").isEmpty();
     }
 
+    /**
+     * ADR 0106: a signed-in user opens the API documentation from the header; Swagger UI opens in a new tab and
+     * shows the report service's operations, loaded with the user's token.
+     */
+    @Test
+    @Order(10)
+    void aSignedInUserOpensTheApiDocumentationFromTheHeader() {
+        browser.login("demo-dept", "demo");
+        WebElement link = browser.await(By.id("api-docs"));
+        assertThat(link.getText()).isEqualTo("接口文档");
+        String main = browser.driver.getWindowHandle();
+        browser.click(By.id("api-docs"));
+        browser.until(d -> d.getWindowHandles().size() > 1);
+        String docs = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(main)).findFirst()
+                .orElseThrow();
+        browser.driver.switchTo().window(docs);
+        try {
+            browser.until(d -> d.getCurrentUrl().endsWith("/api/docs/ui"));
+            assertThat(browser.driver.getTitle()).isEqualTo("整改 · 接口文档");
+            browser.until(d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(main);
+        }
+    }
+
     /** The same outline printed as a PDF (issue 16): read from its text layer, previewed with its kind and pages. */
     @Test
     @Order(9)

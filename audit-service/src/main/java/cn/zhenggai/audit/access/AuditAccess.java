@@ -38,7 +38,8 @@ public final class AuditAccess {
     public static void requireScope(Caller caller, String department) {
         requireAuditor(caller);
         if (department != null && !caller.canSee(department)) {
-            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "无权查看其他部门（" + department + "）的审计记录");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT",
+                    "无权查看其他部门（" + department + "）的审计记录");
         }
     }
 

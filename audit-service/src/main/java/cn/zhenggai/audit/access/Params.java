@@ -37,7 +37,8 @@ public final class Params {
             try {
                 return LocalDate.parse(text).plusDays(1).atStartOfDay(ZONE).toInstant().minusMillis(1);
             } catch (DateTimeParseException e2) {
-                throw Refusal.invalid("BAD_DATE", name + " 不是有效的日期或时间（ISO-8601，例如 2022-12-20 或 2022-12-20T08:00:00+08:00）：" + value);
+                throw Refusal.invalid("BAD_DATE", name
+                        + " 不是有效的日期或时间（ISO-8601，例如 2022-12-20 或 2022-12-20T08:00:00+08:00）：" + value);
             }
         }
     }
@@ -68,6 +69,7 @@ public final class Params {
                 return format;
             }
         }
-        throw Refusal.invalid("UNKNOWN_FORMAT", "不支持的格式：" + value + "（可选：" + String.join("、", known) + "）");
+        throw Refusal.invalid("UNKNOWN_FORMAT",
+                "不支持的格式：" + value + "（可选：" + String.join("、", known) + "）");
     }
 }

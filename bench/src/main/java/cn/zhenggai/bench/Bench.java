@@ -542,16 +542,25 @@ public final class Bench {
         return fallback;
     }
 
-    /** The bench has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings. */
+    /**
+     * The bench has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings, and POI's
+     * complaint about the header of every LibreOffice-made .doc (read correctly all the same) to errors.
+     */
     static void quietLogging() {
-        Object root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
+        level(org.slf4j.Logger.ROOT_LOGGER_NAME, "WARN");
+        level("org.apache.poi.hwpf.model.FileInformationBlock", "ERROR");
+    }
+
+    private static void level(String logger, String name) {
+        Object target = LoggerFactory.getLogger(logger);
+        if (target.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
             try {
-                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, root.getClass().getClassLoader());
-                root.getClass().getMethod("setLevel", level)
-                        .invoke(root, level.getMethod("toLevel", String.class).invoke(null, "WARN"));
+                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true,
+                        target.getClass().getClassLoader());
+                target.getClass().getMethod("setLevel", level)
+                        .invoke(target, level.getMethod("toLevel", String.class).invoke(null, name));
             } catch (ReflectiveOperationException e) {
-                progress("could not lower the log level: " + e);
+                progress("could not set the log level of " + logger + ": " + e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.ledger;
 
 import cn.zhenggai.contracts.ledger.ItemAction;
+import cn.zhenggai.contracts.ledger.LedgerOverview;
 import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.security.Roles;
 import cn.zhenggai.contracts.security.TokenClaims;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,8 +58,8 @@ public class LedgerController {
 
     /** {@code GET /api/overview}. */
     public record OverviewBody(List<Ledger.DepartmentFigures> departments, Totals totals,
-                               List<Map<String, Object>> themes, Map<String, Object> heatmap,
-                               List<Map<String, Object>> trend) {
+                               List<LedgerOverview.ThemeFigures> themes, LedgerOverview.Heatmap heatmap,
+                               List<Ledger.MonthFigures> trend) {
     }
 
     /** One department items can be assigned to. */

@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 /**
  * The caller's in-app notifications: {@code GET /api/notifications[?unread=true&limit=50]} and
  * {@code POST /api/notifications/{id}/read}. The caller is known by user name, display name (token claim
@@ -27,8 +25,8 @@ class NotificationController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread,
-                             @RequestParam(defaultValue = "50") int limit, Caller caller) {
+    Notifications.Listing list(@RequestParam(defaultValue = "false") boolean unread,
+                               @RequestParam(defaultValue = "50") int limit, Caller caller) {
         return notifications.list(reader(caller), unread, limit);
     }
 

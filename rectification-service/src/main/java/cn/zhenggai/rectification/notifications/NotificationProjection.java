@@ -5,6 +5,7 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.NotificationKind;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
@@ -82,7 +83,7 @@ public class NotificationProjection {
         for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
             audience.add(role(Roles.DEPT_LIAISON, cooperating));
         }
-        insert(message, "ASSIGNED", null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
+        insert(message, NotificationKind.ASSIGNED, null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
                 NotificationWording.assigned(titleOf(e.measureId()), e), audience);
     }
 
@@ -97,7 +98,7 @@ public class NotificationProjection {
             audience.add(role(e.recipientRole(), e.recipientDepartment()));
         }
         boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
-        insert(message, review ? "REVIEW" : "SUPERVISION", e.level(), e.measureId(), e.department(),
+        insert(message, review ? NotificationKind.REVIEW : NotificationKind.SUPERVISION, e.level(), e.measureId(), e.department(),
                 review ? NotificationWording.REVIEW : NotificationWording.SUPERVISION, e.reason(), audience);
     }
 
@@ -106,7 +107,7 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        insert(message, "COMPLETED", null, e.measureId(), e.department(), NotificationWording.COMPLETED,
+        insert(message, NotificationKind.COMPLETED, null, e.measureId(), e.department(), NotificationWording.COMPLETED,
                 NotificationWording.completed(titleOf(e.measureId()), e), List.of(role(Roles.PARTY_COMMITTEE, null)));
     }
 
@@ -115,7 +116,7 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        insert(message, "REJECTED", null, e.measureId(), e.department(), NotificationWording.REJECTED,
+        insert(message, NotificationKind.REJECTED, null, e.measureId(), e.department(), NotificationWording.REJECTED,
                 NotificationWording.rejected(titleOf(e.measureId()), e),
                 List.of(role(Roles.DEPT_LIAISON, e.department()), role(Roles.DEPT_HEAD, e.department())));
     }
@@ -124,7 +125,7 @@ public class NotificationProjection {
     void on(DeadlineExtensionRequested e, EventMessage<?> message) {
         items.updateOne(Filters.eq("_id", e.measureId()), Updates.set("extensionRequestedBy", e.requestedBy()),
                 new UpdateOptions().upsert(true));
-        insert(message, "EXTENSION_REQUESTED", null, e.measureId(), e.department(),
+        insert(message, NotificationKind.EXTENSION_REQUESTED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_REQUESTED,
                 NotificationWording.extensionRequested(titleOf(e.measureId()), e),
                 List.of(role(Roles.PARTY_COMMITTEE, null)));
@@ -139,7 +140,7 @@ public class NotificationProjection {
         if (e.requestedBy() != null) {
             audience.addAll(person(e.requestedBy(), e.department()));
         }
-        insert(message, "EXTENSION_APPROVED", null, e.measureId(), e.department(),
+        insert(message, NotificationKind.EXTENSION_APPROVED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_APPROVED, NotificationWording.extended(titleOf(e.measureId()), e),
                 audience);
     }
@@ -151,7 +152,7 @@ public class NotificationProjection {
         if (item != null && item.getString("extensionRequestedBy") != null) {
             audience.addAll(person(item.getString("extensionRequestedBy"), e.department()));
         }
-        insert(message, "EXTENSION_REFUSED", null, e.measureId(), e.department(),
+        insert(message, NotificationKind.EXTENSION_REFUSED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_REFUSED, NotificationWording.extensionRefused(titleOf(e.measureId()), e),
                 audience);
     }
@@ -195,10 +196,10 @@ public class NotificationProjection {
         return item == null || item.getString("title") == null ? measureId : item.getString("title");
     }
 
-    private void insert(EventMessage<?> message, String kind, String level, String measureId, String department,
+    private void insert(EventMessage<?> message, NotificationKind kind, String level, String measureId, String department,
                         String subject, String text, java.util.Collection<String> audience) {
         Document doc = new Document("_id", message.getIdentifier())
-                .append("kind", kind)
+                .append("kind", kind.name())
                 .append("level", level)
                 .append("measureId", measureId)
                 .append("department", department)

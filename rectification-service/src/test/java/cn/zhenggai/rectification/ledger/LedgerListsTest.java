@@ -10,6 +10,7 @@ import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.rectification.ReadModelStore;
+import cn.zhenggai.rectification.RecordMaps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,22 +147,25 @@ class LedgerListsTest {
         assertThat(xzspj.overdue()).isEqualTo(1);
         assertThat(xzspj.completionRate()).isEqualTo(0.25);
 
+        List<Map<String, Object>> themes = RecordMaps.list(overview.themes());
+        Map<String, Object> heatmap = RecordMaps.map(overview.heatmap());
+        List<Map<String, Object>> trend = RecordMaps.list(overview.trend());
         assertThat(overview.themes()).hasSize(2);
-        assertThat(overview.themes().get(0)).containsEntry("theme", "理论学习").containsEntry("total", 4L)
+        assertThat(themes.get(0)).containsEntry("theme", "理论学习").containsEntry("total", 4L)
                 .containsEntry("completed", 0L);
-        assertThat(overview.themes().get(1)).containsEntry("theme", "作风建设").containsEntry("total", 2L)
+        assertThat(themes.get(1)).containsEntry("theme", "作风建设").containsEntry("total", 2L)
                 .containsEntry("overdue", 1L).containsEntry("verified", 1L).containsEntry("completionRate", 0.5);
 
-        assertThat(overview.heatmap().get("departments")).isEqualTo(List.of("CZJ", "XZSPJ"));
-        assertThat(overview.heatmap().get("departmentNames")).isEqualTo(List.of("财政局", "行政审批局"));
-        assertThat(overview.heatmap().get("themes")).isEqualTo(List.of("理论学习", "作风建设"));
-        assertThat(String.valueOf(overview.heatmap().get("values"))).as("[department, theme, items]")
+        assertThat(heatmap.get("departments")).isEqualTo(List.of("CZJ", "XZSPJ"));
+        assertThat(heatmap.get("departmentNames")).isEqualTo(List.of("财政局", "行政审批局"));
+        assertThat(heatmap.get("themes")).isEqualTo(List.of("理论学习", "作风建设"));
+        assertThat(String.valueOf(heatmap.get("values"))).as("[department, theme, items]")
                 .isEqualTo("[[0, 0, 2], [1, 0, 2], [1, 1, 2]]");
 
         assertThat(overview.trend()).hasSize(2);
-        assertThat(overview.trend().get(0)).containsEntry("month", "2026-11").containsEntry("planned", 6L)
+        assertThat(trend.get(0)).containsEntry("month", "2026-11").containsEntry("planned", 6L)
                 .containsEntry("completed", 0L);
-        assertThat(overview.trend().get(1)).containsEntry("month", "2026-12").containsEntry("planned", 0L)
+        assertThat(trend.get(1)).containsEntry("month", "2026-12").containsEntry("planned", 0L)
                 .containsEntry("completed", 1L).containsEntry("verified", 1L).containsEntry("overdue", 1L);
 
         Ledger.Overview own = ledgerOn("2026-12-03").overviewOf("CZJ", NAMES);

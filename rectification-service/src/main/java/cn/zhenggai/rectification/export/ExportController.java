@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.export;
 
 import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.DepartmentDirectory;
@@ -35,6 +36,7 @@ class ExportController {
         this.departments = departments;
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String department, Caller caller)
             throws IOException {

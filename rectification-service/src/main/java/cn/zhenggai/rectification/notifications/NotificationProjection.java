@@ -5,10 +5,10 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRefused;
 import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
-import cn.zhenggai.contracts.rectification.NotificationKind;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.NotificationKind;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.security.Roles;
 import com.mongodb.ErrorCategory;
@@ -98,7 +98,8 @@ public class NotificationProjection {
             audience.add(role(e.recipientRole(), e.recipientDepartment()));
         }
         boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
-        insert(message, review ? NotificationKind.REVIEW : NotificationKind.SUPERVISION, e.level(), e.measureId(), e.department(),
+        insert(message, review ? NotificationKind.REVIEW : NotificationKind.SUPERVISION, e.level(), e.measureId(),
+                e.department(),
                 review ? NotificationWording.REVIEW : NotificationWording.SUPERVISION, e.reason(), audience);
     }
 
@@ -196,8 +197,8 @@ public class NotificationProjection {
         return item == null || item.getString("title") == null ? measureId : item.getString("title");
     }
 
-    private void insert(EventMessage<?> message, NotificationKind kind, String level, String measureId, String department,
-                        String subject, String text, java.util.Collection<String> audience) {
+    private void insert(EventMessage<?> message, NotificationKind kind, String level, String measureId,
+                        String department, String subject, String text, java.util.Collection<String> audience) {
         Document doc = new Document("_id", message.getIdentifier())
                 .append("kind", kind.name())
                 .append("level", level)

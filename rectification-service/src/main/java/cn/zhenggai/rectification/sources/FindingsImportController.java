@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.sources;
 
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,9 @@ class FindingsImportController {
     record Imported(long planned, long linked, long unchanged, List<FindingsImport.Outcome> rows) implements Answer {
     }
 
+    @ErrorCodes(badRequest = {"MISSING_FILE", "INVALID_SHEET", "UNREADABLE_SHEET", "TOO_MANY_ROWS", "MALFORMED_UPLOAD",
+            "MALFORMED_REQUEST"}, forbidden = "FORBIDDEN_ROLE", conflict = "CONCURRENT_MODIFICATION",
+            tooLarge = "FILE_TOO_LARGE", unsupportedType = {"UNSUPPORTED_SHEET", "UNSUPPORTED_MEDIA_TYPE"})
     @PostMapping(value = "/api/rectification/findings/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Answer> importFindings(@RequestParam(value = "file", required = false) MultipartFile file,
                                           @RequestParam(defaultValue = "false") boolean dryRun, Caller caller) {

@@ -11,10 +11,10 @@ import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.measure.Actor;
 import cn.zhenggai.rectification.measure.MeasureIds;
-import cn.zhenggai.rectification.measure.Migration;
 import cn.zhenggai.rectification.measure.Migration.Extension;
 import cn.zhenggai.rectification.measure.Migration.MigrateItem;
 import cn.zhenggai.rectification.measure.Migration.Progress;
+import cn.zhenggai.rectification.measure.Migration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 

@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.sources;
 
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.measure.Migration;
@@ -67,6 +68,13 @@ class HistoryImportController {
                     List<HistoryImport.RowError> errors) implements Answer {
     }
 
+    @ErrorCodes(badRequest = {"MISSING_FILE", "INVALID_SHEET", "UNREADABLE_SHEET", "TOO_MANY_ROWS", "MALFORMED_UPLOAD",
+            "MALFORMED_REQUEST", "MISSING_HEADER", "MISSING_COLUMNS", "EMPTY_SHEET", "DUPLICATE_ROW", "INVALID_SOURCE",
+            "INCOMPLETE_REPORT_REFERENCE", "INVALID_REPORT_REFERENCE", "MISSING_FINDING", "MISSING_MEASURE",
+            "TOO_LONG_TEXT", "MISSING_LEAD_DEPARTMENT", "UNKNOWN_DEPARTMENT", "MISSING_OWNER", "MISSING_DEADLINE",
+            "INVALID_REVIEW_PERIOD", "MISSING_PLANNED_DATE", "INVALID_PROGRESS", "INVALID_EXTENSION", "INVALID_DATE",
+            "INVALID_NUMBER"}, forbidden = "FORBIDDEN_ROLE", conflict = "CONCURRENT_MODIFICATION",
+            tooLarge = "FILE_TOO_LARGE", unsupportedType = {"UNSUPPORTED_SHEET", "UNSUPPORTED_MEDIA_TYPE"})
     @PostMapping(value = "/api/rectification/history/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Answer> importHistory(@RequestParam(value = "file", required = false) MultipartFile file,
                                          @RequestParam(defaultValue = "false") boolean dryRun, Caller caller) {

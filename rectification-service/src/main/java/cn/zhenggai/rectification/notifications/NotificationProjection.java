@@ -9,6 +9,7 @@ import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.NotificationKind;
+import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.security.Roles;
 import com.mongodb.ErrorCategory;
@@ -97,7 +98,7 @@ public class NotificationProjection {
         if (e.recipientRole() != null) {
             audience.add(role(e.recipientRole(), e.recipientDepartment()));
         }
-        boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
+        boolean review = SupervisionLevel.REVIEW.is(e.level());
         insert(message, review ? NotificationKind.REVIEW : NotificationKind.SUPERVISION, e.level(), e.measureId(),
                 e.department(),
                 review ? NotificationWording.REVIEW : NotificationWording.SUPERVISION, e.reason(), audience);

@@ -4,7 +4,7 @@ import cn.zhenggai.contracts.ledger.ItemAction;
 import cn.zhenggai.contracts.ledger.LedgerOverview;
 import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.refusal.Refusal;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
@@ -199,7 +199,7 @@ public class LedgerController {
      */
     static ItemAction.Caller actionCaller(Caller caller) {
         return new ItemAction.Caller(caller.username(), caller.department(),
-                caller.hasAnyRole(Roles.DEPT_LIAISON, Roles.DEPT_HEAD), caller.hasRole(Roles.PARTY_COMMITTEE),
+                caller.hasAnyRole(Role.DEPT_LIAISON, Role.DEPT_HEAD), caller.hasRole(Role.PARTY_COMMITTEE),
                 caller.crossDepartment());
     }
 

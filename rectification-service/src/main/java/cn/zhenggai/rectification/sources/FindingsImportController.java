@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.sources;
 
 import cn.zhenggai.contracts.refusal.Refusal;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
 import org.springframework.http.MediaType;
@@ -53,7 +53,7 @@ class FindingsImportController {
     @PostMapping(value = "/api/rectification/findings/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Answer> importFindings(@RequestParam(value = "file", required = false) MultipartFile file,
                                           @RequestParam(defaultValue = "false") boolean dryRun, Caller caller) {
-        if (!caller.hasAnyRole(Roles.PARTY_COMMITTEE, Roles.ORG_DEPT)) {
+        if (!caller.hasAnyRole(Role.PARTY_COMMITTEE, Role.ORG_DEPT)) {
             throw Refusal.forbidden("FORBIDDEN_ROLE", "只有党委或组织部可以导入巡察、审计发现的问题");
         }
         if (file == null || file.isEmpty()) {

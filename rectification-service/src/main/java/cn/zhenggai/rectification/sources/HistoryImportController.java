@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.sources;
 
 import cn.zhenggai.contracts.refusal.Refusal;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
@@ -78,7 +78,7 @@ class HistoryImportController {
     @PostMapping(value = "/api/rectification/history/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Answer> importHistory(@RequestParam(value = "file", required = false) MultipartFile file,
                                          @RequestParam(defaultValue = "false") boolean dryRun, Caller caller) {
-        if (!caller.hasRole(Roles.PARTY_COMMITTEE)) {
+        if (!caller.hasRole(Role.PARTY_COMMITTEE)) {
             throw Refusal.forbidden("FORBIDDEN_ROLE", "只有党委可以迁移历史台账");
         }
         if (file == null || file.isEmpty()) {

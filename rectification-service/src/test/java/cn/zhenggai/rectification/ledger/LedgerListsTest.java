@@ -135,7 +135,7 @@ class LedgerListsTest {
     }
 
     @Test
-    void theOverviewHasThemesAHeatMapAndAMonthlyTrend() {
+    void theOverviewHasThemesAHeatMapAndAMonthlyTrend() throws Exception {
         fourItems();
         Ledger.Overview overview = ledgerOn("2026-12-03").overviewOf(null, NAMES);
         assertThat(overview.departments()).extracting(Ledger.DepartmentFigures::department)
@@ -168,8 +168,23 @@ class LedgerListsTest {
         assertThat(trend.get(1)).containsEntry("month", "2026-12").containsEntry("planned", 0L)
                 .containsEntry("completed", 1L).containsEntry("verified", 1L).containsEntry("overdue", 1L);
 
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(keys(json.writeValueAsString(overview.themes().get(0)))).as("a theme's keys, in the map's order")
+                .containsExactly("theme", "total", "completed", "verified", "overdue", "recurring", "completionRate");
+        assertThat(keys(json.writeValueAsString(overview.heatmap()))).as("the heat map's keys, in the map's order")
+                .containsExactly("departments", "departmentNames", "themes", "values");
+        assertThat(json.writeValueAsString(overview.trend().get(0))).as("a month: its keys in the map's order")
+                .startsWith("{\"month\":\"2026-11\",\"planned\":6,\"completed\":0,\"verified\":")
+                .contains(",\"overdue\":");
+
         Ledger.Overview own = ledgerOn("2026-12-03").overviewOf("CZJ", NAMES);
         assertThat(own.departments()).hasSize(1);
         assertThat(own.themes()).hasSize(1);
+    }
+
+    private static List<String> keys(String object) throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(object).fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.rectification.FindingOutcome;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
@@ -202,7 +203,7 @@ public class FindingsImport {
     }
 
     /** What importing one row did: {@code outcome} PLANNED, LINKED or UNCHANGED. */
-    public record Outcome(int row, String measureId, String outcome) {
+    public record Outcome(int row, String measureId, FindingOutcome outcome) {
     }
 
     /** Applies checked rows in sheet order; answers each row's outcome (PLANNED, LINKED, UNCHANGED). */
@@ -215,7 +216,7 @@ public class FindingsImport {
                     title(row.measure()), row.measure(), row.lead(), row.cooperating(), row.owner(), row.deadline(),
                     row.reviewMonths(), today, importedBy)
                     : new LinkSource(row.measureId(), row.source(), row.reference(), row.finding());
-            String outcome = commands.send(command, importedBy, importerDepartment);
+            FindingOutcome outcome = FindingOutcome.valueOf(commands.send(command, importedBy, importerDepartment));
             outcomes.add(new Outcome(row.row(), row.measureId(), outcome));
         }
         return outcomes;

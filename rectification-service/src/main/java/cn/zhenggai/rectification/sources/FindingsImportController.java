@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.rectification.FindingOutcome;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.edge.docs.ErrorCodes;
@@ -76,11 +77,11 @@ class FindingsImportController {
         }
         List<FindingsImport.Outcome> outcomes = findings.apply(checked.rows(), caller.username(),
                 caller.department());
-        return ResponseEntity.ok(new Imported(count(outcomes, "PLANNED"), count(outcomes, "LINKED"),
-                count(outcomes, "UNCHANGED"), outcomes));
+        return ResponseEntity.ok(new Imported(count(outcomes, FindingOutcome.PLANNED),
+                count(outcomes, FindingOutcome.LINKED), count(outcomes, FindingOutcome.UNCHANGED), outcomes));
     }
 
-    private static long count(List<FindingsImport.Outcome> outcomes, String outcome) {
-        return outcomes.stream().filter(o -> outcome.equals(o.outcome())).count();
+    private static long count(List<FindingsImport.Outcome> outcomes, FindingOutcome outcome) {
+        return outcomes.stream().filter(o -> o.outcome() == outcome).count();
     }
 }

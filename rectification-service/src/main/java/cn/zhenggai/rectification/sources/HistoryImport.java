@@ -6,6 +6,7 @@ import cn.zhenggai.contracts.ledger.EventMeta;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.MigrationOutcome;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
@@ -184,7 +185,7 @@ public class HistoryImport {
      */
     public record Outcome(int row, String measureId, String title, String leadDepartment, String status,
                           boolean overdue, int events, String firstEffectiveAt, String lastEffectiveAt,
-                          String outcome) {
+                          MigrationOutcome outcome) {
     }
 
     /**
@@ -230,9 +231,9 @@ public class HistoryImport {
         List<Outcome> answers = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String outcome = outcomes[i];
+            MigrationOutcome outcome = MigrationOutcome.valueOf(outcomes[i]);
             answers.add(new Outcome(row.row(), row.measureId(), row.title(), row.leadDepartment(), row.status(),
-                    row.overdue(), Migration.MIGRATED.equals(outcome) ? row.events() : 0, row.firstEffectiveAt(),
+                    row.overdue(), outcome == MigrationOutcome.MIGRATED ? row.events() : 0, row.firstEffectiveAt(),
                     row.lastEffectiveAt(), outcome));
         }
         return answers;

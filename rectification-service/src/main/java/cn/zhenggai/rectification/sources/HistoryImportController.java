@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.rectification.MigrationOutcome;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.rectification.measure.Migration;
 import cn.zhenggai.rectification.web.Callers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -109,7 +109,7 @@ class HistoryImportController {
             return dryRun ? ResponseEntity.ok(answer) : ResponseEntity.badRequest().body(answer);
         }
         List<HistoryImport.Outcome> outcomes = history.apply(checked.rows(), caller.username(), caller.department());
-        long migrated = outcomes.stream().filter(o -> Migration.MIGRATED.equals(o.outcome())).count();
+        long migrated = outcomes.stream().filter(o -> o.outcome() == MigrationOutcome.MIGRATED).count();
         long events = outcomes.stream().mapToLong(HistoryImport.Outcome::events).sum();
         return ResponseEntity.ok(new Migrated(fileName, sha256, dryRun,
                 new Counts(outcomes.size(), migrated, outcomes.size() - migrated, events), outcomes, List.of()));

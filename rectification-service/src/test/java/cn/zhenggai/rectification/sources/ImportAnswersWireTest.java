@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.rectification.FindingOutcome;
+import cn.zhenggai.contracts.rectification.MigrationOutcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +54,7 @@ class ImportAnswersWireTest {
         imported.put("unchanged", 0L);
         imported.put("rows", List.of(outcome));
         assertSameJson(new FindingsImportController.Imported(1, 0, 0,
-                List.of(new FindingsImport.Outcome(2, "mea-1", "PLANNED"))), imported);
+                List.of(new FindingsImport.Outcome(2, "mea-1", FindingOutcome.PLANNED))), imported);
     }
 
     @Test
@@ -108,7 +110,7 @@ class ImportAnswersWireTest {
         migrated.put("errors", List.of());
         assertSameJson(new HistoryImportController.Migrated("历史台账.xlsx", "ab", false, typedCounts,
                 List.of(new HistoryImport.Outcome(2, "mea-2", "措施", "XZSPJ", null, false, 5, "2023-01-01T01:00:00Z",
-                        "2023-06-01T01:00:00Z", "MIGRATED")), List.of()), migrated);
+                        "2023-06-01T01:00:00Z", MigrationOutcome.MIGRATED)), List.of()), migrated);
     }
 
     private void assertSameJson(Object typed, Map<String, Object> map) throws Exception {

@@ -10,8 +10,8 @@ import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
-import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.refusal.Refusal.Kind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package cn.zhenggai.report.importing;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.outline.Outline;
 import cn.zhenggai.outline.OutlineJson;
 import cn.zhenggai.outline.OutlineParseException;
@@ -88,12 +90,22 @@ class OutlineController {
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"MISSING_FILE", "EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE",
+                    "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
+            forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
+            unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
     ResponseEntity<String> previewMultipart(@RequestPart("file") MultipartFile file, Caller caller) {
         return preview(fromPart(file), caller);
     }
 
     @PostMapping(path = "/preview")
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE", "ENCRYPTED",
+                    "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
+            forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
+            unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
     ResponseEntity<String> previewRaw(HttpServletRequest request,
                                       @RequestParam(name = "fileName", required = false) String fileName,
                                       @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -103,6 +115,13 @@ class OutlineController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"MISSING_FILE", "EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE",
+                    "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST", "VALIDATION_FAILED",
+                    "YEAR_MISMATCH", "DEPARTMENT_REQUIRED", "INVALID_YEAR", "TOO_MANY_ITEMS", "INVALID_DEADLINE"},
+            forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
+            tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
+            unprocessable = "OCR_UNAVAILABLE")
     ResponseEntity<String> importMultipart(@RequestPart("file") MultipartFile file,
                                            @RequestParam(name = "meetingId", required = false) String meetingId,
                                            @RequestParam(name = "title", required = false) String title,
@@ -112,6 +131,13 @@ class OutlineController {
 
     @PostMapping(path = "/import")
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE", "ENCRYPTED",
+                    "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST", "VALIDATION_FAILED", "YEAR_MISMATCH",
+                    "DEPARTMENT_REQUIRED", "INVALID_YEAR", "TOO_MANY_ITEMS", "INVALID_DEADLINE"},
+            forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
+            tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
+            unprocessable = "OCR_UNAVAILABLE")
     ResponseEntity<String> importRaw(HttpServletRequest request,
                                      @RequestParam(name = "fileName", required = false) String fileName,
                                      @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -153,14 +179,14 @@ class OutlineController {
 
     private ResponseEntity<String> importOutline(Upload upload, String meetingId, String title, Caller caller) {
         if (title != null && title.length() > 200) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "标题过长（最多200字）");
+            throw Refusal.invalid("VALIDATION_FAILED", "标题过长（最多200字）");
         }
         Outline outline = parse(upload);
         MeetingConvened meeting = null;
         if (meetingId != null && !meetingId.isBlank()) {
             meeting = meetings.require(meetingId);
             if (outline.year() != null && outline.year() != meeting.year()) {
-                throw ApiException.badRequest("YEAR_MISMATCH",
+                throw Refusal.invalid("YEAR_MISMATCH",
                         "提纲年度（" + outline.year() + "）与民主生活会年度（" + meeting.year() + "）不一致");
             }
         } else {
@@ -249,15 +275,15 @@ class OutlineController {
 
     private static Upload fromPart(MultipartFile file) {
         if (file == null) {
-            throw ApiException.badRequest("EMPTY", "文件为空");
+            throw Refusal.invalid("EMPTY", "文件为空");
         }
         if (file.getSize() > OutlineParser.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try {
             return new Upload(file.getBytes(), name(file.getOriginalFilename()), given(file.getOriginalFilename()));
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+            throw Refusal.invalid("MALFORMED_REQUEST", "上传内容无法读取");
         }
     }
 
@@ -265,16 +291,16 @@ class OutlineController {
         String name = fileName != null ? fileName : header == null ? null
                 : URLDecoder.decode(header, StandardCharsets.UTF_8);
         if (request.getContentLengthLong() > OutlineParser.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try (InputStream in = request.getInputStream()) {
             byte[] content = in.readNBytes((int) OutlineParser.MAX_BYTES + 1);
             if (content.length > OutlineParser.MAX_BYTES) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
             }
             return new Upload(content, name(name), given(name));
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+            throw Refusal.invalid("MALFORMED_REQUEST", "上传内容无法读取");
         }
     }
 

@@ -106,7 +106,7 @@ class ApiDocumentationTest {
                 "content", "actions", "deadline", "deadlineText", "owner", "leadDepartment", "cooperatingDepartments",
                 "rootCauseIds");
 
-        Answer submitted = api.post(base + "/submission", null, AUTHOR);
+        Answer submitted = api.send("POST", base + "/submission", null, AUTHOR);
         assertThat(keys(submitted.json)).containsExactly("reportId", "status");
         assertThat(submitted.json.get("status").asText()).isEqualTo("SUBMITTED");
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.audit;
 
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiExceptionHandler;
 import org.springframework.core.MethodParameter;
@@ -10,7 +11,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * Controllers built by hand over a test's own collaborators (a queued executor, a hand-fed item index), served by
@@ -41,7 +42,7 @@ public final class StandaloneMvc {
         public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                       WebDataBinderFactory binders) {
             return new Caller("tester", request.getHeader("X-Test-Department"),
-                    Set.of(request.getHeader("X-Test-Roles").split(",")));
+                    Role.parseAll(List.of(request.getHeader("X-Test-Roles").split(","))));
         }
     }
 }

@@ -2,7 +2,7 @@ package cn.zhenggai.audit.access;
 
 import cn.zhenggai.contracts.messaging.EventTypes;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -30,7 +30,7 @@ public final class AuditAccess {
 
     /** The caller may use the audit endpoints at all. */
     public static void requireAuditor(Caller caller) {
-        if (!caller.hasAnyRole(Roles.DISCIPLINE, Roles.PARTY_COMMITTEE)) {
+        if (!caller.hasAnyRole(Role.DISCIPLINE, Role.PARTY_COMMITTEE)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "审计功能仅限纪检监察和党委使用");
         }
     }
@@ -70,6 +70,6 @@ public final class AuditAccess {
 
     /** Whether the caller may read the payload of a record of this type. */
     public static boolean mayReadPayload(Caller caller, String type) {
-        return !CONFIDENTIAL_TYPES.contains(type) || caller.hasAnyRole(Roles.DISCIPLINE, Roles.ORG_DEPT);
+        return !CONFIDENTIAL_TYPES.contains(type) || caller.hasAnyRole(Role.DISCIPLINE, Role.ORG_DEPT);
     }
 }

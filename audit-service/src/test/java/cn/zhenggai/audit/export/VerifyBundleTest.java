@@ -1,6 +1,7 @@
 package cn.zhenggai.audit.export;
 
 import cn.zhenggai.audit.TestLog;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerifyBundleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Caller AUDITOR = new Caller("demo-audit", "JW", Set.of("DISCIPLINE"));
+    private static final Caller AUDITOR = new Caller("demo-audit", "JW", Set.of(Role.DISCIPLINE));
 
     private final TestLog store = new TestLog();
     private ObjectNode bundle;

@@ -12,7 +12,7 @@ import org.axonframework.serialization.Revision;
  * @param department          the item's lead department
  * @param level               {@link #OWNER}, {@link #DEPT_HEAD}, {@link #PARTY_COMMITTEE}, or {@link #REVIEW} (the
  *                            periodic review reminder of a long-term item)
- * @param recipientRole       the role that receives it (see {@code Roles}): DEPT_HEAD, PARTY_COMMITTEE, or
+ * @param recipientRole       the role that receives it (a {@code contracts.security.Role} name): DEPT_HEAD, PARTY_COMMITTEE, or
  *                            DEPT_LIAISON for REVIEW; null when it goes to a named person (OWNER)
  * @param recipientDepartment the department whose holders of {@code recipientRole} receive it (the lead department),
  *                            or null for every department (PARTY_COMMITTEE)

@@ -8,7 +8,7 @@ public final class TokenClaims {
 
     /** Issuer of every access token. */
     public static final String ISSUER = "zhenggai-gateway";
-    /** Claim holding the user's roles, names from {@link Roles}. */
+    /** Claim holding the user's roles, names from {@link Role}. */
     public static final String ROLES = "roles";
     /** Claim holding the code of the user's department. */
     public static final String DEPARTMENT = "dept";

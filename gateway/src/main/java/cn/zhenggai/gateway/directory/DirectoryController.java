@@ -12,7 +12,7 @@ import cn.zhenggai.contracts.directory.UserEnabled;
 import cn.zhenggai.contracts.directory.UserMovedDepartment;
 import cn.zhenggai.contracts.directory.UserRegistered;
 import cn.zhenggai.contracts.directory.UserRenamed;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.gateway.GatewayErrors;
 import cn.zhenggai.gateway.auth.LoginGuard;
@@ -361,7 +361,7 @@ class DirectoryController {
             throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "UNKNOWN_DEPARTMENT", "部门不存在：" + department);
         }
         Set<String> unknown = new TreeSet<>(roles);
-        unknown.removeAll(Roles.ALL);
+        unknown.removeIf(name -> Role.parse(name).isPresent());
         if (!unknown.isEmpty()) {
             throw new GatewayErrors.Refused(HttpStatus.BAD_REQUEST, "UNKNOWN_ROLE", "角色不存在：" + unknown);
         }
@@ -374,7 +374,7 @@ class DirectoryController {
 
     static void requireOrgDept(Jwt caller) {
         List<String> roles = caller.getClaimAsStringList(TokenClaims.ROLES);
-        if (roles == null || !roles.contains(Roles.ORG_DEPT)) {
+        if (roles == null || !roles.contains(Role.ORG_DEPT.name())) {
             throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "只有组织部可以管理用户和部门");
         }
     }

@@ -1,6 +1,6 @@
 package cn.zhenggai.gateway.directory;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.directory.DepartmentRegistered;
 import cn.zhenggai.contracts.directory.RevokedUsers;
 import cn.zhenggai.contracts.directory.UserRegistered;
@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,13 +39,13 @@ public class DirectorySchema implements InitializingBean {
     }
 
     private static final List<Demo> DEMO_USERS = List.of(
-            new Demo("demo-party", "党委（演示）", "DW", Set.of(Roles.PARTY_COMMITTEE)),
-            new Demo("demo-audit", "纪检监察（演示）", "JW", Set.of(Roles.DISCIPLINE)),
-            new Demo("demo-dept", "行政审批局联络员（演示）", SAMPLE_DEPARTMENT, Set.of(Roles.DEPT_LIAISON, Roles.CADRE)),
-            new Demo("demo-org", "组织部（演示）", "ZZB", Set.of(Roles.ORG_DEPT)),
-            new Demo("demo-head", "行政审批局局长（演示）", SAMPLE_DEPARTMENT, Set.of(Roles.DEPT_HEAD, Roles.CADRE)),
-            new Demo("demo-cadre", "行政审批局干部（演示）", SAMPLE_DEPARTMENT, Set.of(Roles.CADRE)),
-            new Demo("demo-cz", "财政局联络员（演示）", "CZJ", Set.of(Roles.DEPT_LIAISON, Roles.CADRE)));
+            new Demo("demo-party", "党委（演示）", "DW", Role.names(EnumSet.of(Role.PARTY_COMMITTEE))),
+            new Demo("demo-audit", "纪检监察（演示）", "JW", Role.names(EnumSet.of(Role.DISCIPLINE))),
+            new Demo("demo-dept", "行政审批局联络员（演示）", SAMPLE_DEPARTMENT, Role.names(EnumSet.of(Role.DEPT_LIAISON, Role.CADRE))),
+            new Demo("demo-org", "组织部（演示）", "ZZB", Role.names(EnumSet.of(Role.ORG_DEPT))),
+            new Demo("demo-head", "行政审批局局长（演示）", SAMPLE_DEPARTMENT, Role.names(EnumSet.of(Role.DEPT_HEAD, Role.CADRE))),
+            new Demo("demo-cadre", "行政审批局干部（演示）", SAMPLE_DEPARTMENT, Role.names(EnumSet.of(Role.CADRE))),
+            new Demo("demo-cz", "财政局联络员（演示）", "CZJ", Role.names(EnumSet.of(Role.DEPT_LIAISON, Role.CADRE))));
 
     private final JdbcTemplate jdbc;
     private final String schema;

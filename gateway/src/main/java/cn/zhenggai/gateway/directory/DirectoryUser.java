@@ -9,7 +9,7 @@ import java.util.Set;
  * @param displayName  the name shown in the UI (Chinese)
  * @param passwordHash the password's hash, in Spring Security's {@code {id}hash} form or a bare BCrypt hash
  * @param department   the code of the department the user belongs to
- * @param roles        role names from {@code contracts/security/Roles}
+ * @param roles        role names ({@code contracts.security.Role})
  * @param enabled      a disabled user cannot log in or refresh
  */
 public record DirectoryUser(String username, String displayName, String passwordHash, String department,

@@ -4,7 +4,7 @@ import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.contracts.directory.RoleGrantApproved;
 import cn.zhenggai.contracts.directory.RoleGrantRejected;
 import cn.zhenggai.contracts.directory.RolesGranted;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.gateway.GatewayErrors;
 import jakarta.validation.Valid;
@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,7 +44,7 @@ import java.util.TreeSet;
 class GrantController {
 
     private static final Logger log = LoggerFactory.getLogger(GrantController.class);
-    private static final Set<String> READERS = Set.of(Roles.ORG_DEPT, Roles.PARTY_COMMITTEE, Roles.DISCIPLINE);
+    private static final Set<Role> READERS = EnumSet.of(Role.ORG_DEPT, Role.PARTY_COMMITTEE, Role.DISCIPLINE);
 
     private final RoleGrants grants;
     private final UserDirectory directory;
@@ -67,7 +68,7 @@ class GrantController {
     @GetMapping
     Map<String, Object> list(@RequestParam(name = "status", required = false) String status,
                              @AuthenticationPrincipal Jwt caller) {
-        Set<String> roles = rolesOf(caller);
+        Set<Role> roles = rolesOf(caller);
         RoleGrants.Status wanted = parseStatus(status);
         List<Map<String, Object>> items = grants.list(wanted).stream().map(grant -> {
             Map<String, Object> view = view(grant, directory.find(grant.username()).orElse(null));
@@ -85,7 +86,7 @@ class GrantController {
             notFound = {"GRANT_NOT_FOUND", "USER_NOT_FOUND"}, conflict = "GRANT_NOT_PENDING")
     @PostMapping("/{grantId}/approve")
     Map<String, Object> approve(@PathVariable String grantId, @AuthenticationPrincipal Jwt caller) {
-        Set<String> roles = rolesOf(caller);
+        Set<Role> roles = rolesOf(caller);
         String approver = caller.getSubject();
         Map<String, Object> answer = tx.execute(status -> {
             RoleGrants.Grant grant = pending(grantId);
@@ -124,7 +125,7 @@ class GrantController {
     @PostMapping("/{grantId}/reject")
     Map<String, Object> reject(@PathVariable String grantId, @Valid @RequestBody(required = false) RejectRequest request,
                                @AuthenticationPrincipal Jwt caller) {
-        Set<String> roles = rolesOf(caller);
+        Set<Role> roles = rolesOf(caller);
         String actor = caller.getSubject();
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         Map<String, Object> answer = tx.execute(status -> {
@@ -153,10 +154,10 @@ class GrantController {
     }
 
     private static String notEntitled(RoleGrants.Grant grant) {
-        if (grant.roles().contains(Roles.PARTY_COMMITTEE)) {
+        if (grant.roles().contains(Role.PARTY_COMMITTEE.name())) {
             return "党委角色须由党委人员批准";
         }
-        if (grant.roles().contains(Roles.DISCIPLINE)) {
+        if (grant.roles().contains(Role.DISCIPLINE.name())) {
             return "纪检监察角色须由党委或纪检监察人员批准，组织部不能单独授予";
         }
         return "组织部角色须由党委或另一位组织部人员批准";
@@ -166,9 +167,8 @@ class GrantController {
         return new GatewayErrors.Refused(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", "用户不存在：" + grant.username());
     }
 
-    private static Set<String> rolesOf(Jwt caller) {
-        List<String> roles = caller.getClaimAsStringList(TokenClaims.ROLES);
-        Set<String> held = roles == null ? Set.of() : Set.copyOf(roles);
+    private static Set<Role> rolesOf(Jwt caller) {
+        Set<Role> held = Role.parseAll(caller.getClaimAsStringList(TokenClaims.ROLES));
         if (held.stream().noneMatch(READERS::contains)) {
             throw new GatewayErrors.Refused(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE",
                     "只有组织部、党委和纪检监察可以查看和审批授权");

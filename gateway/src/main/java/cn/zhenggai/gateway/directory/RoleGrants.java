@@ -1,6 +1,6 @@
 package cn.zhenggai.gateway.directory;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,7 +19,8 @@ import java.util.TreeSet;
 public class RoleGrants {
 
     /** Roles no one gets on one person's word. */
-    public static final Set<String> NEEDS_APPROVAL = Set.of(Roles.PARTY_COMMITTEE, Roles.DISCIPLINE, Roles.ORG_DEPT);
+    public static final Set<String> NEEDS_APPROVAL =
+            Role.names(EnumSet.of(Role.PARTY_COMMITTEE, Role.DISCIPLINE, Role.ORG_DEPT));
 
     public enum Status { PENDING, APPROVED, REJECTED }
 
@@ -53,17 +55,16 @@ public class RoleGrants {
      * committee; ORG_DEPT by the party committee or another organization department user; DISCIPLINE by the party
      * committee or discipline inspection, never by the organization department alone.
      */
-    public static boolean mayApprove(String approver, Set<String> approverRoles, Grant grant) {
+    public static boolean mayApprove(String approver, Set<Role> approverRoles, Grant grant) {
         if (approver.equals(grant.proposedBy()) || approver.equals(grant.username())) {
             return false;
         }
-        for (String role : grant.roles()) {
+        for (Role role : Role.parseAll(grant.roles())) {
             boolean allowed = switch (role) {
-                case Roles.PARTY_COMMITTEE -> approverRoles.contains(Roles.PARTY_COMMITTEE);
-                case Roles.ORG_DEPT -> approverRoles.contains(Roles.PARTY_COMMITTEE)
-                        || approverRoles.contains(Roles.ORG_DEPT);
-                case Roles.DISCIPLINE -> approverRoles.contains(Roles.PARTY_COMMITTEE)
-                        || approverRoles.contains(Roles.DISCIPLINE);
+                case PARTY_COMMITTEE -> approverRoles.contains(Role.PARTY_COMMITTEE);
+                case ORG_DEPT -> approverRoles.contains(Role.PARTY_COMMITTEE) || approverRoles.contains(Role.ORG_DEPT);
+                case DISCIPLINE -> approverRoles.contains(Role.PARTY_COMMITTEE)
+                        || approverRoles.contains(Role.DISCIPLINE);
                 default -> true;
             };
             if (!allowed) {

@@ -1,6 +1,6 @@
 package cn.zhenggai.gateway.monitoring;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Who may read the gateway's actuator beyond {@code /actuator/health}: a request from a trusted address, or a
- * signed-in user with role {@link Roles#MONITORING}. Everyone else is refused (401 without a token, 403 with one).
+ * signed-in user with role {@link Role#MONITORING}. Everyone else is refused (401 without a token, 403 with one).
  */
 public final class ActuatorAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -32,7 +32,7 @@ public final class ActuatorAccess implements AuthorizationManager<RequestAuthori
         }
         Authentication caller = authentication.get();
         boolean monitoring = caller != null && caller.isAuthenticated() && caller.getPrincipal() instanceof Jwt jwt
-                && roles(jwt).contains(Roles.MONITORING);
+                && roles(jwt).contains(Role.MONITORING.name());
         return new AuthorizationDecision(monitoring);
     }
 

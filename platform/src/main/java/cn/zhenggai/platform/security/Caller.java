@@ -1,10 +1,10 @@
 package cn.zhenggai.platform.security;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,22 +12,25 @@ import java.util.Set;
  *
  * @param username   the token subject
  * @param department the caller's department code
- * @param roles      role names from {@link Roles}
+ * @param roles      the caller's roles (a name in the token that is not a {@link Role} gives no role)
  */
-public record Caller(String username, String department, Set<String> roles) {
+public record Caller(String username, String department, Set<Role> roles) {
 
-    public static Caller from(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString(TokenClaims.DEPARTMENT),
-                roles == null ? Set.of() : Set.copyOf(roles));
+    public Caller {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
-    public boolean hasRole(String role) {
+    public static Caller from(Jwt jwt) {
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString(TokenClaims.DEPARTMENT),
+                Role.parseAll(jwt.getClaimAsStringList(TokenClaims.ROLES)));
+    }
+
+    public boolean hasRole(Role role) {
         return roles.contains(role);
     }
 
-    public boolean hasAnyRole(String... wanted) {
-        for (String role : wanted) {
+    public boolean hasAnyRole(Role... wanted) {
+        for (Role role : wanted) {
             if (roles.contains(role)) {
                 return true;
             }
@@ -37,7 +40,7 @@ public record Caller(String username, String department, Set<String> roles) {
 
     /** Whether the caller's role reaches every department (party committee, org dept, discipline). */
     public boolean crossDepartment() {
-        return roles.stream().anyMatch(Roles.CROSS_DEPARTMENT::contains);
+        return roles.stream().anyMatch(Role.CROSS_DEPARTMENT::contains);
     }
 
     /** Whether the caller may see data of the given department (own department, or a cross-department role). */

@@ -2,7 +2,7 @@ package cn.zhenggai.rectification.ledger;
 
 import cn.zhenggai.contracts.ledger.ItemAction;
 import cn.zhenggai.contracts.ledger.LedgerRow;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
@@ -189,7 +189,7 @@ public class LedgerController {
      */
     static ItemAction.Caller actionCaller(Caller caller) {
         return new ItemAction.Caller(caller.username(), caller.department(),
-                caller.hasAnyRole(Roles.DEPT_LIAISON, Roles.DEPT_HEAD), caller.hasRole(Roles.PARTY_COMMITTEE),
+                caller.hasAnyRole(Role.DEPT_LIAISON, Role.DEPT_HEAD), caller.hasRole(Role.PARTY_COMMITTEE),
                 caller.crossDepartment());
     }
 

@@ -9,7 +9,7 @@ import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -78,9 +78,9 @@ public class NotificationProjection {
             return;
         }
         Set<String> audience = new LinkedHashSet<>(person(e.owner(), e.leadDepartment()));
-        audience.add(role(Roles.DEPT_LIAISON, e.leadDepartment()));
+        audience.add(role(Role.DEPT_LIAISON, e.leadDepartment()));
         for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
-            audience.add(role(Roles.DEPT_LIAISON, cooperating));
+            audience.add(role(Role.DEPT_LIAISON, cooperating));
         }
         insert(message, "ASSIGNED", null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
                 NotificationWording.assigned(titleOf(e.measureId()), e), audience);
@@ -107,7 +107,7 @@ public class NotificationProjection {
             return;
         }
         insert(message, "COMPLETED", null, e.measureId(), e.department(), NotificationWording.COMPLETED,
-                NotificationWording.completed(titleOf(e.measureId()), e), List.of(role(Roles.PARTY_COMMITTEE, null)));
+                NotificationWording.completed(titleOf(e.measureId()), e), List.of(role(Role.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler
@@ -117,7 +117,7 @@ public class NotificationProjection {
         }
         insert(message, "REJECTED", null, e.measureId(), e.department(), NotificationWording.REJECTED,
                 NotificationWording.rejected(titleOf(e.measureId()), e),
-                List.of(role(Roles.DEPT_LIAISON, e.department()), role(Roles.DEPT_HEAD, e.department())));
+                List.of(role(Role.DEPT_LIAISON, e.department()), role(Role.DEPT_HEAD, e.department())));
     }
 
     @EventHandler
@@ -127,7 +127,7 @@ public class NotificationProjection {
         insert(message, "EXTENSION_REQUESTED", null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_REQUESTED,
                 NotificationWording.extensionRequested(titleOf(e.measureId()), e),
-                List.of(role(Roles.PARTY_COMMITTEE, null)));
+                List.of(role(Role.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler
@@ -135,7 +135,7 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
+        Set<String> audience = new LinkedHashSet<>(List.of(role(Role.DEPT_LIAISON, e.department())));
         if (e.requestedBy() != null) {
             audience.addAll(person(e.requestedBy(), e.department()));
         }
@@ -146,7 +146,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(DeadlineExtensionRefused e, EventMessage<?> message) {
-        Set<String> audience = new LinkedHashSet<>(List.of(role(Roles.DEPT_LIAISON, e.department())));
+        Set<String> audience = new LinkedHashSet<>(List.of(role(Role.DEPT_LIAISON, e.department())));
         Document item = items.find(Filters.eq("_id", e.measureId())).first();
         if (item != null && item.getString("extensionRequestedBy") != null) {
             audience.addAll(person(item.getString("extensionRequestedBy"), e.department()));
@@ -181,6 +181,11 @@ public class NotificationProjection {
     }
 
     /** Holders of {@code role} in {@code department}, or in every department when it is null. */
+    static String role(Role role, String department) {
+        return role(role.name(), department);
+    }
+
+    /** Holders of the role named {@code role} (as a notice event carries it) in {@code department}, or everywhere. */
     static String role(String role, String department) {
         return "role:" + role + "@" + (department == null ? "*" : department);
     }

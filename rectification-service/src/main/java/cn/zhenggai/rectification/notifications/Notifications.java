@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notifications;
 
+import cn.zhenggai.contracts.security.Role;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -8,6 +9,8 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+
+import cn.zhenggai.contracts.security.Role;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,17 +38,17 @@ public class Notifications {
      * @param department the user's department, or null
      * @param roles      the user's roles
      */
-    public record Reader(String username, String department, Set<String> roles) {
+    public record Reader(String username, String department, Set<Role> roles) {
 
         List<String> audience() {
             List<String> audience = new ArrayList<>();
             if (department != null) {
                 audience.add(NotificationProjection.user(username, department));
             }
-            for (String role : roles) {
-                audience.add("role:" + role + "@*");
+            for (Role role : roles) {
+                audience.add(NotificationProjection.role(role, null));
                 if (department != null) {
-                    audience.add("role:" + role + "@" + department);
+                    audience.add(NotificationProjection.role(role, department));
                 }
             }
             return audience;

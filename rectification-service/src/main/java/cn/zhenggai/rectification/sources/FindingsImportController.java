@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,7 @@ class FindingsImportController {
                                                        MultipartFile file,
                                                        @RequestParam(defaultValue = "false") boolean dryRun,
                                                        Caller caller) {
-        if (!caller.hasAnyRole(Roles.PARTY_COMMITTEE, Roles.ORG_DEPT)) {
+        if (!caller.hasAnyRole(Role.PARTY_COMMITTEE, Role.ORG_DEPT)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委或组织部可以导入巡察、审计发现的问题");
         }
         if (file == null || file.isEmpty()) {

@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.platform.web.ApiException;
@@ -49,7 +49,7 @@ class HistoryImportController {
                                                       MultipartFile file,
                                                       @RequestParam(defaultValue = "false") boolean dryRun,
                                                       Caller caller) {
-        if (!caller.hasRole(Roles.PARTY_COMMITTEE)) {
+        if (!caller.hasRole(Role.PARTY_COMMITTEE)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以迁移历史台账");
         }
         if (file == null || file.isEmpty()) {

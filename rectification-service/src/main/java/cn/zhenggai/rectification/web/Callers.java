@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.web;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.measure.Actor;
 
@@ -13,7 +13,7 @@ public final class Callers {
     /** The caller as the item's rules see them. */
     public static Actor actor(Caller caller) {
         return new Actor(caller.username(), caller.department(),
-                caller.hasAnyRole(Roles.DEPT_LIAISON, Roles.DEPT_HEAD), caller.hasRole(Roles.PARTY_COMMITTEE),
+                caller.hasAnyRole(Role.DEPT_LIAISON, Role.DEPT_HEAD), caller.hasRole(Role.PARTY_COMMITTEE),
                 caller.crossDepartment());
     }
 }

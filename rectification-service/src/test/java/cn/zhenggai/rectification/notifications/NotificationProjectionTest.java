@@ -8,6 +8,7 @@ import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.security.Role;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -31,17 +32,17 @@ class NotificationProjectionTest {
 
     private static final Instant AT = Instant.parse("2023-05-01T02:00:00Z");
     private static final Notifications.Reader OWNER = new Notifications.Reader("zhang", "XZSPJ",
-            Set.of("CADRE"));
+            Set.of(Role.CADRE));
     private static final Notifications.Reader LIAISON = new Notifications.Reader("demo-dept", "XZSPJ",
-            Set.of("DEPT_LIAISON", "CADRE"));
+            Set.of(Role.DEPT_LIAISON, Role.CADRE));
     private static final Notifications.Reader HEAD = new Notifications.Reader("head-xzspj", "XZSPJ",
-            Set.of("DEPT_HEAD"));
+            Set.of(Role.DEPT_HEAD));
     private static final Notifications.Reader OTHER = new Notifications.Reader("cz-liaison", "CZJ",
-            Set.of("DEPT_LIAISON"));
+            Set.of(Role.DEPT_LIAISON));
     private static final Notifications.Reader ZZB = new Notifications.Reader("zzb-liaison", "ZZB",
-            Set.of("DEPT_LIAISON"));
+            Set.of(Role.DEPT_LIAISON));
     private static final Notifications.Reader PARTY = new Notifications.Reader("demo-party", "DW",
-            Set.of("PARTY_COMMITTEE"));
+            Set.of(Role.PARTY_COMMITTEE));
 
     private MongoServer server;
     private MongoClient client;
@@ -99,8 +100,8 @@ class NotificationProjectionTest {
                 "demo-dept"), message(null));
         projection.on(new SupervisionNoticeIssued("n1", "m1", "XZSPJ", "OWNER", null, "XZSPJ", "zhang", "已逾期1天。",
                 "2023-06-30", 1), message(null));
-        Notifications.Reader namesake = new Notifications.Reader("wang-cz", "CZJ", Set.of("CADRE"));
-        Notifications.Reader sameUserNameElsewhere = new Notifications.Reader("zhang", "CZJ", Set.of("CADRE"));
+        Notifications.Reader namesake = new Notifications.Reader("wang-cz", "CZJ", Set.of(Role.CADRE));
+        Notifications.Reader sameUserNameElsewhere = new Notifications.Reader("zhang", "CZJ", Set.of(Role.CADRE));
         assertThat(items(namesake)).isEmpty();
         assertThat(items(sameUserNameElsewhere)).isEmpty();
         assertThat(items(OWNER)).extracting(n -> n.get("message")).containsExactly("已逾期1天。");

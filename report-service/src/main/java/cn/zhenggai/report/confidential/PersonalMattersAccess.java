@@ -2,7 +2,7 @@ package cn.zhenggai.report.confidential;
 
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.outline.PersonalMatters;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
@@ -37,7 +37,7 @@ public class PersonalMattersAccess {
     public Opened read(String reportId, Caller caller, String purpose) {
         CommandSender.checkId(reportId, "REPORT_NOT_FOUND", "报告不存在：");
         String role = commands.send(new RecordPersonalMattersRead(reportId, new Reader(caller.username(),
-                caller.hasRole(Roles.ORG_DEPT), caller.hasRole(Roles.DISCIPLINE)), purpose), caller);
+                caller.hasRole(Role.ORG_DEPT), caller.hasRole(Role.DISCIPLINE)), purpose), caller);
         ReportView report = history.load(reportId);
         PersonalMattersDeclared sealed = report.sealedPersonalMatters();
         if (sealed == null) {

@@ -1,6 +1,6 @@
 package cn.zhenggai.report.web;
 
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.report.drafting.Editor;
 
@@ -12,7 +12,7 @@ public final class Callers {
 
     /** The caller as the report's rules see them. */
     public static Editor editor(Caller caller) {
-        return caller.hasRole(Roles.ORG_DEPT) ? Editor.reviewer(caller.username(), caller.department())
+        return caller.hasRole(Role.ORG_DEPT) ? Editor.reviewer(caller.username(), caller.department())
                 : Editor.member(caller.username(), caller.department());
     }
 }

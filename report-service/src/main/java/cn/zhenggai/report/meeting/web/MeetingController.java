@@ -1,7 +1,7 @@
 package cn.zhenggai.report.meeting.web;
 
 import cn.zhenggai.contracts.report.MeetingConvened;
-import cn.zhenggai.contracts.security.Roles;
+import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
@@ -70,7 +70,7 @@ class MeetingController {
                 .toList();
         commands.send(new ConveneMeeting(meetingId, request.organization(), request.year(), request.kind(),
                         request.title(), request.notice(), themes, caller.username(), caller.department(),
-                        caller.hasAnyRole(Roles.PARTY_COMMITTEE, Roles.ORG_DEPT)),
+                        caller.hasAnyRole(Role.PARTY_COMMITTEE, Role.ORG_DEPT)),
                 caller, "MEETING_NOT_FOUND", "民主生活会不存在：");
         return new Convened(meetingId);
     }

@@ -16,9 +16,10 @@ import cn.zhenggai.report.viewing.Meetings;
 import cn.zhenggai.report.web.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -95,6 +96,9 @@ class OutlineController {
                     "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
             forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
             unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "200", description = "提纲预览：将导入的内容，不创建报告",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Preview.class)))
     ResponseEntity<String> previewMultipart(@RequestPart("file") MultipartFile file, Caller caller) {
         return preview(fromPart(file), caller);
     }
@@ -106,6 +110,9 @@ class OutlineController {
                     "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
             forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
             unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "200", description = "提纲预览：将导入的内容，不创建报告",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Preview.class)))
     ResponseEntity<String> previewRaw(HttpServletRequest request,
                                       @RequestParam(name = "fileName", required = false) String fileName,
                                       @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -122,6 +129,9 @@ class OutlineController {
             forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
             tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
             unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "201", description = "已按提纲创建报告草稿",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Imported.class)))
     ResponseEntity<String> importMultipart(@RequestPart("file") MultipartFile file,
                                            @RequestParam(name = "meetingId", required = false) String meetingId,
                                            @RequestParam(name = "title", required = false) String title,
@@ -138,6 +148,9 @@ class OutlineController {
             forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
             tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
             unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "201", description = "已按提纲创建报告草稿",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Imported.class)))
     ResponseEntity<String> importRaw(HttpServletRequest request,
                                      @RequestParam(name = "fileName", required = false) String fileName,
                                      @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -150,21 +163,9 @@ class OutlineController {
     private ResponseEntity<String> preview(Upload upload, Caller caller) {
         Outline outline = parse(upload);
         List<ImportWarning> own = serviceWarnings(outline, caller);
-        ArrayNode warnings = JSON.valueToTree(outline.warnings());
-        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
-        for (ImportWarning warning : own) {
-            warnings.add(warning.text());
-            codes.add(JSON.valueToTree(warning));
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("fileName", upload.fileName());
-        body.set("outline", JSON.valueToTree(outline));
-        body.set("warnings", warnings);
-        body.set("counts", counts(outline));
-        body.set("warningCodes", codes);
-        body.set("source", JSON.valueToTree(outline.source()));
-        body.set("carryOverSummary", JSON.valueToTree(outline.carryOverSummary()));
-        return json(HttpStatus.OK, body);
+        return json(HttpStatus.OK, new OutlineAnswers.Preview(upload.fileName(), outline,
+                OutlineAnswers.warnings(outline, own), OutlineAnswers.Counts.of(outline),
+                OutlineAnswers.codes(outline, own), outline.source(), outline.carryOverSummary()));
     }
 
     /** What this service adds to the parser's warnings; a read model that cannot be read now costs the check only. */
@@ -205,20 +206,9 @@ class OutlineController {
             own.addAll(OutlineToReport.themesOutsideMeetingCodes(mapped.command().problems(),
                     meeting.themes().stream().map(MeetingConvened.Theme::name).toList()));
         }
-        ArrayNode warnings = JSON.valueToTree(outline.warnings());
-        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
-        for (ImportWarning warning : own) {
-            warnings.add(warning.text());
-            codes.add(JSON.valueToTree(warning));
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("reportId", reportId);
-        body.put("title", mapped.command().title());
-        body.put("year", mapped.command().year());
-        body.set("counts", counts(outline));
-        body.set("warnings", warnings);
-        body.set("warningCodes", codes);
-        return json(HttpStatus.CREATED, body);
+        return json(HttpStatus.CREATED, new OutlineAnswers.Imported(reportId, mapped.command().title(),
+                mapped.command().year(), OutlineAnswers.Counts.of(outline), OutlineAnswers.warnings(outline, own),
+                OutlineAnswers.codes(outline, own)));
     }
 
     private static String newId() {
@@ -260,17 +250,6 @@ class OutlineController {
                     "图片尺寸过大（像素过多），已拒绝，请降低扫描分辨率后上传");
             case STREAM_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
         };
-    }
-
-    private static ObjectNode counts(Outline outline) {
-        ObjectNode counts = JSON.createObjectNode();
-        counts.put("carryOver", outline.carryOver().size());
-        counts.put("problems", outline.problems().size());
-        counts.put("cleanAreas", outline.cleanAreas().size());
-        counts.put("rootCauses", outline.rootCauses().size());
-        counts.put("personalMatters", outline.personalMatters() != null);
-        counts.put("measures", outline.measures().size());
-        return counts;
     }
 
     private static Upload fromPart(MultipartFile file) {
@@ -317,7 +296,8 @@ class OutlineController {
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
-    private static ResponseEntity<String> json(HttpStatus status, ObjectNode body) {
+    /** The answer written by the outline's mapper, as the outline JSON always was (DESIGN §7). */
+    private static ResponseEntity<String> json(HttpStatus status, Object body) {
         try {
             return ResponseEntity.status(status).contentType(new MediaType("application", "json",
                     StandardCharsets.UTF_8)).body(JSON.writeValueAsString(body));

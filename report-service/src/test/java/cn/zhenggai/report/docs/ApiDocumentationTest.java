@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,31 @@ class ApiDocumentationTest {
         assertThat(keys(list.get("reports").get(0))).containsExactly("reportId", "title", "year", "author",
                 "department", "meetingId", "notice", "status", "round", "problems", "personalMattersDeclared",
                 "returnReasons", "rootCauses", "measures", "updatedAt");
+    }
+
+    @Test
+    void theOutlineAnswersKeepTheirKeysInOrder() throws Exception {
+        byte[] sample;
+        try (InputStream in = getClass().getResourceAsStream("/outlines/sample-2022.txt")) {
+            sample = in.readAllBytes();
+        }
+
+        Answer preview = api.multipart("/api/outlines/preview", "sample.txt", sample, AUTHOR);
+        assertThat(preview.status).isEqualTo(200);
+        assertThat(keys(preview.json)).containsExactly("fileName", "outline", "warnings", "counts", "warningCodes",
+                "source", "carryOverSummary");
+        assertThat(keys(preview.json.get("counts"))).containsExactly("carryOver", "problems", "cleanAreas",
+                "rootCauses", "personalMatters", "measures");
+        assertThat(preview.json.get("warnings").size()).isEqualTo(preview.json.get("warningCodes").size());
+        for (JsonNode code : preview.json.get("warningCodes")) {
+            assertThat(keys(code)).containsExactly("code", "params");
+        }
+
+        Answer imported = api.multipart("/api/outlines/import", "sample.txt", sample, AUTHOR);
+        assertThat(imported.status).isEqualTo(201);
+        assertThat(keys(imported.json)).containsExactly("reportId", "title", "year", "counts", "warnings",
+                "warningCodes");
+        assertThat(imported.json.get("counts")).isEqualTo(preview.json.get("counts"));
     }
 
     private static List<String> keys(JsonNode node) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The detail query's answer (GET /api/reports/{id}): a report as it stands, read from its {@link ReportState}. The
  * components are the answer's keys in their order; absent values are written as {@code null} (ADR 0104). No personal
- * matters, only whether they were declared.
+ * matters, only whether they were declared. The nested records are named {@code ...View} so that their OpenAPI
+ * schemas do not share a name with the outline's {@code RootCause} and {@code Measure}.
  *
  * @param version   the sequence of the last event applied
  * @param updatedAt when the report last changed (ISO-8601), or null
@@ -29,22 +30,22 @@ public record ReportDetail(String reportId,
                            List<CarryOverStated.Group> carryOver,
                            List<ReportView.ProblemView> problems,
                            List<String> cleanAreas,
-                           List<RootCause> rootCauses,
-                           List<Measure> measures,
+                           List<RootCauseView> rootCauses,
+                           List<MeasureView> measures,
                            boolean personalMattersDeclared,
                            long version,
                            String updatedAt) {
 
     /** A root cause as the detail query shows it. */
-    public record RootCause(String rootCauseId, int ordinal, String title, String analysis, List<String> problemIds) {
+    public record RootCauseView(String rootCauseId, int ordinal, String title, String analysis, List<String> problemIds) {
 
-        static RootCause of(ReportState.RootCause r) {
-            return new RootCause(r.rootCauseId(), r.ordinal(), r.title(), r.analysis(), r.problemIds());
+        static RootCauseView of(ReportState.RootCause r) {
+            return new RootCauseView(r.rootCauseId(), r.ordinal(), r.title(), r.analysis(), r.problemIds());
         }
     }
 
     /** A proposed measure as the detail query shows it. */
-    public record Measure(String measureId,
+    public record MeasureView(String measureId,
                           int ordinal,
                           String title,
                           String content,
@@ -56,8 +57,8 @@ public record ReportDetail(String reportId,
                           List<String> cooperatingDepartments,
                           List<String> rootCauseIds) {
 
-        static Measure of(ReportState.ProposedMeasure m) {
-            return new Measure(m.measureId(), m.ordinal(), m.title(), m.content(), m.actions(), m.deadline(),
+        static MeasureView of(ReportState.ProposedMeasure m) {
+            return new MeasureView(m.measureId(), m.ordinal(), m.title(), m.content(), m.actions(), m.deadline(),
                     m.deadlineText(), m.owner(), m.leadDepartment(), m.cooperatingDepartments(), m.rootCauseIds());
         }
     }
@@ -68,8 +69,8 @@ public record ReportDetail(String reportId,
                 state.meetingId(), state.notice(), state.status(), state.round(),
                 state.returnReasons() == null ? List.of() : state.returnReasons(), state.delegates(),
                 state.carryOver(), state.problems().stream().map(ReportView.ProblemView::of).toList(),
-                state.cleanAreas(), state.rootCauses().stream().map(RootCause::of).toList(),
-                state.measures().stream().map(Measure::of).toList(), state.personalMattersDeclared(),
+                state.cleanAreas(), state.rootCauses().stream().map(RootCauseView::of).toList(),
+                state.measures().stream().map(MeasureView::of).toList(), state.personalMattersDeclared(),
                 state.lastSequence(), state.updatedAt() == null ? null : state.updatedAt().toString());
     }
 }

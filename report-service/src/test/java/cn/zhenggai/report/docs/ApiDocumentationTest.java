@@ -1,5 +1,6 @@
 package cn.zhenggai.report.docs;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.testsupport.Answer;
 import cn.zhenggai.testsupport.ApiClient;
 import cn.zhenggai.testsupport.ApiDocumentation;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -57,6 +59,31 @@ class ApiDocumentationTest {
         assertThat(document.status).isEqualTo(200);
         assertThat(document.json.path("openapi").asText()).startsWith("3.");
         assertThat(ApiDocumentation.undocumented(mapping, document.json)).isEmpty();
+        JsonNode detail = document.json.at("/components/schemas/ReportDetail/properties");
+        assertThat(detail.at("/rootCauses/items/$ref").asText()).endsWith("/RootCauseView");
+        assertThat(detail.at("/measures/items/$ref").asText()).endsWith("/MeasureView");
+    }
+
+    /** What every guarded or report-scoped handler can answer, whatever else it refuses. */
+    @Test
+    void guardedAndReportScopedEndpointsDeclareThoseRefusals() {
+        List<String> missing = new ArrayList<>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            ErrorCodes codes = handler.getMethodAnnotation(ErrorCodes.class);
+            if (!handler.getBeanType().getName().startsWith("cn.zhenggai.report.") || codes == null) {
+                return; // a handler without @ErrorCodes fails everyEndpointIsDocumentedWithItsErrorCodes
+            }
+            String name = handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName();
+            if (handler.hasMethodAnnotation(PreAuthorize.class) && !List.of(codes.forbidden()).contains("FORBIDDEN")) {
+                missing.add(name + ": guarded by @PreAuthorize, no 403 FORBIDDEN");
+            }
+            if (info.getPatternValues().stream().anyMatch(p -> p.contains("{reportId}"))
+                    && !List.of(codes.notFound()).contains("REPORT_NOT_FOUND")) {
+                missing.add(name + ": names a report, no 404 REPORT_NOT_FOUND");
+            }
+        });
+
+        assertThat(missing).isEmpty();
     }
 
     @Test

@@ -36,6 +36,10 @@ import java.util.Set;
  */
 public class Ledger {
 
+    /** A row's fields: the item without its progress entries and who changed what (only the detail shows them). */
+    private static final Bson WITHOUT_HISTORY = Projections.exclude("progress", "changedBy",
+            LedgerItemDocuments.CHANGED_BY_EVENTS);
+
     /** Dates of deadlines and months of the trend are China's. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -147,7 +151,7 @@ public class Ledger {
         Bson filter = department == null ? new Document() : Filters.eq("department", department);
         List<LedgerItem> items = new ArrayList<>();
         Set<String> recurring = new HashSet<>();
-        for (Document d : ledger.find(filter).projection(Projections.exclude("progress", "changedBy"))) {
+        for (Document d : ledger.find(filter).projection(WITHOUT_HISTORY)) {
             LedgerItem item = LedgerItemDocuments.fromDocument(d);
             items.add(item);
             if (Boolean.TRUE.equals(d.getBoolean("recurring"))) {
@@ -198,7 +202,7 @@ public class Ledger {
 
     private List<LedgerRow> rows(Bson filter, String viewer, Bson sort) {
         List<LedgerRow> rows = new ArrayList<>();
-        var found = ledger.find(filter).projection(Projections.exclude("progress", "changedBy"));
+        var found = ledger.find(filter).projection(WITHOUT_HISTORY);
         if (sort != null) {
             found = found.sort(sort);
         }

@@ -1,6 +1,8 @@
 package cn.zhenggai.report.importing;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.outline.Outline;
 import cn.zhenggai.outline.OutlineJson;
 import cn.zhenggai.outline.OutlineParseException;
@@ -14,9 +16,10 @@ import cn.zhenggai.report.viewing.Meetings;
 import cn.zhenggai.report.web.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -88,12 +91,28 @@ class OutlineController {
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"MISSING_FILE", "EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE",
+                    "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
+            forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
+            unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "200", description = "提纲预览：将导入的内容，不创建报告",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Preview.class)))
     ResponseEntity<String> previewMultipart(@RequestPart("file") MultipartFile file, Caller caller) {
         return preview(fromPart(file), caller);
     }
 
     @PostMapping(path = "/preview")
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE", "ENCRYPTED",
+                    "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
+            forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
+            unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "200", description = "提纲预览：将导入的内容，不创建报告",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Preview.class)))
     ResponseEntity<String> previewRaw(HttpServletRequest request,
                                       @RequestParam(name = "fileName", required = false) String fileName,
                                       @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -103,6 +122,16 @@ class OutlineController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"MISSING_FILE", "EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE",
+                    "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST", "VALIDATION_FAILED",
+                    "YEAR_MISMATCH", "DEPARTMENT_REQUIRED", "INVALID_YEAR", "TOO_MANY_ITEMS", "INVALID_DEADLINE"},
+            forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
+            tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
+            unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "201", description = "已按提纲创建报告草稿",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Imported.class)))
     ResponseEntity<String> importMultipart(@RequestPart("file") MultipartFile file,
                                            @RequestParam(name = "meetingId", required = false) String meetingId,
                                            @RequestParam(name = "title", required = false) String title,
@@ -112,6 +141,16 @@ class OutlineController {
 
     @PostMapping(path = "/import")
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE", "ENCRYPTED",
+                    "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST", "VALIDATION_FAILED", "YEAR_MISMATCH",
+                    "DEPARTMENT_REQUIRED", "INVALID_YEAR", "TOO_MANY_ITEMS", "INVALID_DEADLINE"},
+            forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
+            tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
+            unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "201", description = "已按提纲创建报告草稿",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Imported.class)))
     ResponseEntity<String> importRaw(HttpServletRequest request,
                                      @RequestParam(name = "fileName", required = false) String fileName,
                                      @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -124,21 +163,9 @@ class OutlineController {
     private ResponseEntity<String> preview(Upload upload, Caller caller) {
         Outline outline = parse(upload);
         List<ImportWarning> own = serviceWarnings(outline, caller);
-        ArrayNode warnings = JSON.valueToTree(outline.warnings());
-        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
-        for (ImportWarning warning : own) {
-            warnings.add(warning.text());
-            codes.add(JSON.valueToTree(warning));
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("fileName", upload.fileName());
-        body.set("outline", JSON.valueToTree(outline));
-        body.set("warnings", warnings);
-        body.set("counts", counts(outline));
-        body.set("warningCodes", codes);
-        body.set("source", JSON.valueToTree(outline.source()));
-        body.set("carryOverSummary", JSON.valueToTree(outline.carryOverSummary()));
-        return json(HttpStatus.OK, body);
+        return json(HttpStatus.OK, new OutlineAnswers.Preview(upload.fileName(), outline,
+                OutlineAnswers.warnings(outline, own), OutlineAnswers.Counts.of(outline),
+                OutlineAnswers.codes(outline, own), outline.source(), outline.carryOverSummary()));
     }
 
     /** What this service adds to the parser's warnings; a read model that cannot be read now costs the check only. */
@@ -153,14 +180,14 @@ class OutlineController {
 
     private ResponseEntity<String> importOutline(Upload upload, String meetingId, String title, Caller caller) {
         if (title != null && title.length() > 200) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "标题过长（最多200字）");
+            throw Refusal.invalid("VALIDATION_FAILED", "标题过长（最多200字）");
         }
         Outline outline = parse(upload);
         MeetingConvened meeting = null;
         if (meetingId != null && !meetingId.isBlank()) {
             meeting = meetings.require(meetingId);
             if (outline.year() != null && outline.year() != meeting.year()) {
-                throw ApiException.badRequest("YEAR_MISMATCH",
+                throw Refusal.invalid("YEAR_MISMATCH",
                         "提纲年度（" + outline.year() + "）与民主生活会年度（" + meeting.year() + "）不一致");
             }
         } else {
@@ -179,20 +206,9 @@ class OutlineController {
             own.addAll(OutlineToReport.themesOutsideMeetingCodes(mapped.command().problems(),
                     meeting.themes().stream().map(MeetingConvened.Theme::name).toList()));
         }
-        ArrayNode warnings = JSON.valueToTree(outline.warnings());
-        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
-        for (ImportWarning warning : own) {
-            warnings.add(warning.text());
-            codes.add(JSON.valueToTree(warning));
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("reportId", reportId);
-        body.put("title", mapped.command().title());
-        body.put("year", mapped.command().year());
-        body.set("counts", counts(outline));
-        body.set("warnings", warnings);
-        body.set("warningCodes", codes);
-        return json(HttpStatus.CREATED, body);
+        return json(HttpStatus.CREATED, new OutlineAnswers.Imported(reportId, mapped.command().title(),
+                mapped.command().year(), OutlineAnswers.Counts.of(outline), OutlineAnswers.warnings(outline, own),
+                OutlineAnswers.codes(outline, own)));
     }
 
     private static String newId() {
@@ -236,28 +252,17 @@ class OutlineController {
         };
     }
 
-    private static ObjectNode counts(Outline outline) {
-        ObjectNode counts = JSON.createObjectNode();
-        counts.put("carryOver", outline.carryOver().size());
-        counts.put("problems", outline.problems().size());
-        counts.put("cleanAreas", outline.cleanAreas().size());
-        counts.put("rootCauses", outline.rootCauses().size());
-        counts.put("personalMatters", outline.personalMatters() != null);
-        counts.put("measures", outline.measures().size());
-        return counts;
-    }
-
     private static Upload fromPart(MultipartFile file) {
         if (file == null) {
-            throw ApiException.badRequest("EMPTY", "文件为空");
+            throw Refusal.invalid("EMPTY", "文件为空");
         }
         if (file.getSize() > OutlineParser.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try {
             return new Upload(file.getBytes(), name(file.getOriginalFilename()), given(file.getOriginalFilename()));
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+            throw Refusal.invalid("MALFORMED_REQUEST", "上传内容无法读取");
         }
     }
 
@@ -265,16 +270,16 @@ class OutlineController {
         String name = fileName != null ? fileName : header == null ? null
                 : URLDecoder.decode(header, StandardCharsets.UTF_8);
         if (request.getContentLengthLong() > OutlineParser.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try (InputStream in = request.getInputStream()) {
             byte[] content = in.readNBytes((int) OutlineParser.MAX_BYTES + 1);
             if (content.length > OutlineParser.MAX_BYTES) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
             }
             return new Upload(content, name(name), given(name));
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+            throw Refusal.invalid("MALFORMED_REQUEST", "上传内容无法读取");
         }
     }
 
@@ -291,7 +296,8 @@ class OutlineController {
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
-    private static ResponseEntity<String> json(HttpStatus status, ObjectNode body) {
+    /** The answer written by the outline's mapper, as the outline JSON always was (DESIGN §7). */
+    private static ResponseEntity<String> json(HttpStatus status, Object body) {
         try {
             return ResponseEntity.status(status).contentType(new MediaType("application", "json",
                     StandardCharsets.UTF_8)).body(JSON.writeValueAsString(body));

@@ -9,7 +9,6 @@ import cn.zhenggai.outline.OutlineParseException;
 import cn.zhenggai.outline.OutlineParser;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.confidential.PersonalMattersCipher;
 import cn.zhenggai.report.drafting.Commands;
 import cn.zhenggai.report.viewing.Meetings;
@@ -226,29 +225,29 @@ class OutlineController {
         }
     }
 
-    static ApiException refusal(OutlineParseException e) {
+    static Refusal refusal(OutlineParseException e) {
         String code = e.code().name();
         return switch (e.code()) {
-            case TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "文件过大，最大10MB");
-            case UNSUPPORTED_TYPE -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, code,
+            case TOO_LARGE -> new Refusal(Refusal.Kind.TOO_LARGE, code, "文件过大，最大10MB");
+            case UNSUPPORTED_TYPE -> new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, code,
                     "不支持的文件类型，请上传 .txt、.md、.docx、.doc、.wps、.pdf 文件或 .png、.jpg、.tif 图片");
-            case EMPTY -> ApiException.badRequest(code, "文件为空");
-            case BINARY -> ApiException.badRequest(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
-            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档");
-            case ZIP_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
-            case NO_STRUCTURE -> ApiException.badRequest(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
-            case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");
-            case ENCRYPTED -> ApiException.badRequest(code, "文件已加密或设有密码，请去除密码后再上传");
-            case CORRUPT -> ApiException.badRequest(code,
+            case EMPTY -> Refusal.invalid(code, "文件为空");
+            case BINARY -> Refusal.invalid(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
+            case NOT_DOCX -> Refusal.invalid(code, "文件不是有效的Word（.docx）文档");
+            case ZIP_BOMB -> Refusal.invalid(code, "文件内容异常（解压后体积过大），已拒绝");
+            case NO_STRUCTURE -> Refusal.invalid(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
+            case UNREADABLE -> Refusal.invalid(code, "文件无法读取");
+            case ENCRYPTED -> Refusal.invalid(code, "文件已加密或设有密码，请去除密码后再上传");
+            case CORRUPT -> Refusal.invalid(code,
                     "文件已损坏或格式无法识别；如为WPS文件，请在WPS中另存为 .doc 或 .docx 后再上传");
-            case NO_TEXT -> ApiException.badRequest(code, "文件中没有可识别的文字（PDF无文字层且未识别出文字，或图片中没有文字）");
+            case NO_TEXT -> Refusal.invalid(code, "文件中没有可识别的文字（PDF无文字层且未识别出文字，或图片中没有文字）");
             // a 4xx like every refusal of an upload (issue 16): the request cannot be served here, retrying will not help
-            case OCR_UNAVAILABLE -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code,
+            case OCR_UNAVAILABLE -> new Refusal(Refusal.Kind.UNPROCESSABLE, code,
                     "扫描件需要文字识别（OCR），本机未安装识别引擎，请上传带文字层的PDF或Word文档");
-            case TOO_MANY_PAGES -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "PDF页数过多，已拒绝，请拆分后上传");
-            case IMAGE_TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code,
+            case TOO_MANY_PAGES -> new Refusal(Refusal.Kind.TOO_LARGE, code, "PDF页数过多，已拒绝，请拆分后上传");
+            case IMAGE_TOO_LARGE -> new Refusal(Refusal.Kind.TOO_LARGE, code,
                     "图片尺寸过大（像素过多），已拒绝，请降低扫描分辨率后上传");
-            case STREAM_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
+            case STREAM_BOMB -> Refusal.invalid(code, "文件内容异常（解压后体积过大），已拒绝");
         };
     }
 

@@ -122,13 +122,11 @@ public final class Bench {
 
             progress("idle CPU of the stack over 5 s");
             Thread.sleep(2_000);
-            Map<Long, Long> idleTicks = StackProcesses.cpuTicksByPid(stack);
-            long idleStart = System.nanoTime();
+            StackProcesses.CpuWindow idle = new StackProcesses.CpuWindow(stack);
+            idle.open();
             Thread.sleep(5_000);
-            Map<String, Long> idleUsed = StackProcesses.cpuTicksSince(stack, idleTicks);
-            double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
-            Map<String, Long> idleCpu = new LinkedHashMap<>();
-            idleUsed.forEach((k, v) -> idleCpu.put(k, Math.round(100.0 * v / clockTicks / idleSeconds)));
+            idle.close();
+            Map<String, Long> idleCpu = idle.percent(clockTicks);
 
             List<CommandLoad.Level> results = new ArrayList<>();
             List<CommandLoad.Freshness> freshness = new ArrayList<>();
@@ -161,21 +159,12 @@ public final class Bench {
                     long[] commitsBefore = new long[1];
                     int expected = (int) Math.min(Integer.MAX_VALUE,
                             Math.ceil(1.5 * bestRate * levelTime.toSeconds()));
-                    Map<Long, Long> ticksBefore = new LinkedHashMap<>();
-                    long[] cpuWindow = new long[2];
-                    Map<String, Long> used = new LinkedHashMap<>();
+                    StackProcesses.CpuWindow window = new StackProcesses.CpuWindow(stack);
                     CommandLoad.Level level = load.run(clients, maxCommands, levelTime, expected, () -> {
                         commitsBefore[0] = ceilings.postgresCommits();
-                        ticksBefore.putAll(StackProcesses.cpuTicksByPid(stack));
-                        cpuWindow[0] = System.nanoTime();
-                    }, () -> {
-                        used.putAll(StackProcesses.cpuTicksSince(stack, ticksBefore));
-                        cpuWindow[1] = System.nanoTime();
-                    });
-                    double cpuSeconds = (cpuWindow[1] - cpuWindow[0]) / 1e9;
-                    Map<String, Long> percent = new LinkedHashMap<>();
-                    used.forEach((k, v) -> percent.put(k, Math.round(100.0 * v / clockTicks / cpuSeconds)));
-                    cpu.add(percent);
+                        window.open();
+                    }, window::close);
+                    cpu.add(window.percent(clockTicks));
                     CommandLoad.Freshness fresh = CommandLoad.freshness(problems, level.accepted(), FRESHNESS_WAIT, kafka);
                     Thread.sleep(1_000); // pg_stat_database lags by up to ~0.5 s
                     long commitsAfter = ceilings.postgresCommits();
@@ -401,20 +390,10 @@ public final class Bench {
                 progress("  imports: " + outlines.size() + " outlines, " + clients + " clients (at most "
                         + maxTime.toSeconds() + " s)");
                 long intakeBefore = problems.countDocuments();
-                Map<Long, Long> ticksBefore = new LinkedHashMap<>();
-                long[] cpuWindow = new long[2];
-                Map<String, Long> used = new LinkedHashMap<>();
+                StackProcesses.CpuWindow window = new StackProcesses.CpuWindow(stack);
                 OutlineImports.Level level = importer.run(clients, outlines, maxTime, stack.infra().postgres(),
-                        PlatformStack.DATABASE, () -> {
-                            ticksBefore.putAll(StackProcesses.cpuTicksByPid(stack));
-                            cpuWindow[0] = System.nanoTime();
-                        }, () -> {
-                            used.putAll(StackProcesses.cpuTicksSince(stack, ticksBefore));
-                            cpuWindow[1] = System.nanoTime();
-                        });
-                double cpuSeconds = (cpuWindow[1] - cpuWindow[0]) / 1e9;
-                Map<String, Long> percent = new LinkedHashMap<>();
-                used.forEach((k, v) -> percent.put(k, Math.round(100.0 * v / clockTicks / cpuSeconds)));
+                        PlatformStack.DATABASE, window::open, window::close);
+                Map<String, Long> percent = window.percent(clockTicks);
                 long expected = intakeBefore + level.problems();
                 long drainStart = System.nanoTime();
                 long missing = waitForIntake(problems, expected, IMPORT_DRAIN_WAIT);
@@ -563,16 +542,25 @@ public final class Bench {
         return fallback;
     }
 
-    /** The bench has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings. */
+    /**
+     * The bench has no logback.xml (so Logback logs DEBUG): keep this JVM's own logging to warnings, and POI's
+     * complaint about the header of every LibreOffice-made .doc (read correctly all the same) to errors.
+     */
     static void quietLogging() {
-        Object root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
+        level(org.slf4j.Logger.ROOT_LOGGER_NAME, "WARN");
+        level("org.apache.poi.hwpf.model.FileInformationBlock", "ERROR");
+    }
+
+    private static void level(String logger, String name) {
+        Object target = LoggerFactory.getLogger(logger);
+        if (target.getClass().getName().equals("ch.qos.logback.classic.Logger")) {
             try {
-                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, root.getClass().getClassLoader());
-                root.getClass().getMethod("setLevel", level)
-                        .invoke(root, level.getMethod("toLevel", String.class).invoke(null, "WARN"));
+                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true,
+                        target.getClass().getClassLoader());
+                target.getClass().getMethod("setLevel", level)
+                        .invoke(target, level.getMethod("toLevel", String.class).invoke(null, name));
             } catch (ReflectiveOperationException e) {
-                progress("could not lower the log level: " + e);
+                progress("could not set the log level of " + logger + ": " + e);
             }
         }
     }

@@ -14,25 +14,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * IdentifyProblem commands through the gateway by N closed-loop clients (one platform thread and one
- * {@link HttpClient} each, HTTP/1.1), and the freshness of the read model they feed.
+ * IdentifyProblem commands through the gateway by N closed-loop clients ({@link ClosedLoop}: one platform thread
+ * and one {@link HttpClient} each, HTTP/1.1), and the freshness of the read model they feed.
  *
  * <p>Reports are drafted before the timed window, into a shared queue; a client takes a report, fills it with
  * {@code problemsPerReport} problems cycling over {@link #THEMES} (ordinal = round + 1, so at most 99 per theme), then
@@ -113,115 +108,45 @@ final class CommandLoad {
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger inline = new AtomicInteger();
         AtomicBoolean stoppedByCount = new AtomicBoolean();
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
-        AtomicLong lastEnd = new AtomicLong();
-        List<String> firstError = Collections.synchronizedList(new ArrayList<>());
-        List<List<Long>> latencies = new ArrayList<>();
-        List<List<Accepted>> accepted = new ArrayList<>();
-        CountDownLatch ready = new CountDownLatch(clients);
-        CountDownLatch go = new CountDownLatch(1);
-        long[] window = new long[2]; // start, deadline (nanoTime)
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            List<Long> myLatencies = Collections.synchronizedList(new ArrayList<>());
-            List<Accepted> myAccepted = Collections.synchronizedList(new ArrayList<>());
-            latencies.add(myLatencies);
-            accepted.add(myAccepted);
-            Thread thread = new Thread(() -> {
-                Client client = new Client(gatewayUrl, token);
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
+        ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+        ClosedLoop.Result result = ClosedLoop.run("bench-client", clients, c -> {
+            Client client = new Client(gatewayUrl, token);
+            String[] report = {null};
+            int[] next = {problemsPerReport};
+            return () -> {
+                if (issued.incrementAndGet() > maxCommands) {
+                    stoppedByCount.set(true);
+                    return null;
                 }
-                String report = null;
-                int next = problemsPerReport;
-                while (!Thread.currentThread().isInterrupted() && System.nanoTime() < window[1]) {
-                    if (issued.incrementAndGet() > maxCommands) {
-                        stoppedByCount.set(true);
-                        break;
+                if (next[0] >= problemsPerReport) {
+                    report[0] = reports.poll();
+                    if (report[0] == null) {
+                        inline.incrementAndGet();
+                        report[0] = draftOne(client);
                     }
-                    try {
-                        if (next >= problemsPerReport) {
-                            report = reports.poll();
-                            if (report == null) {
-                                inline.incrementAndGet();
-                                report = draftOne(client);
-                            }
-                            next = 0;
-                        }
-                        int index = next++;
-                        Answer answer = client.identify(report, index,
-                                "基准测试问题" + index + "：理论学习不够深入系统，运用党的创新理论指导实践、推动工作的能力还有差距。",
-                                "比如学习停留在读原文、记笔记，联系实际思考不够。");
-                        long acceptedAt = System.currentTimeMillis();
-                        lastEnd.accumulateAndGet(answer.answeredNanos(), Math::max);
-                        if (answer.failure() != null) {
-                            throw answer.failure();
-                        }
-                        String problemId = answer.status() == 201 ? answer.body().path("problemId").asText(null) : null;
-                        if (problemId != null) {
-                            myLatencies.add(answer.nanos());
-                            myAccepted.add(new Accepted(problemId, acceptedAt));
-                        } else {
-                            errors.merge("HTTP " + answer.status(), 1, Integer::sum);
-                            if (firstError.isEmpty()) {
-                                firstError.add("HTTP " + answer.status() + " " + abbreviate(answer.text()));
-                            }
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-                        errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                        if (firstError.isEmpty()) {
-                            firstError.add(e.toString());
-                        }
-                    } catch (InterruptedException e) {
-                        break;
-                    }
+                    next[0] = 0;
                 }
-            }, "bench-client-" + c);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        if (!ready.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("clients did not get ready within 60 s");
-        }
-        atStart.run();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + duration.toNanos();
-        go.countDown();
-        long joinDeadline = window[1] + REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(15);
-        int stillRunning = 0;
-        for (Thread thread : threads) {
-            long left = joinDeadline - System.nanoTime();
-            if (left > 0) {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-            if (thread.isAlive()) {
-                thread.interrupt();
-                stillRunning++;
-            }
-        }
-        atEnd.run();
-        double seconds = (Math.max(lastEnd.get(), window[0]) - window[0]) / 1e9;
-        List<Long> allLatencies = new ArrayList<>();
-        List<Accepted> allAccepted = new ArrayList<>();
-        for (List<Long> list : latencies) {
-            synchronized (list) {
-                allLatencies.addAll(list);
-            }
-        }
-        for (List<Accepted> list : accepted) {
-            synchronized (list) {
-                allAccepted.addAll(list);
-            }
-        }
-        long[] sortedLatencies = allLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Level(clients, allAccepted.size(), new LinkedHashMap<>(errors),
-                firstError.isEmpty() ? null : firstError.get(0), seconds, sortedLatencies, allAccepted,
-                draftedBefore, inline.get(), stoppedByCount.get(), stillRunning);
+                int index = next[0]++;
+                Answer answer = client.identify(report[0], index,
+                        "基准测试问题" + index + "：理论学习不够深入系统，运用党的创新理论指导实践、推动工作的能力还有差距。",
+                        "比如学习停留在读原文、记笔记，联系实际思考不够。");
+                long acceptedAt = System.currentTimeMillis();
+                if (answer.failure() != null) {
+                    throw answer.failure();
+                }
+                String problemId = answer.status() == 201 ? answer.body().path("problemId").asText(null) : null;
+                if (problemId == null) {
+                    return ClosedLoop.Outcome.refused("HTTP " + answer.status(),
+                            "HTTP " + answer.status() + " " + abbreviate(answer.text()), answer.nanos(),
+                            answer.answeredNanos());
+                }
+                accepted.add(new Accepted(problemId, acceptedAt));
+                return ClosedLoop.Outcome.accepted(answer.nanos(), answer.answeredNanos());
+            };
+        }, duration, REQUEST_TIMEOUT.plusSeconds(15), atStart, atEnd);
+        return new Level(clients, result.ok(), result.errors(), result.firstError(), result.seconds(),
+                result.latencyNanos(), new ArrayList<>(accepted), draftedBefore, inline.get(), stoppedByCount.get(),
+                result.threadsStillRunning());
     }
 
     /** Drafts {@code count} reports with up to 8 threads; returns the ids of those drafted. */
@@ -404,10 +329,6 @@ final class CommandLoad {
     }
 
     private static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ");
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+        return ClosedLoop.abbreviate(text, 200);
     }
 }

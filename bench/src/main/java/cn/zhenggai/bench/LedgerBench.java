@@ -1,5 +1,6 @@
 package cn.zhenggai.bench;
 
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
@@ -71,7 +72,7 @@ final class LedgerBench {
 
             String big = "BIG";
             load(projection, big, EXPORT_ROWS, 3);
-            List<Map<String, Object>> exportRows = Ledger.wire(ledger.rows(big));
+            List<LedgerRow> exportRows = ledger.rows(big);
             int[] size = new int[1];
             long[] export = time(3, 10, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -83,7 +84,7 @@ final class LedgerBench {
                     summary(export));
             long[] queryAndExport = time(3, 10, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                LedgerWorkbook.write("大部门整改台账", Ledger.wire(ledger.rows(big)), c -> c, out);
+                LedgerWorkbook.write("大部门整改台账", ledger.rows(big), c -> c, out);
                 return out;
             });
             System.out.printf("query + export of %d rows: %s%n", exportRows.size(), summary(queryAndExport));

@@ -22,15 +22,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Outline import: the parse time of the sample outline in this JVM, and outline imports through the gateway
@@ -175,101 +169,45 @@ final class OutlineImports {
     Level run(int clients, List<Generated> outlines, Duration maxTime, EmbeddedPostgres postgres, String database,
               Runnable atStart, Runnable atEnd) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
-        List<String> firstError = Collections.synchronizedList(new ArrayList<>());
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger problems = new AtomicInteger();
-        AtomicLong lastEnd = new AtomicLong();
-        CountDownLatch ready = new CountDownLatch(clients);
-        CountDownLatch go = new CountDownLatch(1);
-        long[] window = new long[2];
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
+        long[] eventsBefore = {-1};
+        ClosedLoop.Result result = ClosedLoop.run("bench-import", clients, c -> {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return () -> {
+                int index = next.getAndIncrement();
+                if (index >= outlines.size()) {
+                    return null;
                 }
-                while (!Thread.currentThread().isInterrupted() && System.nanoTime() < window[1]) {
-                    int index = next.getAndIncrement();
-                    if (index >= outlines.size()) {
-                        break;
-                    }
-                    Generated outline = outlines.get(index);
-                    try {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl
-                                        + "/api/outlines/import?fileName="
-                                        + URLEncoder.encode(outline.fileName(), StandardCharsets.UTF_8)))
-                                .timeout(REQUEST_TIMEOUT)
-                                .header("Content-Type", "text/plain; charset=UTF-8")
-                                .header("Accept", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(outline.content()))
-                                .build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        lastEnd.accumulateAndGet(t1, Math::max);
-                        JsonNode body = response.statusCode() == 201 ? JSON.readTree(response.body()) : null;
-                        if (body != null && body.hasNonNull("reportId") && body.has("counts")) {
-                            latencies.add(t1 - t0);
-                            problems.addAndGet(body.path("counts").path("problems").asInt());
-                        } else {
-                            errors.merge("HTTP " + response.statusCode(), 1, Integer::sum);
-                            if (firstError.isEmpty()) {
-                                firstError.add("HTTP " + response.statusCode() + " " + abbreviate(response.body()));
-                            }
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-                        errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                        if (firstError.isEmpty()) {
-                            firstError.add(e.toString());
-                        }
-                    } catch (InterruptedException e) {
-                        break;
-                    }
+                Generated outline = outlines.get(index);
+                HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/outlines/import?fileName="
+                                + URLEncoder.encode(outline.fileName(), StandardCharsets.UTF_8)))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "text/plain; charset=UTF-8")
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(outline.content()))
+                        .build();
+                long t0 = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long t1 = System.nanoTime();
+                JsonNode body = response.statusCode() == 201 ? JSON.readTree(response.body()) : null;
+                if (body == null || !body.hasNonNull("reportId") || !body.has("counts")) {
+                    return ClosedLoop.Outcome.refused("HTTP " + response.statusCode(), "HTTP "
+                            + response.statusCode() + " " + ClosedLoop.abbreviate(response.body(), 300), t1 - t0, t1);
                 }
-            }, "bench-import-" + c);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        if (!ready.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("import clients did not get ready within 60 s");
-        }
-        long eventsBefore = events(postgres, database);
-        atStart.run();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + maxTime.toNanos();
-        go.countDown();
-        long joinDeadline = window[1] + REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(10);
-        int stillRunning = 0;
-        for (Thread thread : threads) {
-            long left = joinDeadline - System.nanoTime();
-            if (left > 0) {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-            if (thread.isAlive()) {
-                thread.interrupt();
-                stillRunning++;
-            }
-        }
-        atEnd.run();
+                problems.addAndGet(body.path("counts").path("problems").asInt());
+                return ClosedLoop.Outcome.accepted(t1 - t0, t1);
+            };
+        }, maxTime, REQUEST_TIMEOUT.plusSeconds(10), () -> {
+            eventsBefore[0] = events(postgres, database);
+            atStart.run();
+        }, atEnd);
         long eventsAfter = events(postgres, database);
-        double seconds = (Math.max(lastEnd.get(), window[0]) - window[0]) / 1e9;
-        long[] sorted;
-        synchronized (latencies) {
-            sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
-        return new Level(clients, outlines.size(), sorted.length, new LinkedHashMap<>(errors),
-                firstError.isEmpty() ? null : firstError.get(0), seconds, sorted,
-                eventsBefore < 0 || eventsAfter < 0 ? -1 : eventsAfter - eventsBefore, problems.get(), stillRunning,
-                next.get() < outlines.size());
+        return new Level(clients, outlines.size(), result.ok(), result.errors(), result.firstError(),
+                result.seconds(), result.latencyNanos(),
+                eventsBefore[0] < 0 || eventsAfter < 0 ? -1 : eventsAfter - eventsBefore[0], problems.get(),
+                result.threadsStillRunning(), next.get() < outlines.size());
     }
 
     /** Rows in report-service's event store, or −1 if it cannot be read. */
@@ -282,13 +220,5 @@ final class OutlineImports {
             Bench.progress("  cannot count report.domainevententry: " + e.getMessage());
             return -1;
         }
-    }
-
-    private static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ");
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 }

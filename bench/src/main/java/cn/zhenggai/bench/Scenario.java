@@ -23,7 +23,10 @@ enum Scenario {
     PARSE("parse", "outline parse time of one file in this JVM (--file FILE, --runs 500, --warmup 200)",
             ParseBench::run),
     PARSE_KINDS("parse-kinds", "outline parse time of the sample as .txt, .docx, .doc, text PDF and one scanned page",
-            args -> KindsBenchmark.run(ParseBench.positional(args))),
+            args -> {
+                Bench.quietLogging();
+                KindsBenchmark.run(ParseBench.positional(args));
+            }),
     OCR("ocr", "OCR engines (RapidOCR, Tesseract if installed) on the scanned fixtures: time and accuracy",
             args -> OcrBenchmark.run(ParseBench.positional(args))),
     LEDGER("ledger", "the ledger overview query over 8,000 items and the .xlsx export of 1,000 rows, in this JVM",

@@ -125,6 +125,40 @@ final class StackProcesses {
         return used;
     }
 
+    /**
+     * The CPU the stack's processes use in a window: {@link #open} when it starts, {@link #close} when it ends, then
+     * {@link #percent} of one core by group.
+     */
+    static final class CpuWindow {
+        private final PlatformStack stack;
+        private final Map<Long, Long> before = new LinkedHashMap<>();
+        private final Map<String, Long> used = new LinkedHashMap<>();
+        private long start;
+        private long end;
+
+        CpuWindow(PlatformStack stack) {
+            this.stack = stack;
+        }
+
+        void open() {
+            before.putAll(cpuTicksByPid(stack));
+            start = System.nanoTime();
+        }
+
+        void close() {
+            used.putAll(cpuTicksSince(stack, before));
+            end = System.nanoTime();
+        }
+
+        /** Percent of one core each group used in the window, given the kernel's clock ticks per second. */
+        Map<String, Long> percent(long clockTicks) {
+            double seconds = (end - start) / 1e9;
+            Map<String, Long> percent = new LinkedHashMap<>();
+            used.forEach((k, v) -> percent.put(k, Math.round(100.0 * v / clockTicks / seconds)));
+            return percent;
+        }
+    }
+
     private static void add(Map<String, List<Long>> groups, Set<Long> seen, String label, long pid) {
         if (seen.add(pid)) {
             groups.computeIfAbsent(label, k -> new ArrayList<>()).add(pid);

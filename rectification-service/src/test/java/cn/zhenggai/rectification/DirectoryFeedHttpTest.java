@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,10 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What rectification-service learns from the gateway's directory (ADR 0078, 0080): departments it can assign items
  * to, and users whose earlier tokens it refuses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S"})
+@RectificationHttpTest
 class DirectoryFeedHttpTest {
 
     @RegisterExtension

@@ -12,13 +12,11 @@ import cn.zhenggai.testsupport.TestUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,19 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers as an unknown id (ADR 0072); a lead change needs the party committee and the evidence follows the lead
  * (ADR 0073).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S"})
+@RectificationHttpTest
 class ItemScopeHttpTest {
 
     @RegisterExtension
     static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
 
-    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "联络员");
-    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
-    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), null);
-    static final TestUser ORG = new TestUser("demo-org", "ZZB", List.of("ORG_DEPT"), null);
+    static final TestUser LIAISON = HttpTests.LIAISON;
+    static final TestUser OTHER = HttpTests.OTHER;
+    static final TestUser PARTY = HttpTests.PARTY;
+    static final TestUser ORG = HttpTests.ORG;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -57,8 +52,7 @@ class ItemScopeHttpTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         INFRASTRUCTURE.register(registry);
-        String evidence = Files.createTempDirectory("zhenggai-evidence").toString();
-        registry.add("zhenggai.evidence.dir", () -> evidence);
+        HttpTests.evidenceDirectory(registry);
     }
 
     /**

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,10 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store, with tokens signed like the gateway's: an accepted report planned (twice, as a redelivery would), the
  * ledger with department scope, the lifecycle with its refusals, the overview and the domain gauges.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S"})
+@RectificationHttpTest
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RectificationServiceHttpTest {
 

@@ -16,10 +16,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,11 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gateway's: evidence uploads and their refusals (nothing kept), progress naming its evidence, supervision by hand,
  * notifications per user, and the all-or-nothing import of 巡察/审计 findings.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S",
-        "zhenggai.evidence.max-size=64KB"})
+@RectificationHttpTest
+@TestPropertySource(properties = "zhenggai.evidence.max-size=64KB")
 class SupervisionServiceHttpTest {
 
     @RegisterExtension
@@ -70,8 +67,7 @@ class SupervisionServiceHttpTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         INFRASTRUCTURE.register(registry);
-        evidenceDir = Files.createTempDirectory("zhenggai-evidence");
-        registry.add("zhenggai.evidence.dir", evidenceDir::toString);
+        evidenceDir = HttpTests.evidenceDirectory(registry);
     }
 
     @Test
@@ -240,12 +236,12 @@ class SupervisionServiceHttpTest {
         return item;
     }
 
-    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "联络员");
+    static final TestUser LIAISON = HttpTests.LIAISON;
     static final TestUser HEAD = new TestUser("head-xzspj", "XZSPJ", List.of("DEPT_HEAD"), null);
     static final TestUser OWNER = new TestUser("wang", "XZSPJ", List.of("CADRE"), "王*");
-    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
-    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), null);
-    static final TestUser ORG = new TestUser("demo-org", "ZZB", List.of("ORG_DEPT"), null);
+    static final TestUser OTHER = HttpTests.OTHER;
+    static final TestUser PARTY = HttpTests.PARTY;
+    static final TestUser ORG = HttpTests.ORG;
 
     private static void expectRefused(Answer answer, int status, String code) {
         assertThat(answer.status).as(answer.json.toString()).isEqualTo(status);

@@ -2,9 +2,9 @@ package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.log.AuditLog;
 import cn.zhenggai.audit.timetravel.AuditEvents;
-import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -36,7 +36,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Writes the item states of the audit log's records with positions in {@code (after, upTo]} into a collection of the
- * ledger projection (one document per item, {@code _id} = measure id, the fields of {@link ItemStates#document}), on
+ * ledger projection (one document per item in the form of {@link LedgerItemDocuments}, as rectification's ledger stores it), on
  * top of what the collection already holds. The fold is the one fold of an item, {@link LedgerItems#apply} over the
  * records read as their contract events ({@link AuditEvents}). Records are read in the log's natural order, which is
  * append order; a record that arrives at or behind the highest sequence already read of its item (late delivery, or
@@ -100,11 +100,9 @@ final class LedgerFolder {
         });
         if (!targetEmpty && !byItem.isEmpty()) {
             target.find(Filters.in("_id", byItem.keySet())).forEach(d -> {
-                LedgerItem item = ItemStates.item(d);
-                if (item != null) {
-                    states.put(d.getString("_id"), item);
-                    seen.put(d.getString("_id"), item.lastSequence());
-                }
+                LedgerItem item = LedgerItemDocuments.fromDocument(d);
+                states.put(d.getString("_id"), item);
+                seen.put(d.getString("_id"), item.lastSequence());
             });
             byItem.forEach((id, events) -> events.stream()
                     .sorted(Comparator.comparingLong(AuditEvents.ItemEvent::sequence))
@@ -125,11 +123,9 @@ final class LedgerFolder {
         return states;
     }
 
-    /** The document of an item in a collection of the ledger projection: {@code _id} and its stored form. */
-    static Document document(String measureId, LedgerItem item) {
-        Document doc = new Document("_id", measureId);
-        doc.putAll(ItemStates.document(measureId, item));
-        return doc;
+    /** The document of an item in a collection of the ledger projection: the one stored form of an item. */
+    static Document document(LedgerItem item) {
+        return LedgerItemDocuments.toDocument(item);
     }
 
     private static void fold(String id, AuditEvents.ItemEvent e, Map<String, LedgerItem> states,
@@ -201,7 +197,7 @@ final class LedgerFolder {
         Codec<Document> codec = target.getCodecRegistry().get(Document.class);
         List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(batch.size());
         for (Map.Entry<String, LedgerItem> e : batch) {
-            RawBsonDocument doc = new RawBsonDocument(document(e.getKey(), e.getValue()), codec);
+            RawBsonDocument doc = new RawBsonDocument(document(e.getValue()), codec);
             written.put(e.getKey(), doc);
             writes.add(empty ? new InsertOneModel<>(doc)
                     : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));

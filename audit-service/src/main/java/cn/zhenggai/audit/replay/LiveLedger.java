@@ -33,6 +33,11 @@ public class LiveLedger implements AppendObserver {
     public static final String NAME = "ledger";
     public static final String COLLECTION = "ledger_asof_live";
     public static final String PROJECTIONS = "audit_projections";
+    /**
+     * The form of the live collection's documents: 2 = {@link cn.zhenggai.platform.ledger.LedgerItemDocuments}
+     * (ADR 0108); a state without it holds the earlier form (1), and the collection is built again from the log.
+     */
+    static final int FORM = 2;
 
     private static final Logger logger = LoggerFactory.getLogger(LiveLedger.class);
 
@@ -56,6 +61,7 @@ public class LiveLedger implements AppendObserver {
     public long catchUp() {
         lock.lock();
         try {
+            rebuildIfOfAnEarlierForm();
             long from = watermark();
             long head = log.head().getLong("position");
             if (head > from) {
@@ -68,6 +74,15 @@ public class LiveLedger implements AppendObserver {
             return Math.max(from, head);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void rebuildIfOfAnEarlierForm() {
+        Document state = projections.find(Filters.eq("_id", NAME)).first();
+        if (state != null && !Integer.valueOf(FORM).equals(state.get("form"))) {
+            logger.info("{} holds documents of an earlier form: building it again from the audit log", COLLECTION);
+            live().drop();
+            setWatermark(0);
         }
     }
 
@@ -111,6 +126,7 @@ public class LiveLedger implements AppendObserver {
     }
 
     private void setWatermark(long position) {
-        projections.updateOne(Filters.eq("_id", NAME), Updates.set("position", position), new UpdateOptions().upsert(true));
+        projections.updateOne(Filters.eq("_id", NAME), Updates.combine(Updates.set("position", position),
+                Updates.set("form", FORM)), new UpdateOptions().upsert(true));
     }
 }

@@ -1,7 +1,9 @@
 package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.log.AuditLog;
+import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -195,7 +197,21 @@ public class Replays implements AutoCloseable {
         return count;
     }
 
-    private static List<Document> fields(Document l, Document s) {
+    /**
+     * The fields in which two stored items differ, named and written as the item's state names them (ADR 0108: the
+     * stored form is the store's business, a difference is the item's); a document that does not read as an item
+     * (a hand-edited one) is compared as stored.
+     */
+    private static List<Document> fields(Document live, Document shadow) {
+        Map<String, Object> l;
+        Map<String, Object> s;
+        try {
+            l = ItemStates.fields(LedgerItemDocuments.fromDocument(live));
+            s = ItemStates.fields(LedgerItemDocuments.fromDocument(shadow));
+        } catch (RuntimeException unreadable) {
+            l = live;
+            s = shadow;
+        }
         List<Document> fields = new ArrayList<>();
         Set<String> keys = new TreeSet<>(l.keySet());
         keys.addAll(s.keySet());

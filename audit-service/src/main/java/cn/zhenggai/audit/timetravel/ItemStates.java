@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The JSON-like form of a {@link LedgerItem} that the audit service shows as an item's state
- * ({@code /api/audit/aggregates/{id}/state}), and the smaller form it stores in its ledger read models
- * ({@link #document}). The state: every field of the record under its own name (times ISO-8601, dates YYYY-MM-DD,
+ * ({@code /api/audit/aggregates/{id}/state}); its ledger read models store items as rectification's ledger does
+ * ({@code platform.ledger.LedgerItemDocuments}, ADR 0108). The state: every field of the record under its own name (times ISO-8601, dates YYYY-MM-DD,
  * enums by name), plus the names the state had before the one fold (ADR 0091), so that readers of the old shape keep
  * working: {@code exists}, {@code supervisionNotices}, {@code lastSupervisionNotice}, {@code lastSupervisionAt},
  * {@code lastEvidence}, {@code recurring}. Pure.
@@ -62,85 +62,9 @@ public final class ItemStates {
         return state;
     }
 
-    /** The names of {@link #state} that only repeat another field for readers of the old shape. */
-    private static final List<String> ALIASES = List.of("supervisionNotices", "lastSupervisionNotice",
-            "lastSupervisionAt", "lastEvidence", "recurring");
-    /** In a stored document: the references of {@code changedBy} that are neither {@code plannedBy} nor
-     * {@code lastEvent}, each once. */
-    private static final String CHANGED_BY_EVENTS = "changedByEvents";
-
-    /**
-     * The stored form of an item (the documents of the ledger projection's live and shadow collections): the
-     * {@link #state} without the names that only repeat another field ({@link #ALIASES}), and with each event that
-     * changed watched fields written once: {@code changedBy} maps a field to the sequence of the event that last
-     * changed it, and that event's reference is {@code plannedBy}, {@code lastEvent} or one of
-     * {@code changedByEvents}. {@link #item} reads it back into the same item. (If two references of the item had
-     * the same sequence, which no fold makes, {@code changedBy} keeps the references as in the state.)
-     */
-    public static Map<String, Object> document(String measureId, LedgerItem item) {
-        Map<String, Object> state = state(measureId, item);
-        if (item == null) {
-            return state;
-        }
-        ALIASES.forEach(state::remove);
-        Map<Long, LedgerItem.EventRef> bySequence = new LinkedHashMap<>();
-        List<Map<String, Object>> others = new ArrayList<>();
-        boolean unique = known(bySequence, item.plannedBy()) && known(bySequence, item.lastEvent());
-        Map<String, Object> changedBy = new LinkedHashMap<>();
-        for (String field : LedgerItems.WATCHED.keySet()) {
-            LedgerItem.EventRef ref = item.changedBy().get(field);
-            if (ref == null) {
-                continue;
-            }
-            LedgerItem.EventRef same = bySequence.get(ref.sequence());
-            if (same == null) {
-                bySequence.put(ref.sequence(), ref);
-                others.add(reference(ref));
-            } else if (!same.equals(ref)) {
-                unique = false;
-            }
-            changedBy.put(field, ref.sequence());
-        }
-        if (unique) {
-            state.put("changedBy", changedBy);
-            state.put(CHANGED_BY_EVENTS, others);
-        }
-        return state;
-    }
-
-    private static boolean known(Map<Long, LedgerItem.EventRef> bySequence, LedgerItem.EventRef ref) {
-        if (ref == null) {
-            return true;
-        }
-        LedgerItem.EventRef same = bySequence.putIfAbsent(ref.sequence(), ref);
-        return same == null || same.equals(ref);
-    }
-
-    /**
-     * The item a state or stored document holds (the inverse of {@link #state} and {@link #document}), for a fold
-     * that continues from a stored document; null when the document holds an item of which nothing is known yet.
-     */
-    public static LedgerItem item(Map<String, ?> state) {
-        if (state == null || !Boolean.TRUE.equals(state.get("exists"))) {
-            return null;
-        }
-        if (state.get(CHANGED_BY_EVENTS) instanceof List<?> events && state.get("changedBy") instanceof Map<?, ?> by) {
-            Map<Long, Object> bySequence = new LinkedHashMap<>();
-            for (Object ref : java.util.stream.Stream.concat(java.util.stream.Stream.of(state.get("plannedBy"),
-                    state.get("lastEvent")), events.stream()).toList()) {
-                if (ref instanceof Map<?, ?> map && map.get("sequence") instanceof Number n) {
-                    bySequence.putIfAbsent(n.longValue(), ref);
-                }
-            }
-            Map<String, Object> changedBy = new LinkedHashMap<>();
-            by.forEach((field, sequence) -> changedBy.put(String.valueOf(field),
-                    sequence instanceof Number n ? bySequence.get(n.longValue()) : sequence));
-            Map<String, Object> full = new LinkedHashMap<>(state);
-            full.remove(CHANGED_BY_EVENTS);
-            full.put("changedBy", changedBy);
-            return EnvelopeCodec.mapper().convertValue(full, LedgerItem.class);
-        }
-        return EnvelopeCodec.mapper().convertValue(state, LedgerItem.class);
+    /** Every field of {@code item} under its record name, as {@link #state} writes them (without the old names). */
+    public static Map<String, Object> fields(LedgerItem item) {
+        return EnvelopeCodec.mapper().convertValue(item, MAP);
     }
 
     /** Who changed what, when ({@link LedgerItem.EventRef}) as the rows and differences name it. */

@@ -3,10 +3,10 @@ package cn.zhenggai.audit.replay;
 import cn.zhenggai.audit.LedgerHistory;
 import cn.zhenggai.audit.TestLog;
 import cn.zhenggai.audit.timetravel.ItemIndex;
-import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.audit.timetravel.TimeAxis;
 import cn.zhenggai.audit.timetravel.TimeTravel;
 import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -35,7 +35,7 @@ class LedgerFolderTest {
             assertThat(items).isEqualTo(12);
             assertThat(target.countDocuments()).isEqualTo(12);
             Document m3 = target.find(Filters.eq("_id", "m-3")).first();
-            assertThat(ItemStates.item(m3)).isEqualTo(new TimeTravel(store.log).index()
+            assertThat(LedgerItemDocuments.fromDocument(m3)).isEqualTo(new TimeTravel(store.log).index()
                     .at("m-3", TimeAxis.RECORDED, Instant.parse("2100-01-01T00:00:00Z")).item());
         }
     }
@@ -51,7 +51,7 @@ class LedgerFolderTest {
             Instant end = Instant.parse("2100-01-01T00:00:00Z");
             for (Document stored : target.find()) {
                 LedgerItem item = index.at(stored.getString("_id"), TimeAxis.RECORDED, end).item();
-                assertThat(ItemStates.item(stored)).isEqualTo(item);
+                assertThat(LedgerItemDocuments.fromDocument(stored)).isEqualTo(item);
                 Document changedBy = stored.get("changedBy", Document.class);
                 assertThat(changedBy.keySet()).isEqualTo(item.changedBy().keySet());
                 changedBy.forEach((field, sequence) ->
@@ -80,10 +80,10 @@ class LedgerFolderTest {
             LedgerFolder.fold(store.log, onTop, head / 2, head, false, n -> { });
             assertThat(onTop.countDocuments()).isEqualTo(2_300);
             for (Document stored : onTop.find()) {
-                assertThat(ItemStates.item(stored)).isEqualTo(written.get(stored.getString("_id")));
+                assertThat(LedgerItemDocuments.fromDocument(stored)).isEqualTo(written.get(stored.getString("_id")));
             }
             for (Document stored : empty.find()) {
-                assertThat(ItemStates.item(stored)).isEqualTo(written.get(stored.getString("_id")));
+                assertThat(LedgerItemDocuments.fromDocument(stored)).isEqualTo(written.get(stored.getString("_id")));
             }
         }
     }

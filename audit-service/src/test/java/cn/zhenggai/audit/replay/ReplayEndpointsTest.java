@@ -1,8 +1,9 @@
 package cn.zhenggai.audit.replay;
 
-import cn.zhenggai.audit.StandaloneMvc;
 import cn.zhenggai.audit.LedgerHistory;
+import cn.zhenggai.audit.StandaloneMvc;
 import cn.zhenggai.audit.TestLog;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +84,8 @@ class ReplayEndpointsTest {
 
         JsonNode switched = body(call(post("/api/audit/replays/" + id + "/switch-over"), "DISCIPLINE"));
         assertThat(switched.get("state").asText()).isEqualTo("SWITCHED_OVER");
-        assertThat(ledger.live().find(Filters.eq("_id", "m-1")).first().getString("deadline")).isEqualTo("2023-04-28");
+        assertThat(LedgerItemDocuments.fromDocument(ledger.live().find(Filters.eq("_id", "m-1")).first()).deadline())
+                .isEqualTo(LocalDate.parse("2023-04-28"));
     }
 
     @Test

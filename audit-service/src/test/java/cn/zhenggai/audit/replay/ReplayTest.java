@@ -2,11 +2,11 @@ package cn.zhenggai.audit.replay;
 
 import cn.zhenggai.audit.LedgerHistory;
 import cn.zhenggai.audit.TestLog;
-import cn.zhenggai.audit.timetravel.ItemStates;
 import cn.zhenggai.audit.timetravel.LedgerRows;
 import cn.zhenggai.audit.timetravel.TimeAxis;
-import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.audit.timetravel.TimeTravel;
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -66,7 +66,7 @@ class ReplayTest {
         TimeTravel timeTravel = new TimeTravel(store.log);
         for (String department : LedgerHistory.DEPARTMENTS) {
             List<LedgerItem> live = new ArrayList<>();
-            ledger.live().find().forEach(d -> live.add(ItemStates.item(d)));
+            ledger.live().find().forEach(d -> live.add(LedgerItemDocuments.fromDocument(d)));
             assertThat(LedgerRows.rows(live, department)).as(department)
                     .isEqualTo(timeTravel.ledger(department, Instant.now(), TimeAxis.EFFECTIVE));
         }
@@ -75,8 +75,25 @@ class ReplayTest {
         assertThat(m4.getString("colour")).isEqualTo("RED");
         assertThat(m4.getString("lastProgress")).startsWith("第5次进展");
         Document m7 = ledger.live().find(Filters.eq("_id", "m-7")).first();
-        assertThat(m7.getString("leadDepartment")).as("reassigned from ZZB").isEqualTo("JYJ");
+        assertThat(m7.getString("department")).as("reassigned from ZZB").isEqualTo("JYJ");
         assertThat(m7.getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aLiveLedgerOfAnEarlierStoredFormIsBuiltAgainFromTheLog() {
+        List<Document> before = all(ledger.live());
+        // as an installation left it before ADR 0108: no form in the projection's state, documents of another shape
+        store.database.getCollection(LiveLedger.PROJECTIONS).updateOne(Filters.eq("_id", LiveLedger.NAME),
+                Updates.unset("form"));
+        ledger.live().deleteMany(new Document());
+        ledger.live().insertOne(new Document("_id", "m-4").append("leadDepartment", "ZZB").append("deadline",
+                "2023-04-28"));
+
+        assertThat(ledger.catchUp()).isEqualTo(600L);
+
+        assertThat(all(ledger.live())).isEqualTo(before);
+        assertThat(store.database.getCollection(LiveLedger.PROJECTIONS).find(Filters.eq("_id", LiveLedger.NAME))
+                .first().get("form")).isEqualTo(LiveLedger.FORM);
     }
 
     @Test

@@ -8,6 +8,7 @@ import cn.zhenggai.audit.replay.ReplayProgress;
 import cn.zhenggai.audit.replay.Replays;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
+import cn.zhenggai.platform.ledger.LedgerItemDocuments;
 import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -162,7 +163,7 @@ class ItemIndexPropertyTest {
 
     private static Map<String, LedgerItem> items(com.mongodb.client.MongoCollection<Document> collection) {
         Map<String, LedgerItem> items = new HashMap<>();
-        collection.find().forEach(d -> items.put(d.getString("_id"), ItemStates.item(d)));
+        collection.find().forEach(d -> items.put(d.getString("_id"), LedgerItemDocuments.fromDocument(d)));
         return items;
     }
 

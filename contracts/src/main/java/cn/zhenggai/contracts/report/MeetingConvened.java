@@ -12,7 +12,7 @@ import java.util.List;
  * @param organization the organization holding it, e.g. 行政审批局党组
  * @param department   code of the department that convened it (scope)
  * @param year         the year reviewed (年度)
- * @param kind         {@code ANNUAL} (年度) or {@code SPECIAL} (专题)
+ * @param kind         {@link MeetingKind#ANNUAL} (年度) or {@link MeetingKind#SPECIAL} (专题)
  * @param title        e.g. 2022年度民主生活会
  * @param notice       the convening notice's reference, e.g. *发〔2022〕12号, or null
  * @param themes       the meeting's themes in order
@@ -22,10 +22,16 @@ public record MeetingConvened(String meetingId,
                               String organization,
                               String department,
                               int year,
-                              String kind,
+                              MeetingKind kind,
                               String title,
                               String notice,
                               List<Theme> themes) {
+
+    /** The event with its kind by name ({@code ANNUAL}, {@code SPECIAL}); an unknown name is refused. */
+    public MeetingConvened(String meetingId, String organization, String department, int year, String kind,
+                           String title, String notice, List<Theme> themes) {
+        this(meetingId, organization, department, year, MeetingKind.valueOf(kind), title, notice, themes);
+    }
 
     /**
      * @param name    the theme as the notice words it

@@ -9,14 +9,20 @@ import org.axonframework.serialization.Revision;
  * @param department code of the report's department
  * @param person     whose declaration it is
  * @param reader     user name of the reader
- * @param readerRole the role that entitled the reader: {@code AUTHOR}, {@code ORG_DEPT} or {@code DISCIPLINE}
- * @param purpose    what the reading was for ({@code VIEW} or {@code EXPORT})
+ * @param readerRole the role that entitled the reader: {@link ReaderRole}
+ * @param purpose    what the reading was for ({@link ReadPurpose})
  */
 @Revision("1")
 public record PersonalMattersRead(String reportId,
                                   String department,
                                   String person,
                                   String reader,
-                                  String readerRole,
-                                  String purpose) {
+                                  ReaderRole readerRole,
+                                  ReadPurpose purpose) {
+
+    /** The event with its role and purpose by name; an unknown name is refused. */
+    public PersonalMattersRead(String reportId, String department, String person, String reader, String readerRole,
+                               String purpose) {
+        this(reportId, department, person, reader, ReaderRole.valueOf(readerRole), ReadPurpose.valueOf(purpose));
+    }
 }

@@ -23,8 +23,10 @@ import java.util.function.Function;
 /**
  * The MongoDB form of a {@link LedgerItem} (ADR 0091): one document per item, {@code _id} = measure id, every field
  * of the item under its own name except the lead department, stored as {@code department} (what the ledger's
- * queries and indexes name). Instants and dates are BSON dates, so ranges and sorts work in the store: an instant
- * at millisecond precision (BSON's), a date as midnight UTC of that day. Enums are stored by name.
+ * queries and indexes name), and {@code changedBy}, which names each event once (see {@link #CHANGED_BY_EVENTS}).
+ * Instants and dates are BSON dates, so ranges and sorts work in the store: an instant at millisecond precision
+ * (BSON's), a date as midnight UTC of that day. Enums are stored by name. Rectification's ledger and audit's live
+ * and shadow ledgers store items in this one form (ADR 0108).
  *
  * <p>{@code fromDocument(toDocument(item))} equals {@code item} for an item whose instants are whole milliseconds
  * ({@link #millis}); fields a document holds besides the item's (the ledger's recurring-problem flags) are ignored.
@@ -33,6 +35,8 @@ public final class LedgerItemDocuments {
 
     /** The document field of {@link LedgerItem#leadDepartment()}. */
     public static final String LEAD_DEPARTMENT = "department";
+    /** The events {@code changedBy} names other than {@code plannedBy} and {@code lastEvent}, each once. */
+    public static final String CHANGED_BY_EVENTS = "changedByEvents";
 
     private LedgerItemDocuments() {
     }
@@ -112,11 +116,79 @@ public final class LedgerItemDocuments {
         d.append("backdatedEvents", item.backdatedEvents());
         d.append("plannedBy", reference(item.plannedBy()));
         d.append("lastEvent", reference(item.lastEvent()));
-        Document changedBy = new Document();
-        item.changedBy().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> changedBy.append(e.getKey(), reference(e.getValue())));
-        d.append("changedBy", changedBy);
+        changedBy(d, item);
         return d;
+    }
+
+    /**
+     * {@code changedBy} names, for each watched field, the event that last changed it. Most of these events are
+     * the same few ({@code plannedBy}, {@code lastEvent}, a completion…), so each is written once: {@code changedBy}
+     * maps a field to the event's sequence, and an event that is neither {@code plannedBy} nor {@code lastEvent} is
+     * in {@link #CHANGED_BY_EVENTS}. Two different events with one sequence (which no fold makes) are written whole,
+     * as documents of {@code changedBy} were before (ADR 0108); {@link #fromDocument} reads both forms.
+     */
+    private static void changedBy(Document d, LedgerItem item) {
+        Map<Long, LedgerItem.EventRef> bySequence = new LinkedHashMap<>();
+        boolean unique = known(bySequence, item.plannedBy()) && known(bySequence, item.lastEvent());
+        List<Document> others = new ArrayList<>();
+        Document sequences = new Document();
+        Document whole = new Document();
+        for (Map.Entry<String, LedgerItem.EventRef> e : item.changedBy().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            LedgerItem.EventRef ref = e.getValue();
+            whole.append(e.getKey(), reference(ref));
+            if (ref == null) {
+                unique = false;
+                continue;
+            }
+            LedgerItem.EventRef same = bySequence.get(ref.sequence());
+            if (same == null) {
+                bySequence.put(ref.sequence(), ref);
+                others.add(reference(ref));
+            } else if (!same.equals(ref)) {
+                unique = false;
+            }
+            sequences.append(e.getKey(), ref.sequence());
+        }
+        if (unique) {
+            d.append("changedBy", sequences);
+            d.append(CHANGED_BY_EVENTS, others);
+        } else {
+            d.append("changedBy", whole);
+        }
+    }
+
+    private static boolean known(Map<Long, LedgerItem.EventRef> bySequence, LedgerItem.EventRef ref) {
+        if (ref == null) {
+            return true;
+        }
+        LedgerItem.EventRef same = bySequence.putIfAbsent(ref.sequence(), ref);
+        return same == null || same.equals(ref);
+    }
+
+    private static Map<String, LedgerItem.EventRef> changedBy(Document d) {
+        Map<String, LedgerItem.EventRef> changedBy = new LinkedHashMap<>();
+        Document changes = d.get("changedBy", Document.class);
+        if (changes == null) {
+            return changedBy;
+        }
+        Map<Long, Document> bySequence = new LinkedHashMap<>();
+        List<Object> events = new ArrayList<>();
+        events.add(d.get("plannedBy"));
+        events.add(d.get("lastEvent"));
+        if (d.get(CHANGED_BY_EVENTS) instanceof List<?> list) {
+            events.addAll(list);
+        }
+        for (Object event : events) {
+            if (event instanceof Document ref && ref.get("sequence") instanceof Number n) {
+                bySequence.putIfAbsent(n.longValue(), ref);
+            }
+        }
+        changes.forEach((field, ref) -> {
+            Document whole = ref instanceof Number n ? bySequence.get(n.longValue()) : (Document) ref;
+            changedBy.put(field, whole == null ? null : reference(whole));
+        });
+        return changedBy;
     }
 
     /** The item a document of {@link #toDocument} holds. */
@@ -125,11 +197,7 @@ public final class LedgerItemDocuments {
                 localDate(p, "deadline"), p.getString("reason"), p.getString("requestedBy")));
         LedgerItem.Notice notice = sub(d, "lastNotice", n -> new LedgerItem.Notice(n.getString("noticeId"),
                 n.getString("level"), n.getString("reason"), integer(n, "daysOverdue"), instant(n, "at")));
-        Map<String, LedgerItem.EventRef> changedBy = new LinkedHashMap<>();
-        Document changes = d.get("changedBy", Document.class);
-        if (changes != null) {
-            changes.forEach((field, ref) -> changedBy.put(field, reference((Document) ref)));
-        }
+        Map<String, LedgerItem.EventRef> changedBy = changedBy(d);
         return new LedgerItem(d.getString("_id"),
                 longValue(d, "lastSequence"),
                 integer(d, "events"),

@@ -28,8 +28,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,5 +133,39 @@ class LedgerItemDocumentsTest {
                 .isEqualTo(Date.from(Instant.parse("2023-12-31T00:00:00Z")));
         assertThat(LedgerItemDocuments.millis(Instant.parse("2023-01-01T00:00:00.123456Z")))
                 .isEqualTo(Instant.parse("2023-01-01T00:00:00.123Z"));
+    }
+
+    @Test
+    void eachEventThatChangedAFieldIsWrittenOnceAndFieldsNameItBySequence() {
+        LedgerItem item = everyField();
+        Document d = throughBson(LedgerItemDocuments.toDocument(item));
+
+        Document changedBy = d.get("changedBy", Document.class);
+        assertThat(changedBy.keySet()).containsExactlyInAnyOrderElementsOf(item.changedBy().keySet());
+        item.changedBy().forEach((field, ref) -> assertThat(changedBy.get(field)).isEqualTo(ref.sequence()));
+        List<Long> written = d.getList(LedgerItemDocuments.CHANGED_BY_EVENTS, Document.class).stream()
+                .map(ref -> ref.getLong("sequence")).toList();
+        assertThat(written).doesNotHaveDuplicates()
+                .doesNotContain(item.plannedBy().sequence(), item.lastEvent().sequence());
+        assertThat(LedgerItemDocuments.fromDocument(d)).isEqualTo(item);
+    }
+
+    @Test
+    void aDocumentWrittenBeforeWithWholeEventsInChangedByIsReadTheSame() {
+        LedgerItem item = everyField();
+        Document d = throughBson(LedgerItemDocuments.toDocument(item));
+        Map<Long, Document> bySequence = new HashMap<>();
+        List<Document> events = new ArrayList<>(d.getList(LedgerItemDocuments.CHANGED_BY_EVENTS, Document.class));
+        events.add(d.get("plannedBy", Document.class));
+        events.add(d.get("lastEvent", Document.class));
+        events.forEach(ref -> bySequence.put(ref.getLong("sequence"), ref));
+        Document whole = new Document();
+        d.get("changedBy", Document.class).forEach((field, sequence) -> whole.append(field,
+                bySequence.get((Long) sequence)));
+        d.remove(LedgerItemDocuments.CHANGED_BY_EVENTS);
+        d.put("changedBy", whole);
+
+        assertThat(whole.values()).allSatisfy(ref -> assertThat(ref).isInstanceOf(Document.class));
+        assertThat(LedgerItemDocuments.fromDocument(throughBson(d))).isEqualTo(item);
     }
 }

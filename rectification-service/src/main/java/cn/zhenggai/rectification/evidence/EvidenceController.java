@@ -1,10 +1,10 @@
 package cn.zhenggai.rectification.evidence;
 
 import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceUpload;
 import cn.zhenggai.rectification.scope.ItemScope;
@@ -12,7 +12,6 @@ import cn.zhenggai.rectification.web.Callers;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -47,18 +46,22 @@ class EvidenceController {
         this.commands = commands;
     }
 
+    @ErrorCodes(badRequest = {"MISSING_FILE", "EMPTY_FILE", "MISSING_FILE_NAME", "FILE_NAME_TOO_LONG",
+            "MALFORMED_UPLOAD"}, forbidden = "FORBIDDEN_DEPARTMENT", notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_ASSIGNED", "MEASURE_VERIFIED", "INVALID_STATUS"}, tooLarge = "FILE_TOO_LARGE",
+            unsupportedType = {"FORBIDDEN_FILE_TYPE", "UNSUPPORTED_MEDIA_TYPE"})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Uploaded upload(@PathVariable String measureId, @RequestParam(value = "file", required = false)
                     MultipartFile file, Caller caller) {
         ItemScope.checkId(measureId);
         if (file == null) {
-            throw ApiException.badRequest("MISSING_FILE", "请选择要上传的文件（表单字段 file）");
+            throw Refusal.invalid("MISSING_FILE", "请选择要上传的文件（表单字段 file）");
         }
         // the item's rule: lead or cooperating department, item in progress; answers the lead department
         String department = commands.send(new CheckEvidenceUpload(measureId, Callers.actor(caller)),
                 caller);
         if (file.isEmpty()) {
-            throw ApiException.badRequest("EMPTY_FILE", "文件为空：" + file.getOriginalFilename());
+            throw Refusal.invalid("EMPTY_FILE", "文件为空：" + file.getOriginalFilename());
         }
         if (file.getSize() > store.maxSize()) {
             throw tooLarge();
@@ -77,6 +80,7 @@ class EvidenceController {
     record Uploaded(String fileId, String fileName, String contentType, long size, String sha256) {
     }
 
+    @ErrorCodes(notFound = {"MEASURE_NOT_FOUND", "EVIDENCE_NOT_FOUND", "EVIDENCE_CONTENT_MISSING"})
     @GetMapping("/{fileId}")
     ResponseEntity<Resource> download(@PathVariable String measureId, @PathVariable String fileId, Caller caller) {
         ItemScope.checkId(measureId);
@@ -90,7 +94,7 @@ class EvidenceController {
             throw e;
         }
         if (!Files.isRegularFile(store.content(file))) {
-            throw ApiException.notFound("EVIDENCE_CONTENT_MISSING", "佐证材料内容缺失：" + fileId);
+            throw Refusal.notFound("EVIDENCE_CONTENT_MISSING", "佐证材料内容缺失：" + fileId);
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
@@ -102,16 +106,16 @@ class EvidenceController {
     }
 
     /** An unknown file, or one of an item the caller does not see: the same answer. */
-    private static ApiException evidenceNotFound(String fileId) {
-        return ApiException.notFound("EVIDENCE_NOT_FOUND", "佐证材料不存在：" + fileId);
+    private static Refusal evidenceNotFound(String fileId) {
+        return Refusal.notFound("EVIDENCE_NOT_FOUND", "佐证材料不存在：" + fileId);
     }
 
-    static ApiException tooLarge(long maxSize) {
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE",
+    static Refusal tooLarge(long maxSize) {
+        return new Refusal(Refusal.Kind.TOO_LARGE, "FILE_TOO_LARGE",
                 "文件超过大小限制（" + DataSize.ofBytes(maxSize).toMegabytes() + " MB）");
     }
 
-    private ApiException tooLarge() {
+    private Refusal tooLarge() {
         return tooLarge(store.maxSize());
     }
 }

@@ -1,9 +1,10 @@
 package cn.zhenggai.rectification.evidence;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.web.ApiError;
-import cn.zhenggai.platform.web.ApiException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -12,7 +13,8 @@ import org.springframework.web.multipart.MultipartException;
 
 /**
  * Spring parses a multipart request before any controller is chosen, so its size limit (set to ours,
- * {@code zhenggai.evidence.max-size}) is answered here: 413 {@code FILE_TOO_LARGE}, like our own check.
+ * {@code zhenggai.evidence.max-size}) is answered here: 413 {@code FILE_TOO_LARGE}, the same refusal as our own
+ * check (the status is the one platform gives a {@code TOO_LARGE} refusal).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,8 +28,9 @@ class UploadLimitAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> oversized(MaxUploadSizeExceededException e) {
-        ApiException refusal = EvidenceController.tooLarge(store.maxSize());
-        return ResponseEntity.status(refusal.status()).body(ApiError.of(refusal.code(), refusal.getMessage()));
+        Refusal refusal = EvidenceController.tooLarge(store.maxSize());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(ApiError.of(refusal.code(), refusal.getMessage()));
     }
 
     @ExceptionHandler(MultipartException.class)

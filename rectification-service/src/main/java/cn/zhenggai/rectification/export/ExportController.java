@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.export;
 
+import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.DepartmentDirectory;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/ledger/export.xlsx?department=}: the ledger as an Excel sheet in the usual 整改台账 columns. Same
@@ -35,12 +36,12 @@ class ExportController {
         this.departments = departments;
     }
 
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String department, Caller caller)
             throws IOException {
         Ledger.Scope scope = LedgerController.listScope(department, caller, departments);
-        List<Map<String, Object>> rows = Ledger.wire(scope.department() == null ? ledger.all(scope)
-                : ledger.rows(scope.department()));
+        List<LedgerRow> rows = scope.department() == null ? ledger.all(scope) : ledger.rows(scope.department());
         String name = scope.department() == null ? "全部单位" : departments.nameOf(scope.department());
         String title = name + "整改台账（截至" + ledger.today() + "）";
         ByteArrayOutputStream out = new ByteArrayOutputStream();

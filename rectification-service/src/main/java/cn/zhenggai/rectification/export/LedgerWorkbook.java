@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.export;
 
+import cn.zhenggai.contracts.ledger.LedgerItem;
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,7 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,7 @@ public final class LedgerWorkbook {
     }
 
     /** Writes {@code rows} (as the ledger query returns them) under {@code title}. */
-    public static void write(String title, List<Map<String, Object>> rows, Function<String, String> departmentName,
+    public static void write(String title, List<LedgerRow> rows, Function<String, String> departmentName,
                              OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Sheet sheet = workbook.createSheet("整改台账");
@@ -82,7 +83,7 @@ public final class LedgerWorkbook {
             sheet.setAutoFilter(new CellRangeAddress(1, 1, 0, HEADERS.size() - 1));
 
             int r = 2;
-            for (Map<String, Object> row : rows) {
+            for (LedgerRow row : rows) {
                 Row line = sheet.createRow(r);
                 List<String> values = values(r - 1, row, departmentName);
                 for (int c = 0; c < values.size(); c++) {
@@ -101,27 +102,24 @@ public final class LedgerWorkbook {
         }
     }
 
-    static List<String> values(int ordinal, Map<String, Object> row, Function<String, String> departmentName) {
+    static List<String> values(int ordinal, LedgerRow row, Function<String, String> departmentName) {
         List<String> values = new ArrayList<>();
         values.add(String.valueOf(ordinal));
         values.add(sources(row));
-        values.add(text(row.get("problem")));
-        String title = text(row.get("title"));
-        String content = text(row.get("content"));
+        values.add(text(row.problem()));
+        String title = text(row.title());
+        String content = text(row.content());
         values.add(content.isEmpty() ? title : title + "\n" + content);
-        values.add(departmentName.apply(text(row.get("leadDepartment"))));
+        values.add(departmentName.apply(text(row.leadDepartment())));
         List<String> cooperating = new ArrayList<>();
-        if (row.get("cooperatingDepartments") instanceof List<?> list) {
-            list.forEach(c -> cooperating.add(departmentName.apply(String.valueOf(c))));
-        }
+        row.cooperatingDepartments().forEach(c -> cooperating.add(departmentName.apply(String.valueOf(c))));
         values.add(String.join("、", cooperating));
-        values.add(text(row.get("owner")));
+        values.add(text(row.owner()));
         values.add(deadline(row));
-        values.add(text(row.get("lastProgress")));
-        values.add(status(text(row.get("status")), Boolean.TRUE.equals(row.get("overdue"))));
-        values.add(colour(text(row.get("colour"))));
-        Object evidence = row.get("evidenceCount");
-        values.add(evidence == null || "0".equals(String.valueOf(evidence)) ? "" : evidence + "份");
+        values.add(text(row.lastProgress()));
+        values.add(status(text(row.status()), row.overdue()));
+        values.add(colour(text(row.colour())));
+        values.add(row.evidenceCount() == 0 ? "" : row.evidenceCount() + "份");
         values.add(recurring(row));
         values.add(remarks(row));
         return values;
@@ -156,60 +154,53 @@ public final class LedgerWorkbook {
         };
     }
 
-    private static String sources(Map<String, Object> row) {
+    private static String sources(LedgerRow row) {
         List<String> labels = new ArrayList<>();
-        if (row.get("sources") instanceof List<?> list) {
-            for (Object s : list) {
-                if (s instanceof Map<?, ?> m) {
-                    String label = sourceLabel((String) m.get("source"));
-                    if (!labels.contains(label)) {
-                        labels.add(label);
-                    }
-                }
+        for (LedgerItem.SourceLink link : row.sources()) {
+            String label = sourceLabel(link.source() == null ? null : link.source().name());
+            if (!labels.contains(label)) {
+                labels.add(label);
             }
         }
         if (labels.isEmpty()) {
-            labels.add(sourceLabel((String) row.get("source")));
+            labels.add(sourceLabel(row.source() == null ? null : row.source().name()));
         }
         return String.join("、", labels);
     }
 
-    private static String deadline(Map<String, Object> row) {
-        if (Boolean.TRUE.equals(row.get("longTerm"))) {
+    private static String deadline(LedgerRow row) {
+        if (row.longTerm()) {
             return "长期坚持";
         }
-        String deadline = text(row.get("deadline"));
+        String deadline = text(row.deadline());
         if (!deadline.isEmpty()) {
             return deadline;
         }
-        String proposed = text(row.get("deadlineText"));
-        return proposed.isEmpty() ? text(row.get("proposedDeadline")) : proposed;
+        String proposed = text(row.deadlineText());
+        return proposed.isEmpty() ? text(row.proposedDeadline()) : proposed;
     }
 
-    private static String recurring(Map<String, Object> row) {
-        if (!Boolean.TRUE.equals(row.get("recurring")) || !(row.get("recurrences") instanceof List<?> list)) {
+    private static String recurring(LedgerRow row) {
+        if (!row.recurring()) {
             return "";
         }
         List<String> lines = new ArrayList<>();
-        for (Object o : list) {
-            if (o instanceof Map<?, ?> m) {
-                lines.add(m.get("earlierYear") + "年曾提出：" + m.get("earlierStatement"));
-            }
+        for (LedgerRow.Recurrence r : row.recurrences()) {
+            lines.add(r.earlierYear() + "年曾提出：" + r.earlierStatement());
         }
         return String.join("\n", lines);
     }
 
-    private static String remarks(Map<String, Object> row) {
+    private static String remarks(LedgerRow row) {
         List<String> notes = new ArrayList<>();
-        if (row.get("pendingExtension") instanceof Map<?, ?> m) {
-            notes.add("申请延期至" + m.get("deadline"));
+        if (row.pendingExtension() != null) {
+            notes.add("申请延期至" + row.pendingExtension().deadline());
         }
-        Object notices = row.get("notices");
-        if (notices instanceof Number n && n.intValue() > 0) {
-            notes.add("已督办" + n.intValue() + "次");
+        if (row.notices() > 0) {
+            notes.add("已督办" + row.notices() + "次");
         }
-        if (row.get("lastRejection") instanceof List<?> reasons && !reasons.isEmpty()) {
-            notes.add("验收退回：" + String.join("；", reasons.stream().map(String::valueOf).toList()));
+        if (row.lastRejection() != null && !row.lastRejection().isEmpty()) {
+            notes.add("验收退回：" + String.join("；", row.lastRejection()));
         }
         return String.join("；", notes);
     }

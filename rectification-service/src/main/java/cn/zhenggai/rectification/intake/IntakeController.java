@@ -1,7 +1,8 @@
 package cn.zhenggai.rectification.intake;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ class IntakeController {
         this.intake = intake;
     }
 
+    @ErrorCodes(badRequest = "MALFORMED_REQUEST", forbidden = "FORBIDDEN_DEPARTMENT")
     @GetMapping("/api/rectification/problems")
     Problems problems(@RequestParam(required = false) String department,
                       @RequestParam(required = false) String reportId,
@@ -32,7 +34,7 @@ class IntakeController {
             scope = caller.department();
         }
         if (scope != null && !caller.canSee(scope)) {
-            throw ApiException.forbidden("无权查看其他部门的数据");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "无权查看其他部门的数据");
         }
         List<Document> problems = intake.problems(scope, reportId, Math.max(1, Math.min(limit, 1000)));
         return new Problems(scope == null ? "*" : scope, problems.size(), problems);

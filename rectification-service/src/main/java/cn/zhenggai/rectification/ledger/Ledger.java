@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,10 @@ import java.util.Set;
  * (the audit service mirrors this rule for its as-of ledger: keep them the same).
  */
 public class Ledger {
+
+    /** A row's fields: the item without its progress entries and who changed what (only the detail shows them). */
+    private static final Bson WITHOUT_HISTORY = Projections.exclude("progress", "changedBy",
+            LedgerItemDocuments.CHANGED_BY_EVENTS);
 
     /** Dates of deadlines and months of the trend are China's. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -138,8 +141,12 @@ public class Ledger {
     }
 
     /** Everything the overview shows, in one pass over the items. */
-    public record Overview(List<DepartmentFigures> departments, List<Map<String, Object>> themes,
-                           Map<String, Object> heatmap, List<Map<String, Object>> trend) {
+    public record Overview(List<DepartmentFigures> departments, List<LedgerOverview.ThemeFigures> themes,
+                           LedgerOverview.Heatmap heatmap, List<MonthFigures> trend) {
+    }
+
+    /** What took effect in one month, the month as {@code 2026-11}. */
+    public record MonthFigures(String month, long planned, long completed, long verified, long overdue) {
     }
 
     /** The overview of {@code department}'s items (every department's when null), counted by {@link LedgerOverview}. */
@@ -147,7 +154,7 @@ public class Ledger {
         Bson filter = department == null ? new Document() : Filters.eq("department", department);
         List<LedgerItem> items = new ArrayList<>();
         Set<String> recurring = new HashSet<>();
-        for (Document d : ledger.find(filter).projection(Projections.exclude("progress", "changedBy"))) {
+        for (Document d : ledger.find(filter).projection(WITHOUT_HISTORY)) {
             LedgerItem item = LedgerItemDocuments.fromDocument(d);
             items.add(item);
             if (Boolean.TRUE.equals(d.getBoolean("recurring"))) {
@@ -158,34 +165,9 @@ public class Ledger {
         List<DepartmentFigures> figures = o.departments().stream().map(f -> new DepartmentFigures(f.department(),
                 f.name(), f.total(), f.completed(), f.verified(), f.overdue(), f.completionRate(), f.recurring(),
                 f.yellow(), f.red())).toList();
-        List<Map<String, Object>> themes = new ArrayList<>();
-        for (LedgerOverview.ThemeFigures t : o.themes()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("theme", t.theme());
-            m.put("total", t.total());
-            m.put("completed", t.completed());
-            m.put("verified", t.verified());
-            m.put("overdue", t.overdue());
-            m.put("recurring", t.recurring());
-            m.put("completionRate", t.completionRate());
-            themes.add(m);
-        }
-        Map<String, Object> heatmap = new LinkedHashMap<>();
-        heatmap.put("departments", o.heatmap().departments());
-        heatmap.put("departmentNames", o.heatmap().departmentNames());
-        heatmap.put("themes", o.heatmap().themes());
-        heatmap.put("values", o.heatmap().values());
-        List<Map<String, Object>> trend = new ArrayList<>();
-        for (LedgerOverview.MonthFigures m : o.trend()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("month", m.month().toString());
-            t.put("planned", m.planned());
-            t.put("completed", m.completed());
-            t.put("verified", m.verified());
-            t.put("overdue", m.overdue());
-            trend.add(t);
-        }
-        return new Overview(figures, themes, heatmap, trend);
+        List<MonthFigures> trend = o.trend().stream().map(m -> new MonthFigures(m.month().toString(), m.planned(),
+                m.completed(), m.verified(), m.overdue())).toList();
+        return new Overview(figures, List.copyOf(o.themes()), o.heatmap(), trend);
     }
 
     static double rate(long part, long whole) {
@@ -198,7 +180,7 @@ public class Ledger {
 
     private List<LedgerRow> rows(Bson filter, String viewer, Bson sort) {
         List<LedgerRow> rows = new ArrayList<>();
-        var found = ledger.find(filter).projection(Projections.exclude("progress", "changedBy"));
+        var found = ledger.find(filter).projection(WITHOUT_HISTORY);
         if (sort != null) {
             found = found.sort(sort);
         }

@@ -1,12 +1,14 @@
 package cn.zhenggai.rectification.ledger;
 
 import cn.zhenggai.contracts.ledger.ItemAction;
+import cn.zhenggai.contracts.ledger.LedgerOverview;
 import cn.zhenggai.contracts.ledger.LedgerRow;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.security.Role;
 import cn.zhenggai.contracts.security.TokenClaims;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.scope.ItemScope;
 import com.mongodb.client.MongoDatabase;
@@ -24,7 +26,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,8 +59,8 @@ public class LedgerController {
 
     /** {@code GET /api/overview}. */
     public record OverviewBody(List<Ledger.DepartmentFigures> departments, Totals totals,
-                               List<Map<String, Object>> themes, Map<String, Object> heatmap,
-                               List<Map<String, Object>> trend) {
+                               List<LedgerOverview.ThemeFigures> themes, LedgerOverview.Heatmap heatmap,
+                               List<Ledger.MonthFigures> trend) {
     }
 
     /** One department items can be assigned to. */
@@ -78,6 +79,9 @@ public class LedgerController {
     public record DepartmentUsers(String department, List<DepartmentUser> users) {
     }
 
+    /** The code of a department the caller may not see (403). */
+    public static final String FORBIDDEN_DEPARTMENT = "FORBIDDEN_DEPARTMENT";
+
     /** Most days ahead {@code /api/ledger/due} looks. */
     static final int MAX_DAYS = 366;
 
@@ -90,11 +94,12 @@ public class LedgerController {
     }
 
     /** {@code GET /api/ledger?department=}: the department's ledger (整改台账); the caller's own by default. */
+    @ErrorCodes(badRequest = "MISSING_DEPARTMENT", forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger")
     DepartmentLedger ledger(@RequestParam(required = false) String department, Caller caller) {
         String scope = department == null || department.isBlank() ? caller.department() : department.strip();
         if (scope == null) {
-            throw ApiException.badRequest("MISSING_DEPARTMENT", "请指定部门");
+            throw Refusal.invalid("MISSING_DEPARTMENT", "请指定部门");
         }
         checkScope(scope, caller, departments);
         List<LedgerRow> rows = ledger.rows(scope);
@@ -102,6 +107,7 @@ public class LedgerController {
     }
 
     /** {@code GET /api/ledger/mine}: items whose owner (责任人) is the caller (display name or user name). */
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/mine")
     OwnedRows mine(@RequestParam(required = false) String department, Caller caller) {
         Ledger.Scope scope = listScope(department, caller, departments);
@@ -116,6 +122,7 @@ public class LedgerController {
     }
 
     /** {@code GET /api/ledger/due?days=30}: open items due from today to N days ahead (1–366, default 30). */
+    @ErrorCodes(badRequest = "INVALID_DAYS", forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/due")
     DueRows due(@RequestParam(required = false) String days,
                 @RequestParam(required = false) String department, Caller caller) {
@@ -127,6 +134,7 @@ public class LedgerController {
     }
 
     /** {@code GET /api/ledger/overdue}: open items recorded overdue. */
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/overdue")
     Rows overdue(@RequestParam(required = false) String department, Caller caller) {
         Ledger.Scope scope = listScope(department, caller, departments);
@@ -137,13 +145,14 @@ public class LedgerController {
      * {@code GET /api/overview}: figures per department (only the caller's own for department staff), per theme,
      * theme × department (heat map), per month, and recurring problems.
      */
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/overview")
     OverviewBody overview(@RequestParam(required = false) String department, Caller caller) {
         String scope = department == null || department.isBlank() ? null : department.strip();
         if (scope == null && !caller.crossDepartment()) {
             scope = caller.department();
             if (scope == null) {
-                throw ApiException.forbidden("无权查看其他部门的数据");
+                throw Refusal.forbidden(FORBIDDEN_DEPARTMENT, "无权查看其他部门的数据");
             }
         }
         if (scope != null) {
@@ -172,12 +181,13 @@ public class LedgerController {
      * else it is a 404 in the same words as an unknown id (ADR 0072). {@code actions} lists what the caller may do
      * to it now ({@link ItemAction}).
      */
+    @ErrorCodes(notFound = "MEASURE_NOT_FOUND")
     @GetMapping("/api/measures/{measureId}")
     LedgerRow.Detail item(@PathVariable String measureId, Caller caller) {
         Ledger.Stored stored = measureId.matches("[A-Za-z0-9-]{1,80}") ? ledger.stored(measureId) : null;
         if (stored == null || !ItemScope.sees(caller.department(), caller.crossDepartment(),
                 stored.item().leadDepartment(), stored.item().cooperatingDepartments())) {
-            throw ApiException.notFound(ItemScope.NOT_FOUND_CODE, ItemScope.NOT_FOUND_MESSAGE + measureId);
+            throw ItemScope.notFound(measureId);
         }
         return LedgerRow.Detail.of(stored.item(), stored.recurrences(), ledger.today())
                 .withActions(ItemAction.allowed(stored.item(), actionCaller(caller)));
@@ -194,6 +204,7 @@ public class LedgerController {
     }
 
     /** {@code GET /api/rectification/departments}: the departments items can be assigned to. */
+    @ErrorCodes()
     @GetMapping("/api/rectification/departments")
     Departments departments() {
         List<Department> list = new ArrayList<>();
@@ -205,6 +216,7 @@ public class LedgerController {
      * {@code GET /api/rectification/departments/{code}/users}: the department's enabled users, the owners (责任人)
      * one picks for its items; for its own staff and cross-department roles.
      */
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/rectification/departments/{code}/users")
     DepartmentUsers users(@PathVariable String code, Caller caller) {
         checkScope(code, caller, departments);
@@ -217,10 +229,10 @@ public class LedgerController {
     /** 403 for another department (unless cross-department), 404 for an unknown one. */
     public static void checkScope(String scope, Caller caller, DepartmentDirectory departments) {
         if (!caller.canSee(scope)) {
-            throw ApiException.forbidden("无权查看其他部门的整改台账");
+            throw Refusal.forbidden(FORBIDDEN_DEPARTMENT, "无权查看其他部门的整改台账");
         }
         if (!departments.known(scope)) {
-            throw ApiException.notFound("UNKNOWN_DEPARTMENT", "部门不存在：" + scope);
+            throw Refusal.notFound("UNKNOWN_DEPARTMENT", "部门不存在：" + scope);
         }
     }
 
@@ -237,7 +249,7 @@ public class LedgerController {
             return Ledger.Scope.ALL;
         }
         if (caller.department() == null) {
-            throw ApiException.forbidden("无权查看其他部门的整改台账");
+            throw Refusal.forbidden(FORBIDDEN_DEPARTMENT, "无权查看其他部门的整改台账");
         }
         return new Ledger.Scope(caller.department());
     }
@@ -254,7 +266,7 @@ public class LedgerController {
         } catch (NumberFormatException ignored) {
             // refused below
         }
-        throw ApiException.badRequest("INVALID_DAYS", "天数应为1至" + MAX_DAYS + "之间的整数：" + days);
+        throw Refusal.invalid("INVALID_DAYS", "天数应为1至" + MAX_DAYS + "之间的整数：" + days);
     }
 
     private static Rows list(Ledger.Scope scope, List<LedgerRow> rows) {

@@ -15,9 +15,9 @@ import cn.zhenggai.contracts.rectification.MeasureReopened;
 import cn.zhenggai.contracts.rectification.MeasureSourceLinked;
 import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
-import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
-import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import cn.zhenggai.contracts.refusal.Refusal.Kind;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.rectification.measure.Commands.ApproveDeadlineExtension;
 import cn.zhenggai.rectification.measure.Commands.AssignMeasure;
 import cn.zhenggai.rectification.measure.Commands.CheckEvidenceDownload;
@@ -232,8 +232,8 @@ public class Measure {
             throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以督办");
         }
         checkInProgress("督办");
-        String level = command.level() == null ? SupervisionNoticeIssued.DEPT_HEAD : command.level();
-        if (!SupervisionNoticeIssued.OWNER.equals(level) && !SupervisionNoticeIssued.DEPT_HEAD.equals(level)) {
+        String level = command.level() == null ? SupervisionLevel.DEPT_HEAD.name() : command.level();
+        if (!SupervisionLevel.OWNER.is(level) && !SupervisionLevel.DEPT_HEAD.is(level)) {
             throw new Refusal(Kind.INVALID, "INVALID_LEVEL", "督办对象只能是责任人（OWNER）或部门负责人（DEPT_HEAD）");
         }
         require(command.reason(), "reason", "请写明督办事由");
@@ -311,22 +311,8 @@ public class Measure {
         checkActsFor(actor);
         checkInProgress("申请延期");
         LocalDate deadline = supervision.deadline();
-        if (deadline == null) {
-            throw new Refusal(Kind.CONFLICT, "NO_DEADLINE", "长期坚持的事项没有完成时限，无需延期");
-        }
-        if (requestedDeadline != null) {
-            throw new Refusal(Kind.CONFLICT, "EXTENSION_PENDING", "已有延期申请等待党委审批");
-        }
         LocalDate wanted = command.deadline();
-        if (wanted == null) {
-            throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定申请延至的日期");
-        }
-        if (wanted.isBefore(command.today())) {
-            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + wanted);
-        }
-        if (!wanted.isAfter(deadline)) {
-            throw new Refusal(Kind.INVALID, "EXTENSION_NOT_LATER", "延期后的时限须晚于现时限：" + deadline);
-        }
+        ExtensionPolicy.request(deadline, requestedDeadline, wanted, command.today());
         require(command.reason(), "reason", "请写明延期理由");
         apply(new DeadlineExtensionRequested(measureId, department, deadline.toString(), wanted.toString(),
                 command.reason().strip(), actor.username()));
@@ -612,15 +598,7 @@ public class Measure {
 
     private void checkExtensionDecision(Actor actor) {
         checkSees(actor);
-        if (!actor.partyCommittee()) {
-            throw new Refusal(Kind.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委可以审批延期");
-        }
-        if (requestedDeadline == null) {
-            throw new Refusal(Kind.CONFLICT, "NO_EXTENSION_REQUESTED", "没有待审批的延期申请");
-        }
-        if (actor.username().equals(requestedBy)) {
-            throw new Refusal(Kind.FORBIDDEN, "SEPARATION_OF_DUTIES", "不能审批本人提出的延期申请");
-        }
+        ExtensionPolicy.decision(actor, requestedDeadline, requestedBy);
         if (status == Status.VERIFIED) {
             throw closed("审批延期");
         }

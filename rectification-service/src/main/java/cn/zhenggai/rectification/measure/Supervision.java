@@ -6,6 +6,7 @@ import cn.zhenggai.contracts.rectification.DeadlineExtended;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
+import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.rectification.measure.SupervisionSchedule.Checkpoint;
 import cn.zhenggai.rectification.measure.SupervisionTimers.ReviewDue;
@@ -277,7 +278,7 @@ class Supervision {
             return;
         }
         apply(new SupervisionNoticeIssued(MeasureIds.timedNotice(item.measureId(), due.reviewDate(),
-                SupervisionNoticeIssued.REVIEW), item.measureId(), item.department(), SupervisionNoticeIssued.REVIEW,
+                SupervisionLevel.REVIEW.name()), item.measureId(), item.department(), SupervisionLevel.REVIEW.name(),
                 "DEPT_LIAISON", item.department(), null,
                 wording.reviewReminder(item.title(), due.reviewDate(), reviewPeriodMonths), due.reviewDate(), 0));
         scheduleReview(deadlines);
@@ -327,7 +328,7 @@ class Supervision {
 
     @EventSourcingHandler
     void on(SupervisionNoticeIssued event) {
-        if (SupervisionNoticeIssued.REVIEW.equals(event.level())) {
+        if (SupervisionLevel.REVIEW.is(event.level())) {
             if (reviewPeriodMonths != null && event.deadline() != null) {
                 nextReview = LocalDate.parse(event.deadline()).plusMonths(reviewPeriodMonths);
             }
@@ -383,13 +384,16 @@ class Supervision {
         String d = deadlineText();
         String measureId = item.measureId();
         String department = item.department();
-        return switch (level) {
-            case SupervisionNoticeIssued.OWNER -> new SupervisionNoticeIssued(noticeId, measureId, department, level,
-                    null, department, item.owner(), reason, d, daysOverdue);
-            case SupervisionNoticeIssued.DEPT_HEAD -> new SupervisionNoticeIssued(noticeId, measureId, department,
-                    level, "DEPT_HEAD", department, null, reason, d, daysOverdue);
-            default -> new SupervisionNoticeIssued(noticeId, measureId, department, level, "PARTY_COMMITTEE", null,
-                    null, reason, d, daysOverdue);
-        };
+        SupervisionLevel to = SupervisionLevel.of(level);
+        if (to == SupervisionLevel.OWNER) {
+            return new SupervisionNoticeIssued(noticeId, measureId, department, level, null, department,
+                    item.owner(), reason, d, daysOverdue);
+        }
+        if (to == SupervisionLevel.DEPT_HEAD) {
+            return new SupervisionNoticeIssued(noticeId, measureId, department, level,
+                    SupervisionLevel.DEPT_HEAD.name(), department, null, reason, d, daysOverdue);
+        }
+        return new SupervisionNoticeIssued(noticeId, measureId, department, level,
+                SupervisionLevel.PARTY_COMMITTEE.name(), null, null, reason, d, daysOverdue);
     }
 }

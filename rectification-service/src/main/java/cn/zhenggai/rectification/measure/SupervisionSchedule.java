@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.measure;
 
+import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.List;
 public record SupervisionSchedule(int yellowDaysBefore, int redDaysAfter, List<Integer> escalationDays) {
 
     /** The notice levels in escalation order. */
-    static final List<String> LEVELS = List.of("OWNER", "DEPT_HEAD", "PARTY_COMMITTEE");
+    static final List<String> LEVELS = SupervisionLevel.ESCALATION.stream().map(Enum::name).toList();
 
     /** 7 days of yellow, red when overdue, notices at 0, 7 and 14 days overdue. */
     public static final SupervisionSchedule DEFAULT = new SupervisionSchedule(7, 0, List.of(0, 7, 14));

@@ -1,15 +1,14 @@
 package cn.zhenggai.rectification.notifications;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /**
  * The caller's in-app notifications: {@code GET /api/notifications[?unread=true&limit=50]} and
@@ -26,16 +25,18 @@ class NotificationController {
         this.notifications = notifications;
     }
 
+    @ErrorCodes(badRequest = "MALFORMED_REQUEST")
     @GetMapping
-    Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread,
-                             @RequestParam(defaultValue = "50") int limit, Caller caller) {
+    Notifications.Listing list(@RequestParam(defaultValue = "false") boolean unread,
+                               @RequestParam(defaultValue = "50") int limit, Caller caller) {
         return notifications.list(reader(caller), unread, limit);
     }
 
+    @ErrorCodes(notFound = "NOTIFICATION_NOT_FOUND")
     @PostMapping("/{id}/read")
     Read read(@PathVariable String id, Caller caller) {
         if (id.length() > 100 || !notifications.markRead(reader(caller), id)) {
-            throw ApiException.notFound("NOTIFICATION_NOT_FOUND", "通知不存在：" + id);
+            throw Refusal.notFound("NOTIFICATION_NOT_FOUND", "通知不存在：" + id);
         }
         return new Read(id, true);
     }

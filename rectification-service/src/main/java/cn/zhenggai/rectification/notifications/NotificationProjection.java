@@ -8,6 +8,8 @@ import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.NotificationKind;
+import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.security.Role;
 import com.mongodb.ErrorCategory;
@@ -82,7 +84,7 @@ public class NotificationProjection {
         for (String cooperating : e.cooperatingDepartments() == null ? List.<String>of() : e.cooperatingDepartments()) {
             audience.add(role(Role.DEPT_LIAISON, cooperating));
         }
-        insert(message, "ASSIGNED", null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
+        insert(message, NotificationKind.ASSIGNED, null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
                 NotificationWording.assigned(titleOf(e.measureId()), e), audience);
     }
 
@@ -96,8 +98,9 @@ public class NotificationProjection {
         if (e.recipientRole() != null) {
             audience.add(role(e.recipientRole(), e.recipientDepartment()));
         }
-        boolean review = SupervisionNoticeIssued.REVIEW.equals(e.level());
-        insert(message, review ? "REVIEW" : "SUPERVISION", e.level(), e.measureId(), e.department(),
+        boolean review = SupervisionLevel.REVIEW.is(e.level());
+        insert(message, review ? NotificationKind.REVIEW : NotificationKind.SUPERVISION, e.level(), e.measureId(),
+                e.department(),
                 review ? NotificationWording.REVIEW : NotificationWording.SUPERVISION, e.reason(), audience);
     }
 
@@ -106,7 +109,7 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        insert(message, "COMPLETED", null, e.measureId(), e.department(), NotificationWording.COMPLETED,
+        insert(message, NotificationKind.COMPLETED, null, e.measureId(), e.department(), NotificationWording.COMPLETED,
                 NotificationWording.completed(titleOf(e.measureId()), e), List.of(role(Role.PARTY_COMMITTEE, null)));
     }
 
@@ -115,7 +118,7 @@ public class NotificationProjection {
         if (backdated(e)) {
             return;
         }
-        insert(message, "REJECTED", null, e.measureId(), e.department(), NotificationWording.REJECTED,
+        insert(message, NotificationKind.REJECTED, null, e.measureId(), e.department(), NotificationWording.REJECTED,
                 NotificationWording.rejected(titleOf(e.measureId()), e),
                 List.of(role(Role.DEPT_LIAISON, e.department()), role(Role.DEPT_HEAD, e.department())));
     }
@@ -124,7 +127,7 @@ public class NotificationProjection {
     void on(DeadlineExtensionRequested e, EventMessage<?> message) {
         items.updateOne(Filters.eq("_id", e.measureId()), Updates.set("extensionRequestedBy", e.requestedBy()),
                 new UpdateOptions().upsert(true));
-        insert(message, "EXTENSION_REQUESTED", null, e.measureId(), e.department(),
+        insert(message, NotificationKind.EXTENSION_REQUESTED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_REQUESTED,
                 NotificationWording.extensionRequested(titleOf(e.measureId()), e),
                 List.of(role(Role.PARTY_COMMITTEE, null)));
@@ -139,7 +142,7 @@ public class NotificationProjection {
         if (e.requestedBy() != null) {
             audience.addAll(person(e.requestedBy(), e.department()));
         }
-        insert(message, "EXTENSION_APPROVED", null, e.measureId(), e.department(),
+        insert(message, NotificationKind.EXTENSION_APPROVED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_APPROVED, NotificationWording.extended(titleOf(e.measureId()), e),
                 audience);
     }
@@ -151,7 +154,7 @@ public class NotificationProjection {
         if (item != null && item.getString("extensionRequestedBy") != null) {
             audience.addAll(person(item.getString("extensionRequestedBy"), e.department()));
         }
-        insert(message, "EXTENSION_REFUSED", null, e.measureId(), e.department(),
+        insert(message, NotificationKind.EXTENSION_REFUSED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_REFUSED, NotificationWording.extensionRefused(titleOf(e.measureId()), e),
                 audience);
     }
@@ -200,10 +203,10 @@ public class NotificationProjection {
         return item == null || item.getString("title") == null ? measureId : item.getString("title");
     }
 
-    private void insert(EventMessage<?> message, String kind, String level, String measureId, String department,
-                        String subject, String text, java.util.Collection<String> audience) {
+    private void insert(EventMessage<?> message, NotificationKind kind, String level, String measureId,
+                        String department, String subject, String text, java.util.Collection<String> audience) {
         Document doc = new Document("_id", message.getIdentifier())
-                .append("kind", kind)
+                .append("kind", kind.name())
                 .append("level", level)
                 .append("measureId", measureId)
                 .append("department", department)

@@ -6,7 +6,7 @@ import cn.zhenggai.contracts.rectification.DeadlineExtensionRequested;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
-import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
+import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import cn.zhenggai.rectification.measure.NoticeWording;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +33,14 @@ public class NotificationWording implements NoticeWording {
     @Override
     public String overdueNotice(String level, String title, LocalDate deadline, int daysOverdue, String owner) {
         String item = "整改事项“" + title + "”（完成时限" + deadline + "）已逾期" + daysOverdue + "天";
-        return switch (level) {
-            case SupervisionNoticeIssued.OWNER -> item + "，请责任人尽快完成整改并报告进展。";
-            case SupervisionNoticeIssued.DEPT_HEAD -> item + "，责任人" + owner + "尚未完成，请部门负责人督促落实。";
-            default -> item + "，经责任人、部门负责人督办仍未完成，提请党委督办。";
-        };
+        SupervisionLevel to = SupervisionLevel.of(level);
+        if (to == SupervisionLevel.OWNER) {
+            return item + "，请责任人尽快完成整改并报告进展。";
+        }
+        if (to == SupervisionLevel.DEPT_HEAD) {
+            return item + "，责任人" + owner + "尚未完成，请部门负责人督促落实。";
+        }
+        return item + "，经责任人、部门负责人督办仍未完成，提请党委督办。";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notifications;
 
+import cn.zhenggai.contracts.rectification.NotificationKind;
 import cn.zhenggai.contracts.security.Role;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,12 +11,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import cn.zhenggai.contracts.security.Role;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Queries of the notifications read model, for one user. */
@@ -55,30 +52,30 @@ public class Notifications {
         }
     }
 
+    /** One notification as the reader sees it: whether they have read it, {@code createdAt} an ISO instant. */
+    public record Notice(String id, NotificationKind kind, String level, String measureId, String department,
+                         String subject, String message, String createdAt, boolean read) {
+    }
+
+    /**
+     * {@code GET /api/notifications}: how many are listed, how many of the reader's are unread, the notifications.
+     */
+    public record Listing(int count, long unread, List<Notice> items) {
+    }
+
     /** The reader's notifications, newest first, with whether they have read each; {@code unreadOnly} to filter. */
-    public Map<String, Object> list(Reader reader, boolean unreadOnly, int limit) {
+    public Listing list(Reader reader, boolean unreadOnly, int limit) {
         Bson mine = Filters.in("audience", reader.audience());
         Bson unread = Filters.and(mine, Filters.nin("readBy", List.of(reader.username())));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Notice> rows = new ArrayList<>();
         for (Document d : notifications.find(unreadOnly ? unread : mine).sort(Sorts.descending("createdAt"))
                 .limit(Math.max(1, Math.min(limit, MAX_LIMIT)))) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", d.getString("_id"));
-            row.put("kind", d.getString("kind"));
-            row.put("level", d.getString("level"));
-            row.put("measureId", d.getString("measureId"));
-            row.put("department", d.getString("department"));
-            row.put("subject", d.getString("subject"));
-            row.put("message", d.getString("message"));
-            row.put("createdAt", d.getDate("createdAt").toInstant().toString());
-            row.put("read", d.getList("readBy", String.class, List.of()).contains(reader.username()));
-            rows.add(row);
+            rows.add(new Notice(d.getString("_id"), NotificationKind.valueOf(d.getString("kind")),
+                    d.getString("level"), d.getString("measureId"), d.getString("department"),
+                    d.getString("subject"), d.getString("message"), d.getDate("createdAt").toInstant().toString(),
+                    d.getList("readBy", String.class, List.of()).contains(reader.username())));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("count", rows.size());
-        answer.put("unread", notifications.countDocuments(unread));
-        answer.put("items", rows);
-        return answer;
+        return new Listing(rows.size(), notifications.countDocuments(unread), rows);
     }
 
     /** Marks one of the reader's notifications read; false when it is not theirs (or does not exist). */

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.rectification.FindingOutcome;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
@@ -201,22 +202,22 @@ public class FindingsImport {
         return new Checked(rows, errors);
     }
 
+    /** What importing one row did: {@code outcome} PLANNED, LINKED or UNCHANGED. */
+    public record Outcome(int row, String measureId, FindingOutcome outcome) {
+    }
+
     /** Applies checked rows in sheet order; answers each row's outcome (PLANNED, LINKED, UNCHANGED). */
-    public List<Map<String, Object>> apply(List<Row> rows, String importedBy, String importerDepartment) {
+    public List<Outcome> apply(List<Row> rows, String importedBy, String importerDepartment) {
         LocalDate today = LocalDate.now(clock);
-        List<Map<String, Object>> outcomes = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         for (Row row : rows) {
             Object command = row.action().equals("PLAN") || !exists(row.measureId())
                     ? new PlanFinding(row.measureId(), row.source(), row.reference(), null, row.finding(),
                     title(row.measure()), row.measure(), row.lead(), row.cooperating(), row.owner(), row.deadline(),
                     row.reviewMonths(), today, importedBy)
                     : new LinkSource(row.measureId(), row.source(), row.reference(), row.finding());
-            String outcome = commands.send(command, importedBy, importerDepartment);
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("row", row.row());
-            answer.put("measureId", row.measureId());
-            answer.put("outcome", outcome);
-            outcomes.add(answer);
+            FindingOutcome outcome = FindingOutcome.valueOf(commands.send(command, importedBy, importerDepartment));
+            outcomes.add(new Outcome(row.row(), row.measureId(), outcome));
         }
         return outcomes;
     }

@@ -1,9 +1,10 @@
 package cn.zhenggai.rectification.sources;
 
+import cn.zhenggai.contracts.rectification.FindingOutcome;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.security.Role;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,9 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /api/rectification/findings/import} (multipart part {@code file}, a .xlsx or .csv of 巡察/审计 findings),
@@ -32,16 +31,34 @@ class FindingsImportController {
         this.findings = findings;
     }
 
+    /** What the import answers: a preview (dry run), a refused sheet (400) or what was imported. */
+    sealed interface Answer permits Preview, Refused, Imported {
+    }
+
+    /** {@code ?dryRun=true}: whether the sheet is clean, what each row would do, the errors. */
+    record Preview(boolean valid, List<FindingsImport.Row> rows, List<FindingsImport.RowError> errors)
+            implements Answer {
+    }
+
+    /** 400 {@code INVALID_SHEET}: nothing was imported. */
+    record Refused(String code, String message, List<FindingsImport.RowError> errors) implements Answer {
+    }
+
+    /** What was imported: how many rows planned an item, linked a source, changed nothing; each row's outcome. */
+    record Imported(long planned, long linked, long unchanged, List<FindingsImport.Outcome> rows) implements Answer {
+    }
+
+    @ErrorCodes(badRequest = {"MISSING_FILE", "INVALID_SHEET", "UNREADABLE_SHEET", "TOO_MANY_ROWS", "MALFORMED_UPLOAD",
+            "MALFORMED_REQUEST"}, forbidden = "FORBIDDEN_ROLE", conflict = "CONCURRENT_MODIFICATION",
+            tooLarge = "FILE_TOO_LARGE", unsupportedType = {"UNSUPPORTED_SHEET", "UNSUPPORTED_MEDIA_TYPE"})
     @PostMapping(value = "/api/rectification/findings/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> importFindings(@RequestParam(value = "file", required = false)
-                                                       MultipartFile file,
-                                                       @RequestParam(defaultValue = "false") boolean dryRun,
-                                                       Caller caller) {
+    ResponseEntity<Answer> importFindings(@RequestParam(value = "file", required = false) MultipartFile file,
+                                          @RequestParam(defaultValue = "false") boolean dryRun, Caller caller) {
         if (!caller.hasAnyRole(Role.PARTY_COMMITTEE, Role.ORG_DEPT)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_ROLE", "只有党委或组织部可以导入巡察、审计发现的问题");
+            throw Refusal.forbidden("FORBIDDEN_ROLE", "只有党委或组织部可以导入巡察、审计发现的问题");
         }
         if (file == null || file.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FILE", "请选择要导入的 .xlsx 或 .csv 文件（表单字段 file）");
+            throw Refusal.invalid("MISSING_FILE", "请选择要导入的 .xlsx 或 .csv 文件（表单字段 file）");
         }
         List<List<String>> sheet;
         try {
@@ -50,25 +67,21 @@ class FindingsImportController {
             throw new UncheckedIOException(e);
         }
         FindingsImport.Checked checked = findings.check(sheet);
-        Map<String, Object> answer = new LinkedHashMap<>();
         if (dryRun) {
-            answer.put("valid", checked.errors().isEmpty());
-            answer.put("rows", checked.rows());
-            answer.put("errors", checked.errors());
-            return ResponseEntity.ok(answer);
+            return ResponseEntity.ok(new Preview(checked.errors().isEmpty(), checked.rows(), checked.errors()));
         }
         if (!checked.errors().isEmpty()) {
-            answer.put("code", "INVALID_SHEET");
-            answer.put("message", "导入文件有" + checked.errors().size() + "处错误，未导入任何事项："
-                    + checked.errors().get(0).message() + (checked.errors().size() > 1 ? "等" : ""));
-            answer.put("errors", checked.errors());
-            return ResponseEntity.badRequest().body(answer);
+            return ResponseEntity.badRequest().body(new Refused("INVALID_SHEET", "导入文件有" + checked.errors().size()
+                    + "处错误，未导入任何事项：" + checked.errors().get(0).message()
+                    + (checked.errors().size() > 1 ? "等" : ""), checked.errors()));
         }
-        List<Map<String, Object>> outcomes = findings.apply(checked.rows(), caller.username(), caller.department());
-        answer.put("planned", outcomes.stream().filter(o -> "PLANNED".equals(o.get("outcome"))).count());
-        answer.put("linked", outcomes.stream().filter(o -> "LINKED".equals(o.get("outcome"))).count());
-        answer.put("unchanged", outcomes.stream().filter(o -> "UNCHANGED".equals(o.get("outcome"))).count());
-        answer.put("rows", outcomes);
-        return ResponseEntity.ok(answer);
+        List<FindingsImport.Outcome> outcomes = findings.apply(checked.rows(), caller.username(),
+                caller.department());
+        return ResponseEntity.ok(new Imported(count(outcomes, FindingOutcome.PLANNED),
+                count(outcomes, FindingOutcome.LINKED), count(outcomes, FindingOutcome.UNCHANGED), outcomes));
+    }
+
+    private static long count(List<FindingsImport.Outcome> outcomes, FindingOutcome outcome) {
+        return outcomes.stream().filter(o -> o.outcome() == outcome).count();
     }
 }

@@ -6,15 +6,16 @@ import cn.zhenggai.contracts.ledger.EventMeta;
 import cn.zhenggai.contracts.ledger.LedgerItem;
 import cn.zhenggai.contracts.ledger.LedgerItems;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
+import cn.zhenggai.contracts.rectification.MigrationOutcome;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.rectification.DepartmentDirectory;
 import cn.zhenggai.rectification.measure.Actor;
 import cn.zhenggai.rectification.measure.MeasureIds;
-import cn.zhenggai.rectification.measure.Migration;
 import cn.zhenggai.rectification.measure.Migration.Extension;
 import cn.zhenggai.rectification.measure.Migration.MigrateItem;
 import cn.zhenggai.rectification.measure.Migration.Progress;
+import cn.zhenggai.rectification.measure.Migration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -179,13 +180,22 @@ public class HistoryImport {
     }
 
     /**
+     * What migrating one row did: the item, its state today, how many events were recorded (0 when it was there
+     * already) and {@code outcome} MIGRATED or UNCHANGED.
+     */
+    public record Outcome(int row, String measureId, String title, String leadDepartment, String status,
+                          boolean overdue, int events, String firstEffectiveAt, String lastEffectiveAt,
+                          MigrationOutcome outcome) {
+    }
+
+    /**
      * Migrates checked rows; answers each row's outcome (MIGRATED or UNCHANGED) in sheet order. The rows are distinct
      * items (a sheet naming one item twice is refused by {@link #check}), so their commands go out from
      * {@link #SENDERS} threads at once: each waits for its own transaction's commit, and a 2,000-row sheet is not
      * 2,000 commits one after the other. A failure stops the rows not yet sent and is thrown once the others are
      * done; the rows already migrated stay, and importing the sheet again migrates the rest and changes nothing else.
      */
-    public List<Map<String, Object>> apply(List<Row> rows, String importedBy, String importerDepartment) {
+    public List<Outcome> apply(List<Row> rows, String importedBy, String importerDepartment) {
         String[] outcomes = new String[rows.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -218,22 +228,13 @@ public class HistoryImport {
         if (failure.get() != null) {
             throw failure.get();
         }
-        List<Map<String, Object>> answers = new ArrayList<>();
+        List<Outcome> answers = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String outcome = outcomes[i];
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("row", row.row());
-            answer.put("measureId", row.measureId());
-            answer.put("title", row.title());
-            answer.put("leadDepartment", row.leadDepartment());
-            answer.put("status", row.status());
-            answer.put("overdue", row.overdue());
-            answer.put("events", Migration.MIGRATED.equals(outcome) ? row.events() : 0);
-            answer.put("firstEffectiveAt", row.firstEffectiveAt());
-            answer.put("lastEffectiveAt", row.lastEffectiveAt());
-            answer.put("outcome", outcome);
-            answers.add(answer);
+            MigrationOutcome outcome = MigrationOutcome.valueOf(outcomes[i]);
+            answers.add(new Outcome(row.row(), row.measureId(), row.title(), row.leadDepartment(), row.status(),
+                    row.overdue(), outcome == MigrationOutcome.MIGRATED ? row.events() : 0, row.firstEffectiveAt(),
+                    row.lastEffectiveAt(), outcome));
         }
         return answers;
     }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.measure.Commands.SuperviseMeasure;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,17 +35,24 @@ class SupervisionController {
         this.clock = clock;
     }
 
+    /** What supervising answers: the item, the notice issued, {@code SUPERVISED}. */
+    record Supervised(String measureId, String noticeId, String outcome) {
+    }
+
     record SuperviseRequest(@Pattern(regexp = "OWNER|DEPT_HEAD") String level,
                             @NotBlank @Size(max = 1000) String reason) {
     }
 
+    @ErrorCodes(badRequest = {"INVALID_LEVEL", "MISSING_REASON"}, forbidden = "FORBIDDEN_ROLE",
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_ASSIGNED", "MEASURE_VERIFIED", "INVALID_STATUS", "CONCURRENT_MODIFICATION"})
     @PostMapping("/api/measures/{measureId}/supervision")
-    Map<String, String> supervise(@PathVariable String measureId, @Valid @RequestBody SuperviseRequest request,
-                                  Caller caller) {
+    Supervised supervise(@PathVariable String measureId, @Valid @RequestBody SuperviseRequest request,
+                         Caller caller) {
         ItemScope.checkId(measureId);
         String noticeId = "ntc-" + UUID.randomUUID();
         commands.send(new SuperviseMeasure(measureId, noticeId, request.level(), request.reason(),
                 LocalDate.now(clock), Callers.actor(caller)), caller);
-        return Map.of("measureId", measureId, "noticeId", noticeId, "outcome", "SUPERVISED");
+        return new Supervised(measureId, noticeId, "SUPERVISED");
     }
 }

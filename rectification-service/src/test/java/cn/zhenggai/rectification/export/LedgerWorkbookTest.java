@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.export;
 
+import cn.zhenggai.contracts.ledger.LedgerRow;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureColourChanged;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
@@ -51,8 +52,7 @@ class LedgerWorkbookTest {
         projection.on(new MeasurePlanned("m2", "XZSPJ", "REPORT", "rpt-1", "msr-2", "XZSPJ", "demo-dept", 2026, 2,
                 "强化党性修养锤炼", "", List.of(), null, "长期坚持", null, null, List.of(), List.of(), List.of()), 0, AT);
 
-        List<Map<String, Object>> rows = Ledger.wire(new Ledger(store.database(), ReadModelStore.on("2026-12-03"))
-                .rows("XZSPJ"));
+        List<LedgerRow> rows = new Ledger(store.database(), ReadModelStore.on("2026-12-03")).rows("XZSPJ");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LedgerWorkbook.write("行政审批局整改台账", rows, c -> NAMES.getOrDefault(c, c), out);
 

@@ -4,6 +4,8 @@ import cn.zhenggai.contracts.ledger.ItemAction;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.rectification.HttpTests;
+import cn.zhenggai.rectification.RectificationHttpTest;
 import cn.zhenggai.rectification.intake.MeasurePlanning;
 import cn.zhenggai.rectification.measure.MeasureIds;
 import cn.zhenggai.testsupport.Answer;
@@ -14,12 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,21 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every action offered is one the service accepts (through a whole lifecycle every {@link ItemAction} is offered
  * and then taken), while one not offered is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S"})
+@RectificationHttpTest
 class ItemActionsHttpTest {
 
     @RegisterExtension
     static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
 
-    static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "联络员");
+    static final TestUser LIAISON = HttpTests.LIAISON;
     static final TestUser COOPERATING = new TestUser("zzb-liaison", "ZZB", List.of("DEPT_LIAISON"), null);
     static final TestUser CADRE = new TestUser("xz-cadre", "XZSPJ", List.of("CADRE"), null);
-    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), null);
+    static final TestUser PARTY = HttpTests.PARTY;
     static final TestUser OTHER_PARTY = new TestUser("party-2", "DW", List.of("PARTY_COMMITTEE"), null);
-    static final TestUser ORG = new TestUser("demo-org", "ZZB", List.of("ORG_DEPT"), null);
+    static final TestUser ORG = HttpTests.ORG;
 
     private static final List<String> ALL_OPEN = List.of("ASSIGN", "REPORT_PROGRESS", "ATTACH_EVIDENCE", "COMPLETE",
             "REQUEST_EXTENSION");
@@ -65,8 +62,7 @@ class ItemActionsHttpTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         INFRASTRUCTURE.register(registry);
-        String evidence = Files.createTempDirectory("zhenggai-evidence").toString();
-        registry.add("zhenggai.evidence.dir", () -> evidence);
+        HttpTests.evidenceDirectory(registry);
     }
 
     @Test

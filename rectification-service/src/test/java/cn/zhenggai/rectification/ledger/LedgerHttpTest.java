@@ -7,6 +7,8 @@ import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.rectification.HttpTests;
+import cn.zhenggai.rectification.RectificationHttpTest;
 import cn.zhenggai.rectification.carryover.CarryOverPreparation;
 import cn.zhenggai.testsupport.Answer;
 import cn.zhenggai.testsupport.ApiClient;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,10 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scope (another department's items 403, an unknown department 404), bounds on {@code days}, my items by user name
  * and display name, the .xlsx read back; and a drafted report's carry-over prepared once into the event store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S"})
+@RectificationHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerHttpTest {
 
@@ -66,7 +64,7 @@ class LedgerHttpTest {
     private final String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
     static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON", "CADRE"), "王局长");
-    static final TestUser OTHER = new TestUser("cz-liaison", "CZJ", List.of("DEPT_LIAISON"), null);
+    static final TestUser OTHER = HttpTests.OTHER;
     static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), "党委（演示）");
 
     @DynamicPropertySource

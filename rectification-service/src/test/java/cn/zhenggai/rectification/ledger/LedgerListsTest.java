@@ -10,6 +10,7 @@ import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.ProgressReported;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.rectification.ReadModelStore;
+import cn.zhenggai.rectification.RecordMaps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class LedgerListsTest {
     }
 
     @Test
-    void theOverviewHasThemesAHeatMapAndAMonthlyTrend() {
+    void theOverviewHasThemesAHeatMapAndAMonthlyTrend() throws Exception {
         fourItems();
         Ledger.Overview overview = ledgerOn("2026-12-03").overviewOf(null, NAMES);
         assertThat(overview.departments()).extracting(Ledger.DepartmentFigures::department)
@@ -146,26 +147,44 @@ class LedgerListsTest {
         assertThat(xzspj.overdue()).isEqualTo(1);
         assertThat(xzspj.completionRate()).isEqualTo(0.25);
 
+        List<Map<String, Object>> themes = RecordMaps.list(overview.themes());
+        Map<String, Object> heatmap = RecordMaps.map(overview.heatmap());
+        List<Map<String, Object>> trend = RecordMaps.list(overview.trend());
         assertThat(overview.themes()).hasSize(2);
-        assertThat(overview.themes().get(0)).containsEntry("theme", "理论学习").containsEntry("total", 4L)
+        assertThat(themes.get(0)).containsEntry("theme", "理论学习").containsEntry("total", 4L)
                 .containsEntry("completed", 0L);
-        assertThat(overview.themes().get(1)).containsEntry("theme", "作风建设").containsEntry("total", 2L)
+        assertThat(themes.get(1)).containsEntry("theme", "作风建设").containsEntry("total", 2L)
                 .containsEntry("overdue", 1L).containsEntry("verified", 1L).containsEntry("completionRate", 0.5);
 
-        assertThat(overview.heatmap().get("departments")).isEqualTo(List.of("CZJ", "XZSPJ"));
-        assertThat(overview.heatmap().get("departmentNames")).isEqualTo(List.of("财政局", "行政审批局"));
-        assertThat(overview.heatmap().get("themes")).isEqualTo(List.of("理论学习", "作风建设"));
-        assertThat(String.valueOf(overview.heatmap().get("values"))).as("[department, theme, items]")
+        assertThat(heatmap.get("departments")).isEqualTo(List.of("CZJ", "XZSPJ"));
+        assertThat(heatmap.get("departmentNames")).isEqualTo(List.of("财政局", "行政审批局"));
+        assertThat(heatmap.get("themes")).isEqualTo(List.of("理论学习", "作风建设"));
+        assertThat(String.valueOf(heatmap.get("values"))).as("[department, theme, items]")
                 .isEqualTo("[[0, 0, 2], [1, 0, 2], [1, 1, 2]]");
 
         assertThat(overview.trend()).hasSize(2);
-        assertThat(overview.trend().get(0)).containsEntry("month", "2026-11").containsEntry("planned", 6L)
+        assertThat(trend.get(0)).containsEntry("month", "2026-11").containsEntry("planned", 6L)
                 .containsEntry("completed", 0L);
-        assertThat(overview.trend().get(1)).containsEntry("month", "2026-12").containsEntry("planned", 0L)
+        assertThat(trend.get(1)).containsEntry("month", "2026-12").containsEntry("planned", 0L)
                 .containsEntry("completed", 1L).containsEntry("verified", 1L).containsEntry("overdue", 1L);
+
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(keys(json.writeValueAsString(overview.themes().get(0)))).as("a theme's keys, in the map's order")
+                .containsExactly("theme", "total", "completed", "verified", "overdue", "recurring", "completionRate");
+        assertThat(keys(json.writeValueAsString(overview.heatmap()))).as("the heat map's keys, in the map's order")
+                .containsExactly("departments", "departmentNames", "themes", "values");
+        assertThat(json.writeValueAsString(overview.trend().get(0))).as("a month: its keys in the map's order")
+                .startsWith("{\"month\":\"2026-11\",\"planned\":6,\"completed\":0,\"verified\":")
+                .contains(",\"overdue\":");
 
         Ledger.Overview own = ledgerOn("2026-12-03").overviewOf("CZJ", NAMES);
         assertThat(own.departments()).hasSize(1);
         assertThat(own.themes()).hasSize(1);
+    }
+
+    private static List<String> keys(String object) throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(object).fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 }

@@ -9,6 +9,7 @@ import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.security.Role;
+import cn.zhenggai.rectification.RecordMaps;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -75,7 +76,7 @@ class NotificationProjectionTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> items(Notifications.Reader reader) {
-        return (List<Map<String, Object>>) notifications.list(reader, false, 50).get("items");
+        return RecordMaps.list(notifications.list(reader, false, 50).items());
     }
 
     @Test
@@ -185,8 +186,8 @@ class NotificationProjectionTest {
         assertThat(notifications.markRead(OWNER, id)).isTrue();
         assertThat(items(OWNER).get(0).get("read")).isEqualTo(true);
         assertThat(items(LIAISON).get(0).get("read")).as("read per user").isEqualTo(false);
-        assertThat(notifications.list(OWNER, true, 50).get("count")).isEqualTo(0);
-        assertThat(notifications.list(LIAISON, true, 50).get("unread")).isEqualTo(1L);
+        assertThat(RecordMaps.map(notifications.list(OWNER, true, 50)).get("count")).isEqualTo(0);
+        assertThat(RecordMaps.map(notifications.list(LIAISON, true, 50)).get("unread")).isEqualTo(1L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.recurring;
 
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.rectification.ReadModelStore;
+import cn.zhenggai.rectification.RecordMaps;
 import cn.zhenggai.rectification.ledger.Ledger;
 import cn.zhenggai.rectification.ledger.LedgerProjection;
 import org.junit.jupiter.api.AfterEach;
@@ -153,7 +154,7 @@ class RecurringProblemsTest {
         Ledger.Overview overview = new Ledger(store.database(), ReadModelStore.on("2023-05-01"))
                 .overviewOf(null, Map.of());
         assertThat(overview.departments().get(0).recurring()).isEqualTo(1);
-        assertThat(overview.themes()).anySatisfy(t -> assertThat(t).containsEntry("theme", "主题0")
+        assertThat(RecordMaps.list(overview.themes())).anySatisfy(t -> assertThat(t).containsEntry("theme", "主题0")
                 .containsEntry("recurring", 1L).containsEntry("total", 3L));
     }
 }

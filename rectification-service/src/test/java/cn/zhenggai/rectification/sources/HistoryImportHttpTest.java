@@ -3,6 +3,8 @@ package cn.zhenggai.rectification.sources;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ReportAccepted;
+import cn.zhenggai.rectification.HttpTests;
+import cn.zhenggai.rectification.RectificationHttpTest;
 import cn.zhenggai.rectification.intake.MeasurePlanning;
 import cn.zhenggai.rectification.measure.MeasureIds;
 import cn.zhenggai.testsupport.Answer;
@@ -15,7 +17,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,17 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row-numbered Chinese errors, previewed without recording, migrated as backdated events naming the file and its
  * SHA-256, and importing it again changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.autoconfigure.exclude=cn.zhenggai.platform.kafka.KafkaPublishingAutoConfiguration",
-        "spring.kafka.listener.auto-startup=false",
-        "zhenggai.deadlines.polling-interval=PT10S"})
+@RectificationHttpTest
 class HistoryImportHttpTest {
 
     @RegisterExtension
     static final ServiceInfrastructure INFRASTRUCTURE = new ServiceInfrastructure("rectification");
 
-    static final TestUser PARTY = new TestUser("demo-party", "DW", List.of("PARTY_COMMITTEE"), null);
-    static final TestUser ORG = new TestUser("demo-org", "ZZB", List.of("ORG_DEPT"), null);
+    static final TestUser PARTY = HttpTests.PARTY;
+    static final TestUser ORG = HttpTests.ORG;
     static final TestUser LIAISON = new TestUser("demo-dept", "XZSPJ", List.of("DEPT_LIAISON"), null);
 
     static final List<String> HEADER = List.of("来源", "文号/批次", "问题", "整改措施", "牵头单位", "配合单位", "责任人",

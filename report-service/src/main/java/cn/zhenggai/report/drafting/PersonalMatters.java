@@ -3,6 +3,8 @@ package cn.zhenggai.report.drafting;
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.PersonalMattersDeclared;
 import cn.zhenggai.contracts.report.PersonalMattersRead;
+import cn.zhenggai.contracts.report.ReadPurpose;
+import cn.zhenggai.contracts.report.ReaderRole;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
@@ -32,8 +34,8 @@ final class PersonalMatters {
     /** A read by someone entitled (the event names the role that entitles them); refused for anyone else. */
     PersonalMattersRead read(String reportId, String department, String author, Commands.Reader reader,
                              String purpose) {
-        String role = author.equals(reader.username()) ? "AUTHOR"
-                : reader.orgDept() ? "ORG_DEPT" : reader.discipline() ? "DISCIPLINE" : null;
+        ReaderRole role = author.equals(reader.username()) ? ReaderRole.AUTHOR
+                : reader.orgDept() ? ReaderRole.ORG_DEPT : reader.discipline() ? ReaderRole.DISCIPLINE : null;
         if (role == null) {
             throw Refusal.forbidden("PERSONAL_MATTERS_FORBIDDEN", "个人有关事项仅限本人、组织部和纪检监察查阅");
         }
@@ -41,7 +43,7 @@ final class PersonalMatters {
             throw Refusal.notFound("NO_PERSONAL_MATTERS", "该报告没有个人有关事项说明");
         }
         return new PersonalMattersRead(reportId, department, author, reader.username(), role,
-                "EXPORT".equals(purpose) ? "EXPORT" : "VIEW");
+                ReadPurpose.EXPORT.name().equals(purpose) ? ReadPurpose.EXPORT : ReadPurpose.VIEW);
     }
 
     @EventSourcingHandler

@@ -178,7 +178,7 @@ public class Report {
     public String handle(RecordPersonalMattersRead c) {
         var read = personalMatters.read(reportId, department(), author(), c.reader(), c.purpose());
         apply(read);
-        return read.readerRole();
+        return read.readerRole().name();
     }
 
     @CommandHandler

@@ -1,9 +1,10 @@
 package cn.zhenggai.report.exporting;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.outline.PersonalMatters;
 import cn.zhenggai.platform.download.Downloads;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.confidential.PersonalMattersAccess;
 import cn.zhenggai.report.viewing.ReportHistory;
 import cn.zhenggai.report.viewing.ReportView;
@@ -33,12 +34,14 @@ class ExportController {
     }
 
     @GetMapping("/api/reports/{reportId}/export.docx")
+    @ErrorCodes(badRequest = "MALFORMED_REQUEST", forbidden = {"FORBIDDEN_DEPARTMENT", "PERSONAL_MATTERS_FORBIDDEN"},
+            notFound = "REPORT_NOT_FOUND", conflict = "CONCURRENT_MODIFICATION", gone = "PERSONAL_MATTERS_SHREDDED")
     ResponseEntity<byte[]> export(@PathVariable String reportId,
                                   @RequestParam(name = "personalMatters", defaultValue = "false") boolean include,
                                   Caller caller) {
         ReportView report = history.load(reportId);
         if (!caller.canSee(report.department)) {
-            throw ApiException.forbidden("不能查看其他部门的报告");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "不能查看其他部门的报告");
         }
         PersonalMatters matters = include && report.personalMattersDeclared
                 ? personalMatters.read(reportId, caller, "EXPORT").declaration() : null;

@@ -1,22 +1,24 @@
 package cn.zhenggai.report.importing;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.outline.Outline;
 import cn.zhenggai.outline.OutlineJson;
 import cn.zhenggai.outline.OutlineParseException;
 import cn.zhenggai.outline.OutlineParser;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.confidential.PersonalMattersCipher;
 import cn.zhenggai.report.drafting.Commands;
 import cn.zhenggai.report.viewing.Meetings;
 import cn.zhenggai.report.web.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -88,12 +90,28 @@ class OutlineController {
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"MISSING_FILE", "EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE",
+                    "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
+            forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
+            unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "200", description = "提纲预览：将导入的内容，不创建报告",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Preview.class)))
     ResponseEntity<String> previewMultipart(@RequestPart("file") MultipartFile file, Caller caller) {
         return preview(fromPart(file), caller);
     }
 
     @PostMapping(path = "/preview")
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE", "ENCRYPTED",
+                    "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST"},
+            forbidden = "FORBIDDEN", tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"},
+            unsupportedType = "UNSUPPORTED_TYPE", unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "200", description = "提纲预览：将导入的内容，不创建报告",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Preview.class)))
     ResponseEntity<String> previewRaw(HttpServletRequest request,
                                       @RequestParam(name = "fileName", required = false) String fileName,
                                       @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -103,6 +121,16 @@ class OutlineController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"MISSING_FILE", "EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE",
+                    "ENCRYPTED", "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST", "VALIDATION_FAILED",
+                    "YEAR_MISMATCH", "DEPARTMENT_REQUIRED", "INVALID_YEAR", "TOO_MANY_ITEMS", "INVALID_DEADLINE"},
+            forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
+            tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
+            unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "201", description = "已按提纲创建报告草稿",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Imported.class)))
     ResponseEntity<String> importMultipart(@RequestPart("file") MultipartFile file,
                                            @RequestParam(name = "meetingId", required = false) String meetingId,
                                            @RequestParam(name = "title", required = false) String title,
@@ -112,6 +140,16 @@ class OutlineController {
 
     @PostMapping(path = "/import")
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
+    @ErrorCodes(
+            badRequest = {"EMPTY", "BINARY", "NOT_DOCX", "ZIP_BOMB", "NO_STRUCTURE", "UNREADABLE", "ENCRYPTED",
+                    "CORRUPT", "NO_TEXT", "STREAM_BOMB", "MALFORMED_REQUEST", "VALIDATION_FAILED", "YEAR_MISMATCH",
+                    "DEPARTMENT_REQUIRED", "INVALID_YEAR", "TOO_MANY_ITEMS", "INVALID_DEADLINE"},
+            forbidden = "FORBIDDEN", notFound = "MEETING_NOT_FOUND",
+            tooLarge = {"TOO_LARGE", "TOO_MANY_PAGES", "IMAGE_TOO_LARGE"}, unsupportedType = "UNSUPPORTED_TYPE",
+            unprocessable = "OCR_UNAVAILABLE")
+    @ApiResponse(responseCode = "201", description = "已按提纲创建报告草稿",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OutlineAnswers.Imported.class)))
     ResponseEntity<String> importRaw(HttpServletRequest request,
                                      @RequestParam(name = "fileName", required = false) String fileName,
                                      @RequestHeader(name = "X-File-Name", required = false) String header,
@@ -124,21 +162,9 @@ class OutlineController {
     private ResponseEntity<String> preview(Upload upload, Caller caller) {
         Outline outline = parse(upload);
         List<ImportWarning> own = serviceWarnings(outline, caller);
-        ArrayNode warnings = JSON.valueToTree(outline.warnings());
-        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
-        for (ImportWarning warning : own) {
-            warnings.add(warning.text());
-            codes.add(JSON.valueToTree(warning));
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("fileName", upload.fileName());
-        body.set("outline", JSON.valueToTree(outline));
-        body.set("warnings", warnings);
-        body.set("counts", counts(outline));
-        body.set("warningCodes", codes);
-        body.set("source", JSON.valueToTree(outline.source()));
-        body.set("carryOverSummary", JSON.valueToTree(outline.carryOverSummary()));
-        return json(HttpStatus.OK, body);
+        return json(HttpStatus.OK, new OutlineAnswers.Preview(upload.fileName(), outline,
+                OutlineAnswers.warnings(outline, own), OutlineAnswers.Counts.of(outline),
+                OutlineAnswers.codes(outline, own), outline.source(), outline.carryOverSummary()));
     }
 
     /** What this service adds to the parser's warnings; a read model that cannot be read now costs the check only. */
@@ -153,14 +179,14 @@ class OutlineController {
 
     private ResponseEntity<String> importOutline(Upload upload, String meetingId, String title, Caller caller) {
         if (title != null && title.length() > 200) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "标题过长（最多200字）");
+            throw Refusal.invalid("VALIDATION_FAILED", "标题过长（最多200字）");
         }
         Outline outline = parse(upload);
         MeetingConvened meeting = null;
         if (meetingId != null && !meetingId.isBlank()) {
             meeting = meetings.require(meetingId);
             if (outline.year() != null && outline.year() != meeting.year()) {
-                throw ApiException.badRequest("YEAR_MISMATCH",
+                throw Refusal.invalid("YEAR_MISMATCH",
                         "提纲年度（" + outline.year() + "）与民主生活会年度（" + meeting.year() + "）不一致");
             }
         } else {
@@ -179,20 +205,9 @@ class OutlineController {
             own.addAll(OutlineToReport.themesOutsideMeetingCodes(mapped.command().problems(),
                     meeting.themes().stream().map(MeetingConvened.Theme::name).toList()));
         }
-        ArrayNode warnings = JSON.valueToTree(outline.warnings());
-        ArrayNode codes = JSON.valueToTree(outline.warningCodes());
-        for (ImportWarning warning : own) {
-            warnings.add(warning.text());
-            codes.add(JSON.valueToTree(warning));
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("reportId", reportId);
-        body.put("title", mapped.command().title());
-        body.put("year", mapped.command().year());
-        body.set("counts", counts(outline));
-        body.set("warnings", warnings);
-        body.set("warningCodes", codes);
-        return json(HttpStatus.CREATED, body);
+        return json(HttpStatus.CREATED, new OutlineAnswers.Imported(reportId, mapped.command().title(),
+                mapped.command().year(), OutlineAnswers.Counts.of(outline), OutlineAnswers.warnings(outline, own),
+                OutlineAnswers.codes(outline, own)));
     }
 
     private static String newId() {
@@ -210,54 +225,43 @@ class OutlineController {
         }
     }
 
-    static ApiException refusal(OutlineParseException e) {
+    static Refusal refusal(OutlineParseException e) {
         String code = e.code().name();
         return switch (e.code()) {
-            case TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "文件过大，最大10MB");
-            case UNSUPPORTED_TYPE -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, code,
+            case TOO_LARGE -> new Refusal(Refusal.Kind.TOO_LARGE, code, "文件过大，最大10MB");
+            case UNSUPPORTED_TYPE -> new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, code,
                     "不支持的文件类型，请上传 .txt、.md、.docx、.doc、.wps、.pdf 文件或 .png、.jpg、.tif 图片");
-            case EMPTY -> ApiException.badRequest(code, "文件为空");
-            case BINARY -> ApiException.badRequest(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
-            case NOT_DOCX -> ApiException.badRequest(code, "文件不是有效的Word（.docx）文档");
-            case ZIP_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
-            case NO_STRUCTURE -> ApiException.badRequest(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
-            case UNREADABLE -> ApiException.badRequest(code, "文件无法读取");
-            case ENCRYPTED -> ApiException.badRequest(code, "文件已加密或设有密码，请去除密码后再上传");
-            case CORRUPT -> ApiException.badRequest(code,
+            case EMPTY -> Refusal.invalid(code, "文件为空");
+            case BINARY -> Refusal.invalid(code, "文件不是可识别的文本（支持UTF-8、GB18030/GBK、UTF-16）");
+            case NOT_DOCX -> Refusal.invalid(code, "文件不是有效的Word（.docx）文档");
+            case ZIP_BOMB -> Refusal.invalid(code, "文件内容异常（解压后体积过大），已拒绝");
+            case NO_STRUCTURE -> Refusal.invalid(code, "未识别出发言提纲的结构（如“一、”“（一）”、问题、整改措施）");
+            case UNREADABLE -> Refusal.invalid(code, "文件无法读取");
+            case ENCRYPTED -> Refusal.invalid(code, "文件已加密或设有密码，请去除密码后再上传");
+            case CORRUPT -> Refusal.invalid(code,
                     "文件已损坏或格式无法识别；如为WPS文件，请在WPS中另存为 .doc 或 .docx 后再上传");
-            case NO_TEXT -> ApiException.badRequest(code, "文件中没有可识别的文字（PDF无文字层且未识别出文字，或图片中没有文字）");
+            case NO_TEXT -> Refusal.invalid(code, "文件中没有可识别的文字（PDF无文字层且未识别出文字，或图片中没有文字）");
             // a 4xx like every refusal of an upload (issue 16): the request cannot be served here, retrying will not help
-            case OCR_UNAVAILABLE -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code,
+            case OCR_UNAVAILABLE -> new Refusal(Refusal.Kind.UNPROCESSABLE, code,
                     "扫描件需要文字识别（OCR），本机未安装识别引擎，请上传带文字层的PDF或Word文档");
-            case TOO_MANY_PAGES -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, "PDF页数过多，已拒绝，请拆分后上传");
-            case IMAGE_TOO_LARGE -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, code,
+            case TOO_MANY_PAGES -> new Refusal(Refusal.Kind.TOO_LARGE, code, "PDF页数过多，已拒绝，请拆分后上传");
+            case IMAGE_TOO_LARGE -> new Refusal(Refusal.Kind.TOO_LARGE, code,
                     "图片尺寸过大（像素过多），已拒绝，请降低扫描分辨率后上传");
-            case STREAM_BOMB -> ApiException.badRequest(code, "文件内容异常（解压后体积过大），已拒绝");
+            case STREAM_BOMB -> Refusal.invalid(code, "文件内容异常（解压后体积过大），已拒绝");
         };
-    }
-
-    private static ObjectNode counts(Outline outline) {
-        ObjectNode counts = JSON.createObjectNode();
-        counts.put("carryOver", outline.carryOver().size());
-        counts.put("problems", outline.problems().size());
-        counts.put("cleanAreas", outline.cleanAreas().size());
-        counts.put("rootCauses", outline.rootCauses().size());
-        counts.put("personalMatters", outline.personalMatters() != null);
-        counts.put("measures", outline.measures().size());
-        return counts;
     }
 
     private static Upload fromPart(MultipartFile file) {
         if (file == null) {
-            throw ApiException.badRequest("EMPTY", "文件为空");
+            throw Refusal.invalid("EMPTY", "文件为空");
         }
         if (file.getSize() > OutlineParser.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try {
             return new Upload(file.getBytes(), name(file.getOriginalFilename()), given(file.getOriginalFilename()));
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+            throw Refusal.invalid("MALFORMED_REQUEST", "上传内容无法读取");
         }
     }
 
@@ -265,16 +269,16 @@ class OutlineController {
         String name = fileName != null ? fileName : header == null ? null
                 : URLDecoder.decode(header, StandardCharsets.UTF_8);
         if (request.getContentLengthLong() > OutlineParser.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
         }
         try (InputStream in = request.getInputStream()) {
             byte[] content = in.readNBytes((int) OutlineParser.MAX_BYTES + 1);
             if (content.length > OutlineParser.MAX_BYTES) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE", "文件过大，最大10MB");
             }
             return new Upload(content, name(name), given(name));
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "上传内容无法读取");
+            throw Refusal.invalid("MALFORMED_REQUEST", "上传内容无法读取");
         }
     }
 
@@ -291,7 +295,8 @@ class OutlineController {
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
-    private static ResponseEntity<String> json(HttpStatus status, ObjectNode body) {
+    /** The answer written by the outline's mapper, as the outline JSON always was (DESIGN §7). */
+    private static ResponseEntity<String> json(HttpStatus status, Object body) {
         try {
             return ResponseEntity.status(status).contentType(new MediaType("application", "json",
                     StandardCharsets.UTF_8)).body(JSON.writeValueAsString(body));

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Convene a democratic life meeting with its themes.
  *
- * @param kind         {@code ANNUAL} or {@code SPECIAL}
+ * @param kind         the name of a {@link cn.zhenggai.contracts.report.MeetingKind}; another is refused
+ *                     ({@code INVALID_KIND})
  * @param themes       the themes, each with the earlier years' themes it continues
  * @param convenerDept department code of whoever convenes it
  * @param mayConvene   whether the convener's role may convene meetings (party committee, org dept)

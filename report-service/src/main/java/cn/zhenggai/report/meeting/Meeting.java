@@ -2,6 +2,7 @@ package cn.zhenggai.report.meeting;
 
 import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
+import cn.zhenggai.contracts.report.MeetingKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -21,7 +22,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Meeting {
 
-    static final Set<String> KINDS = Set.of("ANNUAL", "SPECIAL");
     static final int MAX_THEMES = 30;
 
     @AggregateIdentifier
@@ -40,11 +40,12 @@ public class Meeting {
         if (command.year() < 2000 || command.year() > 2100) {
             throw Refusal.invalid("INVALID_YEAR", "年度不合理：" + command.year());
         }
-        if (command.kind() == null || !KINDS.contains(command.kind())) {
+        MeetingKind kind = MeetingKind.of(command.kind());
+        if (kind == null) {
             throw Refusal.invalid("INVALID_KIND", "会议类型应为年度（ANNUAL）或专题（SPECIAL）");
         }
         String title = command.title() == null || command.title().isBlank()
-                ? command.year() + ("ANNUAL".equals(command.kind()) ? "年度民主生活会" : "年度专题民主生活会")
+                ? command.year() + (kind == MeetingKind.ANNUAL ? "年度民主生活会" : "年度专题民主生活会")
                 : require(command.title(), "TITLE", "", 200);
         String notice = command.notice() == null || command.notice().isBlank() ? null
                 : require(command.notice(), "NOTICE", "", 200);
@@ -77,7 +78,7 @@ public class Meeting {
             throw Refusal.invalid("DEPARTMENT_REQUIRED", "召集人未归属任何部门");
         }
         apply(new MeetingConvened(command.meetingId(), organization, command.convenerDept(), command.year(),
-                command.kind(), title, notice, List.copyOf(themes)));
+                kind, title, notice, List.copyOf(themes)));
     }
 
     @EventSourcingHandler

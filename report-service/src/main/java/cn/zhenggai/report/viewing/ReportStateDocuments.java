@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.bson.Document;
 
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The Mongo form of a {@link ReportState} in the report list: the state itself under {@code state} (its JSON, as the
@@ -56,25 +53,8 @@ final class ReportStateDocuments {
     }
 
     /** The list query's summary of one report (GET /api/reports), read from its state. */
-    static Map<String, Object> summary(ReportState state) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("reportId", state.reportId());
-        map.put("title", state.title());
-        map.put("year", state.year());
-        map.put("author", state.author());
-        map.put("department", state.department());
-        map.put("meetingId", state.meetingId());
-        map.put("notice", state.notice());
-        map.put("status", state.status().name());
-        map.put("round", state.round());
-        map.put("problems", state.problems().size());
-        map.put("personalMattersDeclared", state.personalMattersDeclared());
-        List<String> reasons = state.returnReasons();
-        map.put("returnReasons", reasons);
-        map.put("rootCauses", state.rootCauses().size());
-        map.put("measures", state.measures().size());
-        map.put("updatedAt", ReportListProjection.listedAt(state).toInstant().toString());
-        return map;
+    static ReportSummary summary(ReportState state) {
+        return ReportSummary.of(state);
     }
 
     private static String json(ReportState state) {

@@ -123,59 +123,13 @@ public final class ReportView {
         return byTheme;
     }
 
-    /** The view as JSON-ready maps for the detail query (GET /api/reports/{id}). */
-    public Map<String, Object> toMap() {
+    /** The detail query's answer (GET /api/reports/{id}). */
+    public ReportDetail toMap() {
         return detail(state);
     }
 
-    /** The detail query's body of {@code state}. */
-    public static Map<String, Object> detail(ReportState state) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("reportId", state.reportId());
-        map.put("title", state.title());
-        map.put("year", state.year());
-        map.put("author", state.author());
-        map.put("department", state.department());
-        map.put("meetingId", state.meetingId());
-        map.put("notice", state.notice());
-        map.put("status", state.status().name());
-        map.put("round", state.round());
-        map.put("returnReasons", state.returnReasons() == null ? List.of() : state.returnReasons());
-        map.put("delegates", state.delegates());
-        map.put("carryOver", state.carryOver());
-        map.put("problems", state.problems().stream().map(ProblemView::of).toList());
-        map.put("cleanAreas", state.cleanAreas());
-        map.put("rootCauses", state.rootCauses().stream().map(ReportView::rootCauseMap).toList());
-        map.put("measures", state.measures().stream().map(ReportView::measureMap).toList());
-        map.put("personalMattersDeclared", state.personalMattersDeclared());
-        map.put("version", state.lastSequence());
-        map.put("updatedAt", state.updatedAt() == null ? null : state.updatedAt().toString());
-        return map;
-    }
-
-    private static Map<String, Object> rootCauseMap(ReportState.RootCause r) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("rootCauseId", r.rootCauseId());
-        map.put("ordinal", r.ordinal());
-        map.put("title", r.title());
-        map.put("analysis", r.analysis());
-        map.put("problemIds", r.problemIds());
-        return map;
-    }
-
-    private static Map<String, Object> measureMap(ReportState.ProposedMeasure m) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("measureId", m.measureId());
-        map.put("ordinal", m.ordinal());
-        map.put("title", m.title());
-        map.put("content", m.content());
-        map.put("actions", m.actions());
-        map.put("deadline", m.deadline());
-        map.put("deadlineText", m.deadlineText());
-        map.put("owner", m.owner());
-        map.put("leadDepartment", m.leadDepartment());
-        map.put("cooperatingDepartments", m.cooperatingDepartments());
-        map.put("rootCauseIds", m.rootCauseIds());
-        return map;
+    /** The detail query's answer of {@code state}. */
+    public static ReportDetail detail(ReportState state) {
+        return ReportDetail.of(state);
     }
 }

@@ -1,8 +1,9 @@
 package cn.zhenggai.report.importing;
 
-import cn.zhenggai.outline.OutlineParseException;
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.outline.OutlineParseException.Code;
-import cn.zhenggai.platform.web.ApiException;
+import cn.zhenggai.outline.OutlineParseException;
+import cn.zhenggai.platform.web.ApiExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
@@ -34,9 +35,9 @@ class OutlineRefusalTest {
         assertThat(statuses.keySet()).as("a status decided for every code").containsExactlyInAnyOrder(Code.values());
 
         for (Code code : Code.values()) {
-            ApiException refusal = OutlineController.refusal(
+            Refusal refusal = OutlineController.refusal(
                     new OutlineParseException(code, "an English log line: offset 1234 in /tmp/x"));
-            assertThat(refusal.status().value()).as(code.name()).isEqualTo(statuses.get(code));
+            assertThat(ApiExceptionHandler.status(refusal.kind()).value()).as(code.name()).isEqualTo(statuses.get(code));
             assertThat(refusal.code()).isEqualTo(code.name());
             assertThat(refusal.getMessage()).as(code.name()).containsPattern("[\\u4e00-\\u9fff]")
                     .doesNotContain("English").doesNotContain("/tmp");

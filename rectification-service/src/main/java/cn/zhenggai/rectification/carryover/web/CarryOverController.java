@@ -1,8 +1,9 @@
 package cn.zhenggai.rectification.carryover.web;
 
 import cn.zhenggai.contracts.rectification.CarryOverPrepared;
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.rectification.carryover.CarryOverGenerator;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
@@ -27,18 +28,19 @@ class CarryOverController {
         this.generator = generator;
     }
 
+    @ErrorCodes(badRequest = {"INVALID_AUTHOR", "MISSING_YEAR", "INVALID_YEAR"}, forbidden = "FORBIDDEN_DEPARTMENT")
     @GetMapping("/api/rectification/carry-over")
     Preview preview(@RequestParam(required = false) String author,
                     @RequestParam(required = false) String year, Caller caller) {
         String who = author == null || author.isBlank() ? caller.username() : author.strip();
         if (who.length() > 100) {
-            throw ApiException.badRequest("INVALID_AUTHOR", "干部用户名过长");
+            throw Refusal.invalid("INVALID_AUTHOR", "干部用户名过长");
         }
         int meetingYear = year(year);
         CarryOverGenerator.Draft draft = generator.generate(who, meetingYear).orElse(null);
         if (draft != null && !who.equals(caller.username()) && !caller.crossDepartment()
                 && !generator.departmentsOf(draft.measureIds()).stream().allMatch(caller::canSee)) {
-            throw ApiException.forbidden("无权查看其他部门干部的整改落实情况");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "无权查看其他部门干部的整改落实情况");
         }
         return draft == null ? new Preview(who, meetingYear, null, List.of(), List.of())
                 : new Preview(who, meetingYear, draft.previousYear(), draft.groups(), draft.measureIds());
@@ -54,7 +56,7 @@ class CarryOverController {
 
     private static int year(String year) {
         if (year == null || year.isBlank()) {
-            throw ApiException.badRequest("MISSING_YEAR", "请指定民主生活会年度");
+            throw Refusal.invalid("MISSING_YEAR", "请指定民主生活会年度");
         }
         try {
             int y = Integer.parseInt(year.strip());
@@ -64,7 +66,7 @@ class CarryOverController {
         } catch (NumberFormatException ignored) {
             // refused below
         }
-        throw ApiException.badRequest("INVALID_YEAR", "年度应为2000至2100之间的整数：" + year);
+        throw Refusal.invalid("INVALID_YEAR", "年度应为2000至2100之间的整数：" + year);
     }
 
     @Configuration

@@ -1,6 +1,8 @@
 package cn.zhenggai.rectification.measure.web;
 
 import cn.zhenggai.contracts.rectification.ProgressReported;
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.rectification.measure.Backdate;
@@ -34,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The lifecycle of an item over HTTP: {@code POST /api/measures/{id}/…}. Who may do what is the item's rule
@@ -105,9 +106,17 @@ class MeasureController {
                             @NotBlank @Size(max = 1000) String reason) {
     }
 
+    @ErrorCodes(badRequest = {"INVALID_DEADLINE", "BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM", "MISSING_LEAD_DEPARTMENT", "UNKNOWN_DEPARTMENT", "TOO_MANY_DEPARTMENTS",
+            "MISSING_OWNER", "OWNER_NOT_IN_LEAD_DEPARTMENT", "LONG_TERM_WITH_DEADLINE", "INVALID_REVIEW_PERIOD",
+            "MISSING_DEADLINE", "DEADLINE_IN_PAST"},
+            forbidden = {"FORBIDDEN_DEPARTMENT", "FORBIDDEN_ROLE", "LEAD_CHANGE_NEEDS_PARTY_COMMITTEE",
+            "BACKDATE_FORBIDDEN"}, notFound = "MEASURE_NOT_FOUND",
+            conflict = {"MEASURE_VERIFIED", "INVALID_STATUS", "BACKFILL_NOT_PLANNED", "DEADLINE_CHANGE_NEEDS_APPROVAL",
+            "BACKDATE_BEFORE_LAST_STEP", "CONCURRENT_MODIFICATION"})
     @PostMapping("/assignment")
-    Map<String, String> assign(@PathVariable String measureId, @Valid @RequestBody AssignRequest request,
-                               Caller caller) {
+    Done assign(@PathVariable String measureId, @Valid @RequestBody AssignRequest request,
+                Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new AssignMeasure(measureId, request.leadDepartment(), request.cooperatingDepartments(),
                 request.owner(), date(request.deadline()), Boolean.TRUE.equals(request.longTerm()),
@@ -117,9 +126,14 @@ class MeasureController {
         return done(measureId, "ASSIGNED");
     }
 
+    @ErrorCodes(badRequest = {"BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM", "MISSING_TEXT", "TOO_MANY_FILES", "DUPLICATE_EVIDENCE", "UNKNOWN_EVIDENCE"},
+            forbidden = {"FORBIDDEN_DEPARTMENT", "BACKDATE_FORBIDDEN"}, notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_ASSIGNED", "MEASURE_VERIFIED", "INVALID_STATUS", "BACKDATE_BEFORE_LAST_STEP",
+            "CONCURRENT_MODIFICATION"})
     @PostMapping("/progress")
-    Map<String, String> progress(@PathVariable String measureId, @Valid @RequestBody ProgressRequest request,
-                                 Caller caller) {
+    Done progress(@PathVariable String measureId, @Valid @RequestBody ProgressRequest request,
+                  Caller caller) {
         ItemScope.checkId(measureId);
         List<ProgressReported.Evidence> evidence = evidenceCatalog.resolve(measureId, request.fileIds());
         commands.send(new ReportProgress(measureId, request.text(), evidence, Callers.actor(caller),
@@ -127,18 +141,28 @@ class MeasureController {
         return done(measureId, "PROGRESS_REPORTED");
     }
 
+    @ErrorCodes(badRequest = {"BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM", "MISSING_SUMMARY"}, forbidden = {"FORBIDDEN_DEPARTMENT", "BACKDATE_FORBIDDEN"},
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"ALREADY_COMPLETED", "NOT_ASSIGNED", "MEASURE_VERIFIED", "INVALID_STATUS",
+            "BACKDATE_BEFORE_LAST_STEP", "CONCURRENT_MODIFICATION"})
     @PostMapping("/completion")
-    Map<String, String> complete(@PathVariable String measureId, @Valid @RequestBody SummaryRequest request,
-                                 Caller caller) {
+    Done complete(@PathVariable String measureId, @Valid @RequestBody SummaryRequest request,
+                  Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new CompleteMeasure(measureId, request.summary(), Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "COMPLETED");
     }
 
+    @ErrorCodes(badRequest = {"BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM", "TOO_LONG_OPINION"},
+            forbidden = {"FORBIDDEN_ROLE", "SEPARATION_OF_DUTIES", "BACKDATE_FORBIDDEN"},
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_COMPLETED", "BACKDATE_BEFORE_LAST_STEP", "CONCURRENT_MODIFICATION"})
     @PostMapping("/verification")
-    Map<String, String> verify(@PathVariable String measureId, @Valid @RequestBody(required = false)
-                               OpinionRequest request, Caller caller) {
+    Done verify(@PathVariable String measureId, @Valid @RequestBody(required = false)
+                OpinionRequest request, Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new VerifyMeasure(measureId, request == null ? null : request.opinion(),
                 Callers.actor(caller),
@@ -146,47 +170,68 @@ class MeasureController {
         return done(measureId, "VERIFIED");
     }
 
+    @ErrorCodes(badRequest = {"BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM", "MISSING_REASONS", "TOO_MANY_ITEMS", "TOO_LONG_REASON"},
+            forbidden = {"FORBIDDEN_ROLE", "SEPARATION_OF_DUTIES", "BACKDATE_FORBIDDEN"},
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_COMPLETED", "BACKDATE_BEFORE_LAST_STEP", "CONCURRENT_MODIFICATION"})
     @PostMapping("/rejection")
-    Map<String, String> reject(@PathVariable String measureId, @Valid @RequestBody RejectRequest request,
-                               Caller caller) {
+    Done reject(@PathVariable String measureId, @Valid @RequestBody RejectRequest request,
+                Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new RejectMeasure(measureId, request.reasons(), Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "REOPENED");
     }
 
+    @ErrorCodes(badRequest = {"BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM", "MISSING_REASON"}, forbidden = {"FORBIDDEN_ROLE", "BACKDATE_FORBIDDEN"},
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_VERIFIED", "BACKDATE_BEFORE_LAST_STEP", "CONCURRENT_MODIFICATION"})
     @PostMapping("/reopening")
-    Map<String, String> reopen(@PathVariable String measureId, @Valid @RequestBody ReasonRequest request,
-                               Caller caller) {
+    Done reopen(@PathVariable String measureId, @Valid @RequestBody ReasonRequest request,
+                Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new ReopenMeasure(measureId, request.reason(), Callers.actor(caller),
                 backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "REOPENED");
     }
 
+    @ErrorCodes(badRequest = {"INVALID_DEADLINE", "MISSING_DEADLINE", "DEADLINE_IN_PAST", "EXTENSION_NOT_LATER",
+            "MISSING_REASON"}, forbidden = "FORBIDDEN_DEPARTMENT", notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NOT_ASSIGNED", "MEASURE_VERIFIED", "INVALID_STATUS", "NO_DEADLINE", "EXTENSION_PENDING",
+            "CONCURRENT_MODIFICATION"})
     @PostMapping("/extension-request")
-    Map<String, String> requestExtension(@PathVariable String measureId,
-                                         @Valid @RequestBody ExtensionRequest request, Caller caller) {
+    Done requestExtension(@PathVariable String measureId,
+                          @Valid @RequestBody ExtensionRequest request, Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new RequestDeadlineExtension(measureId, date(request.deadline()), request.reason(),
                 today(), Callers.actor(caller)), caller);
         return done(measureId, "EXTENSION_REQUESTED");
     }
 
+    @ErrorCodes(badRequest = {"BACKDATE_INVALID", "BACKDATE_REASON_REQUIRED", "BACKDATE_IN_FUTURE",
+            "BACKDATE_BEFORE_ITEM"}, forbidden = {"FORBIDDEN_ROLE", "SEPARATION_OF_DUTIES", "BACKDATE_FORBIDDEN"},
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NO_EXTENSION_REQUESTED", "MEASURE_VERIFIED", "INVALID_STATUS", "BACKDATE_BEFORE_LAST_STEP",
+            "CONCURRENT_MODIFICATION"})
     @PostMapping("/extension-approval")
-    Map<String, String> approveExtension(@PathVariable String measureId,
-                                         @Valid @RequestBody(required = false) BackdateRequest request,
-                                         Caller caller) {
+    Done approveExtension(@PathVariable String measureId,
+                          @Valid @RequestBody(required = false) BackdateRequest request,
+                          Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new ApproveDeadlineExtension(measureId, Callers.actor(caller),
                 request == null ? null : backdate(request.effectiveAt(), request.backdateReason())), caller);
         return done(measureId, "DEADLINE_EXTENDED");
     }
 
+    @ErrorCodes(badRequest = "TOO_LONG_REASON", forbidden = {"FORBIDDEN_ROLE", "SEPARATION_OF_DUTIES"},
+            notFound = "MEASURE_NOT_FOUND",
+            conflict = {"NO_EXTENSION_REQUESTED", "MEASURE_VERIFIED", "INVALID_STATUS", "CONCURRENT_MODIFICATION"})
     @PostMapping("/extension-refusal")
-    Map<String, String> refuseExtension(@PathVariable String measureId,
-                                        @Valid @RequestBody(required = false) OptionalReasonRequest request,
-                                        Caller caller) {
+    Done refuseExtension(@PathVariable String measureId,
+                         @Valid @RequestBody(required = false) OptionalReasonRequest request,
+                         Caller caller) {
         ItemScope.checkId(measureId);
         commands.send(new RefuseDeadlineExtension(measureId, request == null ? null : request.reason(),
                 Callers.actor(caller)), caller);
@@ -204,7 +249,7 @@ class MeasureController {
         try {
             return LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw cn.zhenggai.platform.web.ApiException.badRequest("INVALID_DEADLINE", "日期格式应为YYYY-MM-DD：" + value);
+            throw Refusal.invalid("INVALID_DEADLINE", "日期格式应为YYYY-MM-DD：" + value);
         }
     }
 
@@ -224,12 +269,16 @@ class MeasureController {
             }
             return Backdate.at(java.time.OffsetDateTime.parse(value).toInstant(), reason);
         } catch (java.time.format.DateTimeParseException e) {
-            throw cn.zhenggai.platform.web.ApiException.badRequest("BACKDATE_INVALID",
+            throw Refusal.invalid("BACKDATE_INVALID",
                     "生效时间格式应为日期YYYY-MM-DD或ISO时间（如2023-05-10T10:00:00+08:00）：" + value);
         }
     }
 
-    private static Map<String, String> done(String measureId, String outcome) {
-        return Map.of("measureId", measureId, "outcome", outcome);
+    /** What a command answers: the item and what became of it. */
+    record Done(String measureId, String outcome) {
+    }
+
+    private static Done done(String measureId, String outcome) {
+        return new Done(measureId, outcome);
     }
 }

@@ -1,10 +1,11 @@
 package cn.zhenggai.report.confidential.web;
 
+import cn.zhenggai.contracts.refusal.Refusal;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.outline.PersonalMatters;
 import cn.zhenggai.outline.Property;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.confidential.Keyring;
 import cn.zhenggai.report.confidential.PersonalKeys;
 import cn.zhenggai.report.confidential.PersonalMattersAccess;
@@ -28,9 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The confidential personal matters declaration: declared sealed with the author's key, read only by the author,
@@ -77,47 +76,59 @@ class PersonalMattersController {
         }
     }
 
+    /** The answer of a declaration. */
+    public record Declared(String reportId, boolean personalMattersDeclared) {
+    }
+
+    /** The declaration as read: whose it is, by which right it was read ({@code AUTHOR}, {@code ORG_DEPT} ...). */
+    public record Declaration(String reportId, String person, String readAs, PersonalMatters declaration) {
+    }
+
+    /** The answer of a crypto-shredding: how many keys of the person were deleted. */
+    public record Shredded(String person, int keysDeleted) {
+    }
+
     @PutMapping("/api/reports/{reportId}/personal-matters")
-    Map<String, Object> declare(@PathVariable String reportId, @Valid @RequestBody DeclarationRequest request,
-                                Caller caller) {
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "PERSONAL_MATTERS_FORBIDDEN"}, notFound = "REPORT_NOT_FOUND",
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    Declared declare(@PathVariable String reportId, @Valid @RequestBody DeclarationRequest request,
+                     Caller caller) {
         ReportView report = history.load(reportId);
         if (!caller.canSee(report.department)) {
-            throw ApiException.forbidden("不能修改其他部门的报告");
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "不能修改其他部门的报告");
         }
         commands.send(new DeclarePersonalMatters(reportId, cipher.seal(report.author, request.toMatters()),
                 Callers.editor(caller)), caller);
-        return Map.of("reportId", reportId, "personalMattersDeclared", true);
+        return new Declared(reportId, true);
     }
 
     @GetMapping("/api/reports/{reportId}/personal-matters")
-    Map<String, Object> read(@PathVariable String reportId, Caller caller) {
+    @ErrorCodes(forbidden = "PERSONAL_MATTERS_FORBIDDEN", notFound = {"REPORT_NOT_FOUND", "NO_PERSONAL_MATTERS"},
+            conflict = "CONCURRENT_MODIFICATION", gone = "PERSONAL_MATTERS_SHREDDED")
+    Declaration read(@PathVariable String reportId, Caller caller) {
         PersonalMattersAccess.Opened opened = access.read(reportId, caller, "VIEW");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reportId", reportId);
-        body.put("person", opened.person());
-        body.put("readAs", opened.readAs());
-        body.put("declaration", opened.declaration());
-        return body;
+        return new Declaration(reportId, opened.person(), opened.readAs(), opened.declaration());
     }
 
     /** Crypto-shredding for retention rules: the person's declarations become unreadable for good. */
     @DeleteMapping("/api/reports/personal-matters-keys/{person}")
     @PreAuthorize("hasRole('ORG_DEPT')")
-    Map<String, Object> shred(@PathVariable String person, Caller caller) {
+    @ErrorCodes(badRequest = "VALIDATION_FAILED", forbidden = "FORBIDDEN", notFound = "KEY_NOT_FOUND")
+    Shredded shred(@PathVariable String person, Caller caller) {
         if (person == null || person.isBlank() || person.length() > 100) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "人员标识有误");
+            throw Refusal.invalid("VALIDATION_FAILED", "人员标识有误");
         }
         // the keys go and the shredding is recorded in one transaction: both or neither
         Integer deleted = transactions.execute(status -> {
             int n = keys.shred(person);
             if (n == 0) {
-                throw ApiException.notFound("KEY_NOT_FOUND", "该人员没有个人有关事项密钥：" + person);
+                throw Refusal.notFound("KEY_NOT_FOUND", "该人员没有个人有关事项密钥：" + person);
             }
             commands.send(new Keyring.RecordShredding(Keyring.idOf(person), person, n, caller.username(),
                     caller.department()), caller, "KEY_NOT_FOUND", "");
             return n;
         });
         log.info("Personal matters keys of {} shredded by {} ({} key(s))", person, caller.username(), deleted);
-        return Map.of("person", person, "keysDeleted", deleted);
+        return new Shredded(person, deleted);
     }
 }

@@ -1,10 +1,11 @@
 package cn.zhenggai.report.drafting.web;
 
+import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.contracts.report.MeetingConvened;
 import cn.zhenggai.contracts.reportview.ReportStatus;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
-import cn.zhenggai.platform.web.ApiException;
 import cn.zhenggai.report.drafting.Commands;
 import cn.zhenggai.report.drafting.Commands.AcceptReport;
 import cn.zhenggai.report.drafting.Commands.ActionDraft;
@@ -44,7 +45,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Drafting and review commands over HTTP: {@code /api/reports}. */
@@ -123,146 +123,210 @@ class ReportController {
     record ReturnRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
     }
 
+    /** The answer of a drafted report. */
+    public record DraftedReport(String reportId) {
+    }
+
+    /** The answer of a command on a problem. */
+    public record ProblemAnswer(String reportId, String problemId) {
+    }
+
+    /** The answer of a command on a root cause. */
+    public record RootCauseAnswer(String reportId, String rootCauseId) {
+    }
+
+    /** The answer of a command on a proposed measure. */
+    public record MeasureAnswer(String reportId, String measureId) {
+    }
+
+    /** The answer of a command on the report's statements (clean areas, carry-over). */
+    public record ReportAnswer(String reportId) {
+    }
+
+    /** The answer of a granted or revoked delegation. */
+    public record DelegationAnswer(String reportId, String delegate) {
+    }
+
+    /** The answer of a review step: the report's status after it. */
+    public record ReviewAnswer(String reportId, ReportStatus status) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CADRE', 'DEPT_LIAISON', 'DEPT_HEAD')")
-    Map<String, String> draft(@Valid @RequestBody DraftReportRequest request, Caller caller) {
+    @ErrorCodes(badRequest = {"YEAR_MISMATCH", "DEPARTMENT_REQUIRED"}, forbidden = "FORBIDDEN",
+            notFound = "MEETING_NOT_FOUND")
+    DraftedReport draft(@Valid @RequestBody DraftReportRequest request, Caller caller) {
         String reportId = "rpt-" + UUID.randomUUID();
         if (request.meetingId() != null) {
             MeetingConvened meeting = meetings.require(request.meetingId());
             if (request.year() != null && request.year() != meeting.year()) {
-                throw ApiException.badRequest("YEAR_MISMATCH", "报告年度与民主生活会年度不一致");
+                throw Refusal.invalid("YEAR_MISMATCH", "报告年度与民主生活会年度不一致");
             }
         }
         commands.send(new DraftReport(reportId, request.title(), request.year(), request.meetingId(),
                 request.notice(), editor(caller)), caller);
-        return Map.of("reportId", reportId);
+        return new DraftedReport(reportId);
     }
 
     @PostMapping("/{reportId}/problems")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> identifyProblem(@PathVariable String reportId, @Valid @RequestBody ProblemRequest request,
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"}, notFound = "REPORT_NOT_FOUND",
+            conflict = {"DUPLICATE_ORDINAL", "REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    ProblemAnswer identifyProblem(@PathVariable String reportId, @Valid @RequestBody ProblemRequest request,
                                         Caller caller) {
         checkReport(reportId);
         String problemId = "prb-" + UUID.randomUUID();
         commands.send(new IdentifyProblem(reportId, problemId, request.theme(), request.ordinal(),
                 request.statement(), request.example(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "problemId", problemId);
+        return new ProblemAnswer(reportId, problemId);
     }
 
     @PutMapping("/{reportId}/problems/{problemId}")
-    Map<String, String> reviseProblem(@PathVariable String reportId, @PathVariable String problemId,
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"},
+            notFound = {"REPORT_NOT_FOUND", "PROBLEM_NOT_FOUND"},
+            conflict = {"DUPLICATE_ORDINAL", "REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    ProblemAnswer reviseProblem(@PathVariable String reportId, @PathVariable String problemId,
                                       @Valid @RequestBody ProblemRequest request, Caller caller) {
         checkReport(reportId);
         commands.send(new ReviseProblem(reportId, problemId, request.theme(), request.ordinal(),
                 request.statement(), request.example(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "problemId", problemId);
+        return new ProblemAnswer(reportId, problemId);
     }
 
     @DeleteMapping("/{reportId}/problems/{problemId}")
-    Map<String, String> withdrawProblem(@PathVariable String reportId, @PathVariable String problemId,
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"},
+            notFound = {"REPORT_NOT_FOUND", "PROBLEM_NOT_FOUND"},
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    ProblemAnswer withdrawProblem(@PathVariable String reportId, @PathVariable String problemId,
                                         @Valid @RequestBody(required = false) WithdrawRequest request,
                                         Caller caller) {
         checkReport(reportId);
         commands.send(new WithdrawProblem(reportId, problemId, request == null ? null : request.reason(),
                 editor(caller)), caller);
-        return Map.of("reportId", reportId, "problemId", problemId);
+        return new ProblemAnswer(reportId, problemId);
     }
 
     @PostMapping("/{reportId}/root-causes")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> analyzeRootCause(@PathVariable String reportId, @Valid @RequestBody RootCauseRequest request,
+    @ErrorCodes(badRequest = "UNKNOWN_PROBLEM", forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"},
+            notFound = "REPORT_NOT_FOUND", conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    RootCauseAnswer analyzeRootCause(@PathVariable String reportId, @Valid @RequestBody RootCauseRequest request,
                                          Caller caller) {
         checkReport(reportId);
         String rootCauseId = "rc-" + UUID.randomUUID();
         commands.send(new AnalyzeRootCause(reportId, rootCauseId, request.title(), request.analysis(),
                 request.problemIds() == null ? List.of() : request.problemIds(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "rootCauseId", rootCauseId);
+        return new RootCauseAnswer(reportId, rootCauseId);
     }
 
     @PutMapping("/{reportId}/root-causes/{rootCauseId}")
-    Map<String, String> reviseRootCause(@PathVariable String reportId, @PathVariable String rootCauseId,
+    @ErrorCodes(badRequest = "UNKNOWN_PROBLEM", forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"},
+            notFound = {"REPORT_NOT_FOUND", "ROOT_CAUSE_NOT_FOUND"},
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    RootCauseAnswer reviseRootCause(@PathVariable String reportId, @PathVariable String rootCauseId,
                                         @Valid @RequestBody RootCauseRequest request, Caller caller) {
         checkReport(reportId);
         commands.send(new Commands.ReviseRootCause(reportId, rootCauseId, request.title(), request.analysis(),
                 request.problemIds() == null ? List.of() : request.problemIds(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "rootCauseId", rootCauseId);
+        return new RootCauseAnswer(reportId, rootCauseId);
     }
 
     @PutMapping("/{reportId}/measures/{measureId}")
-    Map<String, String> reviseMeasure(@PathVariable String reportId, @PathVariable String measureId,
+    @ErrorCodes(badRequest = {"UNKNOWN_ROOT_CAUSE", "INVALID_DEADLINE"},
+            forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"},
+            notFound = {"REPORT_NOT_FOUND", "MEASURE_NOT_FOUND"},
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    MeasureAnswer reviseMeasure(@PathVariable String reportId, @PathVariable String measureId,
                                       @Valid @RequestBody MeasureRequest request, Caller caller) {
         checkReport(reportId);
         commands.send(new Commands.ReviseMeasure(reportId, measureId, measureDraft(request), editor(caller)),
                 caller);
-        return Map.of("reportId", reportId, "measureId", measureId);
+        return new MeasureAnswer(reportId, measureId);
     }
 
     @PutMapping("/{reportId}/clean-areas")
-    Map<String, String> declareCleanAreas(@PathVariable String reportId, @Valid @RequestBody CleanAreasRequest request,
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"}, notFound = "REPORT_NOT_FOUND",
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    ReportAnswer declareCleanAreas(@PathVariable String reportId, @Valid @RequestBody CleanAreasRequest request,
                                           Caller caller) {
         checkReport(reportId);
         commands.send(new DeclareCleanAreas(reportId, request.areas(), editor(caller)), caller);
-        return Map.of("reportId", reportId);
+        return new ReportAnswer(reportId);
     }
 
     @PutMapping("/{reportId}/carry-over")
-    Map<String, String> stateCarryOver(@PathVariable String reportId, @Valid @RequestBody CarryOverRequest request,
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"}, notFound = "REPORT_NOT_FOUND",
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    ReportAnswer stateCarryOver(@PathVariable String reportId, @Valid @RequestBody CarryOverRequest request,
                                        Caller caller) {
         checkReport(reportId);
         commands.send(new StateCarryOver(reportId, request.groups().stream()
                 .map(g -> new CarryOverGroup(g.heading(), g.theme(), g.items())).toList(), editor(caller)), caller);
-        return Map.of("reportId", reportId);
+        return new ReportAnswer(reportId);
     }
 
     @PostMapping("/{reportId}/measures")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> proposeMeasure(@PathVariable String reportId, @Valid @RequestBody MeasureRequest request,
+    @ErrorCodes(badRequest = {"UNKNOWN_ROOT_CAUSE", "INVALID_DEADLINE"},
+            forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"}, notFound = "REPORT_NOT_FOUND",
+            conflict = {"REPORT_NOT_EDITABLE", "CONCURRENT_MODIFICATION"})
+    MeasureAnswer proposeMeasure(@PathVariable String reportId, @Valid @RequestBody MeasureRequest request,
                                        Caller caller) {
         checkReport(reportId);
         String measureId = "msr-" + UUID.randomUUID();
         commands.send(new ProposeMeasure(reportId, measureId, measureDraft(request), editor(caller)), caller);
-        return Map.of("reportId", reportId, "measureId", measureId);
+        return new MeasureAnswer(reportId, measureId);
     }
 
     /** The author lets a colleague of the department (e.g. the liaison) edit and submit the report. */
     @PostMapping("/{reportId}/delegations")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> grantDelegation(@PathVariable String reportId, @Valid @RequestBody DelegationRequest request,
+    @ErrorCodes(badRequest = "INVALID_DELEGATE", forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR"},
+            notFound = "REPORT_NOT_FOUND", conflict = {"INVALID_STATUS", "CONCURRENT_MODIFICATION"})
+    DelegationAnswer grantDelegation(@PathVariable String reportId, @Valid @RequestBody DelegationRequest request,
                                         Caller caller) {
         checkReport(reportId);
         commands.send(new Commands.GrantDelegation(reportId, request.delegate().strip(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "delegate", request.delegate().strip());
+        return new DelegationAnswer(reportId, request.delegate().strip());
     }
 
     @DeleteMapping("/{reportId}/delegations/{delegate}")
-    Map<String, String> revokeDelegation(@PathVariable String reportId, @PathVariable String delegate,
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR"},
+            notFound = {"REPORT_NOT_FOUND", "DELEGATION_NOT_FOUND"}, conflict = "CONCURRENT_MODIFICATION")
+    DelegationAnswer revokeDelegation(@PathVariable String reportId, @PathVariable String delegate,
                                          Caller caller) {
         checkReport(reportId);
         commands.send(new Commands.RevokeDelegation(reportId, delegate, editor(caller)), caller);
-        return Map.of("reportId", reportId, "delegate", delegate);
+        return new DelegationAnswer(reportId, delegate);
     }
 
     @PostMapping("/{reportId}/submission")
-    Map<String, String> submit(@PathVariable String reportId, Caller caller) {
+    @ErrorCodes(badRequest = "INCOMPLETE_REPORT", forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR_OR_DELEGATE"},
+            notFound = "REPORT_NOT_FOUND", conflict = {"INVALID_STATUS", "CONCURRENT_MODIFICATION"})
+    ReviewAnswer submit(@PathVariable String reportId, Caller caller) {
         checkReport(reportId);
         commands.send(new SubmitReport(reportId, editor(caller)), caller);
-        return Map.of("reportId", reportId, "status", ReportStatus.SUBMITTED.name());
+        return new ReviewAnswer(reportId, ReportStatus.SUBMITTED);
     }
 
     @PostMapping("/{reportId}/return")
-    Map<String, String> returnReport(@PathVariable String reportId, @Valid @RequestBody ReturnRequest request,
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPORT_NOT_FOUND",
+            conflict = {"INVALID_STATUS", "CONCURRENT_MODIFICATION"})
+    ReviewAnswer returnReport(@PathVariable String reportId, @Valid @RequestBody ReturnRequest request,
                                      Caller caller) {
         checkReport(reportId);
         commands.send(new ReturnReport(reportId, request.reasons(), editor(caller)), caller);
-        return Map.of("reportId", reportId, "status", ReportStatus.RETURNED.name());
+        return new ReviewAnswer(reportId, ReportStatus.RETURNED);
     }
 
     @PostMapping("/{reportId}/acceptance")
-    Map<String, String> accept(@PathVariable String reportId, Caller caller) {
+    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPORT_NOT_FOUND",
+            conflict = {"INVALID_STATUS", "CONCURRENT_MODIFICATION"})
+    ReviewAnswer accept(@PathVariable String reportId, Caller caller) {
         checkReport(reportId);
         commands.send(new AcceptReport(reportId, editor(caller)), caller);
-        return Map.of("reportId", reportId, "status", ReportStatus.ACCEPTED.name());
+        return new ReviewAnswer(reportId, ReportStatus.ACCEPTED);
     }
 
     private static MeasureDraft measureDraft(MeasureRequest request) {

@@ -2,6 +2,7 @@ package cn.zhenggai.report.meeting.web;
 
 import cn.zhenggai.contracts.report.MeetingConvened;
 import cn.zhenggai.contracts.security.Role;
+import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.axon.CommandSender;
 import cn.zhenggai.platform.security.Caller;
 import cn.zhenggai.report.meeting.ConveneMeeting;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Meetings over HTTP: {@code /api/meetings}. */
@@ -54,9 +54,15 @@ class MeetingController {
     record EarlierRequest(@NotNull @Min(2000) @Max(2100) Integer year, @NotBlank @Size(max = 500) String name) {
     }
 
+    /** The answer of a convened meeting. */
+    public record Convened(String meetingId) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> convene(@Valid @RequestBody ConveneRequest request, Caller caller) {
+    @ErrorCodes(badRequest = {"INVALID_EARLIER_THEME", "DEPARTMENT_REQUIRED"}, forbidden = "FORBIDDEN_ROLE",
+            conflict = "DUPLICATE_THEME")
+    Convened convene(@Valid @RequestBody ConveneRequest request, Caller caller) {
         String meetingId = "mtg-" + UUID.randomUUID();
         List<ConveneMeeting.ThemeSpec> themes = request.themes().stream()
                 .map(t -> new ConveneMeeting.ThemeSpec(t.name(), t.earlier() == null ? List.of() : t.earlier().stream()
@@ -66,11 +72,12 @@ class MeetingController {
                         request.title(), request.notice(), themes, caller.username(), caller.department(),
                         caller.hasAnyRole(Role.PARTY_COMMITTEE, Role.ORG_DEPT)),
                 caller, "MEETING_NOT_FOUND", "民主生活会不存在：");
-        return Map.of("meetingId", meetingId);
+        return new Convened(meetingId);
     }
 
     /** Meetings are not confidential: every signed-in user may read one (its themes guide their report). */
     @GetMapping("/{meetingId}")
+    @ErrorCodes(notFound = "MEETING_NOT_FOUND")
     MeetingConvened meeting(@PathVariable String meetingId, Caller caller) {
         return meetings.require(meetingId);
     }

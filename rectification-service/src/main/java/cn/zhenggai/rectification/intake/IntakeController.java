@@ -4,7 +4,6 @@ import cn.zhenggai.contracts.refusal.Refusal;
 import cn.zhenggai.edge.docs.ErrorCodes;
 import cn.zhenggai.platform.security.Caller;
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +35,12 @@ class IntakeController {
         if (scope != null && !caller.canSee(scope)) {
             throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "无权查看其他部门的数据");
         }
-        List<Document> problems = intake.problems(scope, reportId, Math.max(1, Math.min(limit, 1000)));
+        List<ProblemIntake.Problem> problems = intake.problems(scope, reportId, Math.max(1, Math.min(limit, 1000)));
         return new Problems(scope == null ? "*" : scope, problems.size(), problems);
     }
 
-    /** The intake's problems of a department ({@code *}: every department), as stored. */
-    record Problems(String department, int count, List<Document> problems) {
+    /** The intake's problems of a department ({@code *}: every department). */
+    record Problems(String department, int count, List<ProblemIntake.Problem> problems) {
     }
 
     @Configuration

@@ -61,8 +61,30 @@ public class ProblemIntake {
                 new UpdateOptions().upsert(true)).getUpsertedId() != null;
     }
 
+    /**
+     * A problem a report brought in, as {@code GET /api/rectification/problems} lists it: the stored fields in the
+     * order they are stored, the id last (the answer's shape since the intake existed).
+     *
+     * @param identifiedAt when report-service recorded it (the envelope's timestamp)
+     * @param identifiedBy who identified it (the envelope's actor)
+     * @param eventId      the ProblemIdentified event it was projected from
+     * @param projectedAt  when this read model took it in
+     */
+    public record Problem(String reportId, String department, String theme, int ordinal, String statement,
+                          String example, Date identifiedAt, String identifiedBy, String eventId, Date projectedAt,
+                          String problemId) {
+
+        static Problem of(Document d) {
+            Number ordinal = d.get("ordinal", Number.class);
+            return new Problem(d.getString("reportId"), d.getString("department"), d.getString("theme"),
+                    ordinal == null ? 0 : ordinal.intValue(), d.getString("statement"), d.getString("example"),
+                    d.getDate("identifiedAt"), d.getString("identifiedBy"), d.getString("eventId"),
+                    d.getDate("projectedAt"), d.getString("_id"));
+        }
+    }
+
     /** Problems of one department, or of all departments when {@code department} is null. */
-    public List<Document> problems(String department, String reportId, int limit) {
+    public List<Problem> problems(String department, String reportId, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (department != null) {
             filters.add(Filters.eq("department", department));
@@ -71,11 +93,9 @@ public class ProblemIntake {
             filters.add(Filters.eq("reportId", reportId));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        List<Document> found = new ArrayList<>();
-        problems.find(filter).sort(Sorts.ascending("identifiedAt")).limit(limit).forEach(d -> {
-            d.put("problemId", d.remove("_id"));
-            found.add(d);
-        });
+        List<Problem> found = new ArrayList<>();
+        problems.find(filter).sort(Sorts.ascending("identifiedAt")).limit(limit)
+                .forEach(d -> found.add(Problem.of(d)));
         return found;
     }
 }

@@ -50,12 +50,12 @@ class ProblemIntakeTest {
         assertThat(intake.on(problem, envelope)).isTrue();
         assertThat(intake.on(problem, envelope)).as("duplicate").isFalse();
 
-        List<Document> problems = intake.problems("XZSPJ", null, 10);
+        List<ProblemIntake.Problem> problems = intake.problems("XZSPJ", null, 10);
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).getString("problemId")).isEqualTo("p1");
-        assertThat(problems.get(0).getString("statement")).isEqualTo("问题。");
-        assertThat(problems.get(0).getString("eventId")).isEqualTo(envelope.eventId());
-        assertThat(problems.get(0).getDate("projectedAt")).isNotNull();
+        assertThat(problems.get(0).problemId()).isEqualTo("p1");
+        assertThat(problems.get(0).statement()).isEqualTo("问题。");
+        assertThat(problems.get(0).eventId()).isEqualTo(envelope.eventId());
+        assertThat(problems.get(0).projectedAt()).isNotNull();
     }
 
     @Test
@@ -64,7 +64,7 @@ class ProblemIntakeTest {
         intake.on(first, envelope("r1", 1, first));
         ProblemIdentified tampered = new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "改过的问题。", null);
         assertThat(intake.on(tampered, envelope("r1", 1, tampered))).isFalse();
-        assertThat(intake.problems(null, "r1", 10).get(0).getString("statement")).isEqualTo("问题。");
+        assertThat(intake.problems(null, "r1", 10).get(0).statement()).isEqualTo("问题。");
     }
 
     @Test
@@ -77,10 +77,10 @@ class ProblemIntakeTest {
         intake.on(new ProblemIdentified("r2", "p2", "CZJ", "主题", 1, "问题二。", null),
                 envelope("r2", 1, "x"));
 
-        assertThat(intake.problems("XZSPJ", null, 10)).extracting(d -> d.getString("problemId")).containsExactly("p1");
-        assertThat(intake.problems("CZJ", null, 10)).extracting(d -> d.getString("problemId")).containsExactly("p2");
+        assertThat(intake.problems("XZSPJ", null, 10)).extracting(ProblemIntake.Problem::problemId).containsExactly("p1");
+        assertThat(intake.problems("CZJ", null, 10)).extracting(ProblemIntake.Problem::problemId).containsExactly("p2");
         assertThat(intake.problems(null, null, 10)).hasSize(2);
-        assertThat(intake.problems(null, "r2", 10)).extracting(d -> d.getString("problemId")).containsExactly("p2");
+        assertThat(intake.problems(null, "r2", 10)).extracting(ProblemIntake.Problem::problemId).containsExactly("p2");
         assertThat(database.getCollection(ProblemIntake.REPORTS).countDocuments()).isEqualTo(1);
     }
 
@@ -92,5 +92,17 @@ class ProblemIntakeTest {
 
     private static String hostAndPort(java.net.InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
+    }
+
+    @Test
+    void aListedProblemWritesTheJsonTheStoredDocumentWrote() throws Exception {
+        ProblemIdentified problem = new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 3, "问题。", null);
+        intake.on(problem, envelope("r1", 1, problem));
+        Document stored = database.getCollection(ProblemIntake.PROBLEMS).find().first();
+        stored.put("problemId", stored.remove("_id")); // the answer before it was typed: the document, id last
+
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(json.writeValueAsString(intake.problems(null, "r1", 10).get(0)))
+                .isEqualTo(json.writeValueAsString(stored));
     }
 }

@@ -27,11 +27,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -47,6 +51,9 @@ final class LedgerFolder {
 
     private static final int WRITE_BATCH = 1000;
     private static final int WRITERS = 2;
+    /** Records per batch handed from the reader thread to the fold, and how many batches it may read ahead. */
+    private static final int READ_BATCH = 2000;
+    private static final int READ_AHEAD = 4;
 
     private LedgerFolder() {
     }
@@ -85,7 +92,7 @@ final class LedgerFolder {
         Set<String> refold = new HashSet<>();
         Map<String, List<AuditEvents.ItemEvent>> byItem = new LinkedHashMap<>();
         long[] read = {0};
-        log.forEachEvent(after, upTo, record -> {
+        readAhead(log, after, upTo, record -> {
             read[0]++;
             progress.accept(read[0]);
             AuditEvents.itemEvent(record).ifPresent(e -> {
@@ -121,6 +128,73 @@ final class LedgerFolder {
             }
         }
         return states;
+    }
+
+    /**
+     * Reads records {@code (after, upTo]} in the log's order on a reader thread that keeps up to
+     * {@link #READ_AHEAD} batches ahead, and hands them to {@code action} on this thread: the store encodes and the
+     * driver decodes the next batches while this thread folds the last ones, instead of each waiting for the other.
+     * A failure of either side ends both and is thrown here.
+     */
+    private static void readAhead(AuditLog log, long after, long upTo, Consumer<Document> action) {
+        readAhead(records -> log.forEachEvent(after, upTo, records), READ_BATCH, READ_AHEAD, action);
+    }
+
+    /**
+     * Runs {@code source} on a reader thread, which hands what it yields in batches of {@code batchSize}, at most
+     * {@code ahead} batches ahead, to {@code action} on this thread, in the order yielded.
+     */
+    static <T> void readAhead(Consumer<Consumer<T>> source, int batchSize, int ahead, Consumer<T> action) {
+        BlockingQueue<List<T>> batches = new ArrayBlockingQueue<>(ahead);
+        List<T> end = new ArrayList<>(0);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            List<T> batch = new ArrayList<>(batchSize);
+            try {
+                source.accept(record -> {
+                    batch.add(record);
+                    if (batch.size() == batchSize) {
+                        hand(batches, new ArrayList<>(batch));
+                        batch.clear();
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    hand(batches, batch);
+                }
+            } catch (RuntimeException e) {
+                failed.set(e);
+            } finally {
+                try {
+                    batches.put(end);
+                } catch (InterruptedException e) {
+                    // the fold left (it interrupts this thread when it does): nobody waits for the end
+                }
+            }
+        }, "ledger-fold-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (List<T> batch = batches.take(); batch != end; batch = batches.take()) {
+                batch.forEach(action);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("读取审计日志时被中断", e);
+        } finally {
+            reader.interrupt();
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+    }
+
+    private static <T> void hand(BlockingQueue<List<T>> batches, List<T> batch) {
+        try {
+            batches.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the fold stopped reading", e);
+        }
     }
 
     /** The document of an item in a collection of the ledger projection: the one stored form of an item. */

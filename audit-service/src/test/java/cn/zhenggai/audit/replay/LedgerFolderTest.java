@@ -87,4 +87,73 @@ class LedgerFolderTest {
             }
         }
     }
+
+    @Test
+    void theReadAheadHandsOverEveryRecordInOrderAlsoWhenTheQueueIsFullAtTheEnd() {
+        // the fold holds its first batch until the reader has filled the queue of 4 with the other 4 batches and
+        // stands at the end marker: that marker must wait for room, not be dropped (the fold would wait for ever)
+        List<Integer> folded = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Thread> reader = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch yieldedAll = new java.util.concurrent.CountDownLatch(1);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                LedgerFolder.<Integer>readAhead(records -> {
+                    reader.set(Thread.currentThread());
+                    for (int i = 0; i < 15; i++) {
+                        records.accept(i);
+                    }
+                    yieldedAll.countDown();
+                }, 3, 4, record -> {
+                    if (record == 0) {
+                        awaitQuietly(yieldedAll);
+                        while (reader.get().getState() != Thread.State.WAITING
+                                && reader.get().getState() != Thread.State.TERMINATED) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    folded.add(record);
+                }));
+        assertThat(folded).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+    }
+
+    @Test
+    void aFailingReadEndsTheFoldWithTheReadersError() {
+        List<Integer> folded = new java.util.ArrayList<>();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LedgerFolder.<Integer>readAhead(records -> {
+            for (int i = 0; i < 7; i++) {
+                records.accept(i);
+            }
+            throw new IllegalStateException("store gone");
+        }, 2, 2, folded::add)).hasMessage("store gone");
+        assertThat(folded).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aFailingFoldStopsTheReader() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger yielded = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch readerLeft = new java.util.concurrent.CountDownLatch(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LedgerFolder.<Integer>readAhead(records -> {
+            try {
+                for (int i = 0; i < 1_000_000; i++) {
+                    records.accept(i);
+                    yielded.incrementAndGet();
+                }
+            } finally {
+                readerLeft.countDown();
+            }
+        }, 10, 2, record -> {
+            if (record == 15) {
+                throw new IllegalArgumentException("bad record");
+            }
+        })).hasMessage("bad record");
+        assertThat(readerLeft.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(yielded.get()).isLessThan(1_000_000);
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -302,12 +302,12 @@ class EndToEndTest {
         java.nio.file.Files.write(file, bundle.body());
         Cli ok = zhenggai("audit", "verify", file.toString());
         assertThat(ok.exit()).as(ok.output()).isEqualTo(0);
-        assertThat(ok.output()).startsWith("OK 8 records");
+        assertThat(ok.output()).startsWith("OK 已核验 8 条记录");
         java.nio.file.Files.writeString(file, new String(bundle.body(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("第3个问题", "第9个问题"));
         Cli broken = zhenggai("audit", "verify", file.toString());
         assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
-        assertThat(broken.output()).contains("BROKEN at position").contains("PAYLOAD_MODIFIED");
+        assertThat(broken.output()).contains("BROKEN 位置").contains("PAYLOAD_MODIFIED");
         java.nio.file.Files.delete(file);
 
         java.net.http.HttpResponse<byte[]> csv = raw(auditor, "/api/audit/export?department=XZSPJ&format=csv");

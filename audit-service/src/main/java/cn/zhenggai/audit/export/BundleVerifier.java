@@ -65,11 +65,11 @@ public final class BundleVerifier {
 
             if (position <= previousPosition) {
                 return broken(count, declared, position, eventId, "ORDER",
-                        "records are not in increasing position order (position " + position + " after " + previousPosition + ")");
+                        "记录未按位置递增排列（位置 " + position + " 排在 " + previousPosition + " 之后）");
             }
             if (!declared.containsKey(aggregateId)) {
                 return broken(count, declared, position, eventId, "UNDECLARED",
-                        "aggregate " + aggregateId + " is not listed in \"aggregates\"");
+                        "聚合 " + aggregateId + " 不在 \"aggregates\" 清单中");
             }
             boolean redacted = record.path("payloadRedacted").asBoolean(false);
             if (!redacted) {
@@ -77,27 +77,27 @@ public final class BundleVerifier {
                 if (payload == null || payload.isNull()
                         || !ChainEntry.payloadHash(asObject(payload)).equals(entryNode.path("payloadSha256").asText())) {
                     return broken(count, declared, position, eventId, "PAYLOAD_MODIFIED",
-                            "the payload does not match entry.payloadSha256");
+                            "事件内容与 entry.payloadSha256 不符：内容被改过");
                 }
             }
             if (!CanonicalJson.link(record.get("prevHash").asText(), canonical).equals(hash)) {
                 return broken(count, declared, position, eventId, "MODIFIED",
-                        "hash does not match SHA-256(prevHash + canonical entry): the record was changed");
+                        "hash 与 SHA-256(prevHash + 规范化条目) 不符：记录被改过");
             }
             if (position == previousPosition + 1 && !record.get("prevHash").asText().equals(previousHash)) {
                 return broken(count, declared, position, eventId, "UNLINKED",
-                        "prevHash is not the hash of the record at position " + previousPosition);
+                        "prevHash 不是位置 " + previousPosition + " 处记录的哈希：链条断开");
             }
             long index = entryNode.path("aggregateIndex").asLong(-1);
             long expected = nextIndex.getOrDefault(aggregateId, 0L);
             if (index != expected) {
-                return broken(count, declared, position, eventId, "MISSING", "aggregate " + aggregateId
-                        + ": expected its record #" + expected + ", found #" + index + " (a record is missing or reordered)");
+                return broken(count, declared, position, eventId, "MISSING", "聚合 " + aggregateId
+                        + "：应为其第 " + expected + " 号记录，实为第 " + index + " 号（有记录缺失或顺序被调换）");
             }
             String aggregatePrev = lastAggregateHash.getOrDefault(aggregateId, CanonicalJson.GENESIS);
             if (!record.get("aggregatePrevHash").asText().equals(aggregatePrev)) {
                 return broken(count, declared, position, eventId, "UNLINKED",
-                        "aggregatePrevHash is not the hash of the aggregate's previous record");
+                        "aggregatePrevHash 不是该聚合上一条记录的哈希：链条断开");
             }
             if (!CanonicalJson.link(aggregatePrev, canonical).equals(record.get("aggregateHash").asText())) {
                 return broken(count, declared, position, eventId, "MODIFIED",
@@ -105,7 +105,7 @@ public final class BundleVerifier {
             }
             if (digests.containsKey(position) && !digests.get(position).equals(hash)) {
                 return broken(count, declared, position, eventId, "DIGEST_MISMATCH",
-                        "the daily digest for position " + position + " names another hash");
+                        "位置 " + position + " 的每日摘要记载的是另一个哈希");
             }
             nextIndex.put(aggregateId, index + 1);
             lastAggregateHash.put(aggregateId, record.get("aggregateHash").asText());
@@ -117,9 +117,9 @@ public final class BundleVerifier {
             long seen = nextIndex.getOrDefault(id, 0L);
             if (seen != aggregate.path("count").asLong(-1)
                     || !Objects.equals(lastAggregateHash.get(id), aggregate.path("headHash").asText(null))) {
-                return new Result(count, declared.size(), new Broken(previousPosition, null, "TRUNCATED", "aggregate " + id
-                        + ": the bundle holds " + seen + " of its " + aggregate.path("count").asText()
-                        + " records or ends on another hash than its headHash"));
+                return new Result(count, declared.size(), new Broken(previousPosition, null, "TRUNCATED", "聚合 " + id
+                        + "：包中只有其 " + aggregate.path("count").asText() + " 条记录中的 " + seen
+                        + " 条，或末条哈希不是其 headHash（记录被截去）"));
             }
         }
         return new Result(count, declared.size(), null);
@@ -132,24 +132,24 @@ public final class BundleVerifier {
 
     private static void requireStructure(JsonNode bundle) {
         if (bundle == null || !bundle.isObject()) {
-            throw new MalformedBundleException("not a JSON object");
+            throw new MalformedBundleException("不是 JSON 对象");
         }
         if (!Bundles.FORMAT.equals(bundle.path("format").asText())) {
-            throw new MalformedBundleException("not a " + Bundles.FORMAT + " (format is " + bundle.path("format") + ")");
+            throw new MalformedBundleException("不是 " + Bundles.FORMAT + "（format 为 " + bundle.path("format") + "）");
         }
         if (bundle.path("version").asInt(-1) != Bundles.VERSION) {
-            throw new MalformedBundleException("unsupported bundle version " + bundle.path("version"));
+            throw new MalformedBundleException("不支持的审计包版本 " + bundle.path("version"));
         }
         if (!"SHA-256".equals(bundle.path("hashAlgorithm").asText())
                 || !"zhenggai-cjson-1".equals(bundle.path("canonicalization").asText())) {
-            throw new MalformedBundleException("unsupported hashAlgorithm/canonicalization");
+            throw new MalformedBundleException("不支持的 hashAlgorithm/canonicalization");
         }
         if (!bundle.path("aggregates").isArray() || !bundle.path("records").isArray()) {
-            throw new MalformedBundleException("\"aggregates\" and \"records\" must be arrays");
+            throw new MalformedBundleException("\"aggregates\" 和 \"records\" 必须是数组");
         }
         for (JsonNode aggregate : bundle.get("aggregates")) {
             if (!aggregate.path("aggregateId").isTextual()) {
-                throw new MalformedBundleException("an aggregate without aggregateId");
+                throw new MalformedBundleException("有聚合缺少 aggregateId");
             }
         }
         int i = 0;
@@ -158,11 +158,11 @@ public final class BundleVerifier {
             JsonNode entry = record.get("entry");
             if (entry == null || !entry.isObject() || !entry.path("position").canConvertToLong()
                     || !entry.path("position").isIntegralNumber()) {
-                throw new MalformedBundleException("record " + i + " has no entry with an integer position");
+                throw new MalformedBundleException("第 " + i + " 条记录缺少带整数 position 的 entry");
             }
             for (String field : new String[] {"prevHash", "hash", "aggregatePrevHash", "aggregateHash"}) {
                 if (!record.path(field).isTextual() || !HASH.matcher(record.get(field).asText()).matches()) {
-                    throw new MalformedBundleException("record " + i + ": " + field + " is not 64 lowercase hex digits");
+                    throw new MalformedBundleException("第 " + i + " 条记录：" + field + " 不是 64 位小写十六进制数");
                 }
             }
         }

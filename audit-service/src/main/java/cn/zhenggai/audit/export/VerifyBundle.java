@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code ./zhenggai audit verify BUNDLE.json}: checks an exported audit bundle offline. Prints {@code OK …} and exits
- * 0, or prints the first broken record and exits 1; a file that cannot be read as a bundle exits 2 with a one-line
- * reason on stderr.
+ * {@code ./zhenggai audit verify BUNDLE.json}: checks an exported audit bundle offline. Prints {@code OK 已核验 …} and
+ * exits 0, or prints the first broken record ({@code BROKEN 位置 P，事件 E：CODE - 原因}) and exits 1; a file that
+ * cannot be read as a bundle exits 2 with a one-line reason on stderr. The words are Chinese; the leading
+ * {@code OK}/{@code BROKEN}, the codes and the exit status are what scripts match on.
  */
 public final class VerifyBundle {
 
@@ -28,7 +29,7 @@ public final class VerifyBundle {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 1) {
-            err.println("usage: ./zhenggai audit verify BUNDLE.json");
+            err.println("用法：./zhenggai audit verify 审计包.json");
             return 2;
         }
         Path file = Path.of(args[0]);
@@ -36,30 +37,30 @@ public final class VerifyBundle {
         try {
             bundle = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            err.println(("not a bundle: " + file + " is not JSON (" + e.getOriginalMessage() + ")").replaceAll("\\s+", " "));
+            err.println(("不是审计包：" + file + " 不是 JSON（" + e.getOriginalMessage() + "）").replaceAll("\\s+", " "));
             return 2;
         } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+            err.println("无法读取 " + file + "：" + e.getClass().getSimpleName() + " " + e.getMessage());
             return 2;
         }
         BundleVerifier.Result result;
         try {
             result = BundleVerifier.verify(bundle);
         } catch (BundleVerifier.MalformedBundleException e) {
-            err.println("not a bundle: " + e.getMessage());
+            err.println("不是审计包：" + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            err.println("not a bundle: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            err.println("不是审计包：" + e.getClass().getSimpleName() + " " + e.getMessage());
             return 2;
         }
         if (result.ok()) {
-            out.println("OK " + result.records() + " records of " + result.aggregates()
-                    + " aggregate(s); every hash recomputed and linked");
+            out.println("OK 已核验 " + result.records() + " 条记录（" + result.aggregates()
+                    + " 个聚合）：每个哈希均已重新计算，链条完整");
             return 0;
         }
         BundleVerifier.Broken broken = result.broken();
-        out.println("BROKEN at position " + broken.position() + (broken.eventId() == null ? "" : ", event " + broken.eventId())
-                + ": " + broken.code() + " - " + broken.reason());
+        out.println("BROKEN 位置 " + broken.position() + (broken.eventId() == null ? "" : "，事件 " + broken.eventId())
+                + "：" + broken.code() + " - " + broken.reason());
         return 1;
     }
 }

@@ -49,7 +49,7 @@ class VerifyBundleTest {
     void anIntactBundleIsOk() throws Exception {
         Run run = verify(bundle);
         assertThat(run.exit).as(run.err).isEqualTo(0);
-        assertThat(run.out).startsWith("OK 5 records of 1 aggregate(s)");
+        assertThat(run.out).startsWith("OK 已核验 5 条记录（1 个聚合）");
 
         ObjectNode department = JSON.valueToTree(new Bundles(store.log).bundle(null, "CZJ", null, AUDITOR));
         assertThat(verify(department).exit).isEqualTo(0);
@@ -60,28 +60,28 @@ class VerifyBundleTest {
 
     @Test
     void aModifiedFieldIsNamed() throws Exception {
-        assertBroken(b -> entry(b, 2).put("actor", "intruder"), "BROKEN at position 4, event e2: MODIFIED");
+        assertBroken(b -> entry(b, 2).put("actor", "intruder"), "BROKEN 位置 4，事件 e2：MODIFIED");
     }
 
     @Test
     void aModifiedPayloadIsNamed() throws Exception {
         assertBroken(b -> ((ObjectNode) record(b, 1).get("payload")).put("statement", "改过"),
-                "BROKEN at position 3, event e1: PAYLOAD_MODIFIED");
+                "BROKEN 位置 3，事件 e1：PAYLOAD_MODIFIED");
     }
 
     @Test
     void aPayloadHiddenWithoutBeingRedactedIsNamed() throws Exception {
-        assertBroken(b -> record(b, 1).putNull("payload"), "BROKEN at position 3, event e1: PAYLOAD_MODIFIED");
+        assertBroken(b -> record(b, 1).putNull("payload"), "BROKEN 位置 3，事件 e1：PAYLOAD_MODIFIED");
     }
 
     @Test
     void aRemovedRecordIsNamed() throws Exception {
-        assertBroken(b -> records(b).remove(2), "BROKEN at position 6, event e4: MISSING");
+        assertBroken(b -> records(b).remove(2), "BROKEN 位置 6，事件 e4：MISSING");
     }
 
     @Test
     void removedLastRecordsAreNamed() throws Exception {
-        assertBroken(b -> records(b).remove(4), "TRUNCATED");
+        assertBroken(b -> records(b).remove(4), "TRUNCATED - 聚合 ");
     }
 
     @Test
@@ -90,7 +90,7 @@ class VerifyBundleTest {
             JsonNode second = records(b).get(1);
             records(b).set(1, records(b).get(2));
             records(b).set(2, second);
-        }, "BROKEN at position 4, event e2: MISSING"); // e2 comes where e1 (record #1 of r1) belongs
+        }, "BROKEN 位置 4，事件 e2：MISSING"); // e2 comes where e1 (record #1 of r1) belongs
     }
 
     @Test
@@ -101,7 +101,7 @@ class VerifyBundleTest {
             JsonNode second = records(b).get(1);
             records(b).set(1, records(b).get(2));
             records(b).set(2, second);
-        }, "BROKEN at position 3, event e2: MODIFIED");
+        }, "BROKEN 位置 3，事件 e2：MODIFIED");
     }
 
     @Test
@@ -110,7 +110,7 @@ class VerifyBundleTest {
             ObjectNode forged = records(b).get(4).deepCopy();
             ((ObjectNode) forged.get("entry")).put("eventId", "forged").put("position", 99);
             records(b).add(forged);
-        }, "BROKEN at position 99, event forged: MODIFIED");
+        }, "BROKEN 位置 99，事件 forged：MODIFIED");
     }
 
     @Test
@@ -121,7 +121,7 @@ class VerifyBundleTest {
         ((ObjectNode) r2.get("digests").get(0)).put("headHash", "a".repeat(64));
         Run run = verify(r2);
         assertThat(run.exit).isEqualTo(1);
-        assertThat(run.out).contains("BROKEN at position 8, event e6: DIGEST_MISMATCH");
+        assertThat(run.out).contains("BROKEN 位置 8，事件 e6：DIGEST_MISMATCH");
     }
 
     @Test
@@ -129,7 +129,7 @@ class VerifyBundleTest {
         Path notJson = dir.resolve("not.json");
         Files.writeString(notJson, "{ this is not json");
         assertThat(run(notJson.toString()).exit).isEqualTo(2);
-        assertThat(run(notJson.toString()).err).startsWith("not a bundle");
+        assertThat(run(notJson.toString()).err).startsWith("不是审计包");
 
         Path other = dir.resolve("other.json");
         Files.writeString(other, "{\"format\":\"something-else\",\"records\":[]}");

@@ -10,8 +10,8 @@ import static cn.zhenggai.rectification.measure.Measure.ZONE;
 /**
  * The rules of (re)assigning an item (ADR 0033, 0073, 0090), each named, in the order the item asks them: who may
  * backfill a paper ledger's assignment, that a change of lead department is the party committee's decision, that
- * an owner with an account belongs to the lead department, the form of the term (a deadline, or long-term with a
- * review period), and when a deadline may change.
+ * an owner with an account belongs to the lead department, and when a deadline may change. The form of the term
+ * (a deadline, or long-term with a review period) is the {@link Term} value's own rule.
  */
 final class AssignmentPolicy {
 
@@ -48,26 +48,6 @@ final class AssignmentPolicy {
         if (ownersDepartment != null && !ownersDepartment.equals(lead)) {
             throw Refusal.invalid("OWNER_NOT_IN_LEAD_DEPARTMENT", "责任人须是牵头单位的人员：" + owner);
         }
-    }
-
-    /**
-     * The term: long-term without a deadline and a review period of 1 to 12 months, or a deadline (required when
-     * {@code deadlineRequired}). Answers the review period kept: null unless long-term.
-     */
-    static Integer term(LocalDate deadline, boolean longTerm, Integer review, boolean deadlineRequired) {
-        if (longTerm) {
-            if (deadline != null) {
-                throw Refusal.invalid("LONG_TERM_WITH_DEADLINE", "长期坚持的事项不设完成时限");
-            }
-            if (review == null || review < 1 || review > 12) {
-                throw Refusal.invalid("INVALID_REVIEW_PERIOD", "长期坚持的事项须设定1至12个月的评估周期");
-            }
-            return review;
-        }
-        if (deadline == null && deadlineRequired) {
-            throw Refusal.invalid("MISSING_DEADLINE", "请指定完成时限，或标为长期坚持");
-        }
-        return null;
     }
 
     /**

@@ -161,9 +161,10 @@ public class Measure {
         List<String> cooperating = Checks.cooperating(command.cooperatingDepartments(), lead, departments);
         require(command.owner(), "owner", "请指定责任人");
         AssignmentPolicy.ownerInLeadDepartment(command.owner().strip(), lead, departments);
-        LocalDate newDeadline = command.deadline();
-        Integer review = AssignmentPolicy.term(newDeadline, command.longTerm(), command.reviewPeriodMonths(), true);
-        boolean deadlineChanged = supervision.changes(newDeadline, command.longTerm());
+        Term term = Term.of(command.deadline(), command.longTerm(), command.reviewPeriodMonths(), true);
+        LocalDate newDeadline = term.deadline();
+        Integer review = term.reviewPeriodMonths();
+        boolean deadlineChanged = supervision.changes(newDeadline, term.longTerm());
         AssignmentPolicy.deadlineChange(deadlineChanged, status != Status.PLANNED, newDeadline, actor, command.today(),
                 command.backfill(), backdating);
         if (status != Status.PLANNED && !deadlineChanged && lead.equals(department)
@@ -173,7 +174,7 @@ public class Measure {
         }
         boolean reviewChanged = !Objects.equals(review, supervision.reviewPeriodMonths());
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
-                newDeadline == null ? null : newDeadline.toString(), command.longTerm(), review, actor.username(),
+                term.deadlineText(), term.longTerm(), review, actor.username(),
                 command.backfill(), backdating));
         if (deadlineChanged) {
             supervision.newDeadline(item(), backdating, schedule, deadlines);
@@ -380,25 +381,17 @@ public class Measure {
             }
         }
         require(command.owner(), "owner", "请指定责任人");
-        LocalDate due = command.deadline();
-        Integer review = command.reviewPeriodMonths();
-        if (due == null && (review == null || review < 1 || review > 12)) {
-            throw new Refusal(Kind.INVALID, "MISSING_DEADLINE", "请指定完成时限，或标为长期坚持并设定1至12个月的评估周期");
-        }
-        if (due != null && due.isBefore(command.today())) {
-            throw new Refusal(Kind.INVALID, "DEADLINE_IN_PAST", "完成时限不能早于今天：" + due);
-        }
+        Term term = Term.ofFinding(command.deadline(), command.reviewPeriodMonths(), command.today());
         String reference = blankToNull(command.reference());
         String findingId = command.findingId() == null ? "fnd-" + measureIdOf(command) : command.findingId();
         apply(new MeasurePlanned(command.measureId(), lead, command.source(), null, null, lead, null, null, 1,
                 command.title().strip(), command.content() == null ? command.title().strip() : command.content(),
-                List.of(), due == null ? null : due.toString(), due == null ? "长期坚持" : null,
+                List.of(), term.deadlineText(), term.longTerm() ? "长期坚持" : null,
                 command.owner().strip(), lead, List.copyOf(cooperating), List.of(),
                 List.of(new MeasurePlanned.Problem(findingId, reference, 1, command.finding().strip()))));
         apply(new MeasureAssigned(measureId, lead, lead, List.copyOf(cooperating), command.owner().strip(),
-                due == null ? null : due.toString(), due == null, due == null ? review : null,
-                command.importedBy()));
-        if (due != null) {
+                term.deadlineText(), term.longTerm(), term.reviewPeriodMonths(), command.importedBy()));
+        if (!term.longTerm()) {
             supervision.watchFromStart(schedule, deadlines);
         } else {
             supervision.scheduleReview(deadlines);

@@ -92,26 +92,24 @@ public final class Migration {
         if (planned == null) {
             throw invalid("MISSING_PLANNED_DATE", "请填写下达日期或分派日期");
         }
-        Integer review = AssignmentPolicy.term(c.deadline(), c.longTerm(), c.reviewPeriodMonths(),
-                c.assigned() != null);
+        Term term = Term.of(c.deadline(), c.longTerm(), c.reviewPeriodMonths(), c.assigned() != null);
         checkOrder(c, planned, today);
 
         Stamp stamp = new Stamp(c);
         List<Dated> steps = new ArrayList<>();
         String id = c.measureId();
-        String deadlineText = c.deadline() == null ? (c.longTerm() ? "长期坚持" : null) : c.deadline().toString();
+        String deadlineText = term.longTerm() ? "长期坚持" : term.deadlineText();
         steps.add(new Dated(stamp.at(planned), 0, b -> new MeasurePlanned(id, lead, source, c.reportId(),
                 c.reportMeasureId(), lead, c.author(), c.year(), Math.max(1, c.ordinal()), title,
                 blank(c.content()) ? title : c.content().strip(), List.of(), deadlineText,
-                c.longTerm() ? "长期坚持" : null, owner, lead, List.copyOf(cooperating), List.of(),
+                term.longTerm() ? "长期坚持" : null, owner, lead, List.copyOf(cooperating), List.of(),
                 list(c.problems()), b)));
         if (c.assigned() == null) {
             return stamp.build(steps);
         }
-        Integer reviewMonths = review;
         steps.add(new Dated(stamp.at(c.assigned()), 1, b -> new MeasureAssigned(id, lead, lead,
-                List.copyOf(cooperating), owner, c.deadline() == null ? null : c.deadline().toString(), c.longTerm(),
-                reviewMonths, actor.username(), true, b)));
+                List.copyOf(cooperating), owner, term.deadlineText(), term.longTerm(), term.reviewPeriodMonths(),
+                actor.username(), true, b)));
         for (Progress p : list(c.progress())) {
             steps.add(new Dated(stamp.at(p.date()), 2, b -> new ProgressReported(id, lead, p.text().strip(), owner,
                     lead, List.of(), b)));

@@ -167,80 +167,191 @@ async function renderOne(ctx) {
   const id = params.get('id');
   const report = await api.get('/api/reports/' + encodeURIComponent(id));
   if (ctx.stale()) return;
+  const names = await api.departmentNamesOnce();
+  if (ctx.stale()) return;
   // only the author, or a colleague the author delegated to, edits and submits (the service decides again)
   const isAuthor = user.sub === report.author;
   const delegates = report.delegates || [];
   const editable = (isAuthor || delegates.includes(user.sub)) && ['DRAFT', 'RETURNED'].includes(report.status);
   const reviewable = hasAny(user, ['ORG_DEPT']) && report.status === 'SUBMITTED';
   const reload = () => ctx.refresh();
+  const base = '/api/reports/' + encodeURIComponent(id);
+  const problemsById = new Map((report.problems || []).map((p) => [p.problemId, p]));
+  const causesById = new Map((report.rootCauses || []).map((r) => [r.rootCauseId, r]));
+  const problemName = (pid) => { const p = problemsById.get(pid); return p ? '“' + p.theme + '”第' + p.ordinal + '个问题' : '（已删除的问题）'; };
+  const causeName = (rid) => { const r = causesById.get(rid); return r ? '根源' + r.ordinal + '：' + r.title : '（已删除的根源）'; };
+
+  const problemEditor = editable ? problemForm(base, reload, report.problems || []) : null;
+  const causeEditor = editable ? rootCauseForm(base, reload, report.problems || [], problemName) : null;
+  const measureEditor = editable ? measureForm(base, reload, report.rootCauses || [], causeName) : null;
 
   const byTheme = new Map();
   (report.problems || []).forEach((p) => { if (!byTheme.has(p.theme)) byTheme.set(p.theme, []); byTheme.get(p.theme).push(p); });
   const problems = [...byTheme.entries()].map(([theme, list]) => h('div.theme',
     h('h3', theme), h('ol', list.sort((a, b) => a.ordinal - b.ordinal).map((p) => h('li', { value: p.ordinal, dataset: { problem: p.problemId } },
-      p.statement, p.example ? h('div.muted', '比如：' + p.example) : null)))));
+      h('span.statement', p.statement), p.example ? h('div.muted', '比如：' + p.example) : null,
+      editable ? h('div.row-actions',
+        h('button.secondary.small', { type: 'button', dataset: { editProblem: p.problemId }, onclick: () => problemEditor.edit(p) }, '修改'),
+        h('button.secondary.small', { type: 'button', dataset: { withdrawProblem: p.problemId }, onclick: () => attempt(async () => {
+          if (!window.confirm('删除“' + p.theme + '”第' + p.ordinal + '个问题？删除后可重新添加，删除记录留痕。')) return;
+          await api.del(base + '/problems/' + encodeURIComponent(p.problemId));
+          say('问题已删除', 'ok');
+          reload();
+        }) }, '删除')) : null)))));
+
+  const rootCauses = (report.rootCauses || []).map((r) => h('li', { dataset: { rootCause: r.rootCauseId } },
+    h('strong', r.title), r.analysis ? h('div.muted.clip', r.analysis) : null,
+    h('div.links', (r.problemIds || []).length ? '对应问题：' + r.problemIds.map(problemName).join('、') : h('span.warn-text', '未关联问题')),
+    editable ? h('div.row-actions', h('button.secondary.small', { type: 'button', dataset: { editRootCause: r.rootCauseId },
+      onclick: () => causeEditor.edit(r) }, '修改')) : null));
+
+  const measures = (report.measures || []).map((m) => h('li', { dataset: { measure: m.measureId } },
+    h('strong', m.title), m.content && m.content !== m.title ? h('div', m.content) : null,
+    h('div.muted', [m.deadline || m.deadlineText ? '时限：' + (m.deadline || m.deadlineText) : null, m.owner ? '责任人：' + m.owner : null,
+      m.leadDepartment ? '牵头单位：' + (names[m.leadDepartment] || m.leadDepartment) : null].filter(Boolean).join('；')),
+    (m.rootCauseIds || []).length ? h('div.links', '针对：' + m.rootCauseIds.map(causeName).join('、')) : null,
+    editable ? h('div.row-actions', h('button.secondary.small', { type: 'button', dataset: { editMeasure: m.measureId },
+      onclick: () => measureEditor.edit(m) }, '修改')) : null));
 
   const actions = [];
   if (editable) {
     actions.push(h('button#submit-report', { type: 'button', onclick: () => attempt(async () => {
-      await api.post('/api/reports/' + encodeURIComponent(id) + '/submission');
+      if (!window.confirm('提交组织部审核？审核期间不能修改；如被退回，可修改后再次提交。')) return;
+      await api.post(base + '/submission');
       say('已提交组织部审核', 'ok');
       reload();
     }) }, '提交审核'));
   }
   if (reviewable) {
     const reasons = h('textarea#return-reasons', { placeholder: '退回理由，每行一条', maxlength: 5000 });
+    const reviewError = h('div#review-error');
     actions.push(h('button#accept-report', { type: 'button', onclick: () => attempt(async () => {
-      await api.post('/api/reports/' + encodeURIComponent(id) + '/acceptance');
+      if (!window.confirm('审核通过后，整改措施将转入各部门整改台账，不能撤回。确认通过？')) return;
+      await api.post(base + '/acceptance');
       say('审核通过：整改措施已转入各部门整改台账', 'ok');
       reload();
-    }) }, '审核通过'));
+    }, reviewError) }, '审核通过'));
     actions.push(h('div.return-box', field('退回理由', reasons), h('button#return-report.secondary', { type: 'button', onclick: () => attempt(async () => {
       const list = reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
       if (!list.length) throw new Error('请填写退回理由');
-      await api.post('/api/reports/' + encodeURIComponent(id) + '/return', { reasons: list });
+      if (!window.confirm('退回起草人修改？退回理由将通知起草人。')) return;
+      await api.post(base + '/return', { reasons: list });
       say('已退回起草人修改', 'ok');
       reload();
-    }) }, '退回修改')));
+    }, reviewError) }, '退回修改'), reviewError));
   }
+  const exportButton = h('button#export-report.secondary', { type: 'button', onclick: () => attempt(() =>
+    api.download(base + '/export.docx', (report.title || id) + '.docx')) }, '导出Word');
 
   mount(
     h('div.page-head', h('h1#page-title', report.title || id),
-      h('div.actions', h('a', { href: '#/reports' }, '返回列表'))),
-    h('div.meta', statusBadge(report.status), ' ', (report.year || '') + '年度 · 部门 ' + (report.department || '—') + ' · 起草人 ' + (report.author || '—')
-      + (report.round ? ' · 第' + report.round + '次提交' : '')),
+      h('div.actions', exportButton, h('a', { href: '#/reports' }, '返回列表'))),
+    h('div.meta', statusBadge(report.status), ' ', (report.year || '') + '年度 · 部门 ' + (names[report.department] || report.department || '—')
+      + ' · 起草人 ' + (report.author || '—') + (report.round ? ' · 第' + report.round + '次提交' : '')),
     report.returnReasons && report.returnReasons.length && report.status === 'RETURNED'
-      ? h('div.warnings', h('strong', '退回理由'), h('ul', report.returnReasons.map((r) => h('li', r)))) : null,
+      ? h('div.warnings#return-reasons-shown', h('strong', '退回理由'), h('ul', report.returnReasons.map((r) => h('li', r)))) : null,
     actions.length ? card('操作', h('div.actions.review', actions)) : null,
     h('div.grid-2',
       card('查摆问题（' + (report.problems || []).length + '个）', h('div#report-problems', problems.length ? problems : h('p.muted', '尚无问题')),
-        editable ? problemForm(id, reload, byTheme) : null),
+        problemEditor ? problemEditor.form : null),
       h('div',
-        card('整改措施（' + (report.measures || []).length + '项）', h('ol#report-measures', (report.measures || []).map((m) => h('li',
-          h('strong', m.title), m.content ? h('div', m.content) : null,
-          h('div.muted', [m.deadline || m.deadlineText ? '时限：' + (m.deadline || m.deadlineText) : null, m.owner ? '责任人：' + m.owner : null].filter(Boolean).join('；')))))),
-        card('问题根源（' + (report.rootCauses || []).length + '条）', h('ol', (report.rootCauses || []).map((r) => h('li', h('strong', r.title), r.analysis ? h('div.muted.clip', r.analysis) : null)))),
+        card('整改措施（' + (report.measures || []).length + '项）', h('ol#report-measures', measures), measureEditor ? measureEditor.form : null),
+        card('问题根源（' + (report.rootCauses || []).length + '条）', h('ol#report-root-causes', rootCauses), causeEditor ? causeEditor.form : null),
         isAuthor && report.status !== 'ACCEPTED' ? delegationCard(id, delegates, reload)
           : delegates.length ? card('授权代为修改', h('p.muted#report-delegates', '作者已授权：' + delegates.join('、'))) : null,
         report.personalMattersDeclared ? card('个人有关事项', h('p.muted', '已申报（加密保存，仅本人、组织部、纪检监察可查看，每次查看均留痕）。')) : null)));
 }
 
-function problemForm(reportId, reload, byTheme) {
+/**
+ * A form that adds a part of the report or, after {@code edit(part)}, saves the changes of that part; its errors are
+ * shown beside it. {@code fill(part)} puts a part's values into the inputs (null: empty), {@code read()} answers the
+ * request body.
+ */
+function partForm(idPrefix, nouns, fields, fill, read, send, reload) {
+  const heading = h('h3', '添加' + nouns);
+  const submit = h('button', { type: 'submit' }, '添加' + nouns);
+  const cancel = h('button.secondary', { type: 'button', hidden: true, onclick: () => edit(null) }, '取消修改');
+  const error = h('div#' + idPrefix + '-error');
+  let editing = null;
+  function edit(part) {
+    editing = part;
+    fill(part);
+    heading.textContent = part ? '修改' + nouns : '添加' + nouns;
+    submit.textContent = part ? '保存修改' : '添加' + nouns;
+    cancel.hidden = !part;
+    error.replaceChildren();
+    if (part) form.scrollIntoView({ block: 'center' });
+  }
+  const form = h('form#' + idPrefix + '.subform', { onsubmit: (e) => {
+    e.preventDefault();
+    error.replaceChildren();
+    attempt(async () => {
+      await send(editing, read(editing));
+      say(editing ? nouns + '已修改' : nouns + '已添加', 'ok');
+      reload();
+    }, error);
+  } }, heading, ...fields, error, h('div.actions', submit, cancel));
+  return { form, edit };
+}
+
+function problemForm(base, reload, problems) {
   const theme = h('input#problem-theme', { required: true, maxlength: 500, list: 'themes' });
-  const themes = h('datalist#themes', [...byTheme.keys()].map((t) => h('option', { value: t })));
+  const themes = h('datalist#themes', [...new Set(problems.map((p) => p.theme))].map((t) => h('option', { value: t })));
   const ordinal = h('input#problem-ordinal', { type: 'number', min: 1, max: 99, required: true, value: 1 });
   const statement = h('textarea#problem-statement', { required: true, maxlength: 4000 });
   const example = h('textarea#problem-example', { maxlength: 4000 });
-  return h('form#problem-form.subform', { onsubmit: (e) => {
-    e.preventDefault();
-    attempt(async () => {
-      await api.post('/api/reports/' + encodeURIComponent(reportId) + '/problems', {
-        theme: theme.value.trim(), ordinal: Number(ordinal.value), statement: statement.value.trim(), example: example.value.trim() || null });
-      say('问题已添加', 'ok');
-      reload();
-    });
-  } }, h('h3', '添加问题'), field('方面', theme), themes, field('序号', ordinal), field('问题', statement), field('比如（举例）', example),
-  h('button', { type: 'submit' }, '添加问题'));
+  return partForm('problem-form', '问题', [field('方面', theme), themes, field('序号', ordinal), field('问题', statement), field('比如（举例）', example)],
+    (p) => { theme.value = p ? p.theme : ''; ordinal.value = p ? p.ordinal : 1; statement.value = p ? p.statement : ''; example.value = p ? p.example || '' : ''; },
+    () => ({ theme: theme.value.trim(), ordinal: Number(ordinal.value), statement: statement.value.trim(), example: example.value.trim() || null }),
+    (p, body) => (p ? api.api(base + '/problems/' + encodeURIComponent(p.problemId), { method: 'PUT', json: body })
+      : api.post(base + '/problems', body)), reload);
+}
+
+/** Checkboxes of the ids a part links to; {@code name} is the input name the tests and labels use. */
+function checkList(name, legend, options) {
+  const boxes = options.map((o) => h('input', { type: 'checkbox', name, value: o.id, id: name + '-' + o.id }));
+  const set = h('fieldset.links#' + name, h('legend', legend), options.length
+    ? options.map((o, i) => h('label.check', { for: boxes[i].id }, boxes[i], ' ' + o.label))
+    : h('p.muted', '（尚无可关联的条目）'));
+  return {
+    set,
+    value: () => boxes.filter((b) => b.checked).map((b) => b.value),
+    fill: (ids) => boxes.forEach((b) => { b.checked = (ids || []).includes(b.value); }),
+  };
+}
+
+function rootCauseForm(base, reload, problems, problemName) {
+  const title = h('input#root-cause-title', { required: true, maxlength: 500 });
+  const analysis = h('textarea#root-cause-analysis', { maxlength: 4000 });
+  const links = checkList('root-cause-problem', '对应的问题（可多选）', problems.map((p) => ({ id: p.problemId, label: problemName(p.problemId) })));
+  return partForm('root-cause-form', '根源', [field('根源', title), field('剖析', analysis), links.set],
+    (r) => { title.value = r ? r.title : ''; analysis.value = r ? r.analysis || '' : ''; links.fill(r ? r.problemIds : []); },
+    () => ({ title: title.value.trim(), analysis: analysis.value.trim() || null, problemIds: links.value() }),
+    (r, body) => (r ? api.api(base + '/root-causes/' + encodeURIComponent(r.rootCauseId), { method: 'PUT', json: body })
+      : api.post(base + '/root-causes', body)), reload);
+}
+
+function measureForm(base, reload, rootCauses, causeName) {
+  const title = h('input#measure-title', { required: true, maxlength: 500 });
+  const content = h('textarea#measure-content', { maxlength: 4000 });
+  const deadline = h('input#measure-deadline', { type: 'date' });
+  const deadlineText = h('input#measure-deadline-text', { maxlength: 100, placeholder: '如：长期坚持、2027年6月底前' });
+  const owner = h('input#measure-owner', { maxlength: 100 });
+  const links = checkList('measure-root-cause', '针对的根源（可多选）', rootCauses.map((r) => ({ id: r.rootCauseId, label: causeName(r.rootCauseId) })));
+  return partForm('measure-form', '整改措施', [field('措施', title), field('具体内容', content), field('完成时限', deadline),
+    field('时限说明', deadlineText), field('责任人', owner), links.set],
+  (m) => {
+    title.value = m ? m.title : ''; content.value = m && m.content !== m.title ? m.content || '' : '';
+    deadline.value = m ? m.deadline || '' : ''; deadlineText.value = m ? m.deadlineText || '' : '';
+    owner.value = m ? m.owner || '' : ''; links.fill(m ? m.rootCauseIds : []);
+  },
+  // a revision keeps what this form does not show (the actions and the departments), as the report has them
+  (m) => ({ title: title.value.trim(), content: content.value.trim() || null, deadline: deadline.value || null,
+    deadlineText: deadlineText.value.trim() || null, owner: owner.value.trim() || null, rootCauseIds: links.value(),
+    actions: m ? m.actions || [] : [], leadDepartment: m ? m.leadDepartment || null : null,
+    cooperatingDepartments: m ? m.cooperatingDepartments || [] : [] }),
+  (m, body) => (m ? api.api(base + '/measures/' + encodeURIComponent(m.measureId), { method: 'PUT', json: body })
+    : api.post(base + '/measures', body)), reload);
 }
 
 // The author lets a colleague of the department (typically the liaison) edit and submit the report; each grant

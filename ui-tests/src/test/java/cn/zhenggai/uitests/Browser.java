@@ -101,8 +101,11 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /** Clicks the element once it is clickable, scrolled to the middle of the window (clear of the sticky header). */
     void click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     String text(By by) {

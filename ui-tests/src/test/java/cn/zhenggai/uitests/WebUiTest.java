@@ -122,8 +122,10 @@ class WebUiTest {
         reportId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
         assertThat(reportId).startsWith("rpt-");
         assertThat(browser.text(By.cssSelector(".meta"))).contains("草稿");
+        answerConfirmations(true);
         browser.click(By.id("submit-report"));
         browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        assertThat(lastQuestion()).contains("提交组织部审核");
         assertThat(browser.all(By.id("submit-report"))).as("no second submission").isEmpty();
     }
 
@@ -158,8 +160,10 @@ class WebUiTest {
             return false;
         });
         browser.click(By.cssSelector("tr[data-report='" + reportId + "'] a"));
+        answerConfirmations(true);
         browser.click(By.id("accept-report"));
         browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已通过"));
+        assertThat(lastQuestion()).contains("不能撤回");
         assertThat(browser.all(By.id("accept-report"))).isEmpty();
     }
 
@@ -456,6 +460,110 @@ class WebUiTest {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Issue 17: a draft is edited part by part in the browser — problems added, a duplicate refused beside the form,
+     * a problem revised and (after a declined and an accepted confirmation) deleted, a root cause linked to the
+     * problem it explains, a measure aimed at that root cause and revised — and submitted only once confirmed.
+     */
+    @Test
+    @Order(11)
+    void aCadreEditsEveryPartOfTheDraftLinksThemAndSubmitsOnlyWhenConfirmed() {
+        browser.login("demo-cadre", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        WebElement title = browser.await(By.id("draft-title"));
+        title.clear();
+        title.sendKeys("逐项修改的发言提纲");
+        browser.click(By.cssSelector("#draft-form button[type='submit']"));
+        browser.until(d -> "逐项修改的发言提纲".equals(browser.text(By.id("page-title"))));
+
+        addProblem("理论学习", 1, "学习不够深入。");
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 1);
+        addProblem("理论学习", 2, "联系实际不够。");
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 2);
+        addProblem("理论学习", 2, "重复的序号。");
+        browser.until(d -> browser.text(By.id("problem-form-error")).contains("“理论学习”方面已有第2个问题"));
+        assertThat(browser.all(By.cssSelector("#report-problems li"))).hasSize(2);
+
+        List<WebElement> problems = browser.all(By.cssSelector("#report-problems li"));
+        String first = problems.get(0).getAttribute("data-problem");
+        String second = problems.get(1).getAttribute("data-problem");
+        browser.click(By.cssSelector("[data-edit-problem='" + second + "']"));
+        assertThat(browser.await(By.id("problem-statement")).getAttribute("value")).isEqualTo("联系实际不够。");
+        browser.await(By.id("problem-statement")).clear();
+        browser.await(By.id("problem-statement")).sendKeys("联系实际、指导实践不够。");
+        browser.click(By.cssSelector("#problem-form button[type='submit']"));
+        browser.until(d -> browser.text(By.cssSelector("li[data-problem='" + second + "']")).contains("联系实际、指导实践不够。"));
+        assertThat(browser.all(By.cssSelector("#report-problems li"))).as("revised, not added").hasSize(2);
+
+        answerConfirmations(false);
+        browser.click(By.cssSelector("[data-withdraw-problem='" + first + "']"));
+        assertThat(lastQuestion()).contains("删除“理论学习”第1个问题");
+        assertThat(browser.all(By.cssSelector("#report-problems li"))).as("declined: nothing deleted").hasSize(2);
+        answerConfirmations(true);
+        browser.click(By.cssSelector("[data-withdraw-problem='" + first + "']"));
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 1);
+
+        browser.await(By.id("root-cause-title")).sendKeys("理论武装不够深入");
+        browser.await(By.id("root-cause-analysis")).sendKeys("满足于读原文、记笔记。");
+        browser.click(By.id("root-cause-problem-" + second));
+        browser.click(By.cssSelector("#root-cause-form button[type='submit']"));
+        browser.until(d -> browser.all(By.cssSelector("#report-root-causes li")).size() == 1);
+        assertThat(browser.text(By.cssSelector("#report-root-causes li")))
+                .contains("对应问题：“理论学习”第2个问题");
+
+        WebElement cause = browser.await(By.cssSelector("#report-root-causes li"));
+        String causeId = cause.getAttribute("data-root-cause");
+        browser.await(By.id("measure-title")).sendKeys("建立学习台账");
+        browser.await(By.id("measure-deadline-text")).sendKeys("2027年6月底前");
+        browser.await(By.id("measure-owner")).sendKeys("本人");
+        browser.click(By.id("measure-root-cause-" + causeId));
+        browser.click(By.cssSelector("#measure-form button[type='submit']"));
+        browser.until(d -> browser.all(By.cssSelector("#report-measures li")).size() == 1);
+        assertThat(browser.text(By.cssSelector("#report-measures li")))
+                .contains("建立学习台账").contains("2027年6月底前").contains("针对：根源1：理论武装不够深入");
+
+        String measure = browser.await(By.cssSelector("#report-measures li")).getAttribute("data-measure");
+        browser.click(By.cssSelector("[data-edit-measure='" + measure + "']"));
+        browser.await(By.id("measure-title")).clear();
+        browser.await(By.id("measure-title")).sendKeys("建立个人学习台账");
+        browser.click(By.cssSelector("#measure-form button[type='submit']"));
+        browser.until(d -> browser.text(By.cssSelector("li[data-measure='" + measure + "']")).contains("建立个人学习台账"));
+        assertThat(browser.text(By.cssSelector("li[data-measure='" + measure + "']"))).as("the link is kept")
+                .contains("针对：根源1：理论武装不够深入");
+
+        answerConfirmations(false);
+        browser.click(By.id("submit-report"));
+        assertThat(lastQuestion()).contains("提交组织部审核");
+        assertThat(browser.text(By.cssSelector(".meta"))).as("declined: still a draft").contains("草稿");
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        assertThat(browser.all(By.cssSelector("[data-edit-problem]"))).as("a submitted report is not edited").isEmpty();
+    }
+
+    private void addProblem(String theme, int ordinal, String statement) {
+        WebElement themeInput = browser.await(By.id("problem-theme"));
+        themeInput.clear();
+        themeInput.sendKeys(theme);
+        WebElement ordinalInput = browser.await(By.id("problem-ordinal"));
+        ordinalInput.clear();
+        ordinalInput.sendKeys(String.valueOf(ordinal));
+        WebElement statementInput = browser.await(By.id("problem-statement"));
+        statementInput.clear();
+        statementInput.sendKeys(statement);
+        browser.click(By.cssSelector("#problem-form button[type='submit']"));
+    }
+
+    /** The page's next confirmations answer {@code answer}; {@link #lastQuestion()} tells what was asked. */
+    private void answerConfirmations(boolean answer) {
+        browser.js("window.__asked = null; window.confirm = function (m) { window.__asked = m; return " + answer + "; };");
+    }
+
+    private String lastQuestion() {
+        return (String) browser.until(d -> browser.js("return window.__asked"));
     }
 
     // ------------------------------------------------------------------ helpers

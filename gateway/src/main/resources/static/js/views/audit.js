@@ -160,11 +160,11 @@ export async function render(ctx) {
     ]);
     const item = state && (state.state || state.item);
     const until = new Date(itemDate.value + 'T23:59:59.999+08:00');
-    itemResult.replaceChildren(
+    itemResult.replaceChildren(...[ // a null would be written as the text "null"
       h('p#item-caption', '截至 ', h('strong', itemDate.value), ' 日终，该事项', item ? '' : '尚不存在或无记录', axisNote(state, time), item ? '：' : '。'),
       item ? ledgerTable([item], 'item-state') : null,
       h('h3', '时间线（' + ((timeline && timeline.count) ?? 0) + ' 条记录）'),
-      timelineView(timeline, time, until));
+      timelineView(timeline, time, until)].filter(Boolean));
   }, itemResult);
   asOfResult.addEventListener('click', (e) => {
     const row = e.target.closest && e.target.closest('tr[data-measure]');

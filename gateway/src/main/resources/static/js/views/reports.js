@@ -42,6 +42,9 @@ function draftCard(ctx) {
   } }, field('标题', title), field('年度', year), h('button', { type: 'submit' }, '新建草稿')));
 }
 
+/** Where the import leaves its result for the report page it opens (the page change clears the message line). */
+const IMPORTED = 'zhenggai.imported.';
+
 /** The kinds the outline parser reads (it finds the kind from the content; the extension only preselects). */
 const OUTLINE_ACCEPT = '.txt,.md,.docx,.doc,.wps,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
 const SCAN_EXTENSIONS = /\.(png|jpe?g|tiff?)$/i;
@@ -61,6 +64,11 @@ function importCard(ctx) {
   const preview = h('div#import-preview');
   const confirm = h('button#import-confirm', { type: 'button', disabled: true }, '确认导入为草稿');
   const previewButton = h('button#import-preview-button', { type: 'submit' }, '预览');
+  // another file is not the one previewed: it is previewed before it can be imported
+  file.addEventListener('change', () => {
+    confirm.disabled = true;
+    preview.replaceChildren(file.files[0] ? h('p.muted#import-repreview', '已选择新文件，请先预览。') : '');
+  });
   const form = h('form#import-form', { onsubmit: (e) => {
     e.preventDefault();
     confirm.disabled = true;
@@ -85,7 +93,9 @@ function importCard(ctx) {
     attempt(async () => {
       try {
         const created = await api.upload('/api/outlines/import', file.files[0]);
-        say('已导入为草稿：问题' + created.counts.problems + '个' + (created.warnings && created.warnings.length ? '，提示' + created.warnings.length + '条' : ''), 'ok');
+        const text = '已导入为草稿：问题' + created.counts.problems + '个' + (created.warnings && created.warnings.length ? '，提示' + created.warnings.length + '条' : '')
+          + '。请逐项核对，确认无误后提交审核。';
+        sessionStorage.setItem(IMPORTED + created.reportId, text);
         ctx.go('report', { id: created.reportId });
       } finally {
         stop();
@@ -145,7 +155,7 @@ function showPreview(box, data) {
   const c = data.counts || {};
   const warnings = previewWarnings(data);
   const source = data.source || o.source;
-  box.replaceChildren(
+  box.replaceChildren(...[ // replaceChildren writes a null as the text "null": the parts a file lacks are left out
     h('p#preview-summary', '《' + (o.title || '无标题') + '》' + (o.year ? o.year + '年度' : '') + '：落实情况' + (c.carryOver ?? 0) + '组，问题',
       h('strong#preview-problem-count', String(c.problems ?? 0)), '个，未发现问题的方面' + (c.cleanAreas ?? 0) + '个，根源'
       + (c.rootCauses ?? 0) + '条，整改措施' + (c.measures ?? 0) + '项' + (c.personalMatters ? '，含个人有关事项（加密保存，仅本人、组织部、纪检可见）' : '') + '。'),
@@ -154,12 +164,56 @@ function showPreview(box, data) {
     ocrPages(source),
     warnings.length ? h('div.warnings#preview-warnings', h('strong', '识别提示（' + warnings.length + '条）'),
       h('ul', warnings.map((w) => h('li', { dataset: { code: w.code || '' } }, w.text)))) : h('p.muted#preview-warnings', '没有识别提示。'),
+    previewChecks(o),
     h('div.scroll', table([
       { key: 'theme', label: '方面', className: 'muted theme-cell', sortable: false,
         render: (p) => { const list = o.problems || []; const i = list.indexOf(p); return i > 0 && list[i - 1].theme === p.theme ? '' : p.theme; } },
       { key: 'ordinal', label: '序号', sortable: false },
-      { key: 'statement', label: '问题', className: 'wide', sortable: false },
-    ], o.problems || [], { id: 'preview-problems', sortKey: null })));
+      { key: 'statement', label: '问题', className: 'wide', sortable: false,
+        render: (p) => [p.statement, p.example ? h('div.muted', '比如：' + p.example) : null] },
+    ], o.problems || [], { id: 'preview-problems', sortKey: null })),
+    previewPart('preview-carryover', '上年度整改落实情况（' + (o.carryOver || []).length + '组）', (o.carryOver || []).map((g) =>
+      h('li', h('strong', g.heading), h('span.muted', '（' + (g.items || []).length + '条）')))),
+    previewPart('preview-clean-areas', '未发现问题的方面（' + (o.cleanAreas || []).length + '个）', (o.cleanAreas || []).map((a) => h('li', a))),
+    previewPart('preview-root-causes', '问题根源（' + (o.rootCauses || []).length + '条）', (o.rootCauses || []).map((r) =>
+      h('li', h('strong', r.title), r.analysis ? h('div.muted.clip', r.analysis) : null))),
+    previewPart('preview-measures', '整改措施（' + (o.measures || []).length + '项）', (o.measures || []).map((m) => h('li',
+      { dataset: { past: pastDeadlines(m).length ? 'true' : 'false' } }, h('strong', m.title),
+      h('div.muted', [deadlineOf(m) ? '时限：' + deadlineOf(m) : '未写明时限', m.owner ? '责任人：' + m.owner : null,
+        (m.actions || []).length ? '具体举措' + m.actions.length + '条' : null].filter(Boolean).join('；'))))),
+    o.personalMatters ? h('p#preview-personal-matters', '个人有关事项：已识别' + personalMatterCount(o.personalMatters)
+      + '项内容（导入后加密保存，仅本人、组织部、纪检监察可查看；此处不显示内容）。') : h('p.muted#preview-personal-matters', '未识别到个人有关事项。'),
+  ].filter(Boolean));
+}
+
+const deadlineOf = (m) => m.deadline || m.deadlineText || null;
+
+/** The deadlines of a measure and its actions that are already past today. */
+function pastDeadlines(m) {
+  const today = new Date().toISOString().slice(0, 10);
+  return [m.deadline, ...(m.actions || []).map((a) => a.deadline)].filter((d) => d && d < today);
+}
+
+function personalMatterCount(pm) {
+  return Object.entries(pm).filter(([k, v]) => k !== 'text' && v !== null && v !== undefined && !(Array.isArray(v) && !v.length)).length
+    || (pm.text ? 1 : 0);
+}
+
+/** What the reader should check before importing: past deadlines and root causes not yet linked to problems. */
+function previewChecks(o) {
+  const checks = [];
+  (o.measures || []).forEach((m) => pastDeadlines(m).forEach((d) =>
+    checks.push(h('li', { dataset: { check: 'DEADLINE_PAST' } }, '整改措施“' + m.title + '”的时限' + d + '已过，请核对或修改。'))));
+  if ((o.rootCauses || []).length) {
+    checks.push(h('li', { dataset: { check: 'ROOT_CAUSES_UNLINKED' } }, '提纲中的' + o.rootCauses.length
+      + '条根源尚未与问题关联：导入后请在编辑页为每条根源勾选它对应的问题。'));
+  }
+  return checks.length ? h('div.warnings#preview-checks', h('strong', '导入前请核对（' + checks.length + '条）'), h('ul', checks)) : null;
+}
+
+function previewPart(id, title, items) {
+  return h('details.preview-part#' + id, { open: items.length > 0 && items.length <= 6 }, h('summary', title),
+    items.length ? h('ul', items) : h('p.muted', '无'));
 }
 
 async function renderOne(ctx) {
@@ -180,6 +234,9 @@ async function renderOne(ctx) {
   const causesById = new Map((report.rootCauses || []).map((r) => [r.rootCauseId, r]));
   const problemName = (pid) => { const p = problemsById.get(pid); return p ? '“' + p.theme + '”第' + p.ordinal + '个问题' : '（已删除的问题）'; };
   const causeName = (rid) => { const r = causesById.get(rid); return r ? '根源' + r.ordinal + '：' + r.title : '（已删除的根源）'; };
+
+  const imported = sessionStorage.getItem(IMPORTED + id);
+  sessionStorage.removeItem(IMPORTED + id);
 
   const problemEditor = editable ? problemForm(base, reload, report.problems || []) : null;
   const causeEditor = editable ? rootCauseForm(base, reload, report.problems || [], problemName) : null;
@@ -248,6 +305,7 @@ async function renderOne(ctx) {
       h('div.actions', exportButton, h('a', { href: '#/reports' }, '返回列表'))),
     h('div.meta', statusBadge(report.status), ' ', (report.year || '') + '年度 · 部门 ' + (names[report.department] || report.department || '—')
       + ' · 起草人 ' + (report.author || '—') + (report.round ? ' · 第' + report.round + '次提交' : '')),
+    imported ? h('div.done#import-result', { role: 'status' }, imported) : null,
     report.returnReasons && report.returnReasons.length && report.status === 'RETURNED'
       ? h('div.warnings#return-reasons-shown', h('strong', '退回理由'), h('ul', report.returnReasons.map((r) => h('li', r)))) : null,
     actions.length ? card('操作', h('div.actions.review', actions)) : null,

@@ -106,7 +106,7 @@ class WebUiTest {
 
     @Test
     @Order(2)
-    void theDepartmentImportsTheSampleOutlineSeesItsTwentyOneProblemsAndSubmitsIt() {
+    void theDepartmentImportsTheSampleOutlineSeesItsTwentyOneProblemsAndSubmitsIt() throws Exception {
         browser.login("demo-dept", "demo");
         browser.await(By.id("page-title"));
         browser.open("reports");
@@ -115,12 +115,33 @@ class WebUiTest {
         assertThat(browser.text(By.id("preview-problem-count"))).isEqualTo("21");
         assertThat(browser.all(By.cssSelector("#preview-problems tbody tr"))).hasSize(21);
         assertThat(browser.text(By.id("preview-summary"))).contains("整改措施3项");
+        // every part of the outline is shown, not only the problems (issue 17)
+        assertThat(browser.text(By.cssSelector("#preview-carryover summary"))).isEqualTo("上年度整改落实情况（6组）");
+        assertThat(browser.text(By.cssSelector("#preview-clean-areas summary"))).isEqualTo("未发现问题的方面（6个）");
+        assertThat(browser.text(By.cssSelector("#preview-root-causes summary"))).isEqualTo("问题根源（3条）");
+        assertThat(browser.all(By.cssSelector("#preview-measures li"))).hasSize(3);
+        assertThat(browser.text(By.id("preview-personal-matters"))).startsWith("个人有关事项：已识别").contains("此处不显示内容");
+        assertThat(browser.text(By.cssSelector("#preview-checks [data-check='ROOT_CAUSES_UNLINKED']"))).contains("3条根源尚未与问题关联");
+        assertThat(browser.text(By.cssSelector("#preview-problems tbody tr"))).contains("比如：");
+        assertThat(browser.text(By.id("import-preview"))).as("a part the file lacks is left out").doesNotContain("null");
         browser.screenshot("report-editor");
+
+        // another file chosen: it must be previewed before it can be imported
+        Path copy = Files.createTempDirectory("zhenggai-outline").resolve("另存的发言提纲.txt");
+        Files.copy(SAMPLE, copy);
+        copy.toFile().deleteOnExit();
+        copy.getParent().toFile().deleteOnExit();
+        browser.upload(By.id("import-file"), copy);
+        browser.until(d -> !browser.await(By.id("import-confirm")).isEnabled());
+        assertThat(browser.text(By.id("import-repreview"))).isEqualTo("已选择新文件，请先预览。");
+        browser.click(By.id("import-preview-button"));
+        browser.until(d -> browser.await(By.id("import-confirm")).isEnabled());
 
         browser.click(By.id("import-confirm"));
         browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 21);
         reportId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
         assertThat(reportId).startsWith("rpt-");
+        assertThat(browser.text(By.id("import-result"))).startsWith("已导入为草稿：问题21个");
         assertThat(browser.text(By.cssSelector(".meta"))).contains("草稿");
         answerConfirmations(true);
         browser.click(By.id("submit-report"));

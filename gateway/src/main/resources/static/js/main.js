@@ -1,13 +1,15 @@
 // The web UI: a hash router over a few screens, the menu by role, the notifications indicator.
 import * as api from './api.js';
 import { $, h, mount, say } from './dom.js';
-import { roles, hasAny, DEPARTMENT_ROLES } from './roles.js';
+import { roles, hasAny, DEPARTMENT_ROLES, ROLE_NAMES } from './roles.js';
 import * as login from './views/login.js';
 import * as ledger from './views/ledger.js';
 import * as overview from './views/overview.js';
 import * as reports from './views/reports.js';
 import * as item from './views/item.js';
 import * as audit from './views/audit.js';
+import * as admin from './views/admin.js';
+import * as verify from './views/verify.js';
 
 /** Menu entries: route, label (maybe by role), who sees it. */
 const MENU = [
@@ -15,10 +17,13 @@ const MENU = [
   { route: 'overview', label: '整改总览', who: ['PARTY_COMMITTEE', 'ORG_DEPT', 'DISCIPLINE'] },
   { route: 'reports', label: (user) => (hasAny(user, ['ORG_DEPT']) ? '报告审核' : '发言提纲'),
     who: [...DEPARTMENT_ROLES, 'ORG_DEPT'] },
+  { route: 'verify', label: '待验收', who: ['PARTY_COMMITTEE'] },
   { route: 'audit', label: '审计回放', who: ['DISCIPLINE', 'PARTY_COMMITTEE'] },
+  { route: 'admin', label: '用户管理', who: ['ORG_DEPT'] },
+  { route: 'grants', label: '授权审批', who: ['PARTY_COMMITTEE', 'DISCIPLINE'] },
 ];
 
-const VIEWS = { login, ledger, overview, reports, report: reports, item, audit };
+const VIEWS = { login, ledger, overview, reports, report: reports, item, audit, admin, grants: admin.grants, verify };
 
 function home(user) {
   if (hasAny(user, DEPARTMENT_ROLES)) return 'ledger';
@@ -48,8 +53,14 @@ function renderChrome(user) {
   }, typeof m.label === 'function' ? m.label(user) : m.label)) : []));
   $('who').hidden = !user;
   if (user) {
-    $('who-name').textContent = (user.name || user.sub) + (user.dept ? '（' + user.dept + '）' : '');
-    $('who-name').title = '角色：' + roles(user).join('、');
+    const who = user.name || user.sub;
+    $('who-name').textContent = who;
+    $('who-name').title = '角色：' + roles(user).map((r) => ROLE_NAMES[r] || r).join('、');
+    if (user.dept) {
+      api.departmentNamesOnce().then((names) => {
+        if (api.claims() && api.claims().sub === user.sub) $('who-name').textContent = who + '（' + (names[user.dept] || user.dept) + '）';
+      });
+    }
   }
 }
 

@@ -76,13 +76,26 @@ function timelineView(body, time, until) {
 
 const eventNote = (e) => (e && (e.actor || e.time) ? '（' + [e.actor, e.time ? dateTime(e.time) : null].filter(Boolean).join('，') + '）' : '');
 
-/** The difference between two dates: one list per kind of change, each change with the event behind it. */
-function diffView(body) {
+/**
+ * A date and an optional time of day as the audit service reads them: a day alone is the end of that day, a time
+ * is that minute in the platform's zone (UTC+8, where the services count days).
+ */
+export function instantParam(day, time) {
+  return time ? day + 'T' + time + ':00+08:00' : day;
+}
+const instantText = (day, time) => (time ? day + ' ' + time : day + ' 日终');
+
+/**
+ * The difference between two instants: one list per kind of change, each change with the event behind it; an item's
+ * title opens its timeline (onOpen).
+ */
+function diffView(body, onOpen) {
   const counts = body.counts || {};
   const total = DIFF_SECTIONS.reduce((n, [key]) => n + (counts[key] ?? (body[key] || []).length), 0);
   const line = (key, c) => {
     if (key === 'newProblems') return h('li', (c.theme ? '【' + c.theme + '】' : '') + (c.statement || c.text || ''));
-    const title = c.title || c.measureId;
+    const title = c.measureId ? h('a.diff-item', { href: '#', title: '查看该事项的时间线', dataset: { timeline: c.measureId },
+      onclick: (e) => { e.preventDefault(); onOpen(c.measureId); } }, c.title || c.measureId) : (c.title || '—');
     if (c.field) return h('li', h('strong', title), '：' + (FIELD_NAMES[c.field] || c.field) + ' ' + showValue(c.field, c.before) + ' → ' + showValue(c.field, c.after), h('span.muted', eventNote(c.event)));
     return h('li', h('strong', title), h('span.muted', eventNote(c.event)));
   };
@@ -94,7 +107,7 @@ function diffView(body) {
 }
 
 function departmentSelect(id, preferred, departments) {
-  return h('select#' + id, departments.map((d) => h('option', { value: d.code, selected: d.code === preferred }, d.name + '（' + d.code + '）')));
+  return h('select#' + id, departments.map((d) => h('option', { value: d.code, selected: d.code === preferred }, d.name)));
 }
 
 export async function render(ctx) {
@@ -122,12 +135,13 @@ export async function render(ctx) {
   // 1. the ledger as of a date
   const dept = departmentSelect('asof-department', preferred, departments);
   const asOf = h('input#asof-date', { type: 'date', value: yesterday(), max: isoDay() });
+  const asOfTime = h('input#asof-time', { type: 'time', title: '不填为当日日终' });
   const asOfResult = h('div#asof-result');
   const showAsOf = () => attempt(async () => {
     const time = timeAxis.value;
-    const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(asOf.value) + timeParam());
+    const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(instantParam(asOf.value, asOfTime.value)) + timeParam());
     const rows = rowsOf(body);
-    asOfResult.replaceChildren(h('p#asof-caption', '截至 ', h('strong', asOf.value), ' 日终，' + dept.selectedOptions[0].textContent + '的整改台账共 ',
+    asOfResult.replaceChildren(h('p#asof-caption', '截至 ', h('strong', instantText(asOf.value, asOfTime.value)), '，' + dept.selectedOptions[0].textContent + '的整改台账共 ',
       h('strong#asof-count', String(rows.length)), ' 项' + (body.events !== undefined ? '（据 ' + body.events + ' 个事件重放）' : '') + '。', axisNote(body, time)),
     ledgerTable(rows, 'asof-table'));
   }, asOfResult);
@@ -135,12 +149,21 @@ export async function render(ctx) {
   // 2. compare two dates
   const dept2 = departmentSelect('diff-department', preferred, departments);
   const from = h('input#diff-from', { type: 'date', value: yesterday(), max: isoDay() });
+  const fromTime = h('input#diff-from-time', { type: 'time', title: '不填为当日日终' });
   const to = h('input#diff-to', { type: 'date', value: isoDay(), max: isoDay() });
+  const toTime = h('input#diff-to-time', { type: 'time', title: '不填为当日日终' });
   const diffResult = h('div#diff-box');
   const compare = () => attempt(async () => {
     const time = timeAxis.value;
-    const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value) + '&from=' + from.value + '&to=' + to.value + timeParam());
-    diffResult.replaceChildren(h('p.muted#diff-axis', '对比口径：', axisNote(body, time)), diffView(body));
+    const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value)
+      + '&from=' + encodeURIComponent(instantParam(from.value, fromTime.value))
+      + '&to=' + encodeURIComponent(instantParam(to.value, toTime.value)) + timeParam());
+    diffResult.replaceChildren(h('p.muted#diff-axis', '对比 ' + instantText(from.value, fromTime.value) + ' 与 '
+      + instantText(to.value, toTime.value) + '，口径：', axisNote(body, time)), diffView(body, (measureId) => {
+      itemId.value = measureId;
+      itemDate.value = to.value;
+      showItem().then(() => itemCard.scrollIntoView({ block: 'start' }));
+    }));
   }, diffResult);
 
   // 2b. one item: its state on a date, on the chosen axis, and its whole timeline
@@ -166,6 +189,18 @@ export async function render(ctx) {
       h('h3', '时间线（' + ((timeline && timeline.count) ?? 0) + ' 条记录）'),
       timelineView(timeline, time, until)].filter(Boolean));
   }, itemResult);
+  const bundle = (query, name) => attempt(async () => {
+    await api.download('/api/audit/export?' + query, name);
+    say('审计包已下载，可用 ./zhenggai audit verify 文件名 离线核验', 'ok');
+  });
+  const itemBundle = h('button#item-bundle.secondary', { type: 'button', onclick: () => {
+    const id = itemId.value.trim();
+    if (!id) { itemResult.replaceChildren(h('p.field-error', '请先填写事项编号')); return; }
+    bundle('aggregateId=' + encodeURIComponent(id), 'audit-' + id + '.json');
+  } }, '下载该事项的审计包');
+  const departmentBundle = h('button#department-bundle.secondary', { type: 'button', onclick: () =>
+    bundle('department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(instantParam(asOf.value, asOfTime.value)),
+      'audit-' + dept.value + '-' + asOf.value + '.json') }, '下载本部门审计包');
   asOfResult.addEventListener('click', (e) => {
     const row = e.target.closest && e.target.closest('tr[data-measure]');
     if (!row || !row.dataset.measure) return;
@@ -197,7 +232,13 @@ export async function render(ctx) {
 
   // 4. projection replay
   const bar = progressBar('replay-progress');
-  const replayInfo = h('p.muted#replay-info', '重放将从审计日志重建台账投影，完成后与现用投影比对，确认无差异后可切换。');
+  const replayInfo = h('p.muted#replay-info', '点击“开始重放”后进度显示在下方。');
+  const replayHelp = h('div.hint#replay-help',
+    h('p', '“重放”从第一条起逐条读取不可篡改的审计日志，在另一份副本中重新计算各部门整改台账（审计回放使用的台账投影），'
+      + '完成后与现用的投影逐项比对，列出差异。重放只写副本，不改动现用投影，也不改动审计日志。'),
+    h('p', '“切换到重建的投影”把现用投影换成重建的副本（切换前先补齐重放期间新增的记录），此后的某日台账、对比和事项状态都以它为准；'
+      + '应在比对无差异、或已查明差异原因之后进行。切换记入服务日志，不能撤销，但可随时再次重放。'),
+    h('p', '重放和切换仅限纪检监察和党委使用。'));
   const switchButton = h('button#replay-switch', { type: 'button', hidden: true }, '切换到重建的投影');
   const startButton = h('button#replay-start', { type: 'button' }, '开始重放');
   let replayId = null;
@@ -226,7 +267,8 @@ export async function render(ctx) {
         clearInterval(timer); startButton.disabled = false; switchButton.hidden = true;
       } else if (finished) {
         const diffs = p.differences ?? p.differenceCount ?? (Array.isArray(p.diff) ? p.diff.length : undefined);
-        replayInfo.textContent = '重放完成' + (diffs !== undefined ? '：与现用投影相比有 ' + (Array.isArray(diffs) ? diffs.length : diffs) + ' 处差异。' : '。');
+        replayInfo.textContent = '重放完成' + (diffs !== undefined ? '：与现用投影相比有 ' + (Array.isArray(diffs) ? diffs.length : diffs) + ' 处差异。' : '。')
+          + '确认后可切换到重建的投影。';
         clearInterval(timer); startButton.disabled = false; switchButton.hidden = false;
       } else if (failed) {
         replayInfo.textContent = '重放失败：' + (p.error || p.message || '未知原因');
@@ -254,29 +296,35 @@ export async function render(ctx) {
     }
   }));
   switchButton.addEventListener('click', () => attempt(async () => {
+    if (!window.confirm('确定把现用的台账投影换成本次重建的投影吗？切换不能撤销。')) return;
     await api.post('/api/audit/replays/' + encodeURIComponent(replayId) + '/switch-over');
     switchButton.hidden = true;
     replayInfo.textContent = '已切换到重建的投影。';
     say('已切换到重建的投影', 'ok');
   }));
 
+  const itemCard = card('单个事项的某日状态与时间线',
+    h('form#item-form.inline', { onsubmit: (e) => { e.preventDefault(); showItem(); } }, field('事项', itemId), field('日期', itemDate), h('button#item-button', { type: 'submit' }, '查看'), itemBundle),
+    h('p.hint', '审计包是该事项或部门的全部审计记录（JSON），带哈希链，可交给他人用 ./zhenggai audit verify 离线核验。'),
+    itemResult);
+  itemCard.id = 'item-card';
+
   mount(
     h('div.page-head', h('h1#page-title', '审计回放'), h('p.muted', '所有操作均来自不可篡改的事件记录')),
     h('form#time-form.inline', { onsubmit: (e) => e.preventDefault() }, field('时间口径', timeAxis), axisHint),
     h('div.grid-2',
       card('某日的台账原貌',
-        h('form#asof-form.inline', { onsubmit: (e) => { e.preventDefault(); showAsOf(); } }, field('部门', dept), field('日期', asOf), h('button#asof-button', { type: 'submit' }, '查看')),
+        h('form#asof-form.inline', { onsubmit: (e) => { e.preventDefault(); showAsOf(); } }, field('部门', dept), field('日期', asOf), field('时刻（可选）', asOfTime), h('button#asof-button', { type: 'submit' }, '查看'), departmentBundle),
         asOfResult),
       card('两个日期对比',
-        h('form#diff-form.inline', { onsubmit: (e) => { e.preventDefault(); compare(); } }, field('部门', dept2), field('从', from), field('到', to), h('button#diff-button', { type: 'submit' }, '对比')),
+        h('form#diff-form.inline', { onsubmit: (e) => { e.preventDefault(); compare(); } }, field('部门', dept2), field('从', from), field('时刻', fromTime), field('到', to), field('时刻', toTime), h('button#diff-button', { type: 'submit' }, '对比')),
+        h('p.hint', '时刻不填即比较两日日终；点击事项名称可查看其时间线。'),
         diffResult)),
-    card('单个事项的某日状态与时间线',
-      h('form#item-form.inline', { onsubmit: (e) => { e.preventDefault(); showItem(); } }, field('事项', itemId), field('日期', itemDate), h('button#item-button', { type: 'submit' }, '查看')),
-      itemResult),
+    itemCard,
     h('div.grid-2',
       card('完整性校验', h('p.muted', '逐条重算审计日志的哈希链与每日摘要，检查是否被改写、删除或插入。'),
         h('button#verify-button', { type: 'button', onclick: verify }, '开始校验'), verifyResult),
-      card('投影重放', replayInfo, bar, h('div.actions', startButton, switchButton))));
+      card('投影重放', replayHelp, replayInfo, bar, h('div.actions', startButton, switchButton))));
   showAsOf();
   if (itemId.value.trim()) showItem();
 }

@@ -1,7 +1,8 @@
 // Party-committee overview portal: departments ranked by completion and overdue, theme × department heat map,
 // monthly trend; drill-down to a department's ledger and from there to an item.
 import * as api from '../api.js';
-import { h, mount, card, table, stat, percent } from '../dom.js';
+import { h, mount, card, field, table, stat, percent, say } from '../dom.js';
+import { hasAny } from '../roles.js';
 import { chart, lines, COLOURS, escapeHtml } from '../charts.js';
 
 /** Ranking: completion rate high first, then fewer overdue, then more items. */
@@ -60,8 +61,59 @@ function heatmap(cells, names, onPick) {
   }, { name: 'heatmap', className: 'tall', onClick: (p) => onPick(departments[p.value[0]]) });
 }
 
+/** Overdue items first (longest overdue first), then those due soonest; each item once. */
+export function needingAttention(overdue, due) {
+  const seen = new Set();
+  return [...overdue, ...due].filter((r) => !seen.has(r.measureId) && seen.add(r.measureId))
+    .sort((a, b) => (a.daysToDeadline ?? 0) - (b.daysToDeadline ?? 0));
+}
+
+/** 督办 from the overview: every department's overdue and soon-due items, each with a form to supervise it (党委). */
+function overdueCard(ctx, rows, names) {
+  const mayIssue = hasAny(ctx.user, ['PARTY_COMMITTEE']);
+  const formBox = h('div#supervise-box');
+  const open = (r) => {
+    const level = h('select#supervise-level', h('option', { value: 'DEPT_HEAD' }, '督办部门负责人'), h('option', { value: 'OWNER' }, '督办责任人'));
+    const reason = h('textarea#supervise-reason', { maxlength: 1000 },
+      '整改事项“' + (r.title || r.measureId) + '”已逾期，请抓紧落实并报告进展。');
+    const error = h('div.field-error#supervise-error', { role: 'alert', hidden: true });
+    formBox.replaceChildren(h('form.subform#supervise-form', { onsubmit: async (e) => {
+      e.preventDefault();
+      error.hidden = true;
+      if (!reason.value.trim()) { error.textContent = '请填写督办事由'; error.hidden = false; return; }
+      if (!window.confirm('确定向' + (names[r.leadDepartment] || r.leadDepartment) + '发出督办通知吗？督办记录将进入审计日志，不能撤回。')) return;
+      try {
+        await api.post('/api/measures/' + encodeURIComponent(r.measureId) + '/supervision', { level: level.value, reason: reason.value.trim() });
+        formBox.replaceChildren();
+        await ctx.refresh();
+        say('已督办：' + (r.title || r.measureId), 'ok');
+      } catch (err) {
+        error.textContent = err.message;
+        error.hidden = false;
+      }
+    } }, h('h3', '督办：' + (r.title || r.measureId)), field('督办对象', level), field('督办事由', reason), error,
+    h('div.actions', h('button#supervise-submit', { type: 'submit' }, '发出督办'),
+      h('button.secondary', { type: 'button', onclick: () => formBox.replaceChildren() }, '取消'))));
+    reason.focus();
+  };
+  const list = table([
+    { key: 'leadDepartment', label: '部门', render: (r) => names[r.leadDepartment] || r.leadDepartment, sort: (r) => names[r.leadDepartment] || r.leadDepartment },
+    { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId) }, r.title || r.measureId) },
+    { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
+    { key: 'deadline', label: '完成时限', className: 'nowrap' },
+    { key: 'daysToDeadline', label: '逾期/剩余', render: (r) => (r.overdue || (r.daysToDeadline ?? 0) < 0
+      ? h('span.badge.red', '逾期 ' + Math.abs(r.daysToDeadline ?? 0) + ' 天') : h('span.badge.yellow', '剩 ' + (r.daysToDeadline ?? '?') + ' 天')) },
+    { key: 'notices', label: '已督办', render: (r) => (r.supervisionNotices ?? r.notices ?? 0) + ' 次' },
+    mayIssue ? { key: 'act', label: '操作', sortable: false, render: (r) => h('button.small', { type: 'button', dataset: { supervise: r.measureId }, onclick: () => open(r) }, '督办') } : null,
+  ].filter(Boolean), rows, { id: 'overdue-table', rowData: (r) => ({ measure: r.measureId }), empty: '没有逾期或30天内到期的事项' });
+  return card('逾期及临期事项（' + rows.length + '）' + (mayIssue ? '：可直接督办' : ''), h('div.scroll.short', list), formBox);
+}
+
 export async function render(ctx) {
-  const body = await api.get('/api/overview');
+  const none = () => ({ rows: [] });
+  const [body, overdue, due, awaiting] = await Promise.all([api.get('/api/overview'),
+    api.get('/api/ledger/overdue').catch(none), api.get('/api/ledger/due?days=30').catch(none),
+    hasAny(ctx.user, ['PARTY_COMMITTEE']) ? api.get('/api/ledger/awaiting-verification').catch(() => null) : null]);
   if (ctx.stale()) return;
   const departments = rank(body.departments || []);
   const names = Object.fromEntries(departments.map((d) => [d.department, d.name]));
@@ -103,7 +155,20 @@ export async function render(ctx) {
     : h('p.muted', '暂无按月统计数据。');
 
   mount(
-    h('div.page-head', h('h1#page-title', '整改落实总览'), h('p.muted', '点击部门可查看其整改台账')),
+    h('div.page-head', h('h1#page-title', '整改落实总览'), h('p.muted', '点击部门可查看其整改台账'),
+      h('div.actions',
+        awaiting ? h('a#awaiting-link', { href: '#/verify' }, '待验收 ' + (awaiting.count ?? (awaiting.rows || []).length) + ' 项') : null,
+        h('button#export-all', { type: 'button', onclick: async (e) => {
+          e.target.disabled = true;
+          try {
+            await api.download('/api/ledger/export.xlsx', '全部单位整改台账.xlsx');
+            say('已导出全部部门的整改台账', 'ok');
+          } catch (err) {
+            say(err.message || '导出失败，请稍后重试');
+          } finally {
+            e.target.disabled = false;
+          }
+        } }, '导出全部部门台账'))),
     h('div.stats#overview-stats',
       stat('部门', departments.length, null, 'departments'),
       stat('整改事项', totals.total ?? 0, null, 'total'),
@@ -116,5 +181,6 @@ export async function render(ctx) {
       card('部门排名（按完成率、逾期）', h('div.scroll.short', ranking))),
     h('div.grid-wide',
       card('问题主题 × 部门（问题数）', cells.length ? heatmap(cells, names, drill) : h('p.muted', '暂无主题分布数据。')),
-      card('月度趋势', trendChart)));
+      card('月度趋势', trendChart)),
+    overdueCard(ctx, needingAttention(overdue.rows || [], due.rows || []), names));
 }

@@ -219,7 +219,7 @@ class DirectoryAdminTest extends GatewayHttpTest {
         assertThat(names(created.json()))
                 .containsExactly("username", "displayName", "department", "roles", "enabled", "pendingGrant");
         List<String> grant = List.of("grantId", "username", "displayName", "department", "roles", "status",
-                "proposedBy", "proposedAt", "decidedBy", "decidedAt", "reason");
+                "proposedBy", "proposedAt", "decidedBy", "decidedAt", "reason", "proposedByName", "decidedByName");
         assertThat(names(created.json().get("pendingGrant"))).containsExactlyElementsOf(grant);
         JsonNode grants = get("/api/directory/grants?status=PENDING", org).json();
         assertThat(names(grants)).containsExactly("count", "grants");

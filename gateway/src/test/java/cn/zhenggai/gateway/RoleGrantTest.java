@@ -80,6 +80,8 @@ class RoleGrantTest extends GatewayHttpTest {
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("APPROVED");
         assertThat(approved.text("decidedBy")).isEqualTo("demo-party");
+        assertThat(approved.text("proposedByName")).isEqualTo("组织部（演示）");
+        assertThat(approved.text("decidedByName")).isEqualTo("党委（演示）");
         clock.advance(Duration.ofSeconds(2));
         assertThat(claims(accessToken("all.roles", STRONG)).get("roles")).extracting(n -> n.asText())
                 .containsExactlyInAnyOrder("CADRE", "DISCIPLINE", "ORG_DEPT", "PARTY_COMMITTEE");

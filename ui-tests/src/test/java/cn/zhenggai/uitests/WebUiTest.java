@@ -83,9 +83,9 @@ class WebUiTest {
 
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("demo-dept", List.of("ledger", "reports"));
-        expected.put("demo-party", List.of("ledger", "overview", "audit"));
-        expected.put("demo-org", List.of("overview", "reports"));
-        expected.put("demo-audit", List.of("overview", "audit"));
+        expected.put("demo-party", List.of("ledger", "overview", "verify", "audit", "grants"));
+        expected.put("demo-org", List.of("overview", "reports", "admin"));
+        expected.put("demo-audit", List.of("overview", "audit", "grants"));
         expected.put("demo-head", List.of("ledger", "reports"));
         expected.put("demo-cadre", List.of("ledger", "reports"));
         Map<String, String> landing = Map.of("demo-dept", "行政审批局 · 整改台账", "demo-party", "整改落实总览",
@@ -284,6 +284,12 @@ class WebUiTest {
         assertThat(browser.await(By.id("replay-progress")).getAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(browser.text(By.id("replay-info"))).startsWith("重放完成");
         browser.screenshot("audit-replay");
+        assertThat(browser.text(By.id("replay-help"))).contains("不改动现用投影").contains("仅限纪检监察和党委");
+        answerConfirmations(false);
+        browser.click(By.id("replay-switch"));
+        assertThat(lastQuestion()).contains("切换不能撤销");
+        assertThat(browser.await(By.id("replay-switch")).isDisplayed()).as("declined: not switched").isTrue();
+        answerConfirmations(true);
         browser.click(By.id("replay-switch"));
         browser.until(d -> browser.text(By.id("replay-info")).equals("已切换到重建的投影。"));
     }
@@ -563,6 +569,209 @@ class WebUiTest {
         browser.click(By.id("submit-report"));
         browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
         assertThat(browser.all(By.cssSelector("[data-edit-problem]"))).as("a submitted report is not edited").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ main: administration, queues, audit
+
+    @Test
+    @Order(50)
+    void theOrganizationDepartmentAdministersUsersAndDepartmentsAndASecondPersonApprovesAGrant() {
+        browser.login("demo-org", "demo");
+        browser.await(By.id("page-title"));
+        browser.click(By.cssSelector("#nav a[data-nav='admin']"));
+        browser.await(By.cssSelector("#users-table tr[data-username='demo-cz']"));
+        assertThat(browser.text(By.cssSelector("#users-table tr[data-username='demo-cz']")))
+                .as("departments and roles by name").contains("财政局").contains("部门联络员").doesNotContain("CZJ");
+
+        // a department: refused code beside its field, then created and renamed
+        browser.await(By.id("department-code")).sendKeys("tjj");
+        browser.await(By.id("department-name")).sendKeys("统计局");
+        browser.click(By.id("department-save"));
+        browser.until(d -> browser.text(By.id("err-code")).contains("部门代码须为"));
+        browser.await(By.id("department-code")).clear();
+        browser.await(By.id("department-code")).sendKeys("TJJ");
+        browser.click(By.id("department-save"));
+        awaitDone("已新增部门 统计局");
+        browser.js("window.prompt = function () { return '统计局（数据中心）'; }");
+        browser.click(By.cssSelector("#departments-table button[data-rename='TJJ']"));
+        awaitDone("部门已更名为 统计局（数据中心）");
+
+        // a user: errors beside the fields they concern, nothing created until all is right
+        browser.click(By.id("user-save"));
+        assertThat(browser.text(By.id("err-displayName"))).isEqualTo("请填写姓名");
+        assertThat(browser.text(By.id("err-roles"))).isEqualTo("请至少选择一个角色");
+        browser.await(By.id("user-username")).sendKeys("tj.reviewer");
+        browser.await(By.id("user-display-name")).sendKeys("统计局审核员");
+        browser.click(By.cssSelector("#user-department option[value='TJJ']"));
+        browser.click(By.id("role-CADRE"));
+        browser.click(By.id("role-ORG_DEPT"));
+        browser.await(By.id("user-password")).sendKeys("weak");
+        browser.click(By.id("user-save"));
+        browser.until(d -> browser.text(By.id("err-password")).contains("密码长度须为"));
+        assertThat(browser.all(By.cssSelector("#users-table tr[data-username='tj.reviewer']"))).isEmpty();
+        browser.await(By.id("user-password")).clear();
+        browser.await(By.id("user-password")).sendKeys("Tongji-2026-review");
+        browser.click(By.id("user-save"));
+        awaitDone("已创建用户 统计局审核员；组织部角色须经另一人批准后生效");
+        String row = browser.text(By.cssSelector("#users-table tr[data-username='tj.reviewer']"));
+        assertThat(row).contains("统计局（数据中心）").contains("领导干部").contains("待批准：组织部");
+        browser.screenshot("admin-users");
+
+        // the proposer may withdraw but not approve it
+        browser.open("grants");
+        browser.await(By.cssSelector("#grants-table tr[data-grant]"));
+        String proposed = browser.text(By.id("grants-table"));
+        assertThat(proposed).contains("统计局审核员").contains("组织部（演示）").contains("您不能批准此项")
+                .doesNotContain("demo-org");
+        assertThat(browser.all(By.cssSelector("#grants-table button[data-approve]"))).isEmpty();
+
+        browser.login("demo-party", "demo");
+        browser.await(By.id("page-title"));
+        browser.click(By.cssSelector("#nav a[data-nav='grants']"));
+        browser.await(By.cssSelector("#grants-table button[data-approve]"));
+        answerConfirmations(true);
+        browser.click(By.cssSelector("#grants-table button[data-approve]"));
+        assertThat(lastQuestion()).contains("统计局审核员").contains("组织部");
+        awaitDone("已批准：统计局审核员 组织部");
+        assertThat(browser.text(By.id("grants-table"))).contains("没有待批准的授权");
+        browser.click(By.cssSelector("button.tab[data-status='APPROVED']"));
+        browser.until(d -> browser.text(By.id("grants-table")).contains("党委（演示）"));
+        browser.screenshot("grants");
+    }
+
+    @Test
+    @Order(51)
+    @SuppressWarnings("unchecked")
+    void thePartyCommitteeWorksItsVerificationQueueSupervisesFromTheOverviewAndExportsEveryDepartment() {
+        // set-up, as the department would have done it on the item page: one item completed, one due in ten days
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        List<String> open = (List<String>) apiScript("const r = await call('GET', '/api/ledger');"
+                + " return r.body.rows.filter(x => x.status === 'PLANNED').map(x => x.measureId);");
+        assertThat(open).as("two items of the sample report not yet assigned").hasSizeGreaterThanOrEqualTo(2);
+        String due = LocalDate.now(ZoneId.of(Browser.ZONE)).plusDays(10).toString();
+        for (String id : open.subList(0, 2)) {
+            assertThat(apiScript("return (await call('POST', '/api/measures/' + arguments[0] + '/assignment',"
+                    + " {leadDepartment: 'XZSPJ', owner: '行政审批局干部（演示）', deadline: arguments[1]})).status", id, due))
+                    .isEqualTo(200L);
+        }
+        String done = open.get(0);
+        String late = open.get(1);
+        assertThat(apiScript("return (await call('POST', '/api/measures/' + arguments[0] + '/completion',"
+                + " {summary: '窗口服务规范已修订并培训到人。'})).status", done)).isEqualTo(200L);
+
+        browser.login("demo-party", "demo");
+        browser.await(By.id("overview-stats"));
+        browser.until(d -> browser.all(By.id("awaiting-link")).size() == 1
+                && browser.text(By.id("awaiting-link")).startsWith("待验收 ") || refreshed());
+        browser.click(By.cssSelector("#nav a[data-nav='verify']"));
+        browser.until(d -> browser.all(By.cssSelector("#verify-table tr[data-measure='" + done + "']")).size() == 1
+                || refreshed());
+        String queued = browser.text(By.cssSelector("#verify-table tr[data-measure='" + done + "']"));
+        assertThat(queued).contains("行政审批局").contains("窗口服务规范已修订").contains("0 天").doesNotContain("XZSPJ");
+        browser.screenshot("verify-queue");
+        browser.click(By.cssSelector("#verify-table tr[data-measure='" + done + "'] a.button-link"));
+        browser.await(By.id("verify-opinion")).sendKeys("经核查，整改到位。");
+        browser.click(By.id("verify-button"));
+        awaitDone("已验收销号");
+        browser.open("verify");
+        browser.await(By.id("verify-table"));
+        browser.until(d -> browser.all(By.cssSelector("#verify-table tr[data-measure='" + done + "']")).isEmpty()
+                || refreshed());
+
+        // 督办 from the overview, confirmed first; refused without a reason, beside the field
+        browser.open("overview");
+        browser.until(d -> browser.all(By.cssSelector("#overdue-table tr[data-measure='" + late + "']")).size() == 1
+                || refreshed());
+        assertThat(browser.text(By.cssSelector("#overdue-table tr[data-measure='" + late + "']")))
+                .contains("行政审批局").contains("剩 10 天");
+        browser.click(By.cssSelector("#overdue-table button[data-supervise='" + late + "']"));
+        browser.await(By.id("supervise-reason")).clear();
+        browser.click(By.id("supervise-submit"));
+        assertThat(browser.text(By.id("supervise-error"))).isEqualTo("请填写督办事由");
+        browser.await(By.id("supervise-reason")).sendKeys("请于本周内报告整改进展。");
+        answerConfirmations(true);
+        browser.click(By.id("supervise-submit"));
+        assertThat(lastQuestion()).contains("行政审批局").contains("不能撤回");
+        awaitDone("已督办：" + titleOf(late));
+        browser.until(d -> browser.text(By.cssSelector("#overdue-table tr[data-measure='" + late + "']")).contains("1 次")
+                || refreshed());
+
+        recordDownloads();
+        browser.click(By.id("export-all"));
+        awaitDone("已导出全部部门的整改台账");
+        assertThat(downloads()).as("the workbook of every department").anyMatch(d -> d.startsWith("全部单位整改台账.xlsx:")
+                && !d.endsWith(":0"));
+        browser.screenshot("overview-supervise");
+    }
+
+    @Test
+    @Order(52)
+    void disciplineInspectionComparesTwoInstantsFollowsADifferenceToItsTimelineAndDownloadsABundle() {
+        browser.login("demo-audit", "demo");
+        browser.await(By.id("page-title"));
+        String today = LocalDate.now(ZoneId.of(Browser.ZONE)).toString();
+        // from the start of today to now, minute by minute: everything today is in it; from now to now, nothing
+        browser.js("document.getElementById('diff-from').value = arguments[0];"
+                + " document.getElementById('diff-from-time').value = '00:00';"
+                + " document.getElementById('diff-to').value = arguments[0];"
+                + " document.getElementById('diff-to-time').value = '23:59';", today);
+        browser.click(By.id("diff-button"));
+        browser.await(By.id("diff-result"));
+        assertThat(browser.text(By.id("diff-axis"))).contains(today + " 00:00").contains(today + " 23:59");
+        assertThat(Integer.parseInt(browser.text(By.id("diff-total")))).isGreaterThan(0);
+        WebElement link = browser.await(By.cssSelector("#diff-result a.diff-item"));
+        String measure = link.getAttribute("data-timeline");
+        browser.click(By.cssSelector("#diff-result a.diff-item[data-timeline='" + measure + "']"));
+        browser.until(d -> measure.equals(browser.js("return document.getElementById('item-id').value"))
+                && !browser.all(By.cssSelector("#audit-timeline li[data-type]")).isEmpty());
+
+        String minute = (String) browser.js("const d = new Date(Date.now() + 60000);"
+                + " return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0')");
+        if (!minute.equals("00:00")) { // a comparison within the same minute has nothing in it
+            browser.js("document.getElementById('diff-from-time').value = arguments[0];"
+                    + " document.getElementById('diff-to-time').value = arguments[0];", minute);
+            browser.click(By.id("diff-button"));
+            browser.until(d -> browser.text(By.id("diff-axis")).contains(today + " " + minute)
+                    && "0".equals(browser.text(By.id("diff-total"))));
+        }
+
+        recordDownloads();
+        browser.click(By.id("item-bundle"));
+        awaitDone("审计包已下载，可用 ./zhenggai audit verify 文件名 离线核验");
+        assertThat(downloads()).anyMatch(d -> d.startsWith("audit-" + measure + ".json:") && !d.endsWith(":0"));
+        browser.screenshot("audit-bundle");
+    }
+
+    /** Runs an async script with {@code call(method, path, json)} (the signed-in user's token) defined. */
+    private Object apiScript(String body, Object... args) {
+        return browser.js("const call = async (method, path, json) => { const r = await fetch(path, {method,"
+                + " headers: {'Content-Type': 'application/json', Authorization: 'Bearer '"
+                + " + sessionStorage.getItem('zhenggai.accessToken')}, body: json ? JSON.stringify(json) : undefined});"
+                + " const text = await r.text(); return {status: r.status, body: text ? JSON.parse(text) : null}; };"
+                + " return (async () => { " + body + " })();", args);
+    }
+
+    private String titleOf(String measureId) {
+        return (String) apiScript("return (await call('GET', '/api/measures/' + arguments[0])).body.title", measureId);
+    }
+
+    /** From now on the page's downloads (blob links clicked) are recorded as "file name:size". */
+    private void recordDownloads() {
+        browser.js("window.__downloads = []; const make = URL.createObjectURL; const sizes = new Map();"
+                + " URL.createObjectURL = function (b) { const u = make.call(URL, b); sizes.set(u, b.size); return u; };"
+                + " const click = HTMLAnchorElement.prototype.click;"
+                + " HTMLAnchorElement.prototype.click = function () { if (this.download) {"
+                + " window.__downloads.push(this.download + ':' + (sizes.get(this.href) ?? '?')); return; }"
+                + " return click.call(this); };");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> downloads() {
+        return (List<String>) browser.until(d -> {
+            List<String> list = (List<String>) browser.js("return window.__downloads");
+            return list == null || list.isEmpty() ? null : list;
+        });
     }
 
     private void addProblem(String theme, int ordinal, String statement) {

@@ -225,7 +225,7 @@ class DirectoryController {
         grants.propose(grant);
         outbox.grant(grant.grantId(), user.department(), actor, new RoleGrantProposed(grant.grantId(),
                 user.username(), user.department(), List.copyOf(new TreeSet<>(roles)), actor));
-        return GrantView.of(grant, user);
+        return GrantView.of(grant, user, directory);
     }
 
     private static UserView withPending(UserView view, GrantView pending) {

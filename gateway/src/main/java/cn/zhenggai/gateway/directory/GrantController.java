@@ -68,7 +68,7 @@ class GrantController {
         Set<Role> roles = rolesOf(caller);
         RoleGrants.Status wanted = parseStatus(status);
         List<GrantView> items = grants.list(wanted).stream().map(grant ->
-                GrantView.of(grant, directory.find(grant.username()).orElse(null)).withMayApprove(
+                GrantView.of(grant, directory.find(grant.username()).orElse(null), directory).withMayApprove(
                         grant.status() == RoleGrants.Status.PENDING
                                 && RoleGrants.mayApprove(caller.getSubject(), roles, grant))).toList();
         return new DirectoryLists.Grants(items.size(), items);
@@ -106,7 +106,7 @@ class GrantController {
                 outbox.user(user.username(), user.department(), approver, new RolesGranted(user.username(),
                         user.department(), List.copyOf(added), approver, grantId));
             }
-            return GrantView.of(grants.findForUpdate(grantId).orElseThrow(), user);
+            return GrantView.of(grants.findForUpdate(grantId).orElseThrow(), user, directory);
         });
         log.info("Grant {} approved by {}", grantId, approver);
         return answer;
@@ -129,7 +129,7 @@ class GrantController {
             grants.decide(grantId, RoleGrants.Status.REJECTED, actor, reason, clock.instant());
             outbox.grant(grantId, user.department(), actor, new RoleGrantRejected(grantId, user.username(),
                     user.department(), List.copyOf(new TreeSet<>(grant.roles())), grant.proposedBy(), actor, reason));
-            return GrantView.of(grants.findForUpdate(grantId).orElseThrow(), user);
+            return GrantView.of(grants.findForUpdate(grantId).orElseThrow(), user, directory);
         });
         log.info("Grant {} rejected by {}", grantId, actor);
         return answer;

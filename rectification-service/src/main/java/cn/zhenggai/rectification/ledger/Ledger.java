@@ -102,6 +102,15 @@ public class Ledger {
                 null));
     }
 
+    /**
+     * Items completed and waiting for the party committee's verification (待验收), within the scope, the longest
+     * waiting first.
+     */
+    public List<LedgerRow> awaitingVerification(Scope scope) {
+        return rows(Filters.and(scope.filter(), Filters.eq("status", LedgerProjection.COMPLETED)), scope.department(),
+                Sorts.ascending("completedAt", "department", "ordinal"));
+    }
+
     /** Every row within the scope (for the export of all departments). */
     public List<LedgerRow> all(Scope scope) {
         return rows(scope.filter(), scope.department(), Sorts.ascending("department", "plannedAt", "reportId",

@@ -142,6 +142,17 @@ public class LedgerController {
     }
 
     /**
+     * {@code GET /api/ledger/awaiting-verification}: completed items waiting for verification (待验收), the party
+     * committee's work queue across departments (department staff: their own department's), the longest waiting first.
+     */
+    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
+    @GetMapping("/api/ledger/awaiting-verification")
+    Rows awaitingVerification(@RequestParam(required = false) String department, Caller caller) {
+        Ledger.Scope scope = listScope(department, caller, departments);
+        return list(scope, ledger.awaitingVerification(scope));
+    }
+
+    /**
      * {@code GET /api/overview}: figures per department (only the caller's own for department staff), per theme,
      * theme × department (heat map), per month, and recurring problems.
      */

@@ -3,6 +3,7 @@ package cn.zhenggai.rectification.ledger;
 import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.rectification.MeasureAssigned;
+import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasureOverdue;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.ProgressReported;
@@ -92,6 +93,25 @@ class LedgerHttpTest {
         projection.on(planned("h-czj", "CZJ", "cz-cadre", 2024, "预算执行不够严格。"), 0, AT);
         projection.on(new MeasureAssigned("h-czj", "CZJ", "CZJ", List.of(), "王局长", now.plusDays(5).toString(),
                 false, null, "cz-liaison"), 1, AT);
+        projection.on(planned("h-done-czj", "CZJ", "cz-cadre", 2024, "资金监管不够有力。"), 0, AT);
+        projection.on(new MeasureCompleted("h-done-czj", "CZJ", "已完成。", "cz-liaison", null, false), 1, AT);
+        projection.on(planned("h-done", "XZSPJ", "xz-other", 2024, "服务意识不够强。"), 0, AT);
+        projection.on(new MeasureCompleted("h-done", "XZSPJ", "已完成。", "demo-dept", null, false), 1,
+                AT.plusSeconds(60));
+    }
+
+    @Test
+    void thePartyCommitteesQueueHoldsEveryDepartmentsCompletedItemsTheLongestWaitingFirst() throws Exception {
+        assertThat(ids(api.get("/api/ledger/awaiting-verification", PARTY).json))
+                .containsExactly("h-done-czj", "h-done");
+        assertThat(ids(api.get("/api/ledger/awaiting-verification?department=XZSPJ", PARTY).json))
+                .containsExactly("h-done");
+        assertThat(ids(api.get("/api/ledger/awaiting-verification", LIAISON).json)).containsExactly("h-done");
+        assertThat(ids(api.get("/api/ledger/awaiting-verification", OTHER).json)).containsExactly("h-done-czj");
+        Answer refused = api.get("/api/ledger/awaiting-verification?department=CZJ", LIAISON);
+        assertThat(refused.status).isEqualTo(403);
+        assertThat(refused.json.get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
+        assertThat(api.get("/api/ledger/awaiting-verification?department=NOPE", PARTY).status).isEqualTo(404);
     }
 
     @Test
@@ -156,7 +176,7 @@ class LedgerHttpTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("行政审批局整改台账");
-            assertThat(sheet.getLastRowNum()).as("title, header, two items").isEqualTo(3);
+            assertThat(sheet.getLastRowNum()).as("title, header, three items").isEqualTo(4);
         }
         HttpResponse<byte[]> all = http.send(HttpRequest.newBuilder(api.uri("/api/ledger/export.xlsx"))
                 .header("Authorization", "Bearer " + api.token(PARTY)).GET().build(),

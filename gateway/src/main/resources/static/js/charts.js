@@ -1,4 +1,5 @@
-// ECharts from the WebJar the gateway serves (no CDN: the content security policy allows 'self' only).
+// ECharts from the WebJar the gateway serves (no CDN: the content security policy allows 'self' only). Drawn as SVG,
+// so the charts' labels are text in the page: readable by screen readers and checked for overlap by the browser tests.
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 import { h } from './dom.js';
 
@@ -11,13 +12,21 @@ export function chart(option, options = {}) {
   requestAnimationFrame(() => {
     if (!box.isConnected) return;
     live.forEach((c) => { if (!c.getDom().isConnected) { c.dispose(); live.delete(c); } });
-    const instance = echarts.init(box, null, { renderer: 'canvas' });
+    const instance = echarts.init(box, null, { renderer: 'svg' });
     instance.setOption(Object.assign({ animation: false, textStyle: { fontFamily: 'sans-serif' } }, option));
     if (options.onClick) instance.on('click', options.onClick);
     live.add(instance);
     box.dataset.ready = 'true';
   });
   return box;
+}
+
+/** A long category name on several lines of at most {@code width} characters (department names on an axis). */
+export function wrapLabel(text, width = 6) {
+  const value = String(text ?? '');
+  const lines = [];
+  for (let i = 0; i < value.length; i += width) lines.push(value.slice(i, i + width));
+  return lines.join('\n');
 }
 
 export const COLOURS = { green: '#2e7d32', yellow: '#f9a825', red: '#c62828', blue: '#1565c0', grey: '#9e9e9e' };

@@ -12,10 +12,11 @@ const rowsOf = (body) => (body && (body.rows || body.items || body.ledger || bod
 
 function ledgerTable(rows, id) {
   return table([
-    { key: 'title', label: '整改事项', className: 'wide', render: (r) => r.title || r.measureId },
+    { key: 'title', label: '整改事项', className: 'wide', render: (r) => (id === 'asof-table' && r.measureId
+      ? h('a.open-item', { href: '#', title: '查看该事项当日的状态与时间线' }, r.title || r.measureId) : r.title || r.measureId) },
     { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
-    { key: 'deadline', label: '完成时限', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || '—') },
-    { key: 'status', label: '当时状态', render: (r) => statusText(r.status) },
+    { key: 'deadline', label: '完成时限', className: 'nowrap', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || '—') },
+    { key: 'status', label: '当时状态', className: 'nowrap', render: (r) => statusText(r.status) },
     { key: 'colour', label: '预警', render: (r) => (r.colour ? colourBadge(r.colour) : '—') },
     { key: 'lastProgress', label: '当时最新进展', className: 'wide', render: (r) => r.lastProgress || '—' },
   ], rows, { id, empty: '该日期时本部门台账中没有事项', rowData: (r) => ({ measure: r.measureId || '' }) });
@@ -204,6 +205,7 @@ export async function render(ctx) {
   asOfResult.addEventListener('click', (e) => {
     const row = e.target.closest && e.target.closest('tr[data-measure]');
     if (!row || !row.dataset.measure) return;
+    e.preventDefault(); // the title is a link for the keyboard; it opens the item below, not another page
     itemId.value = row.dataset.measure;
     itemDate.value = asOf.value;
     showItem();
@@ -312,7 +314,7 @@ export async function render(ctx) {
   mount(
     h('div.page-head', h('h1#page-title', '审计回放'), h('p.muted', '所有操作均来自不可篡改的事件记录')),
     h('form#time-form.inline', { onsubmit: (e) => e.preventDefault() }, field('时间口径', timeAxis), axisHint),
-    h('div.grid-2',
+    h('div',
       card('某日的台账原貌',
         h('form#asof-form.inline', { onsubmit: (e) => { e.preventDefault(); showAsOf(); } }, field('部门', dept), field('日期', asOf), field('时刻（可选）', asOfTime), h('button#asof-button', { type: 'submit' }, '查看'), departmentBundle),
         asOfResult),

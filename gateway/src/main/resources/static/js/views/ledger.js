@@ -122,10 +122,10 @@ export async function render(ctx) {
     { key: 'colour', label: '预警', render: (r) => colourBadge(r.colour), sort: (r) => ({ red: 0, yellow: 1, green: 2 }[r.colour] ?? 3) },
     { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId) }, r.title || r.measureId) },
     ...(rows.some((r) => r.problem) ? [{ key: 'problem', label: '对应问题', className: 'wide muted', render: (r) => (r.problem ? h('div.clip', { title: r.problem }, r.problem) : '—') }] : []),
-    { key: 'source', label: '来源', render: (r) => sourceText(r.source) },
-    { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
-    { key: 'deadline', label: '完成时限', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || r.deadlineText || '—') },
-    { key: 'status', label: '状态', render: (r) => h('span.status', statusText(r.status)), sort: (r) => statusText(r.status) },
+    { key: 'source', label: '来源', className: 'nowrap', render: (r) => sourceText(r.source) },
+    { key: 'owner', label: '责任人', className: 'person', render: (r) => r.owner || '—' },
+    { key: 'deadline', label: '完成时限', className: 'nowrap', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || r.deadlineText || '—') },
+    { key: 'status', label: '状态', className: 'nowrap', render: (r) => h('span.status', statusText(r.status)), sort: (r) => statusText(r.status) },
     { key: 'lastProgress', label: '最新进展', className: 'wide', render: (r) => r.lastProgress || '—' },
   ];
   const tableBox = h('div.table-box');

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { h, mount, card, field, table, stat, percent, say } from '../dom.js';
 import { hasAny } from '../roles.js';
-import { chart, lines, COLOURS, escapeHtml } from '../charts.js';
+import { chart, lines, COLOURS, escapeHtml, wrapLabel } from '../charts.js';
 
 /** Ranking: completion rate high first, then fewer overdue, then more items. */
 export function rank(departments) {
@@ -51,9 +51,11 @@ function heatmap(cells, names, onPick) {
   const short = (t) => (t.length > 16 ? t.slice(0, 16) + '…' : t);
   return chart({
     tooltip: { position: 'top', formatter: (p) => escapeHtml(themes[p.value[1]]) + '<br>' + escapeHtml(names[departments[p.value[0]]] || departments[p.value[0]]) + '：' + p.value[2] + ' 项' },
-    grid: { left: 230, right: 60, top: 10, bottom: 80 },
-    xAxis: { type: 'category', data: departments.map((d) => names[d] || d), splitArea: { show: true }, axisLabel: { interval: 0, rotate: 35 } },
-    yAxis: { type: 'category', data: themes.map(short), splitArea: { show: true }, axisLabel: { interval: 0 } },
+    grid: { left: 8, right: 70, top: 10, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: departments.map((d) => names[d] || d), splitArea: { show: true },
+      axisLabel: { interval: 0, rotate: departments.length > 6 ? 40 : 0, fontSize: 11,
+        formatter: (name) => (departments.length > 6 ? name : wrapLabel(name, 5)) } },
+    yAxis: { type: 'category', data: themes.map(short), splitArea: { show: true }, axisLabel: { interval: 0, fontSize: 11 } },
     visualMap: { min: 0, max, calculable: true, orient: 'vertical', right: 0, top: 'middle', itemHeight: 100,
       inRange: { color: ['#fff5f5', '#ef9a9a', '#b71c1c'] } },
     series: [{ name: '问题数', type: 'heatmap', label: { show: true },
@@ -132,9 +134,11 @@ export async function render(ctx) {
 
   const bars = chart({
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 48, top: 20, bottom: 60 },
-    xAxis: { type: 'category', data: departments.map((d) => d.name || d.department), axisLabel: { interval: 0, rotate: 30 } },
+    legend: { top: 0 },
+    grid: { left: 40, right: 48, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: departments.map((d) => d.name || d.department),
+      axisLabel: { interval: 0, rotate: departments.length > 8 ? 40 : 0, fontSize: 11,
+        formatter: (name) => (departments.length > 8 ? name : wrapLabel(name, departments.length > 5 ? 4 : 6)) } },
     yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
     series: [
       { name: '已完成', type: 'bar', stack: 'n', barMaxWidth: 48, data: departments.map((d) => d.completed), color: COLOURS.green },

@@ -30,12 +30,12 @@ export async function render(ctx) {
       stat('涉及部门', new Set(rows.map((r) => r.leadDepartment)).size, null, 'departments'),
       stat('最长等待（天）', oldest ?? '—', oldest !== null && oldest > 7 ? 'red' : null, 'oldest')),
     card(null, h('div.filters', field('部门', choose)), table([
-      { key: 'leadDepartment', label: '部门', render: (r) => nameOf(r.leadDepartment), sort: (r) => nameOf(r.leadDepartment) },
+      { key: 'leadDepartment', label: '部门', className: 'nowrap', render: (r) => nameOf(r.leadDepartment), sort: (r) => nameOf(r.leadDepartment) },
       { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId), dataset: { measure: r.measureId } }, r.title || r.measureId) },
       { key: 'completionSummary', label: '完成情况', className: 'wide', render: (r) => h('div.clip', r.completionSummary || '—') },
       { key: 'evidenceCount', label: '佐证材料', render: (r) => (r.evidenceCount ? r.evidenceCount + ' 份' : h('span.warn-text', '无')) },
-      { key: 'completedAt', label: '报完成时间', render: (r) => dateTime(r.completedAt) },
-      { key: 'waiting', label: '已等待', sort: (r) => -Date.parse(r.completedAt || 0), render: (r) => {
+      { key: 'completedAt', label: '报完成时间', className: 'nowrap', render: (r) => dateTime(r.completedAt) },
+      { key: 'waiting', label: '已等待', className: 'nowrap', sort: (r) => -Date.parse(r.completedAt || 0), render: (r) => {
         const d = daysWaiting(r.completedAt);
         return d === null ? '—' : h('span' + (d > 7 ? '.badge.red' : ''), d + ' 天');
       } },

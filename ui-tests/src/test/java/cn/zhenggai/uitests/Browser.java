@@ -16,10 +16,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -67,9 +70,20 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        // --window-size is the window; make the page itself 1366×768, the office screen the UI is made for
+        size(1366, 768);
+    }
+
+    /** Makes the page itself (not the window around it) {@code width}×{@code height}. */
+    void size(int width, int height) {
+        Number chromeWidth = (Number) js("return window.outerWidth - window.innerWidth");
         Number chromeHeight = (Number) js("return window.outerHeight - window.innerHeight");
-        driver.manage().window().setSize(new Dimension(1366, 768 + chromeHeight.intValue()));
+        driver.manage().window().setSize(new Dimension(width + chromeWidth.intValue(),
+                height + chromeHeight.intValue()));
+    }
+
+    /** The page's width in CSS pixels, the suffix of a screenshot taken at another size than 1366. */
+    long width() {
+        return ((Number) js("return window.innerWidth")).longValue();
     }
 
     void open(String hash) {
@@ -124,7 +138,88 @@ final class Browser implements AutoCloseable {
         return (String) js("return sessionStorage.getItem('zhenggai.accessToken')");
     }
 
-    /** Waits for the page's charts to be drawn and for no request to be in flight, then saves a PNG. */
+    /**
+     * What is wrong with the layout of the page as shown: a cell holding a date, a status or another short label
+     * broken over two lines; a table that scrolls sideways; a chart's labels (SVG text, see charts.js) overlapping each
+     * other or cut off at the chart's edge. One line per problem; empty when there is none.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> layoutProblems() {
+        return (List<String>) js(LAYOUT);
+    }
+
+    private static final String LAYOUT = String.join("\n",
+            "const problems = [];",
+            "const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';",
+            "const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el);",
+            "  return new Set([...r.getClientRects()].filter((x) => x.width > 1).map((x) => Math.round(x.bottom))).size; };",
+            "const where = (el) => { const t = el.closest('table'); return t && t.id ? '#' + t.id : 'a table'; };",
+            "const SHORT = /^(\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([ T]\\d{1,2}:\\d{2}(:\\d{2})?)?|\\S{1,8})$/;",
+            "document.querySelectorAll('td, th').forEach((cell) => {",
+            "  if (!shown(cell)) return;",
+            "  [cell, ...cell.querySelectorAll('.badge, .status')].forEach((el) => {",
+            "    const text = el.textContent.trim();",
+            "    if (text && (el !== cell || SHORT.test(text)) && lines(el) > 1) problems.push('wrapped \u201c' + text + '\u201d in ' + where(cell));",
+            "  });",
+            "});",
+            "document.querySelectorAll('.table-box, .scroll, #asof-result, #diff-box').forEach((box) => {",
+            "  if (shown(box) && box.scrollWidth > box.clientWidth + 2) problems.push('sideways scroll in ' + (box.id ? '#' + box.id : where(box.querySelector('table') || box)));",
+            "});",
+            "document.querySelectorAll('.chart').forEach((chart) => {",
+            "  if (!shown(chart)) return;",
+            "  const box = chart.getBoundingClientRect();",
+            "  const texts = [...chart.querySelectorAll('svg text')].map((t) => ({ text: t.textContent.trim(), r: t.getBoundingClientRect() }))",
+            "    .filter((t) => t.text && t.r.width > 0 && t.r.height > 0);",
+            "  const name = chart.dataset.chart || 'chart';",
+            "  texts.forEach((t) => { if (t.r.left < box.left - 1 || t.r.right > box.right + 1 || t.r.top < box.top - 1 || t.r.bottom > box.bottom + 1)",
+            "    problems.push('label \u201c' + t.text + '\u201d cut off in chart ' + name); });",
+            "  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {",
+            "    const a = texts[i].r, b = texts[j].r;",
+            "    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);",
+            "    if (w > 2 && h > 2) problems.push('labels \u201c' + texts[i].text + '\u201d and \u201c' + texts[j].text + '\u201d overlap in chart ' + name);",
+            "  }",
+            "});",
+            "return problems;");
+
+    /**
+     * axe-core's serious and critical violations on the page as shown (the engine is injected from the
+     * {@code axe.min.js} of Deque's axe-core package on the test classpath), one line each: rule, help, where.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() {
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
+            js(AXE.get());
+        }
+        return (List<String>) js("return axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations"
+                + ".filter((v) => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))");
+    }
+
+    private static final java.util.function.Supplier<String> AXE = new java.util.function.Supplier<>() {
+        private String script;
+
+        @Override
+        public synchronized String get() {
+            if (script == null) {
+                try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                    if (in == null) {
+                        throw new IllegalStateException("axe.min.js is not on the test classpath"
+                                + " (dependency com.deque.html.axe-core:selenium)");
+                    }
+                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return script;
+        }
+    };
+
+    /**
+     * Waits for the page's charts to be drawn and for no request to be in flight, checks its layout and
+     * accessibility (failing with every problem found), then saves a PNG; at another width than 1366 the file
+     * name ends in {@code -WIDTH}.
+     */
     void screenshot(String name) {
         until(d -> Boolean.TRUE.equals(js("return document.getElementById('progress').hidden"
                 + " && [...document.querySelectorAll('.chart')].every(c => c.dataset.ready === 'true')")));
@@ -133,6 +228,17 @@ final class Browser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<String> problems = new ArrayList<>(layoutProblems());
+        problems.addAll(accessibilityProblems());
+        if (!problems.isEmpty()) {
+            screenshotAs(name + "-problems");
+            throw new AssertionError("the screen " + name + " at " + width() + " px has " + problems.size()
+                    + " layout or accessibility problem(s):\n  " + String.join("\n  ", problems));
+        }
+        screenshotAs(width() == 1366 ? name : name + "-" + width());
+    }
+
+    private void screenshotAs(String name) {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         try {
             for (String dir : List.of("target/screenshots", System.getProperty("zhenggai.screenshots", ""))) {

@@ -4,19 +4,16 @@ import cn.zhenggai.demo.DemoData;
 import cn.zhenggai.devstack.PlatformStack;
 import cn.zhenggai.devstack.infra.InfraConfig;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Refreshes {@code docs/screenshots/*.png}: the whole stack with the demo data {@code ./zhenggai up} loads, the main
- * screens in headless Chromium at 1366×768. After {@code mvn -B -DskipTests -pl ui-tests -am package}, from the
+ * screens in headless Chromium at 1366×768 and 1920×1080 ({@link ScreenTour}, which checks each one). After {@code mvn -B -DskipTests -pl ui-tests -am package}, from the
  * repository root: {@code mvn -B -o -pl ui-tests exec:java}-style or plain {@code java -cp <test classpath>
  * cn.zhenggai.uitests.Screenshots docs/screenshots} with {@code -Dzhenggai.home=.}.
  */
@@ -45,44 +42,13 @@ public final class Screenshots {
             try (Browser b = new Browser(stack.gatewayUrl())) {
                 b.driver.get(stack.gatewayUrl() + "/#/login");
                 b.await(By.id("login-form"));
-                b.screenshot("login");
-
+                new ScreenTour(b).run("XZSPJ");
                 b.login("demo-dept", "demo");
-                b.await(By.id("ledger-table"));
-                b.screenshot("department-dashboard");
                 b.open("reports");
                 b.upload(By.id("import-file"), sample);
                 b.click(By.id("import-preview-button"));
                 b.await(By.id("preview-problems"));
                 b.screenshot("report-editor");
-
-                b.login("demo-party", "demo");
-                b.await(By.id("ranking"));
-                b.screenshot("overview");
-                b.open("ledger?department=XZSPJ");
-                b.await(By.id("ledger-table"));
-                List<WebElement> rows = b.all(By.cssSelector("#ledger-table tr[data-status='COMPLETED'] a"));
-                if (rows.isEmpty()) {
-                    rows = b.all(By.cssSelector("#ledger-table tr[data-measure] a"));
-                }
-                rows.get(0).click();
-                b.until(d -> !b.all(By.cssSelector("#timeline li[data-type]")).isEmpty());
-                b.screenshot("item");
-
-                b.login("demo-audit", "demo");
-                b.await(By.id("asof-table"));
-                String today = LocalDate.now(ZoneId.of(Browser.ZONE)).toString();
-                b.js("document.getElementById('asof-date').value = arguments[0]", today);
-                b.click(By.id("asof-button"));
-                b.until(d -> b.text(By.id("asof-caption")).contains(today));
-                b.click(By.id("diff-button"));
-                b.await(By.id("diff-result"));
-                b.click(By.id("verify-button"));
-                b.until(d -> !b.all(By.cssSelector("#verify-ok, #verify-broken")).isEmpty());
-                b.click(By.id("replay-start"));
-                b.await(By.id("replay-switch"));
-                b.js("window.scrollTo(0, 0)");
-                b.screenshot("audit-replay");
             }
         }
         System.out.println("screenshots in " + out);

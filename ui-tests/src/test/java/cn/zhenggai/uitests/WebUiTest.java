@@ -743,6 +743,12 @@ class WebUiTest {
         browser.screenshot("audit-bundle");
     }
 
+    @Test
+    @Order(53)
+    void everyScreenIsLaidOutAndAccessibleAtBothOfficeScreenSizes() {
+        new ScreenTour(browser).run(DEPARTMENT);
+    }
+
     /** Runs an async script with {@code call(method, path, json)} (the signed-in user's token) defined. */
     private Object apiScript(String body, Object... args) {
         return browser.js("const call = async (method, path, json) => { const r = await fetch(path, {method,"

@@ -98,4 +98,15 @@ public class ProblemIntake {
                 .forEach(d -> found.add(Problem.of(d)));
         return found;
     }
+
+    /** What the intake knows of a report from its drafting: its title and author (null fields when not known). */
+    public record Drafted(String title, String author, String department) {
+    }
+
+    /** The report as drafted; fields null when its ReportDrafted has not been read. */
+    public Drafted drafted(String reportId) {
+        Document d = reportId == null ? null : reports.find(Filters.eq("_id", reportId)).first();
+        return d == null ? new Drafted(null, null, null)
+                : new Drafted(d.getString("title"), d.getString("author"), d.getString("department"));
+    }
 }

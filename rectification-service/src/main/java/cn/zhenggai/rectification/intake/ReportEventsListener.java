@@ -54,9 +54,13 @@ class ReportEventsListener {
                 })
                 .on(ReportReturned.class, (applied, returned, envelope) -> {
                     ProblemIntake.Drafted drafted = intake.drafted(returned.reportId());
-                    return notices.returned(returned, drafted.author(), drafted.title(), envelope);
+                    return notices.returned(returned, drafted.author(), drafted.submittedBy(), drafted.title(),
+                            envelope);
                 })
-                .on(ReportSubmitted.class, (applied, submitted, envelope) -> notices.submitted(submitted, envelope))
+                .on(ReportSubmitted.class, (applied, submitted, envelope) -> {
+                    boolean recorded = intake.on(submitted, envelope);
+                    return notices.submitted(submitted, envelope) || recorded;
+                })
                 .build();
     }
 

@@ -20,7 +20,8 @@ import java.util.Map;
  * department that leads items of an accepted report that new items arrived — one notice per department and report
  * (收到N项新整改事项), linking to the ledger. A returned report's notice is resolved when the report is submitted
  * again (or accepted). Ids come from the event's id, so a redelivered event changes nothing. The author is addressed
- * by user name within the report's department; departments and people are named from the directory.
+ * (and a delegate who submitted it) by user name within the report's department; departments and people are named
+ * from the directory.
  */
 @Component
 public class ReportNotices {
@@ -37,11 +38,15 @@ public class ReportNotices {
     }
 
     /**
-     * A report returned: to its author ({@code author} from the drafted report, null when not known — then no one is
-     * told). Returns whether anything was written.
+     * A report returned: to its author ({@code author} from the drafted report) and whoever submitted it, when a
+     * delegate did ({@code submittedBy}); either may be null when not known — no one is told when both are. Returns
+     * whether anything was written.
      */
-    public boolean returned(ReportReturned e, String author, String title, EventEnvelope envelope) {
-        List<String> audience = NotificationProjection.person(author, e.department());
+    public boolean returned(ReportReturned e, String author, String submittedBy, String title,
+                            EventEnvelope envelope) {
+        java.util.Set<String> audience = new java.util.LinkedHashSet<>(
+                NotificationProjection.person(author, e.department()));
+        audience.addAll(NotificationProjection.person(submittedBy, e.department()));
         if (audience.isEmpty()) {
             return false;
         }

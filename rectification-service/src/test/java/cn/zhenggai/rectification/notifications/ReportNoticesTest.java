@@ -85,7 +85,8 @@ class ReportNoticesTest {
     @Test
     void theAuthorIsToldWhyTheReportWasReturnedNamingTheDepartments() {
         assertThat(notices.returned(new ReportReturned("rpt-1", "CZJ", "demo-org", 1,
-                List.of("问题查摆不够深入。", "整改措施不具体。")), "demo-cz", TITLE, envelope("ReportReturned"))).isTrue();
+                        List.of("问题查摆不够深入。", "整改措施不具体。")), "demo-cz", null, TITLE,
+                envelope("ReportReturned"))).isTrue();
         assertThat(items(AUTHOR)).singleElement().satisfies(n -> {
             assertThat(n.get("kind")).isEqualTo("REPORT_RETURNED");
             assertThat(n.get("subject")).isEqualTo("发言提纲被退回修改");
@@ -104,7 +105,7 @@ class ReportNoticesTest {
     @Test
     void aReturnWhoseAuthorIsNotKnownNotifiesNobody() {
         assertThat(notices.returned(new ReportReturned("rpt-1", "CZJ", "demo-org", 1, List.of("理由。")), null, null,
-                envelope("ReportReturned"))).isFalse();
+                null, envelope("ReportReturned"))).isFalse();
         assertThat(items(AUTHOR)).isEmpty();
     }
 
@@ -112,16 +113,16 @@ class ReportNoticesTest {
     void aRedeliveredReturnChangesNothingAndKeepsTheReadMark() {
         EventEnvelope returned = envelope("ReportReturned");
         ReportReturned event = new ReportReturned("rpt-1", "CZJ", "demo-org", 1, List.of("理由。"));
-        notices.returned(event, "demo-cz", TITLE, returned);
+        notices.returned(event, "demo-cz", null, TITLE, returned);
         assertThat(notifications.markAllRead(AUTHOR)).isEqualTo(1);
-        assertThat(notices.returned(event, "demo-cz", TITLE, returned)).isFalse();
+        assertThat(notices.returned(event, "demo-cz", null, TITLE, returned)).isFalse();
         assertThat(items(AUTHOR)).singleElement().satisfies(n -> assertThat(n.get("read")).isEqualTo(true));
     }
 
     @Test
     void theReturnsNoticeIsResolvedWhenTheReportIsSubmittedAgainButNotByAnEarlierSubmission() {
         EventEnvelope first = envelope("ReportSubmitted");
-        notices.returned(new ReportReturned("rpt-1", "CZJ", "demo-org", 1, List.of("理由。")), "demo-cz", TITLE,
+        notices.returned(new ReportReturned("rpt-1", "CZJ", "demo-org", 1, List.of("理由。")), "demo-cz", null, TITLE,
                 envelope("ReportReturned"));
         assertThat(notices.submitted(new ReportSubmitted("rpt-1", "CZJ", "demo-cz", 1), first))
                 .as("the submission before the return, delivered again").isFalse();
@@ -172,5 +173,15 @@ class ReportNoticesTest {
         assertThat(notifications.markAllRead(AUTHOR)).isEqualTo(1);
         assertThat(notifications.list(AUTHOR, false, 50).unread()).isZero();
         assertThat(notifications.list(XZ_LIAISON, false, 50).unread()).isEqualTo(1);
+    }
+
+    @Test
+    void aDelegateWhoSubmittedTheReportIsToldToo() {
+        notices.returned(new ReportReturned("rpt-1", "CZJ", "demo-org", 1, List.of("理由。")), "demo-cz", "cz-cadre",
+                TITLE, envelope("ReportReturned"));
+        assertThat(items(AUTHOR)).hasSize(1);
+        assertThat(items(CZ_CADRE)).singleElement().satisfies(n -> assertThat(n.get("kind"))
+                .isEqualTo("REPORT_RETURNED"));
+        assertThat(items(XZ_LIAISON)).isEmpty();
     }
 }

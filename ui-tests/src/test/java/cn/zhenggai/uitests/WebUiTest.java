@@ -631,6 +631,24 @@ class WebUiTest {
         assertThat(browser.text(By.id("notices-unread"))).isEqualTo("没有未读通知");
         assertThat(browser.all(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).as("still listed, read")
                 .hasSize(1);
+
+        // the notice opens the report; submitted again, the return is dealt with: the notice shows 已处理
+        browser.open("reports");
+        browser.await(By.id("page-title"));
+        if (!browser.driver.findElement(By.id("notices")).isDisplayed()) {
+            browser.click(By.id("bell"));
+        }
+        browser.click(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"));
+        browser.until(d -> browser.driver.getCurrentUrl().endsWith("report?id=" + report));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已退回"));
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(35)).until(d -> !browser.all(
+                By.cssSelector("#notices .notice.resolved[data-kind='REPORT_RETURNED']")).isEmpty());
+        browser.click(By.id("bell"));
+        assertThat(browser.text(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).contains("已处理");
+        assertThat(noticeCount()).isZero();
     }
 
     private void addProblem(String theme, int ordinal, String statement) {

@@ -649,6 +649,7 @@ class WebUiTest {
         browser.click(By.id("bell"));
         assertThat(browser.text(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).contains("已处理");
         assertThat(noticeCount()).isZero();
+        browser.screenshot("notices-resolved");
     }
 
     private void addProblem(String theme, int ordinal, String statement) {

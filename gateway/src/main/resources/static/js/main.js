@@ -93,28 +93,61 @@ async function route(options) {
   }
 }
 
-// Notifications: a count in the header, a list on click; missing endpoint hides the indicator.
+// Notifications: a count in the header, a list on click (全部已读 at its top); missing endpoint hides the indicator.
+// They are fetched every 15 s and when the window regains focus, so a notice arrives without a reload. A notice
+// whose matter has been dealt with (resolved) is shown greyed as 已处理 and not counted.
+const NOTICE_POLL_MS = 15000;
 let noticeTimer = null;
+let noticesLoading = null;
 
-async function loadNotices() {
-  if (!api.claims()) return;
+function loadNotices() {
+  if (!api.claims()) return Promise.resolve();
+  if (!noticesLoading) noticesLoading = fetchNotices().finally(() => { noticesLoading = null; });
+  return noticesLoading;
+}
+
+async function fetchNotices() {
   try {
-    const body = await api.get('/api/notifications');
+    const [body, names] = await Promise.all([api.get('/api/notifications'), api.departmentNamesOnce()]);
     const list = (body && (body.notifications || body.items || body)) || [];
     const items = Array.isArray(list) ? list : [];
-    const unread = items.filter((n) => !n.read && !n.readAt);
+    const unread = items.filter((n) => !n.read && !n.readAt && !n.resolved);
     const count = body && typeof body.unread === 'number' ? body.unread : unread.length;
     $('bell').hidden = false;
     $('bell-count').hidden = count === 0;
     $('bell-count').textContent = String(count);
-    $('notices').replaceChildren(...(items.length ? items.slice(0, 20).map((n) => h('div.notice' + (n.read || n.readAt ? '' : '.unread'), {
-      dataset: { id: n.id || n.notificationId || '' },
-      onclick: () => openNotice(n),
-    }, h('strong', n.subject || n.title || '通知'), h('span', n.message || n.text || ''),
-      h('small', n.createdAt ? new Date(n.createdAt).toLocaleString('zh-CN', { hour12: false }) : ''))) : [h('p.muted', '暂无通知')]));
+    $('bell').title = count ? '通知（' + count + '条未读）' : '通知';
+    $('notices').replaceChildren(
+      h('div.notices-head', h('strong', '通知'), h('span.muted#notices-unread', count ? count + '条未读' : '没有未读通知'),
+        h('button#notices-read-all.secondary', { type: 'button', disabled: count === 0, onclick: readAll }, '全部已读')),
+      ...(items.length ? items.slice(0, 20).map((n) => noticeRow(n, names || {})) : [h('p.muted', '暂无通知')]));
   } catch (e) {
     if (e.status === 404) $('bell').hidden = true;
   }
+}
+
+function noticeRow(n, names) {
+  const read = n.read || n.readAt;
+  const department = n.department ? names[n.department] || '' : '';
+  const when = n.createdAt ? new Date(n.createdAt).toLocaleString('zh-CN', { hour12: false }) : '';
+  return h('div.notice' + (n.resolved ? '.resolved' : read ? '' : '.unread'), {
+    dataset: { id: n.id || n.notificationId || '', kind: n.kind || '', resolved: n.resolved ? 'true' : 'false' },
+    title: n.resolved ? '已处理' : null,
+    onclick: () => openNotice(n),
+  }, h('strong', n.subject || n.title || '通知', n.resolved ? h('span.badge.done', '已处理') : null),
+  h('span', n.message || n.text || ''),
+  h('small', [department, when].filter(Boolean).join(' · ')));
+}
+
+async function readAll(e) {
+  e.stopPropagation(); // the panel is redrawn: the click must not count as one outside it
+  e.currentTarget.disabled = true;
+  try {
+    await api.post('/api/notifications/read-all');
+  } catch (err) {
+    say(err.message || '未能标记为已读，请稍后重试');
+  }
+  await loadNotices();
 }
 
 async function openNotice(n) {
@@ -124,17 +157,22 @@ async function openNotice(n) {
     try { await api.post('/api/notifications/' + encodeURIComponent(id) + '/read'); } catch (e) { /* shown as unread again */ }
   }
   if (n.measureId) go('item', { id: n.measureId });
+  else if (n.kind === 'ITEMS_RECEIVED') go('ledger', n.department ? { department: n.department } : undefined);
+  else if (n.reportId) go('report', { id: n.reportId });
   loadNotices();
 }
 
 function startNotices() {
   clearInterval(noticeTimer);
   loadNotices();
-  noticeTimer = setInterval(loadNotices, 60000);
+  noticeTimer = setInterval(loadNotices, NOTICE_POLL_MS);
 }
+
+window.addEventListener('focus', () => { if (noticeTimer) loadNotices(); });
 
 api.whenSignedOut(() => {
   clearInterval(noticeTimer);
+  noticeTimer = null;
   go('login');
   setTimeout(() => say('登录已过期，请重新登录'), 0);
 });
@@ -143,6 +181,7 @@ document.addEventListener('zhenggai:signed-in', startNotices);
 
 $('logout').addEventListener('click', async () => {
   clearInterval(noticeTimer);
+  noticeTimer = null;
   await api.logout();
   renderChrome(null);
   go('login');

@@ -162,6 +162,15 @@ class SupervisionServiceHttpTest {
                 .isEqualTo(200);
         JsonNode after = api.get("/api/notifications?unread=true", HEAD).json;
         assertThat(after.get("unread").asLong()).isZero();
+        // 全部已读 (issue 17): the caller's only, answering how many
+        long liaisonUnread = api.get("/api/notifications", LIAISON).json.get("unread").asLong();
+        assertThat(liaisonUnread).isPositive();
+        Answer allRead = api.post("/api/notifications/read-all", Map.of(), OWNER);
+        assertThat(allRead.status).isEqualTo(200);
+        assertThat(allRead.json.get("read").asLong()).isEqualTo(ownerInbox.get("unread").asLong()).isPositive();
+        assertThat(api.get("/api/notifications", OWNER).json.get("unread").asLong()).isZero();
+        assertThat(api.post("/api/notifications/read-all", Map.of(), OWNER).json.get("read").asLong()).isZero();
+        assertThat(api.get("/api/notifications", LIAISON).json.get("unread").asLong()).isEqualTo(liaisonUnread);
 
         // ---------------------------------------------------------------- 巡察/审计 findings
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -780,6 +782,91 @@ class WebUiTest {
         });
     }
 
+    /**
+     * Issue 17: in-app notices reach people. The cadre of 财政局 (demo-cz) submits an outline; in another tab the
+     * organization department returns it with a reason; the cadre's page, left open and never reloaded, shows the
+     * notice within the 15 s poll, naming the departments and the reason, and 全部已读 takes the count to 0.
+     */
+    @Test
+    @Order(30)
+    void aCadreSeesTheReturnOfTheirReportArriveWithoutAReloadAndReadsAllNotices() throws Exception {
+        browser.login("demo-cz", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        browser.upload(By.id("import-file"), SAMPLE);
+        browser.click(By.id("import-preview-button"));
+        browser.until(d -> browser.await(By.id("import-confirm")).isEnabled());
+        browser.click(By.id("import-confirm"));
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 21);
+        String report = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        browser.await(By.id("bell"));
+        int before = noticeCount();
+        assertThat(browser.all(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).isEmpty();
+        String cadreTab = browser.driver.getWindowHandle();
+        browser.js("window.__notReloaded = true");
+
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.login("demo-org", "demo");
+            browser.await(By.id("page-title"));
+            browser.open("reports");
+            browser.until(d -> !browser.all(By.cssSelector("tr[data-report='" + report + "'][data-status='SUBMITTED']"))
+                    .isEmpty() || refreshed());
+            browser.click(By.cssSelector("tr[data-report='" + report + "'] a"));
+            browser.await(By.id("return-reasons")).sendKeys("问题查摆不够具体，请逐条对照党章党规检查。");
+            answerConfirmations(true);
+            browser.click(By.id("return-report"));
+            browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已退回"));
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(cadreTab);
+        }
+
+        // within the poll (15 s), with no reload of the page
+        new WebDriverWait(browser.driver, Duration.ofSeconds(35)).until(d -> noticeCount() > before);
+        assertThat(browser.js("return window.__notReloaded === true")).as("the page was not reloaded").isEqualTo(true);
+        browser.click(By.id("bell"));
+        WebElement notice = browser.await(By.cssSelector("#notices .notice.unread[data-kind='REPORT_RETURNED']"));
+        assertThat(notice.getText()).contains("发言提纲被退回修改").contains("组织部退回了财政局的发言提纲")
+                .contains("问题查摆不够具体，请逐条对照党章党规检查。").contains("财政局 · ").doesNotContain("CZJ")
+                .doesNotContain("demo-");
+        assertThat(browser.js("return [...document.querySelectorAll('#notices .notice span, #notices .notice strong')]"
+                + ".every(e => e.scrollWidth <= e.clientWidth + 1)")).as("no text clipped").isEqualTo(true);
+        assertThat(browser.js("var r = document.getElementById('notices').getBoundingClientRect();"
+                + " return r.left >= 0 && r.right <= window.innerWidth")).as("the panel inside the window").isEqualTo(true);
+        browser.screenshot("notices-panel");
+
+        browser.click(By.id("notices-read-all"));
+        browser.until(d -> noticeCount() == 0);
+        assertThat(browser.driver.findElement(By.id("bell-count")).isDisplayed()).isFalse();
+        browser.until(d -> browser.all(By.cssSelector("#notices .notice.unread")).isEmpty());
+        assertThat(browser.text(By.id("notices-unread"))).isEqualTo("没有未读通知");
+        assertThat(browser.all(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).as("still listed, read")
+                .hasSize(1);
+
+        // the notice opens the report; submitted again, the return is dealt with: the notice shows 已处理
+        browser.open("reports");
+        browser.await(By.id("page-title"));
+        if (!browser.driver.findElement(By.id("notices")).isDisplayed()) {
+            browser.click(By.id("bell"));
+        }
+        browser.click(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"));
+        browser.until(d -> browser.driver.getCurrentUrl().endsWith("report?id=" + report));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已退回"));
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(35)).until(d -> !browser.all(
+                By.cssSelector("#notices .notice.resolved[data-kind='REPORT_RETURNED']")).isEmpty());
+        browser.click(By.id("bell"));
+        assertThat(browser.text(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).contains("已处理");
+        assertThat(noticeCount()).isZero();
+        browser.screenshot("notices-resolved");
+    }
+
     private void addProblem(String theme, int ordinal, String statement) {
         WebElement themeInput = browser.await(By.id("problem-theme"));
         themeInput.clear();
@@ -853,5 +940,14 @@ class WebUiTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ------------------------------------------------------------------ h18-notice
+
+    /** The bell's unread count (0 when it is hidden). */
+    private int noticeCount() {
+        Object count = browser.js("var c = document.getElementById('bell-count');"
+                + " return c.hidden ? 0 : parseInt(c.textContent, 10) || 0");
+        return ((Number) count).intValue();
     }
 }

@@ -20,5 +20,11 @@ public enum NotificationKind {
     /** A deadline extension was approved. */
     EXTENSION_APPROVED,
     /** A deadline extension was refused. */
-    EXTENSION_REFUSED
+    EXTENSION_REFUSED,
+    /** The organization department returned a report (退回修改), with its reasons: to the report's author. */
+    REPORT_RETURNED,
+    /** The organization department accepted a report: to the report's author. */
+    REPORT_ACCEPTED,
+    /** New items arrived from an accepted report (收到新整改事项): to the liaisons of their lead department. */
+    ITEMS_RECEIVED
 }

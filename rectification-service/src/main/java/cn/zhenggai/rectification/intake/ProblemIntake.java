@@ -3,6 +3,7 @@ package cn.zhenggai.rectification.intake;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.contracts.report.ReportSubmitted;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -97,5 +98,31 @@ public class ProblemIntake {
         problems.find(filter).sort(Sorts.ascending("identifiedAt")).limit(limit)
                 .forEach(d -> found.add(Problem.of(d)));
         return found;
+    }
+
+    /**
+     * A submission: who submitted the report last (the author, or a delegate writing on their behalf), so that a
+     * return reaches them too. Returns whether it changed anything (a redelivery changes nothing).
+     */
+    public boolean on(ReportSubmitted event, EventEnvelope envelope) {
+        return reports.updateOne(Filters.and(Filters.eq("_id", event.reportId()),
+                        Filters.ne("submittedRound", event.round())),
+                Updates.combine(Updates.set("submittedBy", event.submittedBy()),
+                        Updates.set("submittedRound", event.round()))).getModifiedCount() > 0;
+    }
+
+    /**
+     * What the intake knows of a report from its drafting and submissions: its title, author, department and last
+     * submitter (null fields when not known).
+     */
+    public record Drafted(String title, String author, String department, String submittedBy) {
+    }
+
+    /** The report as drafted; fields null when its ReportDrafted has not been read. */
+    public Drafted drafted(String reportId) {
+        Document d = reportId == null ? null : reports.find(Filters.eq("_id", reportId)).first();
+        return d == null ? new Drafted(null, null, null, null)
+                : new Drafted(d.getString("title"), d.getString("author"), d.getString("department"),
+                        d.getString("submittedBy"));
     }
 }

@@ -8,8 +8,10 @@ import cn.zhenggai.contracts.messaging.TypedHandlers;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.rectification.carryover.CarryOverPreparation;
-import cn.zhenggai.rectification.intake.MeasurePlanning;
+import cn.zhenggai.rectification.notifications.ReportNotices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies report-service's events: to the intake read model, an accepted report's measures become items, and a
- * drafted report gets its carry-over prepared (one listener for the topic: two in the same consumer group would split its partitions between them).
+ * drafted report gets its carry-over prepared, and the author and liaisons are notified of the report's review
+ * ({@link ReportNotices}: returned, accepted; a resubmission resolves the return's notice) (one listener for the topic: two in the same consumer group would split its partitions between them).
  */
 @Component
 class ReportEventsListener {
@@ -25,15 +28,17 @@ class ReportEventsListener {
     private final ProblemIntake intake;
     private final MeasurePlanning planning;
     private final CarryOverPreparation carryOver;
+    private final ReportNotices notices;
     private final MeterRegistry registry;
     /** Whether an event changed anything, by event class; the report's other events are skipped. */
     private final TypedHandlers<Boolean, EventEnvelope> handlers;
 
     ReportEventsListener(ProblemIntake intake, MeasurePlanning planning, CarryOverPreparation carryOver,
-                         MeterRegistry registry) {
+                         ReportNotices notices, MeterRegistry registry) {
         this.intake = intake;
         this.planning = planning;
         this.carryOver = carryOver;
+        this.notices = notices;
         this.registry = registry;
         this.handlers = TypedHandlers.<Boolean, EventEnvelope>builder()
                 .on(ReportDrafted.class, (applied, drafted, envelope) -> {
@@ -42,7 +47,20 @@ class ReportEventsListener {
                     return carryOver.on(drafted, envelope) || recorded;
                 })
                 .on(ProblemIdentified.class, (applied, problem, envelope) -> intake.on(problem, envelope))
-                .on(ReportAccepted.class, (applied, accepted, envelope) -> planning.plan(accepted, envelope) > 0)
+                .on(ReportAccepted.class, (applied, accepted, envelope) -> {
+                    boolean planned = planning.plan(accepted, envelope) > 0;
+                    return notices.accepted(accepted, intake.drafted(accepted.reportId()).title(), envelope)
+                            || planned;
+                })
+                .on(ReportReturned.class, (applied, returned, envelope) -> {
+                    ProblemIntake.Drafted drafted = intake.drafted(returned.reportId());
+                    return notices.returned(returned, drafted.author(), drafted.submittedBy(), drafted.title(),
+                            envelope);
+                })
+                .on(ReportSubmitted.class, (applied, submitted, envelope) -> {
+                    boolean recorded = intake.on(submitted, envelope);
+                    return notices.submitted(submitted, envelope) || recorded;
+                })
                 .build();
     }
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The caller's in-app notifications: {@code GET /api/notifications[?unread=true&limit=50]} and
- * {@code POST /api/notifications/{id}/read}. The caller is known by user name, display name (token claim
+ * {@code POST /api/notifications/{id}/read}, {@code POST /api/notifications/read-all}. The caller is known by user name, display name (token claim
  * {@code name}), and role within department.
  */
 @RestController
@@ -39,6 +39,16 @@ class NotificationController {
             throw Refusal.notFound("NOTIFICATION_NOT_FOUND", "通知不存在：" + id);
         }
         return new Read(id, true);
+    }
+
+    @ErrorCodes
+    @PostMapping("/read-all")
+    ReadAll readAll(Caller caller) {
+        return new ReadAll(notifications.markAllRead(reader(caller)));
+    }
+
+    /** How many of the caller's notifications were unread and are now read. */
+    record ReadAll(long read) {
     }
 
     /** A notification marked read. */

@@ -8,12 +8,12 @@ import cn.zhenggai.contracts.rectification.MeasureAssigned;
 import cn.zhenggai.contracts.rectification.MeasureCompleted;
 import cn.zhenggai.contracts.rectification.MeasurePlanned;
 import cn.zhenggai.contracts.rectification.MeasureRejected;
+import cn.zhenggai.contracts.rectification.MeasureVerified;
 import cn.zhenggai.contracts.rectification.NotificationKind;
 import cn.zhenggai.contracts.rectification.SupervisionLevel;
 import cn.zhenggai.contracts.rectification.SupervisionNoticeIssued;
 import cn.zhenggai.contracts.security.Role;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import cn.zhenggai.rectification.DepartmentDirectory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -26,10 +26,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +40,13 @@ import java.util.Set;
  * — and a user sees those whose audience meets theirs. A display name never addresses anyone (ADR 0084); who has
  * read it is kept per user ({@code readBy}). Idempotent: a notification's id is the id of the event it comes from,
  * inserted once. A backdated event (a past fact entered late, ADR 0090) notifies nobody: what it tells is already
- * over, and the ledger shows it. What each notification says is {@link NotificationWording}'s.
+ * over, and the ledger shows it. What each notification says is {@link NotificationWording}'s; it names departments
+ * and people by their directory names (the read model's words, never an event's), items by their titles.
+ * A notification that asked for something is resolved (已处理, {@code resolvedAt}) when the item's later event
+ * settles it: a completion awaiting verification when it is verified or rejected, an extension request when it is
+ * approved or refused, a supervision notice or a rejection when the item is completed (see {@link NoticeWrites}).
+ * Notifications of report events ({@link ReportNotices}, from Kafka) are kept by a reset: this processor does not
+ * replay them.
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
@@ -54,10 +59,20 @@ public class NotificationProjection {
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> items;
+    private final NoticeWrites writes;
+    private final DepartmentDirectory directory;
 
+    /** Without a directory (tests): departments and people are named by their codes and user names. */
     public NotificationProjection(MongoDatabase database) {
+        this(database, new DepartmentDirectory(""));
+    }
+
+    @Autowired
+    public NotificationProjection(MongoDatabase database, DepartmentDirectory directory) {
         this.notifications = database.getCollection(COLLECTION);
         this.items = database.getCollection(ITEMS);
+        this.writes = new NoticeWrites(notifications);
+        this.directory = directory;
         try {
             notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("audience"),
                     Indexes.descending("createdAt")));
@@ -85,7 +100,8 @@ public class NotificationProjection {
             audience.add(role(Role.DEPT_LIAISON, cooperating));
         }
         insert(message, NotificationKind.ASSIGNED, null, e.measureId(), e.department(), NotificationWording.ASSIGNED,
-                NotificationWording.assigned(titleOf(e.measureId()), e), audience);
+                NotificationWording.assigned(titleOf(e.measureId()), e,
+                        directory.nameOf(e.leadDepartment()), personName(e.owner())), audience);
     }
 
     @EventHandler
@@ -106,15 +122,19 @@ public class NotificationProjection {
 
     @EventHandler
     void on(MeasureCompleted e, EventMessage<?> message) {
+        writes.resolve("measureId", e.measureId(), message.getTimestamp(), NotificationKind.SUPERVISION,
+                NotificationKind.REJECTED);
         if (backdated(e)) {
             return;
         }
         insert(message, NotificationKind.COMPLETED, null, e.measureId(), e.department(), NotificationWording.COMPLETED,
-                NotificationWording.completed(titleOf(e.measureId()), e), List.of(role(Role.PARTY_COMMITTEE, null)));
+                NotificationWording.completed(titleOf(e.measureId()), e, directory.nameOf(e.department())),
+                List.of(role(Role.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler
     void on(MeasureRejected e, EventMessage<?> message) {
+        writes.resolve("measureId", e.measureId(), message.getTimestamp(), NotificationKind.COMPLETED);
         if (backdated(e)) {
             return;
         }
@@ -124,17 +144,25 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    void on(MeasureVerified e, EventMessage<?> message) {
+        writes.resolve("measureId", e.measureId(), message.getTimestamp(), NotificationKind.COMPLETED,
+                NotificationKind.SUPERVISION, NotificationKind.REJECTED);
+    }
+
+    @EventHandler
     void on(DeadlineExtensionRequested e, EventMessage<?> message) {
         items.updateOne(Filters.eq("_id", e.measureId()), Updates.set("extensionRequestedBy", e.requestedBy()),
                 new UpdateOptions().upsert(true));
         insert(message, NotificationKind.EXTENSION_REQUESTED, null, e.measureId(), e.department(),
                 NotificationWording.EXTENSION_REQUESTED,
-                NotificationWording.extensionRequested(titleOf(e.measureId()), e),
+                NotificationWording.extensionRequested(titleOf(e.measureId()), e,
+                        directory.nameOf(e.department())),
                 List.of(role(Role.PARTY_COMMITTEE, null)));
     }
 
     @EventHandler
     void on(DeadlineExtended e, EventMessage<?> message) {
+        writes.resolve("measureId", e.measureId(), message.getTimestamp(), NotificationKind.EXTENSION_REQUESTED);
         if (backdated(e)) {
             return;
         }
@@ -149,6 +177,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(DeadlineExtensionRefused e, EventMessage<?> message) {
+        writes.resolve("measureId", e.measureId(), message.getTimestamp(), NotificationKind.EXTENSION_REQUESTED);
         Set<String> audience = new LinkedHashSet<>(List.of(role(Role.DEPT_LIAISON, e.department())));
         Document item = items.find(Filters.eq("_id", e.measureId())).first();
         if (item != null && item.getString("extensionRequestedBy") != null) {
@@ -161,7 +190,8 @@ public class NotificationProjection {
 
     @ResetHandler
     void reset() {
-        notifications.deleteMany(new Document());
+        // the report events' notifications come from Kafka, not from this processor's replay: they stay
+        notifications.deleteMany(Filters.ne(NoticeWrites.SOURCE, NoticeWrites.FROM_REPORTS));
         items.deleteMany(new Document());
     }
 
@@ -203,25 +233,15 @@ public class NotificationProjection {
         return item == null || item.getString("title") == null ? measureId : item.getString("title");
     }
 
+    /** A person as the directory names them, or as written (a label for someone without an account). */
+    private String personName(String username) {
+        return username == null ? null
+                : directory.user(username.strip()).map(DepartmentDirectory.User::displayName).orElse(username);
+    }
+
     private void insert(EventMessage<?> message, NotificationKind kind, String level, String measureId,
                         String department, String subject, String text, java.util.Collection<String> audience) {
-        Document doc = new Document("_id", message.getIdentifier())
-                .append("kind", kind.name())
-                .append("level", level)
-                .append("measureId", measureId)
-                .append("department", department)
-                .append("subject", subject)
-                .append("message", text)
-                .append("audience", new ArrayList<>(audience))
-                .append("readBy", List.of())
-                .append("createdAt", Date.from(message.getTimestamp()));
-        try {
-            notifications.insertOne(doc);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // the event was applied before (redelivery or replay): nothing changes, its read marks stay
-        }
+        writes.insert(new NoticeWrites.Notice(message.getIdentifier(), kind, level, measureId, null, department,
+                subject, text, audience, message.getTimestamp(), null));
     }
 }

@@ -29,6 +29,9 @@ public class NotificationWording implements NoticeWording {
     static final String EXTENSION_REQUESTED = "延期申请待审批";
     static final String EXTENSION_APPROVED = "延期申请已批准";
     static final String EXTENSION_REFUSED = "延期申请未获批准";
+    static final String REPORT_RETURNED = "发言提纲被退回修改";
+    static final String REPORT_ACCEPTED = "发言提纲已审核通过";
+    static final String ITEMS_RECEIVED = "收到新整改事项";
 
     @Override
     public String overdueNotice(String level, String title, LocalDate deadline, int daysOverdue, String owner) {
@@ -50,21 +53,22 @@ public class NotificationWording implements NoticeWording {
 
     // ------------------------------------------------------------------ the in-app notifications' messages
 
-    static String assigned(String title, MeasureAssigned e) {
+    static String assigned(String title, MeasureAssigned e, String leadDepartment, String owner) {
         String due = e.longTerm() ? "长期坚持（每" + e.reviewPeriodMonths() + "个月评估）" : "完成时限" + e.deadline();
-        return "整改事项“" + title + "”已分派：牵头单位" + e.leadDepartment() + "，责任人" + e.owner() + "，" + due + "。";
+        return "整改事项“" + title + "”已分派：牵头单位" + leadDepartment + "，责任人" + owner + "，" + due + "。";
     }
 
-    static String completed(String title, MeasureCompleted e) {
-        return "整改事项“" + title + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号：" + e.summary();
+    static String completed(String title, MeasureCompleted e, String department) {
+        return department + "整改事项“" + title + "”已完成" + (e.late() ? "（逾期后完成）" : "") + "，待党委验收销号："
+                + e.summary();
     }
 
     static String rejected(String title, MeasureRejected e) {
         return "整改事项“" + title + "”验收未通过，已退回整改：" + String.join("；", e.reasons());
     }
 
-    static String extensionRequested(String title, DeadlineExtensionRequested e) {
-        return "整改事项“" + title + "”申请将完成时限由" + e.currentDeadline() + "延至" + e.requestedDeadline() + "："
+    static String extensionRequested(String title, DeadlineExtensionRequested e, String department) {
+        return department + "整改事项“" + title + "”申请将完成时限由" + e.currentDeadline() + "延至" + e.requestedDeadline() + "："
                 + e.reason();
     }
 
@@ -75,5 +79,25 @@ public class NotificationWording implements NoticeWording {
     static String extensionRefused(String title, DeadlineExtensionRefused e) {
         return "整改事项“" + title + "”申请延至" + e.requestedDeadline() + "未获批准"
                 + (e.reason() == null ? "。" : "：" + e.reason());
+    }
+
+    // ------------------------------------------------------------------ the report events' notifications
+
+    static String reportReturned(String reviewer, String department, String title, java.util.List<String> reasons) {
+        return reviewer + "退回了" + department + "的" + report(title) + "，请修改后重新提交。退回理由："
+                + String.join("；", reasons);
+    }
+
+    static String reportAccepted(String reviewer, String department, String title, int items) {
+        return reviewer + "已审核通过" + department + "的" + report(title)
+                + (items > 0 ? "，" + items + "项整改措施已转入整改台账。" : "。");
+    }
+
+    static String itemsReceived(String department, int items, String author, String title) {
+        return department + "收到" + items + "项新整改事项，来自" + author + "的" + report(title) + "，请在整改台账中分派落实。";
+    }
+
+    private static String report(String title) {
+        return title == null || title.isBlank() ? "发言提纲" : "发言提纲“" + title + "”";
     }
 }

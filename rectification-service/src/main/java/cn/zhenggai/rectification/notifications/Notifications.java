@@ -52,35 +52,52 @@ public class Notifications {
         }
     }
 
-    /** One notification as the reader sees it: whether they have read it, {@code createdAt} an ISO instant. */
+    /**
+     * One notification as the reader sees it: whether they have read it, {@code createdAt} an ISO instant, whether
+     * what it asked for has been dealt with ({@code resolved}, 已处理), the report it is about (report notices).
+     */
     public record Notice(String id, NotificationKind kind, String level, String measureId, String department,
-                         String subject, String message, String createdAt, boolean read) {
+                         String subject, String message, String createdAt, boolean read, boolean resolved,
+                         String reportId) {
     }
 
     /**
-     * {@code GET /api/notifications}: how many are listed, how many of the reader's are unread, the notifications.
+     * {@code GET /api/notifications}: how many are listed, how many of the reader's are unread (resolved ones are not
+     * counted), the notifications.
      */
     public record Listing(int count, long unread, List<Notice> items) {
     }
 
     /** The reader's notifications, newest first, with whether they have read each; {@code unreadOnly} to filter. */
     public Listing list(Reader reader, boolean unreadOnly, int limit) {
-        Bson mine = Filters.in("audience", reader.audience());
-        Bson unread = Filters.and(mine, Filters.nin("readBy", List.of(reader.username())));
+        Bson mine = mine(reader);
+        Bson unread = Filters.and(mine, Filters.nin("readBy", List.of(reader.username())),
+                Filters.eq("resolvedAt", null));
         List<Notice> rows = new ArrayList<>();
         for (Document d : notifications.find(unreadOnly ? unread : mine).sort(Sorts.descending("createdAt"))
                 .limit(Math.max(1, Math.min(limit, MAX_LIMIT)))) {
             rows.add(new Notice(d.getString("_id"), NotificationKind.valueOf(d.getString("kind")),
                     d.getString("level"), d.getString("measureId"), d.getString("department"),
                     d.getString("subject"), d.getString("message"), d.getDate("createdAt").toInstant().toString(),
-                    d.getList("readBy", String.class, List.of()).contains(reader.username())));
+                    d.getList("readBy", String.class, List.of()).contains(reader.username()),
+                    d.getDate("resolvedAt") != null, d.getString("reportId")));
         }
         return new Listing(rows.size(), notifications.countDocuments(unread), rows);
     }
 
     /** Marks one of the reader's notifications read; false when it is not theirs (or does not exist). */
     public boolean markRead(Reader reader, String id) {
-        return notifications.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("audience", reader.audience())),
+        return notifications.updateOne(Filters.and(Filters.eq("_id", id), mine(reader)),
                 Updates.addToSet("readBy", reader.username())).getMatchedCount() == 1;
+    }
+
+    /** Marks every notification of the reader's read; returns how many were unread (resolved ones included). */
+    public long markAllRead(Reader reader) {
+        return notifications.updateMany(Filters.and(mine(reader), Filters.nin("readBy", List.of(reader.username()))),
+                Updates.addToSet("readBy", reader.username())).getModifiedCount();
+    }
+
+    private static Bson mine(Reader reader) {
+        return Filters.in("audience", reader.audience());
     }
 }

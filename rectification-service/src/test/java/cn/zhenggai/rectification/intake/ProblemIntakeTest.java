@@ -4,6 +4,7 @@ import cn.zhenggai.contracts.messaging.EnvelopeCodec;
 import cn.zhenggai.contracts.messaging.EventEnvelope;
 import cn.zhenggai.contracts.report.ProblemIdentified;
 import cn.zhenggai.contracts.report.ReportDrafted;
+import cn.zhenggai.contracts.report.ReportSubmitted;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -65,6 +66,21 @@ class ProblemIntakeTest {
         ProblemIdentified tampered = new ProblemIdentified("r1", "p1", "XZSPJ", "主题", 1, "改过的问题。", null);
         assertThat(intake.on(tampered, envelope("r1", 1, tampered))).isFalse();
         assertThat(intake.problems(null, "r1", 10).get(0).statement()).isEqualTo("问题。");
+    }
+
+    @Test
+    void theReportsAuthorAndLastSubmitterAreKnownForItsNotices() {
+        assertThat(intake.drafted("r1").author()).as("not read yet").isNull();
+        ReportDrafted report = new ReportDrafted("r1", "提纲", 2022, "demo-cadre", "XZSPJ");
+        intake.on(report, envelope("r1", 0, report));
+        ReportSubmitted byDelegate = new ReportSubmitted("r1", "XZSPJ", "demo-head", 1);
+        assertThat(intake.on(byDelegate, envelope("r1", 3, byDelegate))).isTrue();
+        assertThat(intake.on(byDelegate, envelope("r1", 3, byDelegate))).as("duplicate").isFalse();
+        assertThat(intake.drafted("r1")).isEqualTo(new ProblemIntake.Drafted("提纲", "demo-cadre", "XZSPJ",
+                "demo-head"));
+        ReportSubmitted again = new ReportSubmitted("r1", "XZSPJ", "demo-cadre", 2);
+        assertThat(intake.on(again, envelope("r1", 5, again))).isTrue();
+        assertThat(intake.drafted("r1").submittedBy()).isEqualTo("demo-cadre");
     }
 
     @Test

@@ -25,6 +25,8 @@ class NotificationAnswerWireTest {
         row.put("message", "已逾期1天。");
         row.put("createdAt", "2023-07-01T02:00:00Z");
         row.put("read", false);
+        row.put("resolved", false);
+        row.put("reportId", null);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("count", 1);
         answer.put("unread", 1L);
@@ -32,7 +34,7 @@ class NotificationAnswerWireTest {
 
         Notifications.Listing typed = new Notifications.Listing(1, 1, List.of(new Notifications.Notice("evt-1",
                 NotificationKind.SUPERVISION, null, "m1", "XZSPJ", "督办通知", "已逾期1天。", "2023-07-01T02:00:00Z",
-                false)));
+                false, false, null)));
 
         JsonMapper json = JsonMapper.builder().build();
         assertThat(json.writeValueAsString(typed)).isEqualTo(json.writeValueAsString(answer));

@@ -1,5 +1,6 @@
 package cn.zhenggai.contracts.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.serialization.Revision;
 
 import java.util.Collections;
@@ -16,11 +17,12 @@ import java.util.Map;
  * @param round           the submission round that was returned
  * @param reasons         what must be reworked, at least one
  * @param problemComments the reviewer's comment on single problems, by problem id (empty when none; an event
- *                        recorded before the comments were kept has none)
+ *                        recorded before the comments were kept has none; left out of the wire form when empty,
+ *                        so a return without comments is written as it always was)
  */
 @Revision("1")
 public record ReportReturned(String reportId, String department, String returnedBy, int round, List<String> reasons,
-                             Map<String, String> problemComments) {
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> problemComments) {
 
     public ReportReturned {
         problemComments = problemComments == null ? Map.of()

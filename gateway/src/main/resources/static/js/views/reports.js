@@ -38,7 +38,7 @@ export async function render(ctx) {
   const listCard = card(reviewer ? '提交的发言提纲（待审核在前）' : '本部门的发言提纲',
     filters ? filters.form : null, list);
   mount(
-    h('div.page-head', h('h1#page-title', reviewer && !author ? '材料审核' : '发言提纲')),
+    h('div.page-head', h('h1#page-title', reviewer && !author ? '发言提纲审核' : '发言提纲')),
     reviewer ? h('p.waiting#review-waiting', { dataset: { count: waiting } }, waiting
       ? ['待审核材料 ', h('strong', String(waiting)), ' 份'] : '暂无待审核的材料') : null,
     author ? h('div.grid-2', importCard(ctx), h('div', listCard, draftCard(ctx))) : listCard);
@@ -272,7 +272,8 @@ async function renderOne(ctx) {
   const names = await api.departmentNamesOnce();
   const people = hasAny(user, ['ORG_DEPT']) ? await api.userNamesOnce() : {};
   if (ctx.stale()) return;
-  const personName = (u) => (u && u === user.sub ? user.name || people[u] : people[u]) || (u ? '（' + '本部门同事' + '）' : '—');
+  // names from the directory (the organization department reads it); a cadre knows its own name and the reviewer's role
+  const personName = (u, otherwise) => (u && u === user.sub ? user.name || people[u] : people[u]) || (u ? otherwise || '本部门同事' : '—');
   // only the author, or a colleague the author delegated to, edits and submits (the service decides again)
   const isAuthor = user.sub === report.author;
   const delegates = report.delegates || [];
@@ -528,7 +529,7 @@ function roundsCard(rounds, problemsById, personName) {
   return card('审核轮次（' + rounds.length + '次提交）', h('div.rounds#review-rounds', rounds.map((r) => h('section.round', { dataset: { round: r.round, outcome: r.outcome } },
     h('h3', '第' + r.round + '次提交 ', h('span.badge.status-' + (r.outcome === 'PENDING' ? 'submitted' : r.outcome.toLowerCase()), ROUND_OUTCOME[r.outcome] || r.outcome)),
     h('p.muted', '提交：' + personName(r.submittedBy) + ' ' + dateTime(r.submittedAt)
-      + (r.decidedAt ? '；' + (r.outcome === 'RETURNED' ? '退回' : '审核') + '：' + personName(r.decidedBy) + ' ' + dateTime(r.decidedAt) : '')),
+      + (r.decidedAt ? '；' + (r.outcome === 'RETURNED' ? '退回' : '审核') + '：' + personName(r.decidedBy, '组织部') + ' ' + dateTime(r.decidedAt) : '')),
     (r.reasons || []).length ? h('div.round-reasons', h('strong', '退回理由'), h('ul', r.reasons.map((x) => h('li', x)))) : null,
     Object.keys(r.problemComments || {}).length ? h('div.round-comments', h('strong', '对问题的意见'),
       h('ul', Object.entries(r.problemComments).map(([pid, text]) => h('li', { dataset: { commentFor: pid } }, problemLabel(pid) + '：' + text)))) : null,

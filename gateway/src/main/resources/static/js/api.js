@@ -206,3 +206,17 @@ export function departmentNamesOnce() {
   }
   return departmentNames;
 }
+
+let userNames = null;
+/**
+ * User name → display name from the directory (cached for the page's life). The directory lists users to the
+ * organization department only: for anyone else, and when it cannot be read, the answer is empty.
+ */
+export function userNamesOnce() {
+  if (!userNames) {
+    userNames = get('/api/directory/users')
+      .then((body) => Object.fromEntries((body.users || []).map((u) => [u.username, u.displayName || u.username])))
+      .catch(() => { userNames = null; return {}; });
+  }
+  return userNames;
+}

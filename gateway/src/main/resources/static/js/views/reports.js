@@ -14,20 +14,68 @@ export async function render(ctx) {
   const reviewer = hasAny(user, ['ORG_DEPT']);
   const body = await api.get('/api/reports');
   if (ctx.stale()) return;
-  let reports = body.reports || [];
+  const names = await api.departmentNamesOnce();
+  const people = reviewer ? await api.userNamesOnce() : {};
+  if (ctx.stale()) return;
+  const all = body.reports || [];
+  const personName = (u) => (u === user.sub ? user.name || people[u] : people[u]) || '—';
+  let reports = all;
+  const filters = author && !reviewer ? null : reviewFilters(ctx, all, names, personName);
+  if (filters) reports = all.filter(filters.matches);
   if (reviewer) reports = reports.slice().sort((a, b) => (a.status === 'SUBMITTED' ? 0 : 1) - (b.status === 'SUBMITTED' ? 0 : 1));
   const list = table([
     { key: 'title', label: '标题', className: 'wide', render: (r) => h('a', { href: '#/report?id=' + encodeURIComponent(r.reportId) }, r.title || r.reportId) },
-    ...(author ? [] : [{ key: 'year', label: '年度' }, { key: 'department', label: '部门' }, { key: 'author', label: '起草人' }]),
+    ...(author ? [] : [{ key: 'year', label: '年度' },
+      { key: 'department', label: '部门', sort: (r) => names[r.department] || '', render: (r) => names[r.department] || '—' },
+      { key: 'author', label: '起草人', sort: (r) => personName(r.author), render: (r) => personName(r.author) }]),
     { key: 'problems', label: '问题数', render: (r) => String(Array.isArray(r.problems) ? r.problems.length : r.problems ?? 0) },
     { key: 'status', label: '状态', render: (r) => statusBadge(r.status) },
+    { key: 'round', label: '提交次数', render: (r) => (r.round ? '第' + r.round + '次' : '—') },
     { key: 'updatedAt', label: '更新时间', render: (r) => dateTime(r.updatedAt) },
-  ], reports, { id: 'reports-table', empty: '暂无发言提纲', rowData: (r) => ({ report: r.reportId, status: r.status || '' }) });
+  ], reports, { id: 'reports-table', empty: filters ? '没有符合条件的材料' : '暂无发言提纲', rowData: (r) => ({ report: r.reportId, status: r.status || '' }) });
 
-  const listCard = card(reviewer ? '提交的发言提纲（待审核在前）' : '本部门的发言提纲', list);
+  const waiting = all.filter((r) => r.status === 'SUBMITTED').length;
+  const listCard = card(reviewer ? '提交的发言提纲（待审核在前）' : '本部门的发言提纲',
+    filters ? filters.form : null, list);
   mount(
     h('div.page-head', h('h1#page-title', reviewer && !author ? '发言提纲审核' : '发言提纲')),
+    reviewer ? h('p.waiting#review-waiting', { dataset: { count: waiting } }, waiting
+      ? ['待审核材料 ', h('strong', String(waiting)), ' 份'] : '暂无待审核的材料') : null,
     author ? h('div.grid-2', importCard(ctx), h('div', listCard, draftCard(ctx))) : listCard);
+}
+
+/** The review list's filters (status, department, year, author), kept in the address so a reload keeps them. */
+function reviewFilters(ctx, reports, names, personName) {
+  const p = ctx.params;
+  const chosen = { status: p.get('status') || '', department: p.get('department') || '', year: p.get('year') || '', author: p.get('author') || '' };
+  const option = (value, label, current) => h('option', { value, selected: value === current }, label);
+  const distinct = (key) => [...new Set(reports.map((r) => r[key]).filter((v) => v !== null && v !== undefined && v !== ''))];
+  const collator = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });
+  const status = h('select#filter-status', option('', '全部状态', chosen.status),
+    ...Object.entries(REPORT_STATUS).map(([k, v]) => option(k, v, chosen.status)));
+  const department = h('select#filter-department', option('', '全部部门', chosen.department),
+    ...distinct('department').sort((a, b) => collator.compare(names[a] || a, names[b] || b))
+      .map((d) => option(d, names[d] || '（未知部门）', chosen.department)));
+  const year = h('select#filter-year', option('', '全部年度', chosen.year),
+    ...distinct('year').sort((a, b) => b - a).map((y) => option(String(y), y + '年度', chosen.year)));
+  const author = h('select#filter-author', option('', '全部起草人', chosen.author),
+    ...distinct('author').sort((a, b) => collator.compare(personName(a), personName(b)))
+      .map((u) => option(u, personName(u), chosen.author)));
+  const apply = () => {
+    const next = {};
+    if (status.value) next.status = status.value;
+    if (department.value) next.department = department.value;
+    if (year.value) next.year = year.value;
+    if (author.value) next.author = author.value;
+    ctx.go('reports', next);
+  };
+  [status, department, year, author].forEach((s) => s.addEventListener('change', apply));
+  const clear = h('button.secondary.small#filter-clear', { type: 'button', onclick: () => ctx.go('reports', {}) }, '清除筛选');
+  const form = h('div.filters#review-filters', field('状态', status), field('部门', department), field('年度', year),
+    field('起草人', author), clear);
+  const matches = (r) => (!chosen.status || r.status === chosen.status) && (!chosen.department || r.department === chosen.department)
+    && (!chosen.year || String(r.year) === chosen.year) && (!chosen.author || r.author === chosen.author);
+  return { form, matches };
 }
 
 function draftCard(ctx) {
@@ -222,12 +270,20 @@ async function renderOne(ctx) {
   const report = await api.get('/api/reports/' + encodeURIComponent(id));
   if (ctx.stale()) return;
   const names = await api.departmentNamesOnce();
+  const people = hasAny(user, ['ORG_DEPT']) ? await api.userNamesOnce() : {};
   if (ctx.stale()) return;
+  // names from the directory (the organization department reads it); a cadre knows its own name and the reviewer's role
+  const personName = (u, otherwise) => (u && u === user.sub ? user.name || people[u] : people[u]) || (u ? otherwise || '本部门同事' : '—');
   // only the author, or a colleague the author delegated to, edits and submits (the service decides again)
   const isAuthor = user.sub === report.author;
   const delegates = report.delegates || [];
   const editable = (isAuthor || delegates.includes(user.sub)) && ['DRAFT', 'RETURNED'].includes(report.status);
   const reviewable = hasAny(user, ['ORG_DEPT']) && report.status === 'SUBMITTED';
+  const rounds = report.rounds || [];
+  const lastReturn = [...rounds].reverse().find((r) => r.outcome === 'RETURNED') || null;
+  // the reviewer's comments on single problems of the latest return, shown beside each problem until it is resubmitted
+  const comments = lastReturn && ['RETURNED', 'DRAFT'].includes(report.status) ? lastReturn.problemComments || {} : {};
+  const commentInputs = new Map();
   const reload = () => ctx.refresh();
   const base = '/api/reports/' + encodeURIComponent(id);
   const problemsById = new Map((report.problems || []).map((p) => [p.problemId, p]));
@@ -247,6 +303,8 @@ async function renderOne(ctx) {
   const problems = [...byTheme.entries()].map(([theme, list]) => h('div.theme',
     h('h3', theme), h('ol', list.sort((a, b) => a.ordinal - b.ordinal).map((p) => h('li', { value: p.ordinal, dataset: { problem: p.problemId } },
       h('span.statement', p.statement), p.example ? h('div.muted', '比如：' + p.example) : null,
+      comments[p.problemId] ? h('div.problem-comment', { dataset: { commentFor: p.problemId } }, h('strong', '审核意见：'), comments[p.problemId]) : null,
+      reviewable ? problemCommentInput(p, commentInputs) : null,
       editable ? h('div.row-actions',
         h('button.secondary.small', { type: 'button', dataset: { editProblem: p.problemId }, onclick: () => problemEditor.edit(p) }, '修改'),
         h('button.secondary.small', { type: 'button', dataset: { withdrawProblem: p.problemId }, onclick: () => attempt(async () => {
@@ -292,10 +350,21 @@ async function renderOne(ctx) {
       const list = reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
       if (!list.length) throw new Error('请填写退回理由');
       if (!window.confirm('退回起草人修改？退回理由将通知起草人。')) return;
-      await api.post(base + '/return', { reasons: list });
+      const problemComments = {};
+      commentInputs.forEach((input, pid) => { if (input.value.trim()) problemComments[pid] = input.value.trim(); });
+      await api.post(base + '/return', { reasons: list, problemComments });
       say('已退回起草人修改', 'ok');
       reload();
     }, reviewError) }, '退回修改'), reviewError));
+  }
+  if (isAuthor && report.status === 'SUBMITTED') {
+    const withdrawError = h('div#withdraw-error');
+    actions.push(h('button#withdraw-submission.secondary', { type: 'button', onclick: () => attempt(async () => {
+      if (!window.confirm('撤回本次提交？撤回后报告回到草稿，可修改后重新提交。')) return;
+      await api.post(base + '/withdrawal');
+      say('已撤回提交，报告回到草稿', 'ok');
+      reload();
+    }, withdrawError) }, '撤回提交'), withdrawError);
   }
   const exportButton = h('button#export-report.secondary', { type: 'button', onclick: () => attempt(() =>
     api.download(base + '/export.docx', (report.title || id) + '.docx')) }, '导出Word');
@@ -304,11 +373,13 @@ async function renderOne(ctx) {
     h('div.page-head', h('h1#page-title', report.title || id),
       h('div.actions', exportButton, h('a', { href: '#/reports' }, '返回列表'))),
     h('div.meta', statusBadge(report.status), ' ', (report.year || '') + '年度 · 部门 ' + (names[report.department] || report.department || '—')
-      + ' · 起草人 ' + (report.author || '—') + (report.round ? ' · 第' + report.round + '次提交' : '')),
+      + ' · 起草人 ' + personName(report.author) + (report.round ? ' · 第' + report.round + '次提交' : '')),
     imported ? h('div.done#import-result', { role: 'status' }, imported) : null,
     report.returnReasons && report.returnReasons.length && report.status === 'RETURNED'
       ? h('div.warnings#return-reasons-shown', h('strong', '退回理由'), h('ul', report.returnReasons.map((r) => h('li', r)))) : null,
-    actions.length ? card('操作', h('div.actions.review', actions)) : null,
+    actions.length ? card('操作', h('div.actions.review', actions),
+      reviewable ? h('p.hint', '可在下方每个问题旁填写针对该问题的意见，随退回一并告知起草人。') : null) : null,
+    rounds.length > 1 || lastReturn ? roundsCard(rounds, problemsById, personName) : null,
     h('div.grid-2',
       card('查摆问题（' + (report.problems || []).length + '个）', h('div#report-problems', problems.length ? problems : h('p.muted', '尚无问题')),
         problemEditor ? problemEditor.form : null),
@@ -435,4 +506,37 @@ function delegationCard(reportId, delegates, reload) {
         reload();
       });
     } }, field('被授权人', delegate), h('button', { type: 'submit' }, '授权')));
+}
+
+/** The reviewer's comment on one problem, sent with a return. */
+function problemCommentInput(p, inputs) {
+  const input = h('textarea.problem-comment-input', { maxlength: 1000, rows: 2, placeholder: '对该问题的意见（选填，退回时一并告知）',
+    dataset: { problemComment: p.problemId }, 'aria-label': '对“' + p.theme + '”第' + p.ordinal + '个问题的意见' });
+  inputs.set(p.problemId, input);
+  return input;
+}
+
+const ROUND_OUTCOME = { PENDING: '待审核', RETURNED: '已退回', ACCEPTED: '已通过' };
+const CHANGE = { ADDED: '新增', REMOVED: '删除', CHANGED: '修改' };
+const PART = { PROBLEM: '问题', MEASURE: '整改措施' };
+
+/**
+ * Each submission round side by side: who submitted it and when, what became of it, the reasons and per-problem
+ * comments of its return, and what changed since the round before.
+ */
+function roundsCard(rounds, problemsById, personName) {
+  const problemLabel = (pid) => { const p = problemsById.get(pid); return p ? '“' + p.theme + '”第' + p.ordinal + '个问题' : '（已删除的问题）'; };
+  return card('审核轮次（' + rounds.length + '次提交）', h('div.rounds#review-rounds', rounds.map((r) => h('section.round', { dataset: { round: r.round, outcome: r.outcome } },
+    h('h3', '第' + r.round + '次提交 ', h('span.badge.status-' + (r.outcome === 'PENDING' ? 'submitted' : r.outcome.toLowerCase()), ROUND_OUTCOME[r.outcome] || r.outcome)),
+    h('p.muted', '提交：' + personName(r.submittedBy) + ' ' + dateTime(r.submittedAt)
+      + (r.decidedAt ? '；' + (r.outcome === 'RETURNED' ? '退回' : '审核') + '：' + personName(r.decidedBy, '组织部') + ' ' + dateTime(r.decidedAt) : '')),
+    (r.reasons || []).length ? h('div.round-reasons', h('strong', '退回理由'), h('ul', r.reasons.map((x) => h('li', x)))) : null,
+    Object.keys(r.problemComments || {}).length ? h('div.round-comments', h('strong', '对问题的意见'),
+      h('ul', Object.entries(r.problemComments).map(([pid, text]) => h('li', { dataset: { commentFor: pid } }, problemLabel(pid) + '：' + text)))) : null,
+    r.round > 1 ? h('div.round-changes', h('strong', '与上次提交相比'), r.changes === null || r.changes === undefined
+      ? h('p.muted', '（早期记录未保留提交内容）')
+      : r.changes.length ? h('ul', r.changes.map((c) => h('li', { dataset: { change: c.change, part: c.part } },
+        h('span.change-kind', CHANGE[c.change] + PART[c.part] + '：'),
+        c.change === 'CHANGED' ? [h('del', c.before), ' → ', h('ins', c.after)] : c.change === 'ADDED' ? h('ins', c.after) : h('del', c.before))))
+        : h('p.muted', '问题和整改措施没有变化')) : null))));
 }

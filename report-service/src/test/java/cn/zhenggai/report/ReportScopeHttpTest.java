@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.zhenggai.testsupport.ApiClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -225,6 +226,56 @@ class ReportScopeHttpTest {
             assertThat(accept.status).as(notReviewer.name() + " accepts").isEqualTo(403);
         }
         assertThat(api.send("POST", "/api/reports/" + reportId + "/acceptance", Map.of(), ORG).status).isEqualTo(200);
+    }
+
+    @Test
+    void theReviewSeesSubmissionsNotDraftsAndOnlyTheAuthorWithdraws() throws Exception {
+        String r = "/api/reports/" + reportId;
+        assertThat(eventually(() -> listed(AUTHOR, "DRAFT") ? true : null)).as("the author's department").isTrue();
+        assertThat(listed(ORG, "DRAFT")).as("someone else's draft").isFalse();
+        assertThat(listed(PARTY, "DRAFT")).isFalse();
+        assertThat(api.send("POST", r + "/submission", Map.of(), AUTHOR).status).isEqualTo(200);
+        assertThat(eventually(() -> listed(ORG, "SUBMITTED") ? true : null)).isTrue();
+
+        long before = storedEvents();
+        assertThat(api.send("POST", r + "/withdrawal", Map.of(), HEAD).status).as("a colleague").isEqualTo(403);
+        assertThat(api.send("POST", r + "/withdrawal", Map.of(), OTHER).status).as("another department").isEqualTo(403);
+        assertThat(api.send("POST", r + "/withdrawal", Map.of(), ORG).status).as("the reviewer").isEqualTo(403);
+        Answer unknown = api.send("POST", r + "/return", Map.of("reasons", List.of("理由"),
+                "problemComments", Map.of("prb-none", "意见")), ORG);
+        assertThat(unknown.status).isEqualTo(400);
+        assertThat(unknown.json.get("code").asText()).isEqualTo("UNKNOWN_PROBLEM");
+        Answer tooLong = api.send("POST", r + "/return", Map.of("reasons", List.of("理由"),
+                "problemComments", Map.of(problemId, "长".repeat(1001))), ORG);
+        assertThat(tooLong.status).isEqualTo(400);
+        assertThat(tooLong.json.get("code").asText()).isEqualTo("TOO_LONG_PROBLEM_COMMENT");
+        assertThat(storedEvents()).as("nothing stored").isEqualTo(before);
+
+        Answer withdrawn = api.send("POST", r + "/withdrawal", Map.of(), AUTHOR);
+        assertThat(withdrawn.status).isEqualTo(200);
+        assertThat(withdrawn.json.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(api.send("POST", r + "/withdrawal", Map.of(), AUTHOR).status).as("not submitted").isEqualTo(409);
+        assertThat(eventually(() -> listed(AUTHOR, "DRAFT") ? true : null)).isTrue();
+        assertThat(listed(ORG, "DRAFT")).isFalse();
+
+        assertThat(api.send("POST", r + "/submission", Map.of(), AUTHOR).status).isEqualTo(200);
+        assertThat(api.send("POST", r + "/return", Map.of("reasons", List.of("不够具体。"),
+                "problemComments", Map.of(problemId, "请补充事例。")), ORG).status).isEqualTo(200);
+        JsonNode report = api.send("GET", r, null, AUTHOR).json;
+        assertThat(report.at("/rounds/0/round").asInt()).as("the withdrawn submission is no round").isEqualTo(1);
+        assertThat(report.at("/rounds/0/outcome").asText()).isEqualTo("RETURNED");
+        assertThat(report.at("/rounds/0/reasons/0").asText()).isEqualTo("不够具体。");
+        assertThat(report.at("/rounds/0/problemComments/" + problemId).asText()).isEqualTo("请补充事例。");
+    }
+
+    /** Whether {@code user}'s report list shows the sample report with {@code status}. */
+    private boolean listed(TestUser user, String status) throws Exception {
+        for (JsonNode listed : api.send("GET", "/api/reports", null, user).json.get("reports")) {
+            if (listed.get("reportId").asText().equals(reportId) && listed.get("status").asText().equals(status)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ plumbing

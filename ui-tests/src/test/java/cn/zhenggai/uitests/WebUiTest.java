@@ -950,4 +950,124 @@ class WebUiTest {
                 + " return c.hidden ? 0 : parseInt(c.textContent, 10) || 0");
         return ((Number) count).intValue();
     }
+
+    // ------------------------------------------------------------------ h18-review: the review (材料审核)
+
+    /** The report demo-cz imports in test 40 and takes through the review. */
+    private String reviewedReportId;
+
+    @Test
+    @Order(40)
+    void aCadreWithdrawsAndResubmitsTheReviewerFiltersReturnsWithACommentOnAProblemAndAcceptsTheSecondRound()
+            throws Exception {
+        // the cadre imports the outline, submits it, withdraws it (after confirming) and submits it again
+        browser.login("demo-cz", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        browser.upload(By.id("import-file"), SAMPLE);
+        browser.click(By.id("import-preview-button"));
+        browser.until(d -> browser.await(By.id("import-confirm")).isEnabled());
+        browser.click(By.id("import-confirm"));
+        browser.until(d -> browser.all(By.cssSelector("#report-problems li")).size() == 21);
+        reviewedReportId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
+        assertThat(reviewedReportId).startsWith("rpt-");
+        assertThat(browser.text(By.cssSelector(".meta"))).contains("财政局").contains("财政局联络员（演示）")
+                .doesNotContain("CZJ").doesNotContain("demo-cz");
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        answerConfirmations(false);
+        browser.click(By.id("withdraw-submission"));
+        assertThat(lastQuestion()).contains("撤回");
+        assertThat(browser.text(By.cssSelector(".meta"))).as("declined: still submitted").contains("已提交待审");
+        answerConfirmations(true);
+        browser.click(By.id("withdraw-submission"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("草稿"));
+        assertThat(browser.all(By.id("withdraw-submission"))).isEmpty();
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已提交待审"));
+        assertThat(browser.text(By.cssSelector(".meta"))).as("the withdrawn submission is no round").contains("第1次提交");
+
+        // the reviewer sees how many wait, filters by department, status and author, and the filters survive a reload
+        browser.login("demo-org", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("reports");
+        browser.until(d -> !browser.all(By.cssSelector("tr[data-report='" + reviewedReportId
+                + "'][data-status='SUBMITTED']")).isEmpty() || refreshed());
+        WebElement waiting = browser.await(By.id("review-waiting"));
+        assertThat(Integer.parseInt(waiting.getAttribute("data-count"))).isGreaterThanOrEqualTo(1);
+        assertThat(waiting.getText()).startsWith("待审核材料");
+        chooseFilter("filter-department", "财政局");
+        browser.until(d -> browser.driver.getCurrentUrl().contains("department=CZJ"));
+        chooseFilter("filter-status", "已提交待审");
+        browser.until(d -> browser.driver.getCurrentUrl().contains("status=SUBMITTED"));
+        chooseFilter("filter-author", "财政局联络员（演示）");
+        browser.until(d -> browser.driver.getCurrentUrl().contains("author=demo-cz"));
+        browser.driver.navigate().refresh();
+        browser.until(d -> "CZJ".equals(browser.await(By.id("filter-department")).getAttribute("value")));
+        List<WebElement> rows = browser.all(By.cssSelector("#reports-table tbody tr[data-report]"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.getAttribute("data-status")).isEqualTo("SUBMITTED");
+            assertThat(row.getText()).contains("财政局").contains("财政局联络员（演示）").doesNotContain("CZJ")
+                    .doesNotContain("demo-cz");
+        });
+        browser.screenshot("review-list-filtered");
+
+        // it returns the report with a reason and a comment on its first problem
+        browser.click(By.cssSelector("tr[data-report='" + reviewedReportId + "'] a"));
+        WebElement firstComment = browser.await(By.cssSelector("#report-problems textarea[data-problem-comment]"));
+        String problemId = firstComment.getAttribute("data-problem-comment");
+        firstComment.sendKeys("请补充本人具体事例。");
+        browser.await(By.id("return-reasons")).sendKeys("问题查摆不够具体。");
+        answerConfirmations(true);
+        browser.click(By.id("return-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已退回"));
+        assertThat(lastQuestion()).contains("退回");
+
+        // the cadre sees the comment beside its problem, rewords the problem and resubmits
+        browser.login("demo-cz", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("report?id=" + reviewedReportId);
+        By comment = By.cssSelector("#report-problems li[data-problem='" + problemId + "'] .problem-comment");
+        assertThat(browser.text(comment)).isEqualTo("审核意见：请补充本人具体事例。");
+        assertThat(browser.text(By.id("return-reasons-shown"))).contains("问题查摆不够具体。");
+        browser.screenshot("review-comment-beside-problem");
+        browser.click(By.cssSelector("[data-edit-problem='" + problemId + "']"));
+        WebElement statement = browser.await(By.id("problem-statement"));
+        statement.clear();
+        statement.sendKeys("理论学习不够系统深入（已补充事例）。");
+        browser.click(By.cssSelector("#problem-form button[type='submit']"));
+        browser.until(d -> browser.text(By.cssSelector("#report-problems li[data-problem='" + problemId + "'] .statement"))
+                .equals("理论学习不够系统深入（已补充事例）。"));
+        answerConfirmations(true);
+        browser.click(By.id("submit-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("第2次提交"));
+
+        // the reviewer sees round 1's reason beside round 2 and what changed, accepts, and exports Word
+        browser.login("demo-org", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("report?id=" + reviewedReportId);
+        assertThat(browser.text(By.cssSelector("#review-rounds [data-round='1']"))).contains("已退回")
+                .contains("问题查摆不够具体。").contains("请补充本人具体事例。");
+        String second = browser.text(By.cssSelector("#review-rounds [data-round='2']"));
+        assertThat(second).contains("待审核").contains("与上次提交相比");
+        assertThat(browser.text(By.cssSelector("#review-rounds [data-round='2'] li[data-change='CHANGED'][data-part='PROBLEM']")))
+                .contains("修改问题").contains("理论学习不够系统深入（已补充事例）。");
+        assertThat(browser.all(By.cssSelector("#review-rounds [data-round='2'] li[data-change]"))).hasSize(1);
+        browser.screenshot("review-rounds-side-by-side");
+        answerConfirmations(true);
+        browser.click(By.id("accept-report"));
+        browser.until(d -> browser.text(By.cssSelector(".meta")).contains("已通过"));
+        recordDownloads();
+        browser.click(By.id("export-report"));
+        assertThat(downloads()).as("the Word file").anyMatch(d -> d.contains(".docx:") && !d.endsWith(":0"));
+    }
+
+    /** Picks the option labelled {@code label} in the select {@code id} (the change reloads the list). */
+    private void chooseFilter(String id, String label) {
+        browser.until(d -> !browser.all(By.cssSelector("#" + id + " option")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id(id))).selectByVisibleText(label);
+    }
 }

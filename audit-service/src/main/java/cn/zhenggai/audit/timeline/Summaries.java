@@ -41,6 +41,7 @@ import cn.zhenggai.contracts.report.ReportDelegationGranted;
 import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmissionWithdrawn;
 import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
 
@@ -71,6 +72,7 @@ public final class Summaries {
             Map.entry(ReportDelegationGranted.class, p -> "授权同事修改、提交报告" + colon(first(p, "delegate"))),
             Map.entry(ReportDelegationRevoked.class, p -> "撤销同事的报告授权" + colon(first(p, "delegate"))),
             Map.entry(ReportSubmitted.class, p -> "提交报告"),
+            Map.entry(ReportSubmissionWithdrawn.class, p -> "撤回提交（报告回到草稿）"),
             Map.entry(ReportReturned.class, p -> "退回报告" + colon(or(list(p, "reasons"), first(p, "reason", "comment")))),
             Map.entry(MeetingReferenced.class, p -> "关联会议" + colon(first(p, "notice", "meetingId"))),
             Map.entry(PersonalMattersRead.class, p -> "查阅个人有关事项" + colon(read(p))),

@@ -62,9 +62,9 @@ public final class ReportFold {
                     doc.put("personalMattersDeclaredAt", s.personalMatters().declaredAt().toString()),
             PersonalMattersRead.class, (doc, s, last) -> doc.put("personalMattersReads", s.personalMattersReads()),
             ReportSubmitted.class, (doc, s, last) -> {
-                ReportState.Round latest = s.latestRound();
-                doc.put("submittedAt", text(latest.submittedAt()));
-                doc.put("submittedBy", latest.submittedBy());
+                ReportState.Round latest = s.latestRound(); // null: the only submission was withdrawn
+                doc.put("submittedAt", latest == null ? null : text(latest.submittedAt()));
+                doc.put("submittedBy", latest == null ? null : latest.submittedBy());
             },
             ReportReturned.class, (doc, s, last) -> {
                 doc.put("returnReasons", s.returnReasons());

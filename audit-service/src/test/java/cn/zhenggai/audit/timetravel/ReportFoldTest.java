@@ -88,4 +88,26 @@ class ReportFoldTest {
         assertThat(ReportFold.fold(facts).get("delegates")).isEqualTo(List.of());
         assertThat(ReportFold.fold(facts).get("events")).isEqualTo(3);
     }
+
+    @Test
+    void aWithdrawnSubmissionIsADraftAgainAndAReturnsCommentsAreRead() {
+        List<Fact> facts = new ArrayList<>(List.of(
+                fact(R, 0, "ReportDrafted", "2022-12-01T00:00:00Z", "cadre-1",
+                        "{\"reportId\":\"r-1\",\"title\":\"发言提纲\",\"author\":\"cadre-1\",\"department\":\"XZSPJ\"}"),
+                fact(R, 1, "ReportSubmitted", "2022-12-02T00:00:00Z", "cadre-1",
+                        "{\"reportId\":\"r-1\",\"submittedBy\":\"cadre-1\",\"round\":1}"),
+                fact(R, 2, "ReportSubmissionWithdrawn", "2022-12-02T01:00:00Z", "cadre-1",
+                        "{\"reportId\":\"r-1\",\"withdrawnBy\":\"cadre-1\",\"round\":1}")));
+        assertThat(ReportFold.fold(facts).get("status")).isEqualTo("DRAFT");
+        assertThat(ReportFold.fold(facts).get("round")).isEqualTo(0);
+        facts.add(fact(R, 3, "ReportSubmitted", "2022-12-03T00:00:00Z", "cadre-1",
+                "{\"reportId\":\"r-1\",\"submittedBy\":\"cadre-1\",\"round\":1}"));
+        facts.add(fact(R, 4, "ReportReturned", "2022-12-04T00:00:00Z", "org",
+                "{\"reportId\":\"r-1\",\"returnedBy\":\"org\",\"round\":1,\"reasons\":[\"不够具体\"],"
+                        + "\"problemComments\":{\"p1\":\"补充事例\"}}"));
+        Map<String, Object> returned = ReportFold.fold(facts);
+        assertThat(returned.get("status")).isEqualTo("RETURNED");
+        assertThat(returned.get("returnReasons")).isEqualTo(List.of("不够具体"));
+        assertThat(returned.get("events")).isEqualTo(5);
+    }
 }

@@ -45,6 +45,7 @@ import cn.zhenggai.contracts.report.ReportDelegationGranted;
 import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmissionWithdrawn;
 import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
 import org.axonframework.serialization.Revision;
@@ -77,6 +78,7 @@ public final class EventTypes {
                     ReportAccepted.class,
                     ReportDelegationGranted.class,
                     ReportDelegationRevoked.class,
+                    ReportSubmissionWithdrawn.class,
                     MeasurePlanned.class,
                     MeasureAssigned.class,
                     ProgressReported.class,

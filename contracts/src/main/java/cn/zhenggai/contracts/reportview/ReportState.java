@@ -163,11 +163,34 @@ public record ReportState(String reportId,
      * @param decidedBy   the reviewer who returned or accepted it, or null while pending
      * @param decidedAt   when (effective time), or null while pending
      * @param reasons     why it was returned (empty unless returned)
+     * @param problemComments the reviewer's comments on single problems when returning it, by problem id (empty
+     *                    unless returned with some)
+     * @param problems    the live problems as submitted in this round (empty in a state folded before the rounds
+     *                    kept them)
+     * @param measures    the measures as submitted in this round (same)
      */
     public record Round(int round, String submittedBy, Instant submittedAt, RoundOutcome outcome, String decidedBy,
-                        Instant decidedAt, List<String> reasons) {
+                        Instant decidedAt, List<String> reasons, Map<String, String> problemComments,
+                        List<Problem> problems, List<ProposedMeasure> measures) {
         public Round {
             reasons = list(reasons);
+            problemComments = problemComments == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problemComments));
+            problems = list(problems);
+            measures = list(measures);
+        }
+
+        /** A round without comments and without what was submitted in it. */
+        public Round(int round, String submittedBy, Instant submittedAt, RoundOutcome outcome, String decidedBy,
+                     Instant decidedAt, List<String> reasons) {
+            this(round, submittedBy, submittedAt, outcome, decidedBy, decidedAt, reasons, Map.of(), List.of(),
+                    List.of());
+        }
+
+        /** This round decided: {@code outcome} by {@code by} at {@code at}, with the reasons and comments. */
+        public Round decided(RoundOutcome outcome, String by, Instant at, List<String> reasons,
+                             Map<String, String> comments) {
+            return new Round(round, submittedBy, submittedAt, outcome, by, at, reasons, comments, problems, measures);
         }
     }
 

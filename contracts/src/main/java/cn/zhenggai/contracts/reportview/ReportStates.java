@@ -17,6 +17,7 @@ import cn.zhenggai.contracts.report.ReportDelegationGranted;
 import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmissionWithdrawn;
 import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
 
@@ -119,19 +120,31 @@ public final class ReportStates {
                         b.status = ReportStatus.SUBMITTED;
                         b.round = e.round();
                         List<ReportState.Round> rounds = new ArrayList<>(b.rounds);
+                        rounds.removeIf(r -> r.round() == e.round()); // a round withdrawn and submitted again
                         rounds.add(new ReportState.Round(e.round(), e.submittedBy(), m.effectiveAt(),
-                                RoundOutcome.PENDING, null, null, List.of()));
+                                RoundOutcome.PENDING, null, null, List.of(), Map.of(), b.problems, b.measures));
                         b.rounds = rounds;
                         return b;
                     })
                     .on(ReportReturned.class, (b, e, m) -> {
                         b.status = ReportStatus.RETURNED;
-                        b.rounds = decided(b.rounds, e.round(), RoundOutcome.RETURNED, e.returnedBy(), m, e.reasons());
+                        b.rounds = decided(b.rounds, e.round(), RoundOutcome.RETURNED, e.returnedBy(), m, e.reasons(),
+                                e.problemComments());
+                        return b;
+                    })
+                    .on(ReportSubmissionWithdrawn.class, (b, e, m) -> {
+                        // back to a draft; the withdrawn round is no round of the review
+                        b.status = ReportStatus.DRAFT;
+                        List<ReportState.Round> rounds = new ArrayList<>(b.rounds);
+                        rounds.removeIf(r -> r.round() == e.round() && r.outcome() == RoundOutcome.PENDING);
+                        b.rounds = rounds;
+                        b.round = rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).round();
                         return b;
                     })
                     .on(ReportAccepted.class, (b, e, m) -> {
                         b.status = ReportStatus.ACCEPTED;
-                        b.rounds = decided(b.rounds, e.round(), RoundOutcome.ACCEPTED, e.acceptedBy(), m, List.of());
+                        b.rounds = decided(b.rounds, e.round(), RoundOutcome.ACCEPTED, e.acceptedBy(), m, List.of(),
+                                Map.of());
                         return b;
                     })
                     .build();
@@ -154,6 +167,7 @@ public final class ReportStates {
             .on(ReportSubmitted.class, (s, e, m) -> e.reportId())
             .on(ReportReturned.class, (s, e, m) -> e.reportId())
             .on(ReportAccepted.class, (s, e, m) -> e.reportId())
+            .on(ReportSubmissionWithdrawn.class, (s, e, m) -> e.reportId())
             .build();
 
     private ReportStates() {
@@ -236,18 +250,19 @@ public final class ReportStates {
     }
 
     private static List<ReportState.Round> decided(List<ReportState.Round> rounds, int round, RoundOutcome outcome,
-                                                   String by, EventMeta m, List<String> reasons) {
+                                                   String by, EventMeta m, List<String> reasons,
+                                                   Map<String, String> comments) {
         List<ReportState.Round> next = new ArrayList<>(rounds);
         for (int i = next.size() - 1; i >= 0; i--) {
             ReportState.Round r = next.get(i);
             if (r.round() == round) {
-                next.set(i, new ReportState.Round(r.round(), r.submittedBy(), r.submittedAt(), outcome, by,
-                        m.effectiveAt(), reasons));
+                next.set(i, r.decided(outcome, by, m.effectiveAt(), reasons, comments));
                 return next;
             }
         }
         // a decision on a round this state never saw submitted (an incomplete history): keep the decision
-        next.add(new ReportState.Round(round, null, null, outcome, by, m.effectiveAt(), reasons));
+        next.add(new ReportState.Round(round, null, null, outcome, by, m.effectiveAt(), reasons, comments, List.of(),
+                List.of()));
         return next;
     }
 

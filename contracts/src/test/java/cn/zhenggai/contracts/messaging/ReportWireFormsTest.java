@@ -14,6 +14,7 @@ import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDelegationGranted;
 import cn.zhenggai.contracts.report.ReportDelegationRevoked;
 import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmissionWithdrawn;
 import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.contracts.report.RootCauseAnalyzed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +73,7 @@ class ReportWireFormsTest {
                 Arguments.of("Report", REPORT, new ReportDelegationGranted(REPORT, "XZSPJ", "demo-cadre", "demo-dept")),
                 Arguments.of("Report", REPORT, new ReportDelegationRevoked(REPORT, "XZSPJ", "demo-cadre", "demo-dept")),
                 Arguments.of("Report", REPORT, new ReportSubmitted(REPORT, "XZSPJ", "demo-dept", 1)),
+                Arguments.of("Report", REPORT, new ReportSubmissionWithdrawn(REPORT, "XZSPJ", "demo-dept", 1)),
                 Arguments.of("Report", REPORT, new ReportReturned(REPORT, "XZSPJ", "demo-org", 1,
                         List.of("问题查摆不够具体，请补充事例。"))),
                 Arguments.of("Report", REPORT, new ReportAccepted(REPORT, "XZSPJ", "demo-dept", 2022, "mtg-2022-xzspj",

@@ -50,6 +50,16 @@ final class Authorship {
         }
     }
 
+    /** Only the author takes a submission back (a delegate who submitted it asks the author). */
+    void checkWithdraws(Editor editor) {
+        if (!editor.belongsTo(department)) {
+            throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "不能撤回其他部门的报告");
+        }
+        if (!author.equals(editor.username())) {
+            throw Refusal.forbidden("NOT_AUTHOR", "只有报告作者本人可以撤回提交");
+        }
+    }
+
     /** Only the author states the personal matters: a colleague of the department, a delegate included, cannot. */
     void checkDeclaresOwnMatters(Editor editor) {
         if (editor.belongsTo(department) && !author.equals(editor.username())) {

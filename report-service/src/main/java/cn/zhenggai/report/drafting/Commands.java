@@ -71,8 +71,20 @@ public final class Commands {
     public record SubmitReport(@TargetAggregateIdentifier String reportId, Editor editor) {
     }
 
-    /** Return a submitted report for rework, with reasons (组织部). */
-    public record ReturnReport(@TargetAggregateIdentifier String reportId, List<String> reasons, Editor editor) {
+    /**
+     * Return a submitted report for rework, with reasons (组织部) and, optionally, a comment on single problems
+     * (by problem id; null or empty: none).
+     */
+    public record ReturnReport(@TargetAggregateIdentifier String reportId, List<String> reasons,
+                               java.util.Map<String, String> problemComments, Editor editor) {
+
+        public ReturnReport(String reportId, List<String> reasons, Editor editor) {
+            this(reportId, reasons, null, editor);
+        }
+    }
+
+    /** The author takes back a submitted report not yet decided on: it is a draft again. */
+    public record WithdrawSubmission(@TargetAggregateIdentifier String reportId, Editor editor) {
     }
 
     /** Accept a submitted report (组织部); its measures go to rectification. */

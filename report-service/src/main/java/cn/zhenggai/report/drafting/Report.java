@@ -5,6 +5,7 @@ import cn.zhenggai.contracts.report.MeetingReferenced;
 import cn.zhenggai.contracts.report.ReportAccepted;
 import cn.zhenggai.contracts.report.ReportDrafted;
 import cn.zhenggai.contracts.report.ReportReturned;
+import cn.zhenggai.contracts.report.ReportSubmissionWithdrawn;
 import cn.zhenggai.contracts.report.ReportSubmitted;
 import cn.zhenggai.report.drafting.Commands.AcceptReport;
 import cn.zhenggai.report.drafting.Commands.AnalyzeRootCause;
@@ -21,6 +22,7 @@ import cn.zhenggai.report.drafting.Commands.RevokeDelegation;
 import cn.zhenggai.report.drafting.Commands.StateCarryOver;
 import cn.zhenggai.report.drafting.Commands.SubmitReport;
 import cn.zhenggai.report.drafting.Commands.WithdrawProblem;
+import cn.zhenggai.report.drafting.Commands.WithdrawSubmission;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -30,7 +32,10 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A cadre's report (speech outline) for one meeting: draft → submitted → returned (with reasons) → resubmitted →
@@ -45,6 +50,8 @@ public class Report {
     public static final int MAX_TEXT = Text.MAX;
     /** Most events one import may create. */
     static final int MAX_IMPORTED_EVENTS = 1000;
+    /** Longest comment of a reviewer on one problem. */
+    public static final int MAX_PROBLEM_COMMENT = 1000;
 
     @AggregateIdentifier
     private String reportId;
@@ -218,7 +225,20 @@ public class Report {
             throw Refusal.invalid("MISSING_REASONS", "退回报告须说明理由");
         }
         reasons.forEach(r -> Text.checkLength(r, "reasons"));
-        apply(new ReportReturned(reportId, department(), c.editor().username(), round, reasons));
+        apply(new ReportReturned(reportId, department(), c.editor().username(), round, reasons,
+                problemComments(c.problemComments())));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawSubmission c) {
+        authorship.checkWithdraws(c.editor());
+        if (status == Status.ACCEPTED) {
+            throw Refusal.conflict("INVALID_STATUS", "报告已审核通过，不能撤回提交");
+        }
+        if (status != Status.SUBMITTED) {
+            throw status.refuse("撤回提交");
+        }
+        apply(new ReportSubmissionWithdrawn(reportId, department(), c.editor().username(), round));
     }
 
     @CommandHandler
@@ -246,6 +266,12 @@ public class Report {
     void on(ReportSubmitted event) {
         status = Status.SUBMITTED;
         round = event.round();
+    }
+
+    @EventSourcingHandler
+    void on(ReportSubmissionWithdrawn event) {
+        status = Status.DRAFT;
+        round = event.round() - 1;
     }
 
     @EventSourcingHandler
@@ -289,6 +315,34 @@ public class Report {
         if (status != Status.SUBMITTED) {
             throw status.refuse(action);
         }
+    }
+
+    /**
+     * The reviewer's comments on single problems, stripped, blank ones left out, in the order given; refused when one
+     * concerns a problem not (or no longer) in the report, or is too long.
+     */
+    private Map<String, String> problemComments(Map<String, String> given) {
+        Map<String, String> comments = new LinkedHashMap<>();
+        if (given == null) {
+            return comments;
+        }
+        if (given.size() > Text.MAX_ITEMS) {
+            throw Refusal.invalid("TOO_MANY_PROBLEM_COMMENTS", "对问题的意见过多（最多" + Text.MAX_ITEMS + "条）");
+        }
+        Set<String> known = problems.ids();
+        given.forEach((problemId, comment) -> {
+            if (problemId == null || !known.contains(problemId)) {
+                throw Refusal.invalid("UNKNOWN_PROBLEM", "意见针对的问题不在本报告中：" + problemId);
+            }
+            if (comment != null && comment.strip().length() > MAX_PROBLEM_COMMENT) {
+                throw Refusal.invalid("TOO_LONG_PROBLEM_COMMENT",
+                        "对单个问题的意见过长（最多" + MAX_PROBLEM_COMMENT + "字）");
+            }
+            if (comment != null && !comment.isBlank()) {
+                comments.put(problemId, comment.strip());
+            }
+        });
+        return comments;
     }
 
     private String author() {

@@ -160,7 +160,19 @@ public class ReportListProjection {
 
     /** Summaries of one department's reports (or every department's when {@code department} is null). */
     public List<Document> list(String department, Integer year, int limit) {
+        return list(department, year, null, limit);
+    }
+
+    /**
+     * As {@link #list(String, Integer, int)}, but when {@code draftsOf} is given the drafts listed are only those
+     * it wrote or was delegated: someone else's draft is its author's business until it is submitted.
+     */
+    public List<Document> list(String department, Integer year, String draftsOf, int limit) {
         List<Bson> filters = new ArrayList<>();
+        if (draftsOf != null) {
+            filters.add(Filters.or(Filters.ne("status", ReportStatus.DRAFT.name()), Filters.eq("author", draftsOf),
+                    Filters.eq("state.delegates", draftsOf)));
+        }
         if (department != null) {
             filters.add(Filters.eq("department", department));
         }

@@ -47,8 +47,10 @@ class ReportQueryController {
         if (scope != null && !caller.canSee(scope)) {
             throw Refusal.forbidden("FORBIDDEN_DEPARTMENT", "不能查看其他部门的报告");
         }
-        List<ReportSummary> reports = list.list(scope, year, limit).stream().map(ReportQueryController::summary)
-                .toList();
+        // beyond the caller's own department (the organization department's review), drafts are their authors'
+        String draftsOf = scope != null && scope.equals(caller.department()) ? null : caller.username();
+        List<ReportSummary> reports = list.list(scope, year, draftsOf, limit).stream()
+                .map(ReportQueryController::summary).toList();
         return ReportList.of(scope, reports);
     }
 

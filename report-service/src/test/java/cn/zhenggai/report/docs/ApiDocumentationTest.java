@@ -124,7 +124,8 @@ class ApiDocumentationTest {
         Answer detail = api.get(base, AUTHOR);
         assertThat(keys(detail.json)).containsExactly("reportId", "title", "year", "author", "department",
                 "meetingId", "notice", "status", "round", "returnReasons", "delegates", "carryOver", "problems",
-                "cleanAreas", "rootCauses", "measures", "personalMattersDeclared", "version", "updatedAt");
+                "cleanAreas", "rootCauses", "measures", "personalMattersDeclared", "version", "updatedAt",
+                "rounds");
         assertThat(detail.json.get("meetingId").isNull()).isTrue();
         assertThat(keys(detail.json.get("problems").get(0)))
                 .containsExactly("problemId", "theme", "ordinal", "statement", "example");

@@ -152,7 +152,11 @@ class ReportFoldPropertyTest {
                 view.apply(s.event(), s.sequence(), s.at());
                 before.apply(s.event(), s.sequence(), s.at());
             });
-            assertThat(json(view.toMap())).as("seed %d", seed).isEqualTo(json(before.toMap()));
+            // the rounds were added to the answer after the hand-written view (issue 17): the rest is unchanged
+            com.fasterxml.jackson.databind.node.ObjectNode detail = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    json(view.toMap());
+            assertThat(detail.remove("rounds")).as("seed %d: rounds", seed).isNotNull();
+            assertThat((JsonNode) detail).as("seed %d", seed).isEqualTo(json(before.toMap()));
             assertThat(view.sealedPersonalMatters()).isEqualTo(before.sealedPersonalMatters());
             assertThat(view.personalMattersReads).isEqualTo(before.personalMattersReads);
             assertThat(view.problemsByTheme().toString()).isEqualTo(before.problemsByTheme().toString());

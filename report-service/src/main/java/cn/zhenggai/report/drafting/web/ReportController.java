@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Drafting and review commands over HTTP: {@code /api/reports}. */
@@ -120,7 +121,9 @@ class ReportController {
     record DelegationRequest(@NotBlank @Size(max = 64) String delegate) {
     }
 
-    record ReturnRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons) {
+    record ReturnRequest(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 1000) String> reasons,
+                         @Size(max = 200) Map<@NotBlank @Size(max = 80) String, @Size(max = Report.MAX_TEXT) String>
+                                 problemComments) {
     }
 
     /** The answer of a drafted report. */
@@ -311,13 +314,25 @@ class ReportController {
     }
 
     @PostMapping("/{reportId}/return")
-    @ErrorCodes(forbidden = "FORBIDDEN_ROLE", notFound = "REPORT_NOT_FOUND",
+    @ErrorCodes(badRequest = {"MISSING_REASONS", "UNKNOWN_PROBLEM", "TOO_LONG_PROBLEM_COMMENT",
+            "TOO_MANY_PROBLEM_COMMENTS"}, forbidden = "FORBIDDEN_ROLE", notFound = "REPORT_NOT_FOUND",
             conflict = {"INVALID_STATUS", "CONCURRENT_MODIFICATION"})
     ReviewAnswer returnReport(@PathVariable String reportId, @Valid @RequestBody ReturnRequest request,
                                      Caller caller) {
         checkReport(reportId);
-        commands.send(new ReturnReport(reportId, request.reasons(), editor(caller)), caller);
+        commands.send(new ReturnReport(reportId, request.reasons(), request.problemComments(), editor(caller)),
+                caller);
         return new ReviewAnswer(reportId, ReportStatus.RETURNED);
+    }
+
+    /** The author takes back a submission the organization department has not decided on yet: a draft again. */
+    @PostMapping("/{reportId}/withdrawal")
+    @ErrorCodes(forbidden = {"FORBIDDEN_DEPARTMENT", "NOT_AUTHOR"}, notFound = "REPORT_NOT_FOUND",
+            conflict = {"INVALID_STATUS", "CONCURRENT_MODIFICATION"})
+    ReviewAnswer withdrawSubmission(@PathVariable String reportId, Caller caller) {
+        checkReport(reportId);
+        commands.send(new Commands.WithdrawSubmission(reportId, editor(caller)), caller);
+        return new ReviewAnswer(reportId, ReportStatus.DRAFT);
     }
 
     @PostMapping("/{reportId}/acceptance")

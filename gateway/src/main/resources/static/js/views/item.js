@@ -28,6 +28,23 @@ export function allowedActions(user, item) {
   };
 }
 
+/** Types the browser shows in a tab itself (the server answers them inline when asked). */
+const SHOWN_INLINE = /^(application\/pdf|image\/(png|jpeg|gif|webp))\b/i;
+
+/**
+ * One evidence file as a link: a PDF or an image opens in a new tab, anything else downloads under its name; both
+ * with the token, so only those who may read the item's evidence get it.
+ */
+function evidenceLink(id, f) {
+  const path = '/api/measures/' + encodeURIComponent(id) + '/evidence/' + encodeURIComponent(f.fileId);
+  const inline = SHOWN_INLINE.test(f.contentType || '');
+  return h('a.file', {
+    href: '#', dataset: { file: f.fileId, opens: inline ? 'tab' : 'download' },
+    title: (inline ? '在新标签页中打开' : '下载') + (f.sha256 ? '（SHA-256 ' + f.sha256 + '）' : ''),
+    onclick: (e) => { e.preventDefault(); attempt(() => (inline ? api.openInline(path, f.fileName) : api.download(path, f.fileName))); },
+  }, f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : ''));
+}
+
 function act(id, path, body, done) {
   return attempt(async () => {
     await api.post('/api/measures/' + encodeURIComponent(id) + '/' + path, body);
@@ -167,8 +184,7 @@ export async function render(ctx) {
           item.progress.slice().reverse().map((p) => h('li',
             h('div', h('time.muted', dateTime(p.at)), ' ', p.by || '', p.department ? '（' + dept(p.department) + '）' : ''),
             h('div', p.text),
-            (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => h('span.file', { title: f.sha256 ? 'SHA-256 ' + f.sha256 : '' },
-              f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : '')))) : null)))) : null,
+            (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => evidenceLink(id, f))) : null)))) : null,
         card('事件时间线', timeline)),
       forms.length ? card('办理', h('div#actions', forms)) : card('办理', h('p.muted#actions', '当前状态下您没有可办理的操作。'))));
 

@@ -92,7 +92,7 @@ async function assignmentForm(id, item, names, refreshSoon) {
     const list = people || [];
     const current = list.some((p) => p.username === item.owner) ? item.owner : '';
     picker.replaceChildren(h('option', { value: '' }, '（无账号人员，在下方填写姓名）'),
-      list.map((p) => h('option', { value: p.username, selected: p.username === current }, p.displayName || p.username)));
+      ...list.map((p) => h('option', { value: p.username, selected: p.username === current }, p.displayName || p.username)));
     ownerHint.textContent = people === null ? '无法读取' + dept(code) + '的人员名单，请在下方填写责任人姓名。' : '';
   }
   lead.addEventListener('change', () => { chosenCooperating.delete(lead.value); drawCooperating(); loadPeople(); });

@@ -48,7 +48,15 @@ function renderChrome(user) {
   }, typeof m.label === 'function' ? m.label(user) : m.label)) : []));
   $('who').hidden = !user;
   if (user) {
-    $('who-name').textContent = (user.name || user.sub) + (user.dept ? '（' + user.dept + '）' : '');
+    const who = (dept) => (user.name || user.sub) + (dept ? '（' + dept + '）' : '');
+    $('who-name').textContent = who(null);
+    // the department by its name, not its code, once the names are known
+    if (user.dept) {
+      api.departmentNamesOnce().then((names) => {
+        const now = api.claims();
+        if (now && now.sub === user.sub) $('who-name').textContent = who(names[user.dept] || user.dept);
+      });
+    }
     $('who-name').title = '角色：' + roles(user).join('、');
   }
 }

@@ -579,6 +579,7 @@ class WebUiTest {
         });
         String item = planned.get(planned.size() - 1).getAttribute("data-measure");
         browser.open("item?id=" + item);
+        browser.until(d -> browser.text(By.id("who-name")).equals("行政审批局联络员（演示）（行政审批局）"));
 
         // the lead department by name (its code is only sent), the owners by name, the cooperating departments ticked
         Select lead = new Select(browser.await(By.id("assign-lead")));

@@ -617,6 +617,16 @@ class WebUiTest {
         assertThat(meta).contains("牵头单位 行政审批局", "配合单位 财政局", "责任人 行政审批局干部（演示）", "长期坚持（每6个月评估）");
         assertNoCodesOrUserNames();
 
+        // moving the item to another department is the party committee's: refused under the lead department
+        new Select(browser.await(By.id("assign-lead"))).selectByVisibleText("财政局");
+        browser.until(d -> browser.text(By.id("assign-owner-hint")).contains("财政局"));
+        browser.await(By.id("assign-owner")).sendKeys("王*");
+        browser.click(By.cssSelector("#assign-form button[type='submit']"));
+        assertThat(browser.text(By.id("assign-lead-error"))).contains("党委");
+        assertThat(browser.all(By.cssSelector("#assign-owner-error:not([hidden])"))).isEmpty();
+        assertThat(reopenItem().getAttribute("data-status")).isEqualTo("IN_PROGRESS");
+        assertThat(browser.text(By.id("item-meta"))).contains("牵头单位 行政审批局");
+
         // progress with a PDF as its evidence
         browser.await(By.id("progress-text")).sendKeys("已建立长效机制，每半年评估一次。");
         Path pdf = Files.createTempDirectory("zhenggai-evidence").resolve("长效机制制度文件.pdf");

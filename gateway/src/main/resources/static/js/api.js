@@ -46,10 +46,12 @@ const STATUS_MESSAGES = {
 const CHINESE = /[\u4e00-\u9fff]/;
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  /** fields: what a refused body names, [{field, message}] (the server's VALIDATION_FAILED answer), else []. */
+  constructor(status, code, message, fields = []) {
     super(message);
     this.status = status;
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -125,7 +127,9 @@ async function errorOf(response) {
     if ((response.headers.get('Content-Type') || '').includes('json')) body = await response.json();
   } catch (e) { /* not JSON */ }
   const code = body && body.code;
-  return new ApiError(response.status, code, chineseMessage(response.status, code, body && body.message));
+  const fields = body && Array.isArray(body.fields)
+    ? body.fields.filter((f) => f && typeof f.field === 'string').map((f) => ({ field: f.field, message: f.message || '' })) : [];
+  return new ApiError(response.status, code, chineseMessage(response.status, code, body && body.message), fields);
 }
 
 /** A raw response (for downloads); refreshes the access token once on 401. */
@@ -168,7 +172,38 @@ export function upload(path, file, fields = {}) {
 /** Downloads a file the browser cannot fetch by a plain link (it needs the token). */
 export async function download(path, fileName) {
   const response = await request(path, { headers: { Accept: '*/*' } });
-  const blob = await response.blob();
+  saveBlob(await response.blob(), fileName);
+}
+
+/**
+ * Opens a file in a new tab (it needs the token, so it goes by a blob: URL): asks the server for
+ * ?disposition=inline; what the server still answers as an attachment is saved under fileName instead.
+ * Call it straight from the click: the tab is opened before anything is awaited, so popup blockers let it be.
+ */
+export async function openInline(path, fileName) {
+  const tab = window.open('', '_blank');
+  if (tab) {
+    tab.opener = null;
+    try { tab.document.title = '正在打开…'; tab.document.body.textContent = '正在打开 ' + fileName + ' …'; } catch (e) { /* not ours to write */ }
+  }
+  try {
+    const response = await request(path + (path.includes('?') ? '&' : '?') + 'disposition=inline', { headers: { Accept: '*/*' } });
+    const blob = await response.blob();
+    if (!/^inline/i.test(response.headers.get('Content-Disposition') || '') || !tab) {
+      if (tab) tab.close();
+      saveBlob(blob, fileName);
+      return;
+    }
+    const url = URL.createObjectURL(blob);
+    tab.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    if (tab) tab.close();
+    throw e;
+  }
+}
+
+function saveBlob(blob, fileName) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -193,6 +228,21 @@ export async function logout() {
     /* the session ends here whatever the server says */
   } finally {
     clearTokens();
+  }
+}
+
+/**
+ * User name → display name for the given user names (rectification's copy of the directory); names it does not
+ * know (labels typed for someone without an account) are left out, so show those as they are.
+ */
+export async function displayNames(usernames) {
+  const asked = [...new Set((usernames || []).filter((u) => typeof u === 'string' && u.trim()).map((u) => u.trim()))];
+  if (!asked.length) return {};
+  try {
+    const body = await get('/api/rectification/users?' + asked.slice(0, 100).map((u) => 'username=' + encodeURIComponent(u)).join('&'));
+    return Object.fromEntries((body.users || []).map((u) => [u.username, u.displayName]));
+  } catch (e) {
+    return {};
   }
 }
 

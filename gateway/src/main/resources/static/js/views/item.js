@@ -28,6 +28,130 @@ export function allowedActions(user, item) {
   };
 }
 
+/** Types the browser shows in a tab itself (the server answers them inline when asked). */
+const SHOWN_INLINE = /^(application\/pdf|image\/(png|jpeg|gif|webp))\b/i;
+
+/**
+ * One evidence file as a link: a PDF or an image opens in a new tab, anything else downloads under its name; both
+ * with the token, so only those who may read the item's evidence get it.
+ */
+function evidenceLink(id, f) {
+  const path = '/api/measures/' + encodeURIComponent(id) + '/evidence/' + encodeURIComponent(f.fileId);
+  const inline = SHOWN_INLINE.test(f.contentType || '');
+  return h('a.file', {
+    href: '#', dataset: { file: f.fileId, opens: inline ? 'tab' : 'download' },
+    title: (inline ? '在新标签页中打开' : '下载') + (f.sha256 ? '（SHA-256 ' + f.sha256 + '）' : ''),
+    onclick: (e) => { e.preventDefault(); attempt(() => (inline ? api.openInline(path, f.fileName) : api.download(path, f.fileName))); },
+  }, f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : ''));
+}
+
+/** Where each refusal of an assignment belongs: the field the request names, or the one its code concerns. */
+const ASSIGN_FIELD_OF_CODE = {
+  MISSING_LEAD_DEPARTMENT: 'lead', LEAD_CHANGE_NEEDS_PARTY_COMMITTEE: 'lead', FORBIDDEN_DEPARTMENT: 'lead',
+  TOO_MANY_DEPARTMENTS: 'cooperating',
+  MISSING_OWNER: 'owner', OWNER_NOT_IN_LEAD_DEPARTMENT: 'owner',
+  INVALID_DEADLINE: 'deadline', MISSING_DEADLINE: 'deadline', DEADLINE_IN_PAST: 'deadline', DEADLINE_CHANGE_NEEDS_APPROVAL: 'deadline',
+  LONG_TERM_WITH_DEADLINE: 'review', INVALID_REVIEW_PERIOD: 'review',
+};
+const ASSIGN_FIELD_OF_BODY = { leadDepartment: 'lead', cooperatingDepartments: 'cooperating', owner: 'owner', deadline: 'deadline', reviewPeriodMonths: 'review', longTerm: 'review' };
+/** What each field needs, said here: the body check's own words are a library's, not ours. */
+const ASSIGN_FIELD_MESSAGE = {
+  lead: '请选择牵头单位', cooperating: '配合单位有误，请重新勾选', owner: '请选择责任人，或填写无账号人员的姓名',
+  deadline: '请按“年-月-日”填写完成时限', review: '长期坚持的事项须设定1至12个月的评估周期',
+};
+
+/**
+ * 分派 (assign): the lead department (牵头单位) from the directory's departments, names shown and codes sent; the
+ * cooperating departments (配合单位) as checkboxes; the owner (责任人) picked by name from the lead department's users,
+ * who then receive the item's notices, or typed in for someone without an account; a deadline, or 长期坚持 with a
+ * review period of 1 to 12 months. The service decides; each refusal is shown under the field it concerns.
+ */
+async function assignmentForm(id, item, names, refreshSoon) {
+  const codes = Object.keys(names);
+  if (item.leadDepartment && !codes.includes(item.leadDepartment)) codes.unshift(item.leadDepartment);
+  const dept = (code) => names[code] || code;
+  const errors = {};
+  const errorBox = (key) => (errors[key] = h('div.field-error#assign-' + key + '-error', { role: 'alert', hidden: true }));
+  const lead = h('select#assign-lead', codes.map((code) => h('option', { value: code, selected: code === item.leadDepartment }, dept(code))));
+  const cooperatingBox = h('div.checks#assign-cooperating');
+  const chosenCooperating = new Set(item.cooperatingDepartments || []);
+  const drawCooperating = () => cooperatingBox.replaceChildren(...codes.filter((code) => code !== lead.value).map((code) =>
+    h('label.check', h('input', { type: 'checkbox', name: 'cooperating', value: code, checked: chosenCooperating.has(code),
+      onchange: (e) => { if (e.target.checked) chosenCooperating.add(code); else chosenCooperating.delete(code); } }), ' ' + dept(code))));
+  const picker = h('select#assign-owner-user');
+  const ownerHint = h('small.muted#assign-owner-hint');
+  const owner = h('input#assign-owner', { maxlength: 100, placeholder: '无账号人员的姓名' });
+  const ownerLabel = h('span', '责任人');
+  let people = [];
+  async function loadPeople() {
+    const code = lead.value;
+    people = await api.get('/api/rectification/departments/' + encodeURIComponent(code) + '/users')
+      .then((body) => body.users || []).catch(() => null);
+    if (code !== lead.value) return; // another department was chosen meanwhile
+    ownerLabel.textContent = '责任人（' + dept(code) + '人员）';
+    const list = people || [];
+    const current = list.some((p) => p.username === item.owner) ? item.owner : '';
+    picker.replaceChildren(h('option', { value: '' }, '（无账号人员，在下方填写姓名）'),
+      ...list.map((p) => h('option', { value: p.username, selected: p.username === current }, p.displayName || p.username)));
+    ownerHint.textContent = people === null ? '无法读取' + dept(code) + '的人员名单，请在下方填写责任人姓名。' : '';
+  }
+  lead.addEventListener('change', () => { chosenCooperating.delete(lead.value); drawCooperating(); loadPeople(); });
+  drawCooperating();
+  await loadPeople();
+  if (item.owner && !(people || []).some((p) => p.username === item.owner)) owner.value = item.owner;
+  const deadline = h('input#assign-deadline', { type: 'date', min: isoDay(), value: item.deadline || item.proposedDeadline || '' });
+  const review = h('input#assign-review', { type: 'number', min: 1, max: 12, step: 1, value: item.reviewPeriodMonths || 6 });
+  const deadlineField = h('div#assign-deadline-field', field('完成时限', deadline), errorBox('deadline'));
+  const reviewField = h('div#assign-review-field', field('评估周期（月，1至12）', review), errorBox('review'));
+  const longTerm = h('input#assign-long-term', { type: 'checkbox', checked: Boolean(item.longTerm) });
+  const showTerm = () => { deadlineField.hidden = longTerm.checked; reviewField.hidden = !longTerm.checked; };
+  longTerm.addEventListener('change', showTerm);
+  showTerm();
+  const formError = h('div#assign-form-error');
+  const clear = () => { Object.values(errors).forEach((box) => { box.hidden = true; box.replaceChildren(); }); formError.replaceChildren(); };
+  const show = (key, message) => { const box = errors[key]; box.replaceChildren(message); box.hidden = false; };
+
+  return h('form#assign-form.subform', { novalidate: true, onsubmit: (e) => { e.preventDefault();
+    clear();
+    const body = {
+      leadDepartment: lead.value,
+      cooperatingDepartments: [...chosenCooperating].filter((code) => code !== lead.value && codes.includes(code)),
+      owner: picker.value || owner.value.trim(),
+    };
+    if (longTerm.checked) {
+      body.longTerm = true;
+      body.reviewPeriodMonths = review.value === '' ? null : Number(review.value);
+    } else {
+      body.deadline = deadline.value || null;
+    }
+    attempt(async () => {
+      try {
+        await api.post('/api/measures/' + encodeURIComponent(id) + '/assignment', body);
+      } catch (err) {
+        const placed = new Set();
+        (err.fields || []).forEach((f) => {
+          const key = ASSIGN_FIELD_OF_BODY[f.field.replace(/[[.].*$/, '')];
+          if (key && !placed.has(key)) { placed.add(key); show(key, ASSIGN_FIELD_MESSAGE[key]); }
+        });
+        const key = ASSIGN_FIELD_OF_CODE[err.code];
+        if (key && !placed.has(key)) { placed.add(key); show(key, err.message); }
+        if (!placed.size) throw err;
+        return;
+      }
+      say(item.status === 'PLANNED' ? '已分解落实' : '已调整分派', 'ok');
+      refreshSoon();
+    }, formError);
+  } },
+  h('h3', item.status === 'PLANNED' ? '分解落实' : '调整分派'),
+  field('牵头单位', lead), errorBox('lead'),
+  h('div.field', h('span', '配合单位'), cooperatingBox), errorBox('cooperating'),
+  h('label.field', ownerLabel, picker), ownerHint,
+  field('无账号人员姓名', owner), errorBox('owner'),
+  h('label.check', longTerm, ' 长期坚持（不设完成时限，定期评估）'),
+  deadlineField, reviewField, formError,
+  h('button', { type: 'submit' }, '确认分派'));
+}
+
 function act(id, path, body, done) {
   return attempt(async () => {
     await api.post('/api/measures/' + encodeURIComponent(id) + '/' + path, body);
@@ -56,28 +180,20 @@ export async function render(ctx) {
   const names = await api.departmentNamesOnce();
   if (ctx.stale()) return;
   const dept = (code) => names[code] || code || '—';
+  // people by their directory name, not their user name; a name typed for someone without an account stays as typed
+  const people = await api.displayNames([item.owner, item.assignedBy, item.completedBy, item.verifiedBy, item.lastProgressBy,
+    item.lastRejectedBy, item.pendingExtension && item.pendingExtension.requestedBy, ...(item.progress || []).map((p) => p.by)]);
+  if (ctx.stale()) return;
+  const person = (username) => (username ? people[username] || username : '—');
   const can = allowedActions(user, item);
   const refreshSoon = () => setTimeout(() => { if (!ctx.stale()) ctx.refresh(); }, 700);
   const run = async (path, body, done) => { if (await act(id, path, body, done)) refreshSoon(); };
 
   const forms = [];
   if (can.assign) {
-    // the owner (责任人) is picked from the lead department's users, who then receive the item's notices; a name
-    // typed in is only a label for someone without an account
-    const people = await api.get('/api/rectification/departments/' + encodeURIComponent(item.leadDepartment) + '/users')
-      .then((body) => body.users || []).catch(() => []);
+    const form = await assignmentForm(id, item, names, refreshSoon);
     if (ctx.stale()) return;
-    const known = people.some((p) => p.username === item.owner);
-    const picker = h('select#assign-owner-user', h('option', { value: '' }, '（无账号人员，在下方填写姓名）'),
-      people.map((p) => h('option', { value: p.username, selected: p.username === item.owner }, p.displayName + '（' + p.username + '）')));
-    const owner = h('input#assign-owner', { maxlength: 100, placeholder: '无账号人员的姓名', value: known ? '' : item.owner || '' });
-    const deadline = h('input#assign-deadline', { type: 'date', min: isoDay(), value: item.deadline || item.proposedDeadline || '' });
-    forms.push(h('form#assign-form.subform', { onsubmit: (e) => { e.preventDefault();
-      const chosen = picker.value || owner.value.trim();
-      if (!chosen) { say('请选择责任人，或填写无账号人员的姓名', 'error'); return; }
-      run('assignment', { leadDepartment: item.leadDepartment, cooperatingDepartments: item.cooperatingDepartments || [], owner: chosen, deadline: deadline.value || null }, '已分解落实'); } },
-    h('h3', item.status === 'PLANNED' ? '分解落实' : '调整分派'), field('责任人（' + dept(item.leadDepartment) + '人员）', picker), field('无账号人员姓名', owner), field('完成时限', deadline),
-    h('button', { type: 'submit' }, '确认分派')));
+    forms.push(form);
   }
   if (can.progress) {
     const text = h('textarea#progress-text', { required: true, maxlength: 4000, placeholder: '本次整改进展' });
@@ -149,9 +265,9 @@ export async function render(ctx) {
     h('div.page-head', h('h1#page-title', item.title || id),
       h('div.actions', h('a', { href: '#/ledger?department=' + encodeURIComponent(item.leadDepartment || '') }, '返回台账'))),
     h('div.meta#item-meta', colourBadge(item.colour), ' ', h('span.status#item-status', { dataset: { status: item.status } }, statusText(item.status)),
-      ' · 来源 ' + sourceText(item.source) + ' · 牵头 ' + dept(item.leadDepartment)
-      + ((item.cooperatingDepartments || []).length ? ' · 配合 ' + item.cooperatingDepartments.map(dept).join('、') : '')
-      + ' · 责任人 ' + (item.owner || '—') + ' · 时限 ' + (item.longTerm ? '长期坚持' : item.deadline || item.deadlineText || '—')),
+      ' · 来源 ' + sourceText(item.source) + ' · 牵头单位 ' + dept(item.leadDepartment)
+      + ((item.cooperatingDepartments || []).length ? ' · 配合单位 ' + item.cooperatingDepartments.map(dept).join('、') : '')
+      + ' · 责任人 ' + person(item.owner) + ' · 时限 ' + (item.longTerm ? '长期坚持' + (item.reviewPeriodMonths ? '（每' + item.reviewPeriodMonths + '个月评估）' : '') : item.deadline || item.deadlineText || '—')),
     h('div.grid-2',
       h('div',
         card('整改内容',
@@ -165,10 +281,9 @@ export async function render(ctx) {
             item.lastNotice && item.lastNotice.reason ? h('div', '最近一次：' + item.lastNotice.reason) : null) : null),
         Array.isArray(item.progress) && item.progress.length ? card('进展记录（' + item.progress.length + '次）', h('ol.progress-list#progress-list',
           item.progress.slice().reverse().map((p) => h('li',
-            h('div', h('time.muted', dateTime(p.at)), ' ', p.by || '', p.department ? '（' + dept(p.department) + '）' : ''),
+            h('div', h('time.muted', dateTime(p.at)), ' ', p.by ? person(p.by) : '', p.department ? '（' + dept(p.department) + '）' : ''),
             h('div', p.text),
-            (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => h('span.file', { title: f.sha256 ? 'SHA-256 ' + f.sha256 : '' },
-              f.fileName + (f.size ? '（' + Math.max(1, Math.round(f.size / 1024)) + ' KB）' : '')))) : null)))) : null,
+            (p.evidence || []).length ? h('div.evidence', '佐证材料：', p.evidence.map((f) => evidenceLink(id, f))) : null)))) : null,
         card('事件时间线', timeline)),
       forms.length ? card('办理', h('div#actions', forms)) : card('办理', h('p.muted#actions', '当前状态下您没有可办理的操作。'))));
 
@@ -176,8 +291,13 @@ export async function render(ctx) {
     const body = await api.get('/api/audit/aggregates/' + encodeURIComponent(id) + '/timeline');
     if (ctx.stale()) return;
     const events = body.events || [];
+    Object.assign(people, await api.displayNames(events.map((e) => e.actor).filter((a) => a && !(a in people))));
+    if (ctx.stale()) return;
+    // a summary may name a department by its code (分派整改措施：牵头部门 XZSPJ): show its name
+    const named = (text) => String(text).replace(/\b[A-Z][A-Z0-9_]{1,31}\b/g, (code) => names[code] || code);
     timeline.replaceChildren(...(events.length ? events.map((e) => h('li', { dataset: { type: e.type } },
-      h('time', dateTime(e.time)), h('span', e.summary || e.type), h('small.muted', (e.actor || '') + (e.department ? '（' + dept(e.department) + '）' : '')))) : [h('li.muted', '暂无事件')]));
+      h('time', dateTime(e.time)), h('span', e.summary ? named(e.summary) : e.type),
+      h('small.muted', (e.actor ? person(e.actor) : '') + (e.department ? '（' + dept(e.department) + '）' : '')))) : [h('li.muted', '暂无事件')]));
   } catch (e) {
     timeline.replaceChildren(h('li.muted', e.status === 403 ? '事件时间线仅对党委、纪检监察开放。' : e.status === 404 ? '审计日志中暂无该事项的记录。' : e.message));
   }

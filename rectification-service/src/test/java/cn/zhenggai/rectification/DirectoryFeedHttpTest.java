@@ -154,6 +154,30 @@ class DirectoryFeedHttpTest {
                 .as("kept for the next start").isEqualTo("CZJ");
     }
 
+    /** An item shows people by name: any signed-in caller resolves user names; labels and unknown names are left out. */
+    @Test
+    void userNamesResolveToTheDirectorysDisplayNames() throws Exception {
+        directoryEvents.apply(userEvent("e-n-1", "UserRegistered", "li-xz", "XZSPJ",
+                new UserRegistered("li-xz", "李*明", "XZSPJ", List.of("CADRE"), "demo-org")));
+        directoryEvents.apply(userEvent("e-n-2", "UserRegistered", "zhao-cz", "CZJ",
+                new UserRegistered("zhao-cz", "赵*", "CZJ", List.of("CADRE"), "demo-org")));
+
+        Answer names = api.get("/api/rectification/users?username=li-xz&username=zhao-cz&username="
+                + java.net.URLEncoder.encode("王*（无账号）", java.nio.charset.StandardCharsets.UTF_8)
+                + "&username=li-xz&username=nobody", LIAISON);
+        assertThat(names.status).isEqualTo(200);
+        assertThat(names.json.get("users").toString()).isEqualTo(
+                "[{\"username\":\"li-xz\",\"displayName\":\"李*明\"},{\"username\":\"zhao-cz\",\"displayName\":\"赵*\"}]");
+        assertThat(api.get("/api/rectification/users", LIAISON).json.get("users").size()).isZero();
+        String many = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "username=u" + i)
+                .collect(java.util.stream.Collectors.joining("&"));
+        Answer tooMany = api.get("/api/rectification/users?" + many, LIAISON);
+        assertThat(tooMany.status).isEqualTo(400);
+        assertThat(tooMany.json.get("code").asText()).isEqualTo("TOO_MANY_USERS");
+        assertThat(api.send("GET", "/api/rectification/users?username=li-xz", null, (String) null).status)
+                .as("signed-in callers only").isEqualTo(401);
+    }
+
     @Test
     void aTokenIssuedBeforeItsUserWasDisabledIsRefused() throws Exception {
         TestUser leaving = new TestUser("leaving", "XZSPJ", List.of("DEPT_LIAISON"));

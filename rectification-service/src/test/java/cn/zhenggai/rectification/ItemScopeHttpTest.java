@@ -16,10 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who an item exists for, over HTTP against a real PostgreSQL and a Mongo-wire store: another department's item
  * answers as an unknown id (ADR 0072); a lead change needs the party committee and the evidence follows the lead
- * (ADR 0073).
+ * (ADR 0073); evidence opens in the browser for exactly its readers.
  */
 @RectificationHttpTest
 class ItemScopeHttpTest {
@@ -149,6 +152,61 @@ class ItemScopeHttpTest {
         assertThat(api.get("/api/measures/" + item, OTHER).json.path("leadDepartment").asText()).isEqualTo("CZJ");
     }
 
+    /**
+     * {@code ?disposition=inline} opens a PDF or an image in the browser and leaves any other type an attachment, for
+     * exactly those who may read the evidence: another department still gets the unknown-file answer, a forged or
+     * missing token the same refusal as without the parameter, and a disposition other than {@code inline} a 400.
+     */
+    @Test
+    void evidenceOpensInlineForItsReadersOnly() throws Exception {
+        String item = planAndAssign("rpt-inline", LIAISON);
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] png = Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        String pdfPath = evidencePath(item, upload("/api/measures/" + item + "/evidence", "学习记录.pdf", pdf, LIAISON));
+        String pngPath = evidencePath(item, upload("/api/measures/" + item + "/evidence", "现场照片.png", png, LIAISON));
+        String txtPath = evidencePath(item, upload("/api/measures/" + item + "/evidence", "情况说明.txt",
+                "整改情况说明。".getBytes(StandardCharsets.UTF_8), LIAISON));
+
+        HttpResponse<byte[]> pdfInline = raw(pdfPath + "?disposition=inline", api.token(LIAISON));
+        assertThat(pdfInline.statusCode()).isEqualTo(200);
+        assertThat(pdfInline.body()).isEqualTo(pdf);
+        assertThat(pdfInline.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(disposition(pdfInline)).startsWith("inline").contains("filename*=UTF-8''");
+        assertThat(disposition(raw(pngPath + "?disposition=inline", api.token(PARTY)))).startsWith("inline");
+        HttpResponse<byte[]> txtInline = raw(txtPath + "?disposition=inline", api.token(LIAISON));
+        assertThat(txtInline.statusCode()).isEqualTo(200);
+        assertThat(disposition(txtInline)).as("a type the browser does not show stays a download")
+                .startsWith("attachment");
+        for (String path : List.of(pdfPath, pngPath, txtPath)) {
+            assertThat(disposition(raw(path, api.token(LIAISON)))).as("no parameter: as before").startsWith("attachment");
+        }
+
+        for (String bad : List.of("attachment", "INLINE", "inline2", "")) {
+            Answer refused = api.get(pdfPath + "?disposition=" + bad, LIAISON);
+            expectRefused(refused, 400, "INVALID_DISPOSITION");
+            assertThat(refused.json.path("message").asText()).contains("inline").containsPattern("[\\u4e00-\\u9fff]");
+        }
+
+        // another department: the answer of an unknown file, with or without the parameter
+        Answer plain = api.get(pdfPath, OTHER);
+        Answer inline = api.get(pdfPath + "?disposition=inline", OTHER);
+        expectRefused(plain, 404, "EVIDENCE_NOT_FOUND");
+        assertThat(inline.status).isEqualTo(plain.status);
+        assertThat(inline.json).isEqualTo(plain.json);
+        // forged and missing tokens: refused as without the parameter
+        String forged = api.token(LIAISON);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+        for (String token : java.util.Arrays.asList(forged, null)) {
+            Answer without = api.send("GET", pdfPath, null, token);
+            Answer with = api.send("GET", pdfPath + "?disposition=inline", null, token);
+            assertThat(without.status).isEqualTo(401);
+            assertThat(with.status).isEqualTo(without.status);
+            assertThat(with.json).isEqualTo(without.json);
+        }
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private interface Call {
@@ -161,6 +219,21 @@ class ItemScopeHttpTest {
         assertThat(foreign.status).as(foreign + " vs " + none).isIn(400, 404).isEqualTo(none.status);
         assertThat(foreign.json.toString().replace(item, "{id}"))
                 .isEqualTo(none.json.toString().replace(unknown, "{id}"));
+    }
+
+    private static String evidencePath(String item, Answer uploaded) {
+        assertThat(uploaded.status).as(uploaded.json.toString()).isEqualTo(200);
+        return "/api/measures/" + item + "/evidence/" + uploaded.json.get("fileId").asText();
+    }
+
+    private HttpResponse<byte[]> raw(String path, String token) throws Exception {
+        return api.http().send(HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String disposition(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.headers().firstValue("Content-Disposition").orElse("");
     }
 
     private String planAndAssign(String reportId, TestUser liaison) throws Exception {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -646,15 +647,16 @@ class WebUiTest {
     @SuppressWarnings("unchecked")
     void thePartyCommitteeWorksItsVerificationQueueSupervisesFromTheOverviewAndExportsEveryDepartment() {
         // set-up, as the department would have done it on the item page: one item completed, one due in ten days
-        browser.login("demo-dept", "demo");
+        // (财政局's items, from the report test 40 took through the review: 行政审批局's were taken by tests 5 and 20)
+        browser.login("demo-cz", "demo");
         browser.await(By.id("page-title"));
         List<String> open = (List<String>) apiScript("const r = await call('GET', '/api/ledger');"
                 + " return r.body.rows.filter(x => x.status === 'PLANNED').map(x => x.measureId);");
-        assertThat(open).as("two items of the sample report not yet assigned").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(open).as("two items of 财政局's accepted report not yet assigned").hasSizeGreaterThanOrEqualTo(2);
         String due = LocalDate.now(ZoneId.of(Browser.ZONE)).plusDays(10).toString();
         for (String id : open.subList(0, 2)) {
             assertThat(apiScript("return (await call('POST', '/api/measures/' + arguments[0] + '/assignment',"
-                    + " {leadDepartment: 'XZSPJ', owner: '行政审批局干部（演示）', deadline: arguments[1]})).status", id, due))
+                    + " {leadDepartment: 'CZJ', owner: '财政局联络员（演示）', deadline: arguments[1]})).status", id, due))
                     .isEqualTo(200L);
         }
         String done = open.get(0);
@@ -670,7 +672,7 @@ class WebUiTest {
         browser.until(d -> browser.all(By.cssSelector("#verify-table tr[data-measure='" + done + "']")).size() == 1
                 || refreshed());
         String queued = browser.text(By.cssSelector("#verify-table tr[data-measure='" + done + "']"));
-        assertThat(queued).contains("行政审批局").contains("窗口服务规范已修订").contains("0 天").doesNotContain("XZSPJ");
+        assertThat(queued).contains("财政局").contains("窗口服务规范已修订").contains("0 天").doesNotContain("CZJ");
         browser.screenshot("verify-queue");
         browser.click(By.cssSelector("#verify-table tr[data-measure='" + done + "'] a.button-link"));
         browser.await(By.id("verify-opinion")).sendKeys("经核查，整改到位。");
@@ -686,7 +688,7 @@ class WebUiTest {
         browser.until(d -> browser.all(By.cssSelector("#overdue-table tr[data-measure='" + late + "']")).size() == 1
                 || refreshed());
         assertThat(browser.text(By.cssSelector("#overdue-table tr[data-measure='" + late + "']")))
-                .contains("行政审批局").contains("剩 10 天");
+                .contains("财政局").contains("剩 10 天");
         browser.click(By.cssSelector("#overdue-table button[data-supervise='" + late + "']"));
         browser.await(By.id("supervise-reason")).clear();
         browser.click(By.id("supervise-submit"));
@@ -694,7 +696,7 @@ class WebUiTest {
         browser.await(By.id("supervise-reason")).sendKeys("请于本周内报告整改进展。");
         answerConfirmations(true);
         browser.click(By.id("supervise-submit"));
-        assertThat(lastQuestion()).contains("行政审批局").contains("不能撤回");
+        assertThat(lastQuestion()).contains("财政局").contains("不能撤回");
         awaitDone("已督办：" + titleOf(late));
         browser.until(d -> browser.text(By.cssSelector("#overdue-table tr[data-measure='" + late + "']")).contains("1 次")
                 || refreshed());
@@ -865,6 +867,106 @@ class WebUiTest {
         assertThat(browser.text(By.cssSelector("#notices [data-kind='REPORT_RETURNED']"))).contains("已处理");
         assertThat(noticeCount()).isZero();
         browser.screenshot("notices-resolved");
+    }
+
+    @Test
+    @Order(20)
+    void theLiaisonAssignsAnItemByNamesAsLongTermAndThePartyCommitteeOpensItsEvidence() throws Exception {
+        assertThat(reportId).as("the accepted report of tests 2 and 4").isNotNull();
+        browser.login("demo-dept", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("ledger");
+        List<WebElement> planned = browser.until(d -> {
+            List<WebElement> rows = browser.all(By.cssSelector("#ledger-table tbody tr[data-status='PLANNED']"));
+            return rows.isEmpty() && !refreshed() ? null : rows;
+        });
+        String item = planned.get(planned.size() - 1).getAttribute("data-measure");
+        browser.open("item?id=" + item);
+        browser.until(d -> browser.text(By.id("who-name")).equals("行政审批局联络员（演示）（行政审批局）"));
+
+        // the lead department by name (its code is only sent), the owners by name, the cooperating departments ticked
+        Select lead = new Select(browser.await(By.id("assign-lead")));
+        assertThat(lead.getFirstSelectedOption().getText()).isEqualTo("行政审批局");
+        assertThat(lead.getFirstSelectedOption().getAttribute("value")).isEqualTo(DEPARTMENT);
+        browser.await(By.cssSelector("#assign-owner-user option[value='demo-cadre']"));
+        Select owner = new Select(browser.await(By.id("assign-owner-user")));
+        assertThat(owner.getOptions()).extracting(WebElement::getText)
+                .contains("行政审批局干部（演示）", "行政审批局局长（演示）").noneMatch(t -> t.contains("demo-"));
+        assertThat(browser.all(By.cssSelector("#assign-cooperating input[value='" + DEPARTMENT + "']")))
+                .as("the lead is not its own cooperating department").isEmpty();
+        browser.click(By.cssSelector("#assign-cooperating input[value='CZJ']"));
+        assertThat(browser.text(By.id("assign-cooperating"))).contains("财政局").doesNotContain("CZJ");
+        browser.click(By.id("assign-long-term"));
+        assertThat(browser.all(By.id("assign-deadline-field")).get(0).isDisplayed()).as("no deadline when long-term")
+                .isFalse();
+        assertThat(browser.await(By.id("assign-review")).isDisplayed()).isTrue();
+        setValue("assign-review", "13");
+        owner.selectByValue("");
+        setValue("assign-owner", "");
+        browser.click(By.cssSelector("#assign-form button[type='submit']"));
+
+        // refused, each under its field; nothing changed
+        assertThat(browser.text(By.id("assign-review-error"))).contains("1至12个月");
+        assertThat(browser.text(By.id("assign-owner-error"))).contains("责任人");
+        assertThat(browser.await(By.id("item-status")).getAttribute("data-status")).isEqualTo("PLANNED");
+        browser.screenshot("item-assign-refused");
+
+        owner.selectByVisibleText("行政审批局干部（演示）");
+        setValue("assign-review", "6");
+        browser.click(By.cssSelector("#assign-form button[type='submit']"));
+        awaitDone("已分解落实");
+        awaitStatus("IN_PROGRESS");
+        String meta = browser.text(By.id("item-meta"));
+        assertThat(meta).contains("牵头单位 行政审批局", "配合单位 财政局", "责任人 行政审批局干部（演示）", "长期坚持（每6个月评估）");
+        assertNoCodesOrUserNames();
+
+        // moving the item to another department is the party committee's: refused under the lead department
+        new Select(browser.await(By.id("assign-lead"))).selectByVisibleText("财政局");
+        browser.until(d -> browser.text(By.id("assign-owner-hint")).contains("财政局"));
+        browser.await(By.id("assign-owner")).sendKeys("王*");
+        browser.click(By.cssSelector("#assign-form button[type='submit']"));
+        assertThat(browser.text(By.id("assign-lead-error"))).contains("党委");
+        assertThat(browser.all(By.cssSelector("#assign-owner-error:not([hidden])"))).isEmpty();
+        assertThat(reopenItem().getAttribute("data-status")).isEqualTo("IN_PROGRESS");
+        assertThat(browser.text(By.id("item-meta"))).contains("牵头单位 行政审批局");
+
+        // progress with a PDF as its evidence
+        browser.await(By.id("progress-text")).sendKeys("已建立长效机制，每半年评估一次。");
+        Path pdf = Files.createTempDirectory("zhenggai-evidence").resolve("长效机制制度文件.pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n"
+                + "<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R "
+                + "/MediaBox [0 0 200 200] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        pdf.toFile().deleteOnExit();
+        browser.upload(By.id("evidence-files"), pdf);
+        browser.click(By.cssSelector("#progress-form button"));
+        awaitDone("进展已报送（佐证材料1份）");
+        browser.until(d -> reopenItem() != null && browser.all(By.cssSelector("#progress-list a.file")).size() == 1);
+        assertThat(browser.text(By.id("progress-list"))).contains("长效机制制度文件.pdf", "行政审批局联络员（演示）");
+        assertNoCodesOrUserNames();
+
+        // the party committee opens the evidence from the item page: a new tab with the file by a blob: URL
+        browser.login("demo-party", "demo");
+        browser.await(By.id("page-title"));
+        browser.open("item?id=" + item);
+        browser.until(d -> browser.all(By.cssSelector("#timeline li[data-type]")).size() >= 3 || refreshed());
+        assertThat(browser.text(By.id("item-meta"))).contains("牵头单位 行政审批局", "责任人 行政审批局干部（演示）");
+        assertThat(browser.text(By.id("timeline"))).contains("行政审批局联络员（演示）", "牵头部门 行政审批局");
+        assertNoCodesOrUserNames();
+        String page = browser.driver.getWindowHandle();
+        java.util.Set<String> before = browser.driver.getWindowHandles();
+        browser.click(By.cssSelector("#progress-list a.file[data-opens='tab']"));
+        String tab = browser.until(d -> d.getWindowHandles().stream().filter(w -> !before.contains(w)).findFirst()
+                .orElse(null));
+        try {
+            browser.driver.switchTo().window(tab);
+            String url = browser.until(d -> d.getCurrentUrl().startsWith("blob:") ? d.getCurrentUrl() : null);
+            assertThat(url).startsWith("blob:http");
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(page);
+        }
+        assertThat(browser.all(By.cssSelector("#message.error:not([hidden])"))).as("no error on the item page").isEmpty();
+        browser.screenshot("item-names");
     }
 
     private void addProblem(String theme, int ordinal, String statement) {
@@ -1069,5 +1171,19 @@ class WebUiTest {
     private void chooseFilter(String id, String label) {
         browser.until(d -> !browser.all(By.cssSelector("#" + id + " option")).isEmpty());
         new org.openqa.selenium.support.ui.Select(browser.await(By.id(id))).selectByVisibleText(label);
+    }
+
+    // ------------------------------------------------------------------ h18-item
+
+    /** Sets an input's value as typing would (the form reads it on submit). */
+    private void setValue(String id, String value) {
+        browser.js("var e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('input', {bubbles: true}));", id, value);
+    }
+
+    /** The item page names departments and people: no department code, no user name in its text. */
+    private void assertNoCodesOrUserNames() {
+        String text = browser.text(By.id("view"));
+        assertThat(text).doesNotContain(DEPARTMENT, "CZJ", "demo-dept", "demo-cadre", "demo-party", "demo-org");
     }
 }

@@ -23,6 +23,11 @@ public final class Downloads {
         return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
+    /** The {@code Content-Disposition} value of a file the browser shows itself (PDF, image), named {@code fileName}. */
+    public static String inline(String fileName) {
+        return ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString();
+    }
+
     /** 200 with the bytes as an attachment named {@code fileName} of the given type. */
     public static ResponseEntity<byte[]> file(String fileName, MediaType type, byte[] content) {
         return ResponseEntity.ok()

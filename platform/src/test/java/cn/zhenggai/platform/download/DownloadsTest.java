@@ -28,6 +28,16 @@ class DownloadsTest {
     }
 
     @Test
+    void aFileShownInTheBrowserIsInlineWithItsChineseNameIntact() {
+        String header = Downloads.inline("长效机制制度文件.pdf");
+
+        assertThat(header).startsWith("inline").contains("filename*=UTF-8''");
+        ContentDisposition parsed = ContentDisposition.parse(header);
+        assertThat(parsed.isInline()).isTrue();
+        assertThat(parsed.getFilename()).isEqualTo("长效机制制度文件.pdf");
+    }
+
+    @Test
     void anAsciiNameIsQuotedAsItIs() {
         assertThat(Downloads.attachment("audit-r1-2025-03-01.csv"))
                 .startsWith("attachment; filename=\"audit-r1-2025-03-01.csv\"");

@@ -26,13 +26,16 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Evidence files of an item: {@code POST /api/measures/{id}/evidence} (multipart, part {@code file}) stores one and
  * answers {@code {fileId, fileName, contentType, size, sha256}}; a progress report then names its {@code fileIds}.
  * {@code GET /api/measures/{id}/evidence/{fileId}} downloads it for whoever sees the item now: its current lead and
  * cooperating departments and the cross-department roles (ADR 0073), the item itself deciding; to anyone else the
- * file answers as an unknown one would (ADR 0072).
+ * file answers as an unknown one would (ADR 0072). With {@code ?disposition=inline} a PDF or an image answers
+ * {@code Content-Disposition: inline} (the browser shows it in a tab); any other type stays an attachment.
  */
 @RestController
 @RequestMapping("/api/measures/{measureId}/evidence")
@@ -80,10 +83,18 @@ class EvidenceController {
     record Uploaded(String fileId, String fileName, String contentType, long size, String sha256) {
     }
 
-    @ErrorCodes(notFound = {"MEASURE_NOT_FOUND", "EVIDENCE_NOT_FOUND", "EVIDENCE_CONTENT_MISSING"})
+    /** The types a browser shows in a tab itself; every other type is downloaded even when asked inline. */
+    static final Set<String> INLINE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp");
+
+    @ErrorCodes(badRequest = "INVALID_DISPOSITION",
+            notFound = {"MEASURE_NOT_FOUND", "EVIDENCE_NOT_FOUND", "EVIDENCE_CONTENT_MISSING"})
     @GetMapping("/{fileId}")
-    ResponseEntity<Resource> download(@PathVariable String measureId, @PathVariable String fileId, Caller caller) {
+    ResponseEntity<Resource> download(@PathVariable String measureId, @PathVariable String fileId,
+                                      @RequestParam(value = "disposition", required = false) String disposition,
+                                      Caller caller) {
         ItemScope.checkId(measureId);
+        boolean inlineAsked = inlineAsked(disposition);
         EvidenceStore.StoredFile file = store.find(measureId, fileId).orElseThrow(() -> evidenceNotFound(fileId));
         try {
             commands.send(new CheckEvidenceDownload(measureId, Callers.actor(caller)), caller);
@@ -99,10 +110,31 @@ class EvidenceController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.fileName()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, inlineAsked && shownInline(file.contentType())
+                        ? Downloads.inline(file.fileName()) : Downloads.attachment(file.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SHA256", file.sha256())
                 .body(new FileSystemResource(store.content(file)));
+    }
+
+    /** No parameter: an attachment, as always; {@code inline}: shown if the type allows; anything else refused. */
+    static boolean inlineAsked(String disposition) {
+        if (disposition == null) {
+            return false;
+        }
+        if (!disposition.equals("inline")) {
+            throw Refusal.invalid("INVALID_DISPOSITION",
+                    "disposition 参数只能是 inline（在浏览器中打开）；不带该参数则下载文件");
+        }
+        return true;
+    }
+
+    static boolean shownInline(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type = MediaType.parseMediaType(contentType);
+        return INLINE_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
     }
 
     /** An unknown file, or one of an item the caller does not see: the same answer. */

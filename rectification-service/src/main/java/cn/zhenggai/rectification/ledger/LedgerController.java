@@ -79,6 +79,13 @@ public class LedgerController {
     public record DepartmentUsers(String department, List<DepartmentUser> users) {
     }
 
+    /** {@code GET /api/rectification/users?username=}: the display names of the users asked for that the directory knows. */
+    public record UserNames(List<DepartmentUser> users) {
+    }
+
+    /** Most user names {@code /api/rectification/users} resolves in one call. */
+    static final int MAX_NAMES = 100;
+
     /** The code of a department the caller may not see (403). */
     public static final String FORBIDDEN_DEPARTMENT = "FORBIDDEN_DEPARTMENT";
 
@@ -235,6 +242,29 @@ public class LedgerController {
         departments.usersOf(code).forEach(u -> list.add(new DepartmentUser(u.username(),
                 u.displayName() == null ? u.username() : u.displayName())));
         return new DepartmentUsers(code, list);
+    }
+
+    /**
+     * {@code GET /api/rectification/users?username=a&username=b}: the display names of those users (an item and its
+     * history show people by name, not user name), for any signed-in caller; names the directory does not know are
+     * left out, so a label typed for someone without an account stays as it was written.
+     */
+    @ErrorCodes(badRequest = "TOO_MANY_USERS")
+    @GetMapping("/api/rectification/users")
+    UserNames userNames(@RequestParam(value = "username", required = false) List<String> usernames) {
+        Set<String> asked = new LinkedHashSet<>();
+        if (usernames != null) {
+            usernames.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).forEach(asked::add);
+        }
+        if (asked.size() > MAX_NAMES) {
+            throw Refusal.invalid("TOO_MANY_USERS", "一次最多查询" + MAX_NAMES + "个用户");
+        }
+        List<DepartmentUser> list = new ArrayList<>();
+        for (String username : asked) {
+            departments.user(username).ifPresent(u -> list.add(new DepartmentUser(u.username(),
+                    u.displayName() == null || u.displayName().isBlank() ? u.username() : u.displayName())));
+        }
+        return new UserNames(list);
     }
 
     /** 403 for another department (unless cross-department), 404 for an unknown one. */

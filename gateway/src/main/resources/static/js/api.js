@@ -239,8 +239,10 @@ export async function displayNames(usernames) {
   const asked = [...new Set((usernames || []).filter((u) => typeof u === 'string' && u.trim()).map((u) => u.trim()))];
   if (!asked.length) return {};
   try {
-    const body = await get('/api/rectification/users?' + asked.slice(0, 100).map((u) => 'username=' + encodeURIComponent(u)).join('&'));
-    return Object.fromEntries((body.users || []).map((u) => [u.username, u.displayName]));
+    const pages = [];
+    for (let i = 0; i < asked.length; i += 100) pages.push(asked.slice(i, i + 100)); // the service answers 100 at a time
+    const bodies = await Promise.all(pages.map((page) => get('/api/rectification/users?' + page.map((u) => 'username=' + encodeURIComponent(u)).join('&'))));
+    return Object.fromEntries(bodies.flatMap((body) => (body.users || []).map((u) => [u.username, u.displayName])));
   } catch (e) {
     return {};
   }
@@ -257,16 +259,3 @@ export function departmentNamesOnce() {
   return departmentNames;
 }
 
-let userNames = null;
-/**
- * User name → display name from the directory (cached for the page's life). The directory lists users to the
- * organization department only: for anyone else, and when it cannot be read, the answer is empty.
- */
-export function userNamesOnce() {
-  if (!userNames) {
-    userNames = get('/api/directory/users')
-      .then((body) => Object.fromEntries((body.users || []).map((u) => [u.username, u.displayName || u.username])))
-      .catch(() => { userNames = null; return {}; });
-  }
-  return userNames;
-}

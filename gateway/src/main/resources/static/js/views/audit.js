@@ -6,6 +6,16 @@
 import * as api from '../api.js';
 import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar } from '../dom.js';
 
+/** Display names of the people and departments the page has met (user name / code → name). */
+const known = { people: {}, departments: {} };
+const person = (u) => (u ? known.people[u] || u : null);
+/** A summary may name a department by its code (分派整改措施：牵头部门 XZSPJ): show its name. */
+const named = (text) => String(text).replace(/\b[A-Z][A-Z0-9_]{1,31}\b/g, (code) => known.departments[code] || code);
+async function learnPeople(usernames) {
+  const missing = usernames.filter((u) => u && !known.people[u]);
+  if (missing.length) Object.assign(known.people, await api.displayNames(missing));
+}
+
 const yesterday = () => { const d = new Date(); d.setDate(d.getDate() - 1); return isoDay(d); };
 
 const rowsOf = (body) => (body && (body.rows || body.items || body.ledger || body.measures)) || [];
@@ -14,7 +24,7 @@ function ledgerTable(rows, id) {
   return table([
     { key: 'title', label: '整改事项', className: 'wide', render: (r) => (id === 'asof-table' && r.measureId
       ? h('a.open-item', { href: '#', title: '查看该事项当日的状态与时间线' }, r.title || r.measureId) : r.title || r.measureId) },
-    { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
+    { key: 'owner', label: '责任人', render: (r) => person(r.owner) || '—' },
     { key: 'deadline', label: '完成时限', className: 'nowrap', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || '—') },
     { key: 'status', label: '当时状态', className: 'nowrap', render: (r) => statusText(r.status) },
     { key: 'colour', label: '预警', render: (r) => (r.colour ? colourBadge(r.colour) : '—') },
@@ -54,7 +64,7 @@ function backdatedNote(e) {
   const migrated = e.migratedFrom;
   return h('div.backdated-note',
     h('span.badge.backdated', { dataset: { backdated: migrated ? 'migrated' : 'backdated' } }, migrated ? '迁移' : '补录'),
-    ' 生效于 ' + dateTime(e.effectiveAt) + '，由 ' + (e.backdatedBy || '—') + ' 于 ' + dateTime(e.recordedAt || e.time) + (migrated ? ' 迁移录入' : ' 补录'),
+    ' 生效于 ' + dateTime(e.effectiveAt) + '，由 ' + (person(e.backdatedBy) || '—') + ' 于 ' + dateTime(e.recordedAt || e.time) + (migrated ? ' 迁移录入' : ' 补录'),
     e.backdateReason ? '；理由：' + e.backdateReason : '',
     migrated ? h('span.migrated-from', '；迁移自 ' + migrated.fileName + (migrated.row ? '（第 ' + migrated.row + ' 行）' : ''),
       migrated.sha256 ? h('span.muted.mono', { title: 'SHA-256' }, ' ' + String(migrated.sha256).slice(0, 12) + '…') : null) : null);
@@ -68,14 +78,14 @@ function timelineView(body, time, until) {
     const at = time === 'recorded' ? (e.recordedAt || e.time) : (e.effectiveAt || e.time);
     const later = until && at && new Date(at) > until;
     return h('li' + (later ? '.muted' : ''), { dataset: { type: e.type || '', backdated: e.backdated ? 'true' : 'false', sequence: String(e.sequence ?? '') } },
-      h('strong', e.summary || e.type),
-      h('span.muted', '（' + [e.actor, '生效 ' + dateTime(e.effectiveAt || e.time), '记录 ' + dateTime(e.recordedAt || e.time)].filter(Boolean).join('，') + '）'),
+      h('strong', e.summary ? named(e.summary) : e.type),
+      h('span.muted', '（' + [person(e.actor), '生效 ' + dateTime(e.effectiveAt || e.time), '记录 ' + dateTime(e.recordedAt || e.time)].filter(Boolean).join('，') + '）'),
       later ? h('span.muted', ' 当日尚未' + (time === 'recorded' ? '记录' : '生效')) : null,
       backdatedNote(e));
   }));
 }
 
-const eventNote = (e) => (e && (e.actor || e.time) ? '（' + [e.actor, e.time ? dateTime(e.time) : null].filter(Boolean).join('，') + '）' : '');
+const eventNote = (e) => (e && (e.actor || e.time) ? '（' + [person(e.actor), e.time ? dateTime(e.time) : null].filter(Boolean).join('，') + '）' : '');
 
 /**
  * A date and an optional time of day as the audit service reads them: a day alone is the end of that day, a time
@@ -117,6 +127,7 @@ export async function render(ctx) {
   try { departments = (await api.get('/api/rectification/departments')).departments || []; } catch (e) { /* typed in instead */ }
   if (ctx.stale()) return;
   if (!departments.length) departments = [{ code: user.dept, name: user.dept }];
+  departments.forEach((d) => { known.departments[d.code] = d.name; });
   // preselect: the department in the address, else the one with the most items, else the user's own
   let preferred = ctx.params.get('department');
   if (!preferred) {
@@ -142,6 +153,7 @@ export async function render(ctx) {
     const time = timeAxis.value;
     const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(instantParam(asOf.value, asOfTime.value)) + timeParam());
     const rows = rowsOf(body);
+    await learnPeople(rows.map((r) => r.owner));
     asOfResult.replaceChildren(h('p#asof-caption', '截至 ', h('strong', instantText(asOf.value, asOfTime.value)), '，' + dept.selectedOptions[0].textContent + '的整改台账共 ',
       h('strong#asof-count', String(rows.length)), ' 项' + (body.events !== undefined ? '（据 ' + body.events + ' 个事件重放）' : '') + '。', axisNote(body, time)),
     ledgerTable(rows, 'asof-table'));
@@ -159,6 +171,7 @@ export async function render(ctx) {
     const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value)
       + '&from=' + encodeURIComponent(instantParam(from.value, fromTime.value))
       + '&to=' + encodeURIComponent(instantParam(to.value, toTime.value)) + timeParam());
+    await learnPeople(DIFF_SECTIONS.flatMap(([key]) => (body[key] || []).map((c) => c.event && c.event.actor)));
     diffResult.replaceChildren(h('p.muted#diff-axis', '对比 ' + instantText(from.value, fromTime.value) + ' 与 '
       + instantText(to.value, toTime.value) + '，口径：', axisNote(body, time)), diffView(body, (measureId) => {
       itemId.value = measureId;
@@ -182,7 +195,9 @@ export async function render(ctx) {
       api.get(path + '/state?asOf=' + encodeURIComponent(itemDate.value) + timeParam()).catch(notYet),
       api.get(path + '/timeline'),
     ]);
+    await learnPeople(((timeline && timeline.events) || []).flatMap((e) => [e.actor, e.backdatedBy]));
     const item = state && (state.state || state.item);
+    if (item) await learnPeople([item.owner]);
     const until = new Date(itemDate.value + 'T23:59:59.999+08:00');
     itemResult.replaceChildren(...[ // a null would be written as the text "null"
       h('p#item-caption', '截至 ', h('strong', itemDate.value), ' 日终，该事项', item ? '' : '尚不存在或无记录', axisNote(state, time), item ? '：' : '。'),

@@ -89,6 +89,10 @@ export async function render(ctx) {
   if (ctx.stale()) return;
 
   const rows = (data.rows || []).map((r) => Object.assign({}, r, { colour: colourOf(r.colour) }));
+  // an owner picked from the directory is kept by user name: show the person's name (a typed label stays as typed)
+  const people = await api.displayNames(rows.map((r) => r.owner));
+  if (ctx.stale()) return;
+  const ownerName = (owner) => people[owner] || owner;
   const filters = {
     quick: params.get('view') || 'all', status: '', colour: params.get('colour') || '', source: '', owner: '', text: '',
   };
@@ -115,7 +119,7 @@ export async function render(ctx) {
     select('filter-status', '状态', distinct('status', statusText), 'status'),
     select('filter-colour', '预警', ['green', 'yellow', 'red'].map((c) => h('option', { value: c, selected: filters.colour === c }, COLOUR[c])), 'colour'),
     select('filter-source', '来源', distinct('source', sourceText), 'source'),
-    select('filter-owner', '责任人', distinct('owner'), 'owner'),
+    select('filter-owner', '责任人', distinct('owner', ownerName), 'owner'),
     field('搜索', textInput));
 
   const columns = [
@@ -123,7 +127,7 @@ export async function render(ctx) {
     { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId) }, r.title || r.measureId) },
     ...(rows.some((r) => r.problem) ? [{ key: 'problem', label: '对应问题', className: 'wide muted', render: (r) => (r.problem ? h('div.clip', { title: r.problem }, r.problem) : '—') }] : []),
     { key: 'source', label: '来源', className: 'nowrap', render: (r) => sourceText(r.source) },
-    { key: 'owner', label: '责任人', className: 'person', render: (r) => r.owner || '—' },
+    { key: 'owner', label: '责任人', className: 'person', render: (r) => (r.owner ? ownerName(r.owner) : '—'), sort: (r) => ownerName(r.owner || '') },
     { key: 'deadline', label: '完成时限', className: 'nowrap', render: (r) => (r.longTerm ? '长期坚持' : r.deadline || r.deadlineText || '—') },
     { key: 'status', label: '状态', className: 'nowrap', render: (r) => h('span.status', statusText(r.status)), sort: (r) => statusText(r.status) },
     { key: 'lastProgress', label: '最新进展', className: 'wide', render: (r) => r.lastProgress || '—' },
@@ -141,7 +145,7 @@ export async function render(ctx) {
       if (filters.source && r.source !== filters.source) return false;
       if (filters.owner && r.owner !== filters.owner) return false;
       if (filters.text) {
-        const hay = [r.title, r.problem, r.content, r.lastProgress, r.owner].filter(Boolean).join(' ');
+        const hay = [r.title, r.problem, r.content, r.lastProgress, r.owner, ownerName(r.owner)].filter(Boolean).join(' ');
         if (!hay.includes(filters.text)) return false;
       }
       return true;

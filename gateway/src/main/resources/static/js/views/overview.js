@@ -71,7 +71,7 @@ export function needingAttention(overdue, due) {
 }
 
 /** 督办 from the overview: every department's overdue and soon-due items, each with a form to supervise it (党委). */
-function overdueCard(ctx, rows, names) {
+function overdueCard(ctx, rows, names, people) {
   const mayIssue = hasAny(ctx.user, ['PARTY_COMMITTEE']);
   const formBox = h('div#supervise-box');
   const open = (r) => {
@@ -101,7 +101,7 @@ function overdueCard(ctx, rows, names) {
   const list = table([
     { key: 'leadDepartment', label: '部门', render: (r) => names[r.leadDepartment] || r.leadDepartment, sort: (r) => names[r.leadDepartment] || r.leadDepartment },
     { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId) }, r.title || r.measureId) },
-    { key: 'owner', label: '责任人', render: (r) => r.owner || '—' },
+    { key: 'owner', label: '责任人', render: (r) => (r.owner ? people[r.owner] || r.owner : '—') },
     { key: 'deadline', label: '完成时限', className: 'nowrap' },
     { key: 'daysToDeadline', label: '逾期/剩余', render: (r) => (r.overdue || (r.daysToDeadline ?? 0) < 0
       ? h('span.badge.red', '逾期 ' + Math.abs(r.daysToDeadline ?? 0) + ' 天') : h('span.badge.yellow', '剩 ' + (r.daysToDeadline ?? '?') + ' 天')) },
@@ -116,6 +116,9 @@ export async function render(ctx) {
   const [body, overdue, due, awaiting] = await Promise.all([api.get('/api/overview'),
     api.get('/api/ledger/overdue').catch(none), api.get('/api/ledger/due?days=30').catch(none),
     hasAny(ctx.user, ['PARTY_COMMITTEE']) ? api.get('/api/ledger/awaiting-verification').catch(() => null) : null]);
+  if (ctx.stale()) return;
+  const attention = needingAttention(overdue.rows || [], due.rows || []);
+  const people = await api.displayNames(attention.map((r) => r.owner));
   if (ctx.stale()) return;
   const departments = rank(body.departments || []);
   const names = Object.fromEntries(departments.map((d) => [d.department, d.name]));
@@ -186,5 +189,5 @@ export async function render(ctx) {
     h('div.grid-wide',
       card('问题主题 × 部门（问题数）', cells.length ? heatmap(cells, names, drill) : h('p.muted', '暂无主题分布数据。')),
       card('月度趋势', trendChart)),
-    overdueCard(ctx, needingAttention(overdue.rows || [], due.rows || []), names));
+    overdueCard(ctx, attention, names, people));
 }

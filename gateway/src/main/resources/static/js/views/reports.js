@@ -15,9 +15,9 @@ export async function render(ctx) {
   const body = await api.get('/api/reports');
   if (ctx.stale()) return;
   const names = await api.departmentNamesOnce();
-  const people = reviewer ? await api.userNamesOnce() : {};
-  if (ctx.stale()) return;
   const all = body.reports || [];
+  const people = await api.displayNames(all.map((r) => r.author));
+  if (ctx.stale()) return;
   const personName = (u) => (u === user.sub ? user.name || people[u] : people[u]) || '—';
   let reports = all;
   const filters = author && !reviewer ? null : reviewFilters(ctx, all, names, personName);
@@ -270,9 +270,13 @@ async function renderOne(ctx) {
   const report = await api.get('/api/reports/' + encodeURIComponent(id));
   if (ctx.stale()) return;
   const names = await api.departmentNamesOnce();
-  const people = hasAny(user, ['ORG_DEPT']) ? await api.userNamesOnce() : {};
+  const people = await api.displayNames([report.author, ...(report.delegates || []),
+    ...(report.rounds || []).flatMap((r) => [r.submittedBy, r.decidedBy])]);
+  const colleagues = user.sub === report.author && report.status !== 'ACCEPTED'
+    ? await api.get('/api/rectification/departments/' + encodeURIComponent(report.department) + '/users')
+      .then((body) => body.users || []).catch(() => []) : [];
   if (ctx.stale()) return;
-  // names from the directory (the organization department reads it); a cadre knows its own name and the reviewer's role
+  // names from the directory (rectification's copy answers any signed-in user); one it does not know is not shown as a user name
   const personName = (u, otherwise) => (u && u === user.sub ? user.name || people[u] : people[u]) || (u ? otherwise || '本部门同事' : '—');
   // only the author, or a colleague the author delegated to, edits and submits (the service decides again)
   const isAuthor = user.sub === report.author;
@@ -386,8 +390,8 @@ async function renderOne(ctx) {
       h('div',
         card('整改措施（' + (report.measures || []).length + '项）', h('ol#report-measures', measures), measureEditor ? measureEditor.form : null),
         card('问题根源（' + (report.rootCauses || []).length + '条）', h('ol#report-root-causes', rootCauses), causeEditor ? causeEditor.form : null),
-        isAuthor && report.status !== 'ACCEPTED' ? delegationCard(id, delegates, reload)
-          : delegates.length ? card('授权代为修改', h('p.muted#report-delegates', '作者已授权：' + delegates.join('、'))) : null,
+        isAuthor && report.status !== 'ACCEPTED' ? delegationCard(report, delegates, personName, colleagues, reload)
+          : delegates.length ? card('授权代为修改', h('p.muted#report-delegates', '作者已授权：' + delegates.map((d) => personName(d)).join('、'))) : null,
         report.personalMattersDeclared ? card('个人有关事项', h('p.muted', '已申报（加密保存，仅本人、组织部、纪检监察可查看，每次查看均留痕）。')) : null)));
 }
 
@@ -485,13 +489,16 @@ function measureForm(base, reload, rootCauses, causeName) {
 
 // The author lets a colleague of the department (typically the liaison) edit and submit the report; each grant
 // and revocation is recorded. Personal matters stay the author's own.
-function delegationCard(reportId, delegates, reload) {
-  const base = '/api/reports/' + encodeURIComponent(reportId) + '/delegations';
-  const delegate = h('input#delegate-username', { required: true, maxlength: 64, placeholder: '同事的用户名，如 demo-dept' });
+function delegationCard(report, delegates, personName, colleagues, reload) {
+  const base = '/api/reports/' + encodeURIComponent(report.reportId) + '/delegations';
+  // a colleague of the report's department, picked by name (the service refuses anyone else)
+  const delegate = h('select#delegate-username', { required: true }, h('option', { value: '' }, '请选择本部门同事'),
+    colleagues.filter((c) => c.username !== report.author && !delegates.includes(c.username))
+      .map((c) => h('option', { value: c.username }, c.displayName || c.username)));
   const list = delegates.length
-    ? h('ul#report-delegates', delegates.map((d) => h('li', d, ' ', h('button.secondary', { type: 'button', dataset: { revoke: d },
+    ? h('ul#report-delegates', delegates.map((d) => h('li', personName(d), ' ', h('button.secondary', { type: 'button', dataset: { revoke: d },
       onclick: () => attempt(async () => {
-        if (!window.confirm('撤销对 ' + d + ' 的授权？撤销后其不能再修改、提交本报告。')) return;
+        if (!window.confirm('撤销对 ' + personName(d) + ' 的授权？撤销后其不能再修改、提交本报告。')) return;
         await api.del(base + '/' + encodeURIComponent(d));
         say('已撤销授权', 'ok');
         reload();
@@ -501,8 +508,9 @@ function delegationCard(reportId, delegates, reload) {
     h('form#delegation-form.subform', { onsubmit: (e) => {
       e.preventDefault();
       attempt(async () => {
-        await api.post(base, { delegate: delegate.value.trim() });
-        say('已授权 ' + delegate.value.trim() + ' 代为修改、提交', 'ok');
+        if (!delegate.value) throw new Error('请选择被授权的同事');
+        await api.post(base, { delegate: delegate.value });
+        say('已授权 ' + delegate.selectedOptions[0].textContent + ' 代为修改、提交', 'ok');
         reload();
       });
     } }, field('被授权人', delegate), h('button', { type: 'submit' }, '授权')));

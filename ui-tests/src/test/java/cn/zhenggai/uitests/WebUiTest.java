@@ -310,9 +310,13 @@ class WebUiTest {
         browser.until(d -> "授权代填的发言提纲".equals(browser.text(By.id("page-title"))));
         String draft = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=", "");
         assertThat(browser.all(By.id("problem-form"))).as("the author edits").hasSize(1);
-        browser.await(By.id("delegate-username")).sendKeys("demo-head");
+        assertThat(browser.all(By.cssSelector("#delegate-username option[value='demo-cz']"))).as("only colleagues")
+                .isEmpty();
+        browser.click(By.cssSelector("#delegate-username option[value='demo-head']"));
         browser.click(By.cssSelector("#delegation-form button[type='submit']"));
         browser.await(By.cssSelector("#report-delegates button[data-revoke='demo-head']"));
+        assertThat(browser.text(By.id("report-delegates"))).as("by name").contains("行政审批局局长（演示）")
+                .doesNotContain("demo-head");
 
         browser.login("demo-head", "demo");
         browser.await(By.id("page-title"));

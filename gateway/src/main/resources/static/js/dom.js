@@ -1,5 +1,8 @@
 // Small DOM helpers: elements without innerHTML (no injection), tables, badges, messages, progress.
 
+/** The classes of boxes that scroll their content (app.css): each gets tabindex 0. */
+const SCROLLING = ['scroll', 'table-box', 'timeline', 'progress-list'];
+
 /** h('div.card#id', {attrs}, children…) */
 export function h(spec, attrs, ...children) {
   const tag = spec.match(/^[a-z0-9]*/i)[0] || 'div';
@@ -10,6 +13,8 @@ export function h(spec, attrs, ...children) {
     else classes.push(part.slice(1));
   });
   if (classes.length) el.className = classes.join(' ');
+  // a box that scrolls is reached from the keyboard (tab to it, then the arrow keys scroll it)
+  if (classes.some((c) => SCROLLING.includes(c))) el.tabIndex = 0;
   if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
     children.unshift(attrs);
     attrs = null;

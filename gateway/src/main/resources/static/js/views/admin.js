@@ -62,8 +62,8 @@ export async function render(ctx) {
     { key: 'roles', label: '角色', render: (u) => h('span', roleText(u.roles),
       pendingOf[u.username] ? h('span.badge.pending', { title: '待第二人批准后生效' }, ' 待批准：' + roleText(pendingOf[u.username])) : null),
     sortable: false },
-    { key: 'enabled', label: '状态', render: (u) => h('span.badge' + (u.enabled ? '.green' : '.red'), u.enabled ? '启用' : '已停用') },
-    { key: 'actions', label: '操作', sortable: false, render: (u) => h('span.row-actions',
+    { key: 'enabled', label: '状态', className: 'nowrap', render: (u) => h('span.badge' + (u.enabled ? '.green' : '.red'), u.enabled ? '启用' : '已停用') },
+    { key: 'actions', label: '操作', className: 'nowrap', sortable: false, render: (u) => h('span.row-actions',
       h('button.small.secondary', { type: 'button', dataset: { edit: u.username }, onclick: () => ctx.go('admin', { ...(filter ? { department: filter } : {}), user: u.username }) }, '编辑'),
       u.username === ctx.user.sub ? null : h('button.small.secondary', { type: 'button', dataset: { toggle: u.username },
         onclick: () => toggle(ctx, u) }, u.enabled ? '停用' : '启用')) },
@@ -174,7 +174,7 @@ function departmentCard(ctx, departments) {
   const list = table([
     { key: 'name', label: '部门名称' },
     { key: 'code', label: '代码', className: 'mono' },
-    { key: 'actions', label: '操作', sortable: false, render: (d) => h('button.small.secondary', { type: 'button', dataset: { rename: d.code },
+    { key: 'actions', label: '操作', className: 'nowrap', sortable: false, render: (d) => h('button.small.secondary', { type: 'button', dataset: { rename: d.code },
       onclick: async () => {
         const to = window.prompt('将“' + d.name + '”更名为：', d.name);
         if (!to || to.trim() === d.name) return;
@@ -203,9 +203,9 @@ export const grants = {
         { key: 'department', label: '部门', render: (g) => departments[g.department] || g.department || '—' },
         { key: 'roles', label: '申请授予', render: (g) => roleText(g.roles) },
         { key: 'proposedBy', label: '提出人', render: (g) => h('span', g.proposedByName || g.proposedBy, h('br'), h('small.muted', dateTime(g.proposedAt))) },
-        { key: 'status', label: '状态', render: (g) => h('span.badge.grant-' + g.status.toLowerCase(), GRANT_STATUS[g.status] || g.status) },
+        { key: 'status', label: '状态', className: 'nowrap', render: (g) => h('span.badge.grant-' + g.status.toLowerCase(), GRANT_STATUS[g.status] || g.status) },
         { key: 'decidedBy', label: '处理', render: (g) => (g.decidedBy ? h('span', (g.decidedByName || g.decidedBy) + ' ' + dateTime(g.decidedAt), g.reason ? h('br') : null, g.reason ? '理由：' + g.reason : null) : '—') },
-        { key: 'actions', label: '操作', sortable: false, render: (g) => (g.status !== 'PENDING' ? '—' : h('span.row-actions',
+        { key: 'actions', label: '操作', className: 'nowrap', sortable: false, render: (g) => (g.status !== 'PENDING' ? '—' : h('span.row-actions',
           g.mayApprove ? h('button.small', { type: 'button', dataset: { approve: g.grantId }, onclick: () => decide(ctx, g, true) }, '批准') : null,
           h('button.small.secondary', { type: 'button', dataset: { reject: g.grantId }, onclick: () => decide(ctx, g, false) },
             g.proposedBy === ctx.user.sub ? '撤回' : '驳回'),

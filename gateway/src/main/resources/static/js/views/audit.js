@@ -148,7 +148,7 @@ export async function render(ctx) {
   const dept = departmentSelect('asof-department', preferred, departments);
   const asOf = h('input#asof-date', { type: 'date', value: yesterday(), max: isoDay() });
   const asOfTime = h('input#asof-time', { type: 'time', title: '不填为当日日终' });
-  const asOfResult = h('div#asof-result');
+  const asOfResult = h('div#asof-result', { tabindex: 0 });
   const showAsOf = () => attempt(async () => {
     const time = timeAxis.value;
     const body = await api.get('/api/audit/ledger?department=' + encodeURIComponent(dept.value) + '&asOf=' + encodeURIComponent(instantParam(asOf.value, asOfTime.value)) + timeParam());
@@ -165,7 +165,7 @@ export async function render(ctx) {
   const fromTime = h('input#diff-from-time', { type: 'time', title: '不填为当日日终' });
   const to = h('input#diff-to', { type: 'date', value: isoDay(), max: isoDay() });
   const toTime = h('input#diff-to-time', { type: 'time', title: '不填为当日日终' });
-  const diffResult = h('div#diff-box');
+  const diffResult = h('div#diff-box', { tabindex: 0 });
   const compare = () => attempt(async () => {
     const time = timeAxis.value;
     const body = await api.get('/api/audit/ledger/diff?department=' + encodeURIComponent(dept2.value)

@@ -151,8 +151,13 @@ final class Browser implements AutoCloseable {
     private static final String LAYOUT = String.join("\n",
             "const problems = [];",
             "const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';",
-            "const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el);",
-            "  return new Set([...r.getClientRects()].filter((x) => x.width > 1).map((x) => Math.round(x.bottom))).size; };",
+            "// the lines an element's text takes: the bottoms of its text's boxes, those within 4 px of each other one line",
+            "const lines = (el) => { const bottoms = []; const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);",
+            "  for (let t = walk.nextNode(); t; t = walk.nextNode()) { if (!t.textContent.trim()) continue;",
+            "    const r = document.createRange(); r.selectNodeContents(t);",
+            "    [...r.getClientRects()].filter((x) => x.width > 1).forEach((x) => bottoms.push(x.bottom)); }",
+            "  bottoms.sort((a, b) => a - b);",
+            "  return bottoms.filter((b, i) => i === 0 || b - bottoms[i - 1] > 4).length; };",
             "const where = (el) => { const t = el.closest('table'); return t && t.id ? '#' + t.id : 'a table'; };",
             "const SHORT = /^(\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([ T]\\d{1,2}:\\d{2}(:\\d{2})?)?|\\S{1,8})$/;",
             "document.querySelectorAll('td, th').forEach((cell) => {",
@@ -192,7 +197,9 @@ final class Browser implements AutoCloseable {
         }
         return (List<String>) js("return axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations"
                 + ".filter((v) => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))");
+                + ".map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')"
+                + " + ((n.any[0] || {}).data && n.any[0].data.contrastRatio ? ' (' + n.any[0].data.fgColor + ' on '"
+                + " + n.any[0].data.bgColor + ', ' + n.any[0].data.contrastRatio + ')' : '')).join(', ')))");
     }
 
     private static final java.util.function.Supplier<String> AXE = new java.util.function.Supplier<>() {

@@ -1174,7 +1174,12 @@ class WebUiTest {
     /** Picks the option labelled {@code label} in the select {@code id} (the change reloads the list). */
     private void chooseFilter(String id, String label) {
         browser.until(d -> !browser.all(By.cssSelector("#" + id + " option")).isEmpty());
-        new org.openqa.selenium.support.ui.Select(browser.await(By.id(id))).selectByVisibleText(label);
+        browser.js("document.getElementById(arguments[0]).dataset.before = 'true'", id);
+        new Select(browser.await(By.id(id))).selectByVisibleText(label);
+        // the choice renders the list again: wait for the new page, which shows the choice
+        browser.until(d -> Boolean.TRUE.equals(browser.js("const e = document.getElementById(arguments[0]);"
+                + " return !!e && !e.dataset.before && !!e.selectedOptions[0]"
+                + " && e.selectedOptions[0].textContent === arguments[1]", id, label)));
     }
 
     // ------------------------------------------------------------------ h18-item

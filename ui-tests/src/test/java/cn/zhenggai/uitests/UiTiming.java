@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  * <p>Run from the repository root, after building (see docs/benchmarks.md, "UI time to interactive"):
  * {@code java -Dzhenggai.home=. -cp ui-tests/target/test-classes:$(cat ui-tests/target/test-classpath.txt)
  * cn.zhenggai.uitests.UiTiming [--sheets 4] [--rows 2000] [--loads 20] [--warmup 3] [--department CZJ]
- * [--baseline XZSPJ] [--heap-mb 384]}. Progress goes to stderr, the figures to stdout.
+ * [--baseline XZSPJ] [--heap-mb 384] [--out FILE]}. Progress goes to stderr; the figures go to stdout after the
+ * stack's log lines, and to {@code FILE} too.
  */
 public final class UiTiming {
 
@@ -125,6 +126,7 @@ public final class UiTiming {
         String department = option(args, "--department", "CZJ");
         String baseline = option(args, "--baseline", "XZSPJ");
         int heapMb = Integer.parseInt(option(args, "--heap-mb", "384"));
+        String out = option(args, "--out", "");
         if (sheets < 0 || loads < 1 || warmup < 0) {
             throw new IllegalArgumentException("--sheets 0 or more, --loads 1 or more, --warmup 0 or more");
         }
@@ -181,8 +183,13 @@ public final class UiTiming {
                     measured.put(screen, kept);
                 }
             }
-            System.out.print(render(started, loadBefore, loadAverage(), browserVersion, sheets, rows, department,
-                    held, warmup, loads, measured));
+            String figures = render(started, loadBefore, loadAverage(), browserVersion, sheets, rows, department,
+                    held, warmup, loads, measured);
+            System.out.print(figures);
+            if (!out.isBlank()) {
+                Files.writeString(Path.of(out), figures);
+                progress("figures written to " + out);
+            }
         }
     }
 
@@ -243,7 +250,7 @@ public final class UiTiming {
                          Map<Screen, List<Load>> measured) {
         StringBuilder r = new StringBuilder();
         r.append(String.format(Locale.ROOT, "%nUI time to interactive, %s UTC: headless Chromium %s at 1366×768 on "
-                        + "the embedded stack with the demo data and %d migrated items in %s (%d sheets of %d rows); "
+                        + "the embedded stack with the demo data and %d migrated items in %s (%d sheet(s) of %d rows); "
                         + "items held: %s. %d loads of each screen after %d warm-up loads, ms from the navigation's "
                         + "start (p50 / p95, nearest rank).%n", started, browserVersion, sheets * rows, department,
                 sheets, rows, held.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

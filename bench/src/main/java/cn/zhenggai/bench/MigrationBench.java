@@ -2,6 +2,7 @@ package cn.zhenggai.bench;
 
 import cn.zhenggai.demo.DemoHistory;
 import cn.zhenggai.demo.GatewayClient;
+import cn.zhenggai.demo.GeneratedLedger;
 import cn.zhenggai.devstack.PlatformStack;
 import cn.zhenggai.devstack.infra.InfraConfig;
 
@@ -16,18 +17,14 @@ import java.util.stream.Collectors;
 
 /**
  * The migration part of {@code ./zhenggai bench --scenario history} (ADR 0093): generated historical ledgers of
- * {@code rows} items each (2,000, the most one sheet may have), posted one after the other to
- * {@code POST /api/rectification/history/import} through the gateway of a fresh embedded stack as the party
- * committee, each first as a dry run (the check of every row) and then for real; then the overview is polled until
- * every migrated item is on the ledger. Prints items/s and events/s of the import (the 200 comes after every item's
- * history is in the event store) and until the last item is visible in the ledger.
+ * {@code rows} items each (2,000, the most one sheet may have; {@link GeneratedLedger}) led by every department in
+ * turn, posted one after the other to {@code POST /api/rectification/history/import} through the gateway of a fresh
+ * embedded stack as the party committee, each first as a dry run (the check of every row) and then for real; then the
+ * overview is polled until every migrated item is on the ledger. Prints items/s and events/s of the import (the 200
+ * comes after every item's history is in the event store) and until the last item is visible in the ledger.
  */
 final class MigrationBench {
 
-    private static final String[] HEADER = {"来源", "文号/批次", "问题", "问题主题", "整改措施", "牵头单位", "配合单位",
-            "责任人", "完成时限", "评估周期", "下达日期", "分派日期", "进展", "延期", "完成日期", "完成情况", "销号日期",
-            "验收意见"};
-    private static final String[] THEMES = {"理论学习", "政治素质", "能力本领", "担当作为", "作风建设", "廉洁自律"};
     private static final Duration VISIBLE_WAIT = Duration.ofMinutes(10);
 
     private MigrationBench() {
@@ -61,7 +58,7 @@ final class MigrationBench {
             List<Double> perSheet = new ArrayList<>();
             long start = System.nanoTime();
             for (int s = 0; s < sheets; s++) {
-                byte[] csv = DemoHistory.csv(sheet(s, rows, departments, LocalDate.now()));
+                byte[] csv = DemoHistory.csv(GeneratedLedger.sheet(s, rows, departments, LocalDate.now()));
                 String name = "历史台账-" + (s + 1) + ".csv";
                 long t = System.nanoTime();
                 GatewayClient.Answer preview = party.postFile("/api/rectification/history/import?dryRun=true",
@@ -115,41 +112,6 @@ final class MigrationBench {
             throw new IllegalStateException(what + " answered " + answer.status() + ": "
                     + body.substring(0, Math.min(body.length(), 500)));
         }
-    }
-
-    /**
-     * Sheet {@code s}: {@code rows} inspection and audit findings over the last three years, each with its
-     * assignment, one to three progress entries, and for one in three an extension; two in five completed, of
-     * those three in four verified; one in ten long term. Steps in order, all in the past.
-     */
-    static List<List<String>> sheet(int s, int rows, List<String> departments, LocalDate today) {
-        List<List<String>> sheet = new ArrayList<>();
-        sheet.add(List.of(HEADER));
-        for (int i = 0; i < rows; i++) {
-            int n = s * rows + i;
-            LocalDate planned = today.minusDays(1095 - (n * 7L) % 900);
-            LocalDate assigned = planned.plusDays(5 + n % 10);
-            boolean longTerm = n % 10 == 9;
-            boolean completed = !longTerm && n % 5 < 2;
-            boolean verified = completed && n % 4 != 3;
-            LocalDate deadline = assigned.plusMonths(6);
-            List<String> progress = new ArrayList<>();
-            for (int p = 0; p <= n % 3; p++) {
-                progress.add(assigned.plusDays(20L + 25L * p) + " 第" + (p + 1) + "次进展：已制定方案并推进落实");
-            }
-            String extension = !longTerm && n % 3 == 0
-                    ? assigned.plusDays(100) + " 延至 " + deadline.plusMonths(3) : "";
-            LocalDate done = assigned.plusDays(120);
-            sheet.add(List.of(n % 2 == 0 ? "巡察" : "审计", (today.getYear() - 3 + n % 3) + "年第" + (1 + s) + "批",
-                    "第" + (n + 1) + "项问题：制度执行不到位，台账记录不完整（迁移基准）",
-                    THEMES[n % THEMES.length], "完善第" + (n + 1) + "项制度并逐项整改落实",
-                    departments.get(n % departments.size()), "", "责任人" + (n % 50),
-                    longTerm ? "长期坚持" : deadline.toString(), longTerm ? "6" : "", planned.toString(),
-                    assigned.toString(), String.join("；", progress), extension,
-                    completed ? done.toString() : "", completed ? "已按期完成整改" : "",
-                    verified ? done.plusDays(14).toString() : "", verified ? "整改到位，同意销号" : ""));
-        }
-        return sheet;
     }
 
     /** The figures as the history bench prints them. */

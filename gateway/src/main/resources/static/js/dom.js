@@ -180,11 +180,11 @@ export function stat(label, value, kind, testId) {
     h('strong', String(value)), h('span', label));
 }
 
-/** A determinate progress bar. */
-export function progressBar(id) {
+/** A determinate progress bar; {@code name} is what it is the progress of, for screen readers. */
+export function progressBar(id, name) {
   const bar = h('div.bar');
   const label = h('span.bar-label');
-  const box = h('div.progress', { id, role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 }, bar, label);
+  const box = h('div.progress', { id, role: 'progressbar', 'aria-label': name || '进度', 'aria-valuemin': 0, 'aria-valuemax': 100 }, bar, label);
   box.set = (pct, text) => {
     const p = Math.max(0, Math.min(100, Number(pct) || 0));
     bar.style.width = p + '%';

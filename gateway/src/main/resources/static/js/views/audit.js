@@ -248,7 +248,7 @@ export async function render(ctx) {
   };
 
   // 4. projection replay
-  const bar = progressBar('replay-progress');
+  const bar = progressBar('replay-progress', '投影重放进度');
   const replayInfo = h('p.muted#replay-info', '点击“开始重放”后进度显示在下方。');
   const replayHelp = h('div.hint#replay-help',
     h('p', '“重放”从第一条起逐条读取不可篡改的审计日志，在另一份副本中重新计算各部门整改台账（审计回放使用的台账投影），'

@@ -63,6 +63,9 @@ function heatmap(cells, names, onPick) {
   }, { name: 'heatmap', className: 'tall', onClick: (p) => onPick(departments[p.value[0]]) });
 }
 
+/** How many overdue and soon-due items the overview lists (each list is asked for that many). */
+const ATTENTION = 50;
+
 /** Overdue items first (longest overdue first), then those due soonest; each item once. */
 export function needingAttention(overdue, due) {
   const seen = new Set();
@@ -71,7 +74,7 @@ export function needingAttention(overdue, due) {
 }
 
 /** 督办 from the overview: every department's overdue and soon-due items, each with a form to supervise it (党委). */
-function overdueCard(ctx, rows, names, people) {
+function overdueCard(ctx, rows, total, names, people) {
   const mayIssue = hasAny(ctx.user, ['PARTY_COMMITTEE']);
   const formBox = h('div#supervise-box');
   const open = (r) => {
@@ -108,16 +111,19 @@ function overdueCard(ctx, rows, names, people) {
     { key: 'notices', label: '已督办', render: (r) => (r.supervisionNotices ?? r.notices ?? 0) + ' 次' },
     mayIssue ? { key: 'act', label: '操作', sortable: false, render: (r) => h('button.small', { type: 'button', dataset: { supervise: r.measureId }, onclick: () => open(r) }, '督办') } : null,
   ].filter(Boolean), rows, { id: 'overdue-table', rowData: (r) => ({ measure: r.measureId }), empty: '没有逾期或30天内到期的事项' });
-  return card('逾期及临期事项（' + rows.length + '）' + (mayIssue ? '：可直接督办' : ''), h('div.scroll.short', list), formBox);
+  return card('逾期及临期事项（' + total + '）' + (mayIssue ? '：可直接督办' : ''),
+    total > rows.length ? h('p.hint', '先列出逾期最久和最先到期的 ' + rows.length + ' 项；全部事项见各部门台账。') : null,
+    h('div.scroll.short', list), formBox);
 }
 
 export async function render(ctx) {
   const none = () => ({ rows: [] });
   const [body, overdue, due, awaiting] = await Promise.all([api.get('/api/overview'),
-    api.get('/api/ledger/overdue').catch(none), api.get('/api/ledger/due?days=30').catch(none),
-    hasAny(ctx.user, ['PARTY_COMMITTEE']) ? api.get('/api/ledger/awaiting-verification').catch(() => null) : null]);
+    api.get('/api/ledger/overdue?limit=' + ATTENTION).catch(none), api.get('/api/ledger/due?days=30&limit=' + ATTENTION).catch(none),
+    hasAny(ctx.user, ['PARTY_COMMITTEE']) ? api.get('/api/ledger/awaiting-verification?limit=1').catch(() => null) : null]);
   if (ctx.stale()) return;
-  const attention = needingAttention(overdue.rows || [], due.rows || []);
+  const attention = needingAttention(overdue.rows || [], due.rows || []).slice(0, ATTENTION);
+  const attentionTotal = (overdue.total ?? (overdue.rows || []).length) + (due.total ?? (due.rows || []).length);
   const people = await api.displayNames(attention.map((r) => r.owner));
   if (ctx.stale()) return;
   const departments = rank(body.departments || []);
@@ -164,7 +170,7 @@ export async function render(ctx) {
   mount(
     h('div.page-head', h('h1#page-title', '整改落实总览'), h('p.muted', '点击部门可查看其整改台账'),
       h('div.actions',
-        awaiting ? h('a#awaiting-link', { href: '#/verify' }, '待验收 ' + (awaiting.count ?? (awaiting.rows || []).length) + ' 项') : null,
+        awaiting ? h('a#awaiting-link', { href: '#/verify' }, '待验收 ' + (awaiting.total ?? awaiting.count ?? 0) + ' 项') : null,
         h('button#export-all', { type: 'button', onclick: async (e) => {
           e.target.disabled = true;
           try {
@@ -189,5 +195,5 @@ export async function render(ctx) {
     h('div.grid-wide',
       card('问题主题 × 部门（问题数）', cells.length ? heatmap(cells, names, drill) : h('p.muted', '暂无主题分布数据。')),
       card('月度趋势', trendChart)),
-    overdueCard(ctx, attention, names, people));
+    overdueCard(ctx, attention, attentionTotal, names, people));
 }

@@ -31,7 +31,7 @@ export async function render(ctx) {
     { key: 'problems', label: '问题数', render: (r) => String(Array.isArray(r.problems) ? r.problems.length : r.problems ?? 0) },
     { key: 'status', label: '状态', render: (r) => statusBadge(r.status) },
     { key: 'round', label: '提交次数', render: (r) => (r.round ? '第' + r.round + '次' : '—') },
-    { key: 'updatedAt', label: '更新时间', render: (r) => dateTime(r.updatedAt) },
+    { key: 'updatedAt', label: '更新时间', className: 'nowrap', render: (r) => dateTime(r.updatedAt) },
   ], reports, { id: 'reports-table', empty: filters ? '没有符合条件的材料' : '暂无发言提纲', rowData: (r) => ({ report: r.reportId, status: r.status || '' }) });
 
   const waiting = all.filter((r) => r.status === 'SUBMITTED').length;

@@ -9,10 +9,13 @@ export function daysWaiting(completedAt, now = Date.now()) {
   return Number.isNaN(at) ? null : Math.max(0, Math.floor((now - at) / 86400000));
 }
 
+/** The most items the queue lists at once (the longest waiting). */
+const SHOWN = 500;
+
 export async function render(ctx) {
   const department = ctx.params.get('department') || '';
   const [body, names] = await Promise.all([
-    api.get('/api/ledger/awaiting-verification' + (department ? '?department=' + encodeURIComponent(department) : '')),
+    api.get('/api/ledger/awaiting-verification?limit=' + SHOWN + (department ? '&department=' + encodeURIComponent(department) : '')),
     api.departmentNamesOnce(),
   ]);
   if (ctx.stale()) return;
@@ -26,10 +29,12 @@ export async function render(ctx) {
   mount(
     h('div.page-head', h('h1#page-title', '待验收事项'), h('p.muted', '各部门已报完成、待党委验收销号的整改事项，等待最久的在前。打开事项可查看佐证材料并验收或退回。')),
     h('div.stats#verify-stats',
-      stat('待验收', rows.length, rows.length ? 'yellow' : 'green', 'awaiting'),
+      stat('待验收', body.total ?? rows.length, rows.length ? 'yellow' : 'green', 'awaiting'),
       stat('涉及部门', new Set(rows.map((r) => r.leadDepartment)).size, null, 'departments'),
       stat('最长等待（天）', oldest ?? '—', oldest !== null && oldest > 7 ? 'red' : null, 'oldest')),
-    card(null, h('div.filters', field('部门', choose)), table([
+    card(null, h('div.filters', field('部门', choose)),
+      (body.total ?? 0) > rows.length ? h('p.hint', '先列出等待最久的 ' + rows.length + ' 项，共 ' + body.total + ' 项；可按部门查看。') : null,
+      table([
       { key: 'leadDepartment', label: '部门', className: 'nowrap', render: (r) => nameOf(r.leadDepartment), sort: (r) => nameOf(r.leadDepartment) },
       { key: 'title', label: '整改事项', className: 'wide', render: (r) => h('a', { href: '#/item?id=' + encodeURIComponent(r.measureId), dataset: { measure: r.measureId } }, r.title || r.measureId) },
       { key: 'completionSummary', label: '完成情况', className: 'wide', render: (r) => h('div.clip', r.completionSummary || '—') },

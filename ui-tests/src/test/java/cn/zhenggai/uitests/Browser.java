@@ -39,6 +39,8 @@ final class Browser implements AutoCloseable {
     static final String ZONE = "Asia/Shanghai";
 
     private final String baseUrl;
+    /** Where {@link #screenshot} puts the problems it finds instead of failing at once, or null. */
+    private List<String> collected;
     private final Path profile;
     private final ChromeDriverService service;
     final ChromeDriver driver;
@@ -237,12 +239,20 @@ final class Browser implements AutoCloseable {
         }
         List<String> problems = new ArrayList<>(layoutProblems());
         problems.addAll(accessibilityProblems());
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() && collected != null) {
+            screenshotAs(name + "-problems");
+            problems.forEach(p -> collected.add(name + " at " + width() + " px: " + p));
+        } else if (!problems.isEmpty()) {
             screenshotAs(name + "-problems");
             throw new AssertionError("the screen " + name + " at " + width() + " px has " + problems.size()
                     + " layout or accessibility problem(s):\n  " + String.join("\n  ", problems));
         }
         screenshotAs(width() == 1366 ? name : name + "-" + width());
+    }
+
+    /** From now on (until {@code null}) screenshots add the problems they find to {@code sink} instead of failing. */
+    void collectProblems(List<String> sink) {
+        this.collected = sink;
     }
 
     private void screenshotAs(String name) {

@@ -5,6 +5,7 @@ import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,15 +25,25 @@ final class ScreenTour {
         this.b = browser;
     }
 
-    /** Visits every screen at every size; the page is 1366×768 again afterwards. */
+    /**
+     * Visits every screen at every size, then fails with every problem found on any of them; the page is 1366×768
+     * again afterwards.
+     */
     void run(String department) {
+        List<String> problems = new ArrayList<>();
+        b.collectProblems(problems);
         try {
             for (int[] size : SIZES) {
                 b.size(size[0], size[1]);
                 atThisSize(department);
             }
         } finally {
+            b.collectProblems(null);
             b.size(1366, 768);
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " layout or accessibility problem(s):\n  "
+                    + String.join("\n  ", problems));
         }
     }
 

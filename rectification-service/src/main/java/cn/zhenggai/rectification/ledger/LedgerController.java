@@ -40,8 +40,11 @@ public class LedgerController {
     public record DepartmentLedger(String department, String name, int count, List<LedgerRow> rows) {
     }
 
-    /** A list of rows: the department it is of ({@code *} for every department), how many, the rows. */
-    public record Rows(String department, int count, List<LedgerRow> rows) {
+    /**
+     * A list of rows: the department it is of ({@code *} for every department), how many are listed, the rows, and
+     * how many there are ({@code total}: more than {@code count} when {@code limit} cut the list short).
+     */
+    public record Rows(String department, int count, List<LedgerRow> rows, int total) {
     }
 
     /** {@code GET /api/ledger/mine}: the rows and the owner names they were found under. */
@@ -49,7 +52,8 @@ public class LedgerController {
     }
 
     /** {@code GET /api/ledger/due}: the rows due within {@code days}, from today to {@code to}. */
-    public record DueRows(String department, int count, List<LedgerRow> rows, int days, String from, String to) {
+    public record DueRows(String department, int count, List<LedgerRow> rows, int days, String from, String to,
+                          int total) {
     }
 
     /** The overview's figures over all the departments it shows. */
@@ -88,6 +92,9 @@ public class LedgerController {
 
     /** The code of a department the caller may not see (403). */
     public static final String FORBIDDEN_DEPARTMENT = "FORBIDDEN_DEPARTMENT";
+
+    /** Most rows a list answers with {@code limit} (a screen shows the first of a long list). */
+    static final int MAX_LIMIT = 1000;
 
     /** Most days ahead {@code /api/ledger/due} looks. */
     static final int MAX_DAYS = 366;
@@ -129,34 +136,41 @@ public class LedgerController {
     }
 
     /** {@code GET /api/ledger/due?days=30}: open items due from today to N days ahead (1–366, default 30). */
-    @ErrorCodes(badRequest = "INVALID_DAYS", forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
+    @ErrorCodes(badRequest = {"INVALID_DAYS", "INVALID_LIMIT"}, forbidden = "FORBIDDEN_DEPARTMENT",
+            notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/due")
     DueRows due(@RequestParam(required = false) String days,
-                @RequestParam(required = false) String department, Caller caller) {
+                @RequestParam(required = false) String department,
+                @RequestParam(required = false) String limit, Caller caller) {
         int n = days(days);
+        int most = limit(limit);
         Ledger.Scope scope = listScope(department, caller, departments);
-        Rows rows = list(scope, ledger.due(n, scope));
+        Rows rows = list(scope, ledger.due(n, scope), most);
         return new DueRows(rows.department(), rows.count(), rows.rows(), n, ledger.today().toString(),
-                ledger.today().plusDays(n).toString());
+                ledger.today().plusDays(n).toString(), rows.total());
     }
 
-    /** {@code GET /api/ledger/overdue}: open items recorded overdue. */
-    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
+    /** {@code GET /api/ledger/overdue[?limit=]}: open items recorded overdue, the longest overdue first. */
+    @ErrorCodes(badRequest = "INVALID_LIMIT", forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/overdue")
-    Rows overdue(@RequestParam(required = false) String department, Caller caller) {
+    Rows overdue(@RequestParam(required = false) String department,
+                 @RequestParam(required = false) String limit, Caller caller) {
+        int most = limit(limit);
         Ledger.Scope scope = listScope(department, caller, departments);
-        return list(scope, ledger.overdue(scope));
+        return list(scope, ledger.overdue(scope), most);
     }
 
     /**
      * {@code GET /api/ledger/awaiting-verification}: completed items waiting for verification (待验收), the party
      * committee's work queue across departments (department staff: their own department's), the longest waiting first.
      */
-    @ErrorCodes(forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
+    @ErrorCodes(badRequest = "INVALID_LIMIT", forbidden = "FORBIDDEN_DEPARTMENT", notFound = "UNKNOWN_DEPARTMENT")
     @GetMapping("/api/ledger/awaiting-verification")
-    Rows awaitingVerification(@RequestParam(required = false) String department, Caller caller) {
+    Rows awaitingVerification(@RequestParam(required = false) String department,
+                              @RequestParam(required = false) String limit, Caller caller) {
+        int most = limit(limit);
         Ledger.Scope scope = listScope(department, caller, departments);
-        return list(scope, ledger.awaitingVerification(scope));
+        return list(scope, ledger.awaitingVerification(scope), most);
     }
 
     /**
@@ -310,8 +324,29 @@ public class LedgerController {
         throw Refusal.invalid("INVALID_DAYS", "天数应为1至" + MAX_DAYS + "之间的整数：" + days);
     }
 
+    /** {@code limit}: 1 to {@link #MAX_LIMIT} rows, every row when absent. */
+    static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(limit.strip());
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw Refusal.invalid("INVALID_LIMIT", "条数应为1至" + MAX_LIMIT + "之间的整数：" + limit);
+    }
+
     private static Rows list(Ledger.Scope scope, List<LedgerRow> rows) {
-        return new Rows(scope.department() == null ? "*" : scope.department(), rows.size(), rows);
+        return list(scope, rows, Integer.MAX_VALUE);
+    }
+
+    private static Rows list(Ledger.Scope scope, List<LedgerRow> rows, int limit) {
+        List<LedgerRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        return new Rows(scope.department() == null ? "*" : scope.department(), shown.size(), shown, rows.size());
     }
 
     private static String displayName() {

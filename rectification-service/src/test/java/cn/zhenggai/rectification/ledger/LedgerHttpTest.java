@@ -112,6 +112,20 @@ class LedgerHttpTest {
         assertThat(refused.status).isEqualTo(403);
         assertThat(refused.json.get("code").asText()).isEqualTo("FORBIDDEN_DEPARTMENT");
         assertThat(api.get("/api/ledger/awaiting-verification?department=NOPE", PARTY).status).isEqualTo(404);
+
+        // a screen asks for the first rows of a long list: the total still says how many there are
+        JsonNode first = api.get("/api/ledger/awaiting-verification?limit=1", PARTY).json;
+        assertThat(ids(first)).containsExactly("h-done-czj");
+        assertThat(first.get("count").asInt()).isEqualTo(1);
+        assertThat(first.get("total").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/ledger/due?days=30&limit=1", PARTY).json.get("total").asInt()).isEqualTo(2);
+        for (String limit : List.of("0", "1001", "-1", "ten")) {
+            for (String path : List.of("/api/ledger/overdue", "/api/ledger/due", "/api/ledger/awaiting-verification")) {
+                Answer bad = api.get(path + "?limit=" + limit, PARTY);
+                assertThat(bad.status).as(path + " " + limit).isEqualTo(400);
+                assertThat(bad.json.get("code").asText()).isEqualTo("INVALID_LIMIT");
+            }
+        }
     }
 
     @Test

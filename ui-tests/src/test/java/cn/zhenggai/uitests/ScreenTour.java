@@ -51,9 +51,9 @@ final class ScreenTour {
         b.login("demo-dept", "demo");
         b.await(By.id("ledger-table"));
         b.screenshot("department-dashboard");
-        WebElement first = b.until(d -> b.all(By.cssSelector("#ledger-table tr[data-measure] a")).stream().findFirst()
+        WebElement first = b.until(d -> b.all(By.cssSelector("#ledger-table tr[data-measure]")).stream().findFirst()
                 .orElse(null));
-        String item = first.getAttribute("href").replaceAll(".*[?&]id=", "");
+        String item = first.getAttribute("data-measure");
         b.open("reports");
         b.await(By.id("import-file"));
         b.screenshot("reports");
@@ -63,8 +63,8 @@ final class ScreenTour {
             b.screenshot("report");
         }
         b.open("item?id=" + item);
-        b.until(d -> !b.all(By.cssSelector("#timeline li[data-type]")).isEmpty());
-        b.screenshot("item");
+        b.await(By.id("item-status"));
+        b.screenshot("item-as-department");
 
         b.login("demo-org", "demo");
         b.await(By.id("page-title"));
@@ -85,6 +85,9 @@ final class ScreenTour {
         b.open("ledger?department=" + department);
         b.await(By.id("ledger-table"));
         b.screenshot("department-ledger-as-party");
+        b.open("item?id=" + item);
+        b.until(d -> !b.all(By.cssSelector("#timeline li[data-type]")).isEmpty()); // the audit timeline: auditors only
+        b.screenshot("item");
 
         b.login("demo-audit", "demo");
         b.await(By.id("asof-form"));

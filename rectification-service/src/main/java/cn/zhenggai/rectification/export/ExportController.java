@@ -45,7 +45,9 @@ class ExportController {
         String name = scope.department() == null ? "全部单位" : departments.nameOf(scope.department());
         String title = name + "整改台账（截至" + ledger.today() + "）";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LedgerWorkbook.write(title, rows, departments::nameOf, out);
+        LedgerWorkbook.write(title, rows, departments::nameOf,
+                owner -> departments.user(owner).map(DepartmentDirectory.User::displayName).filter(n -> !n.isBlank())
+                        .orElse(owner), out);
         String fileName = name + "整改台账-" + ledger.today() + ".xlsx";
         return Downloads.file(fileName, XLSX, out.toByteArray());
     }

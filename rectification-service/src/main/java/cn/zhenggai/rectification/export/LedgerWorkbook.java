@@ -35,9 +35,18 @@ public final class LedgerWorkbook {
     private LedgerWorkbook() {
     }
 
-    /** Writes {@code rows} (as the ledger query returns them) under {@code title}. */
+    /** Writes {@code rows} (as the ledger query returns them) under {@code title}, owners as they are stored. */
     public static void write(String title, List<LedgerRow> rows, Function<String, String> departmentName,
                              OutputStream out) throws IOException {
+        write(title, rows, departmentName, Function.identity(), out);
+    }
+
+    /**
+     * Writes {@code rows} under {@code title}: departments by {@code departmentName}, the owner (责任人, a user name when
+     * picked from the directory, else a typed name) by {@code personName}.
+     */
+    public static void write(String title, List<LedgerRow> rows, Function<String, String> departmentName,
+                             Function<String, String> personName, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Sheet sheet = workbook.createSheet("整改台账");
             CellStyle titleStyle = workbook.createCellStyle();
@@ -85,7 +94,7 @@ public final class LedgerWorkbook {
             int r = 2;
             for (LedgerRow row : rows) {
                 Row line = sheet.createRow(r);
-                List<String> values = values(r - 1, row, departmentName);
+                List<String> values = values(r - 1, row, departmentName, personName);
                 for (int c = 0; c < values.size(); c++) {
                     Cell cell = line.createCell(c);
                     if (c == 0) {
@@ -102,7 +111,8 @@ public final class LedgerWorkbook {
         }
     }
 
-    static List<String> values(int ordinal, LedgerRow row, Function<String, String> departmentName) {
+    static List<String> values(int ordinal, LedgerRow row, Function<String, String> departmentName,
+                               Function<String, String> personName) {
         List<String> values = new ArrayList<>();
         values.add(String.valueOf(ordinal));
         values.add(sources(row));
@@ -114,7 +124,7 @@ public final class LedgerWorkbook {
         List<String> cooperating = new ArrayList<>();
         row.cooperatingDepartments().forEach(c -> cooperating.add(departmentName.apply(String.valueOf(c))));
         values.add(String.join("、", cooperating));
-        values.add(text(row.owner()));
+        values.add(row.owner() == null || row.owner().isBlank() ? "" : personName.apply(row.owner()));
         values.add(deadline(row));
         values.add(text(row.lastProgress()));
         values.add(status(text(row.status()), row.overdue()));

@@ -37,6 +37,30 @@ class LedgerWorkbookTest {
     }
 
     @Test
+    void anOwnerPickedFromTheDirectoryIsWrittenByNameAndATypedOneAsTyped() throws Exception {
+        LedgerProjection projection = new LedgerProjection(store.database());
+        for (String id : List.of("o1", "o2")) {
+            projection.on(new MeasurePlanned(id, "XZSPJ", "REPORT", "rpt-1", "msr-" + id, "XZSPJ", "demo-dept", 2026,
+                    id.equals("o1") ? 1 : 2, "措施" + id, "", List.of(), null, null, null, null, List.of(), List.of(),
+                    List.of()), 0, AT);
+        }
+        projection.on(new MeasureAssigned("o1", "XZSPJ", "XZSPJ", List.of(), "demo-cadre", "2026-11-30", false, null,
+                "demo-dept"), 1, AT);
+        projection.on(new MeasureAssigned("o2", "XZSPJ", "XZSPJ", List.of(), "张*", "2026-11-30", false, null,
+                "demo-dept"), 1, AT);
+        List<LedgerRow> rows = new Ledger(store.database(), ReadModelStore.on("2026-12-03")).rows("XZSPJ");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> people = Map.of("demo-cadre", "行政审批局干部（演示）");
+        LedgerWorkbook.write("行政审批局整改台账", rows, c -> NAMES.getOrDefault(c, c), u -> people.getOrDefault(u, u), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("整改台账");
+            int owner = LedgerWorkbook.HEADERS.indexOf("责任人");
+            assertThat(sheet.getRow(2).getCell(owner).getStringCellValue()).isEqualTo("行政审批局干部（演示）");
+            assertThat(sheet.getRow(3).getCell(owner).getStringCellValue()).isEqualTo("张*");
+        }
+    }
+
+    @Test
     void theLedgerIsExportedInTheUsualColumnsAndReadsBack() throws Exception {
         LedgerProjection projection = new LedgerProjection(store.database());
         projection.on(new MeasurePlanned("m1", "XZSPJ", "REPORT", "rpt-1", "msr-1", "XZSPJ", "demo-dept", 2026, 1,

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refreshes {@code docs/screenshots/*.png}: the whole stack with the demo data {@code ./zhenggai up} loads, the main
- * screens in headless Chromium at 1366×768 and 1920×1080 ({@link ScreenTour}, which checks each one). After {@code mvn -B -DskipTests -pl ui-tests -am package}, from the
- * repository root: {@code mvn -B -o -pl ui-tests exec:java}-style or plain {@code java -cp <test classpath>
- * cn.zhenggai.uitests.Screenshots docs/screenshots} with {@code -Dzhenggai.home=.}.
+ * Refreshes {@code docs/screenshots/*.png}: the whole stack with the demo data {@code ./zhenggai up} loads, every
+ * screen in headless Chromium at 1366×768 and 1920×1080 ({@link ScreenTour}, which checks each one first), then the
+ * import preview. After {@code mvn -B -DskipTests -pl ui-tests -am package dependency:build-classpath
+ * -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt}, from the repository root: {@code java
+ * -Dzhenggai.home=. -cp ui-tests/target/test-classes:$(cat ui-tests/target/test-classpath.txt)
+ * cn.zhenggai.uitests.Screenshots docs/screenshots}.
  */
 public final class Screenshots {
 
@@ -44,6 +46,7 @@ public final class Screenshots {
                 b.await(By.id("login-form"));
                 new ScreenTour(b).run("XZSPJ");
                 b.login("demo-dept", "demo");
+                b.await(By.id("ledger-table"));
                 b.open("reports");
                 b.upload(By.id("import-file"), sample);
                 b.click(By.id("import-preview-button"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
@@ -755,6 +756,41 @@ class WebUiTest {
     @Order(53)
     void everyScreenIsLaidOutAndAccessibleAtBothOfficeScreenSizes() {
         new ScreenTour(browser).run(DEPARTMENT);
+    }
+
+    @Test
+    @Order(54)
+    void theKeyboardAloneSignsInOpensAScreenFromTheMenuAndAnItemFromItsTable() {
+        browser.driver.get(gatewayUrl() + "/#/login");
+        browser.js("sessionStorage.clear()");
+        browser.driver.navigate().refresh();
+        browser.await(By.id("username")).click();
+        browser.driver.switchTo().activeElement().sendKeys("demo-party");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        browser.driver.switchTo().activeElement().sendKeys("demo", Keys.ENTER);
+        browser.until(d -> "整改落实总览".equals(browser.text(By.id("page-title"))));
+
+        // Tab from the top of the page reaches the menu; Enter opens 待验收
+        browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        WebElement target = null;
+        for (int i = 0; i < 12 && target == null; i++) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement now = browser.driver.switchTo().activeElement();
+            if ("verify".equals(now.getAttribute("data-nav"))) {
+                target = now;
+            }
+        }
+        assertThat(target).as("the menu is reached by Tab").isNotNull();
+        target.sendKeys(Keys.ENTER);
+        browser.until(d -> "待验收事项".equals(browser.text(By.id("page-title"))));
+
+        // an item of a ledger opens by Enter on its title
+        browser.open("ledger?department=" + DEPARTMENT);
+        WebElement title = browser.await(By.cssSelector("#ledger-table tr[data-measure] a"));
+        browser.js("arguments[0].focus()", title);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.await(By.id("item-status"));
     }
 
     /** Runs an async script with {@code call(method, path, json)} (the signed-in user's token) defined. */

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -774,8 +775,8 @@ class WebUiTest {
         // Tab from the top of the page reaches the menu; Enter opens 待验收
         browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
         WebElement target = null;
-        for (int i = 0; i < 12 && target == null; i++) {
-            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        for (int i = 0; i < 20 && target == null; i++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform(); // keys to the page, as a person presses them
             WebElement now = browser.driver.switchTo().activeElement();
             if ("verify".equals(now.getAttribute("data-nav"))) {
                 target = now;

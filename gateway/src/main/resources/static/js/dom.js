@@ -108,6 +108,13 @@ export function colourBadge(value) {
 export const SOURCE = { REPORT: '民主生活会', INSPECTION: '巡察', AUDIT: '审计', CARRY_OVER: '上年结转', SUPERVISION: '督办' };
 export const sourceText = (s) => SOURCE[s] || s || '—';
 
+/**
+ * A text that may name a department by its code (an audit summary: 分派整改措施：牵头部门 XZSPJ) with each code
+ * replaced by its name from {@code names} (code → name); a code without a name stays as it is.
+ */
+export const withDepartmentNames = (text, names) =>
+  String(text).replace(/\b[A-Z][A-Z0-9_]{1,31}\b/g, (code) => names[code] || code);
+
 export const REPORT_STATUS = { DRAFT: '草稿', SUBMITTED: '已提交待审', RETURNED: '已退回', ACCEPTED: '已通过' };
 
 export function date(value) {

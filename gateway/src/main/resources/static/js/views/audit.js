@@ -4,13 +4,11 @@
 // day as known now) or by recorded time (time=recorded, what the system showed that day); backdated and migrated
 // entries of a timeline are marked as such.
 import * as api from '../api.js';
-import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar } from '../dom.js';
+import { h, mount, card, field, table, attempt, say, statusText, colourBadge, dateTime, isoDay, progressBar, withDepartmentNames } from '../dom.js';
 
 /** Display names of the people and departments the page has met (user name / code → name). */
 const known = { people: {}, departments: {} };
 const person = (u) => (u ? known.people[u] || u : null);
-/** A summary may name a department by its code (分派整改措施：牵头部门 XZSPJ): show its name. */
-const named = (text) => String(text).replace(/\b[A-Z][A-Z0-9_]{1,31}\b/g, (code) => known.departments[code] || code);
 async function learnPeople(usernames) {
   const missing = usernames.filter((u) => u && !known.people[u]);
   if (missing.length) Object.assign(known.people, await api.displayNames(missing));
@@ -78,7 +76,7 @@ function timelineView(body, time, until) {
     const at = time === 'recorded' ? (e.recordedAt || e.time) : (e.effectiveAt || e.time);
     const later = until && at && new Date(at) > until;
     return h('li' + (later ? '.muted' : ''), { dataset: { type: e.type || '', backdated: e.backdated ? 'true' : 'false', sequence: String(e.sequence ?? '') } },
-      h('strong', e.summary ? named(e.summary) : e.type),
+      h('strong', e.summary ? withDepartmentNames(e.summary, known.departments) : e.type),
       h('span.muted', '（' + [person(e.actor), '生效 ' + dateTime(e.effectiveAt || e.time), '记录 ' + dateTime(e.recordedAt || e.time)].filter(Boolean).join('，') + '）'),
       later ? h('span.muted', ' 当日尚未' + (time === 'recorded' ? '记录' : '生效')) : null,
       backdatedNote(e));

@@ -2,7 +2,7 @@
 // service lists for the caller in item.actions (assign, progress, complete, extension; verify, reject, decide
 // extension, 督办, reopen).
 import * as api from '../api.js';
-import { h, mount, card, field, attempt, say, colourBadge, statusText, sourceText, dateTime, isoDay } from '../dom.js';
+import { h, mount, card, field, attempt, say, colourBadge, statusText, sourceText, dateTime, isoDay, withDepartmentNames } from '../dom.js';
 import { hasAny } from '../roles.js';
 
 /**
@@ -293,10 +293,8 @@ export async function render(ctx) {
     const events = body.events || [];
     Object.assign(people, await api.displayNames(events.map((e) => e.actor).filter((a) => a && !(a in people))));
     if (ctx.stale()) return;
-    // a summary may name a department by its code (分派整改措施：牵头部门 XZSPJ): show its name
-    const named = (text) => String(text).replace(/\b[A-Z][A-Z0-9_]{1,31}\b/g, (code) => names[code] || code);
     timeline.replaceChildren(...(events.length ? events.map((e) => h('li', { dataset: { type: e.type } },
-      h('time', dateTime(e.time)), h('span', e.summary ? named(e.summary) : e.type),
+      h('time', dateTime(e.time)), h('span', e.summary ? withDepartmentNames(e.summary, names) : e.type),
       h('small.muted', (e.actor ? person(e.actor) : '') + (e.department ? '（' + dept(e.department) + '）' : '')))) : [h('li.muted', '暂无事件')]));
   } catch (e) {
     timeline.replaceChildren(h('li.muted', e.status === 403 ? '事件时间线仅对党委、纪检监察开放。' : e.status === 404 ? '审计日志中暂无该事项的记录。' : e.message));
